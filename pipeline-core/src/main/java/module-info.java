@@ -1,0 +1,17 @@
+/**
+ * Sales pipeline core: immutable deals and pipeline definitions, the stage state machine, its
+ * events and their replay.
+ *
+ * <p>Start with {@link org.salespipeline.core.Pipeline#standard()}: open a deal with
+ * {@link org.salespipeline.core.Pipeline#open}, move it with
+ * {@link org.salespipeline.core.Pipeline#move}, and persist the
+ * {@link org.salespipeline.core.DealEvent events} of every {@link org.salespipeline.core.Change}.
+ */
+@org.jspecify.annotations.NullMarked
+module org.salespipeline.core {
+  requires transitive io.vavr;
+  requires static org.jspecify;
+  requires static org.immutables.value.annotations;
+
+  exports org.salespipeline.core;
+}
