@@ -23,7 +23,7 @@ public record Change(Deal deal, List<DealEvent> events) {
    */
   public Change {
     Objects.requireNonNull(deal, "deal");
-    events = List.copyOf(events);
+    events = List.copyOf(Objects.requireNonNull(events, "events"));
     if (events.isEmpty()) {
       throw new IllegalArgumentException("events must not be empty");
     }

@@ -117,7 +117,8 @@ public abstract class Deal {
   /**
    * Returns why the deal was lost, while it is lost.
    *
-   * @return the reason, or none if the deal is not lost
+   * @return the reason, never blank; none if the deal is not lost, or was lost without a reason
+   *     (where the policy does not require one)
    */
   public abstract Option<String> lostReason();
 
@@ -341,7 +342,7 @@ public abstract class Deal {
     } else if (e instanceof DealEvent.Won won) {
       next.stageId(won.wonStageId()).status(DealStatus.WON);
     } else if (e instanceof DealEvent.Lost lost) {
-      next.stageId(lost.lostStageId()).status(DealStatus.LOST).lostReason(Option.some(lost.reason()));
+      next.stageId(lost.lostStageId()).status(DealStatus.LOST).lostReason(lost.reason().isEmpty() ? Option.none() : Option.some(lost.reason()));
     } else if (e instanceof DealEvent.Reopened reopened) {
       next.stageId(reopened.toStageId()).status(DealStatus.OPEN).lostReason(Option.none());
     } else if (e instanceof DealEvent.AmountChanged changed) {

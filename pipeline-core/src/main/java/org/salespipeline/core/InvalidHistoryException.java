@@ -18,6 +18,11 @@ public final class InvalidHistoryException extends IllegalArgumentException {
     this.index = index;
   }
 
+  InvalidHistoryException(int index, String problem, Throwable cause) {
+    super("event " + index + " cannot be replayed: " + problem, cause);
+    this.index = index;
+  }
+
   /**
    * Returns the position (from 0) of the first event that cannot be replayed.
    *

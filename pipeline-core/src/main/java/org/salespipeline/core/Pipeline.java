@@ -289,8 +289,10 @@ public final class Pipeline {
   }
 
   /**
-   * Reopens a won or lost deal into a given open stage. Entry criteria apply unless it is the
-   * stage the deal was closed from.
+   * Reopens a won or lost deal into a given open stage, as if it moved there from the stage it was
+   * closed from: the policy's skip and backward rules and the entry criteria of every stage it
+   * enters or skips past apply, as they do to {@link #move}. Returning to the stage it was closed
+   * from needs no check.
    *
    * @param deal the deal, not null, of this pipeline
    * @param stageId the open stage to reopen into, not null
@@ -305,9 +307,11 @@ public final class Pipeline {
         .flatMap(d -> d.isOpen() ? Either.<Rejection, Deal>left(new Rejection.DealNotClosed(d.id())) : Either.right(d))
         .flatMap(d -> policy.reopen() ? Either.<Rejection, Deal>right(d) : Either.left(new Rejection.ReopenNotAllowed(d.id())))
         .flatMap(d -> openStage(d, stageId))
-        .flatMap(target -> target.id().equals(deal.closedFromStageId().getOrNull())
-            ? Either.<Rejection, Stage>right(target)
-            : criteria(deal, List.of(target), target).map(d -> target))
+        .flatMap(target -> {
+          Stage closedFrom = closedFromStage(deal);
+          return target.id().equals(closedFrom.id()) ? Either.<Rejection, Stage>right(target)
+              : checkMove(deal, closedFrom, target);
+        })
         .map(target -> apply(deal, new DealEvent.Reopened(deal.id(), target.id(), at)));
   }
 
@@ -659,6 +663,15 @@ public final class Pipeline {
     return all.isValid()
         ? Either.right(deal)
         : Either.left(new Rejection.CriteriaNotMet(deal.id(), target.name(), all.getError().asJava()));
+  }
+
+  private Stage closedFromStage(Deal deal) {
+    Stage stage = deal.closedFromStageId().map(stagesById::get).getOrNull();
+    if (stage == null || !stage.isOpen()) {
+      throw new IllegalStateException("bug: closed deal " + deal.id() + " was not closed from an open stage of '"
+          + id + "'");
+    }
+    return stage;
   }
 
   private Stage stageOf(Deal deal) {

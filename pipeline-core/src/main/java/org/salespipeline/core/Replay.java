@@ -2,11 +2,14 @@ package org.salespipeline.core;
 
 import io.vavr.control.Either;
 import java.util.Iterator;
+import java.util.function.Supplier;
 
 /**
  * Rebuilds a deal from its events by running each event back through the pipeline's command, so
  * that a replayed history obeys exactly the rules a live one does; the command must produce the
- * very event that was stored.
+ * very event that was stored. A stored event the command would refuse as a programmer error (a
+ * negative amount, a probability out of range, another pipeline) is a bad event too, reported with
+ * its index like a rejected one.
  */
 final class Replay {
 
@@ -21,7 +24,7 @@ final class Replay {
     if (!(first instanceof DealEvent.Opened opened)) {
       throw new InvalidHistoryException(0, "a history starts with Opened but was " + first);
     }
-    Deal deal = check(0, opened, pipeline.decideOpened(opened));
+    Deal deal = check(0, opened, decide(0, () -> pipeline.decideOpened(opened)));
     for (int index = 1; it.hasNext(); index++) {
       DealEvent event = it.next();
       if (event == null) {
@@ -30,9 +33,20 @@ final class Replay {
       if (!event.dealId().equals(deal.id())) {
         throw new InvalidHistoryException(index, "it belongs to deal " + event.dealId() + ", not " + deal.id());
       }
-      deal = check(index, event, pipeline.decide(deal, event));
+      Deal current = deal;
+      deal = check(index, event, decide(index, () -> pipeline.decide(current, event)));
     }
     return deal;
+  }
+
+  private static Either<Rejection, Change> decide(int index, Supplier<Either<Rejection, Change>> command) {
+    try {
+      return command.get();
+    } catch (InvalidHistoryException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new InvalidHistoryException(index, e.getMessage(), e);
+    }
   }
 
   private static Deal check(int index, DealEvent event, Either<Rejection, Change> decided) {

@@ -3,6 +3,7 @@ package org.salespipeline.core;
 import io.vavr.control.Option;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import org.immutables.value.Value;
 import org.salespipeline.core.internal.ValueStyle;
 
@@ -156,7 +157,7 @@ public abstract class Stage {
    * @throws IllegalArgumentException if the threshold is zero or negative
    */
   public Stage withRottingAfter(Duration threshold) {
-    return withRottingAfter(Option.of(threshold));
+    return withRottingAfter(Option.of(Objects.requireNonNull(threshold, "threshold")));
   }
 
   abstract Stage withRottingAfter(Option<Duration> threshold);

@@ -53,8 +53,8 @@ public record TransitionPolicy(
     Objects.requireNonNull(rottingClock, "rottingClock");
   }
 
-  private static Set<String> ordered(String... values) {
-    return new LinkedHashSet<>(java.util.Arrays.asList(Objects.requireNonNull(values, "values")));
+  private static Set<String> ordered(String name, String... values) {
+    return new LinkedHashSet<>(java.util.Arrays.asList(Objects.requireNonNull(values, name)));
   }
 
   private static Set<String> copy(Set<String> values, String name) {
@@ -106,7 +106,7 @@ public record TransitionPolicy(
    * @return the copy, never null
    */
   public TransitionPolicy withCreationStages(String... stageIds) {
-    return new TransitionPolicy(skipForward, moveBackward, ordered(stageIds), winStageIds, lostReasonRequired,
+    return new TransitionPolicy(skipForward, moveBackward, ordered("stageIds", stageIds), winStageIds, lostReasonRequired,
         lostReasons, reopen, rottingClock);
   }
 
@@ -117,7 +117,7 @@ public record TransitionPolicy(
    * @return the copy, never null
    */
   public TransitionPolicy withWinStages(String... stageIds) {
-    return new TransitionPolicy(skipForward, moveBackward, creationStageIds, ordered(stageIds), lostReasonRequired,
+    return new TransitionPolicy(skipForward, moveBackward, creationStageIds, ordered("stageIds", stageIds), lostReasonRequired,
         lostReasons, reopen, rottingClock);
   }
 
@@ -140,7 +140,7 @@ public record TransitionPolicy(
    */
   public TransitionPolicy withLostReasons(String... reasons) {
     return new TransitionPolicy(skipForward, moveBackward, creationStageIds, winStageIds, lostReasonRequired,
-        ordered(reasons),
+        ordered("reasons", reasons),
         reopen, rottingClock);
   }
 

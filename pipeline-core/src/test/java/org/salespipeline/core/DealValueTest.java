@@ -1,0 +1,125 @@
+package org.salespipeline.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.salespipeline.core.Fixtures.QUALIFIED;
+import static org.salespipeline.core.Fixtures.STANDARD;
+import static org.salespipeline.core.Fixtures.T0;
+import static org.salespipeline.core.Fixtures.accepted;
+import static org.salespipeline.core.Fixtures.day;
+import static org.salespipeline.core.Fixtures.prospect;
+import static org.salespipeline.core.Fixtures.rejected;
+
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Deals as values: equality, {@link Deal#asOf}, {@link Change#then}. */
+class DealValueTest {
+
+  private static Deal history() {
+    Deal deal = accepted(STANDARD.qualify(prospect(), QUALIFIED, day(1))).deal();
+    deal = accepted(STANDARD.move(deal, "proposal", day(2))).deal();
+    deal = accepted(STANDARD.changeAmount(deal, Money.of("50000", "EUR"), day(2))).deal();
+    return accepted(STANDARD.win(deal, day(4))).deal();
+  }
+
+  @Test
+  void equals_sameCommandsSameInstants_areEqualWithTheSameHashCode() {
+    assertThat(history()).isEqualTo(history()).hasSameHashCodeAs(history());
+  }
+
+  @Test
+  void equals_sameStateDifferentHistory_areNotEqual() {
+    Deal direct = accepted(STANDARD.move(prospect(), "qualification", day(1))).deal();
+    Deal roundabout = accepted(STANDARD.recordActivity(prospect(), T0)).deal();
+    roundabout = accepted(STANDARD.move(roundabout, "qualification", day(1))).deal();
+
+    assertThat(direct).isNotEqualTo(roundabout);
+    assertThat(direct.stageId()).isEqualTo(roundabout.stageId());
+  }
+
+  @Test
+  void equals_amountsOfEqualValueButOtherScale_areEqualDeals() {
+    Deal a = accepted(STANDARD.changeAmount(prospect(), Money.of("10.5", "EUR"), day(1))).deal();
+    Deal b = accepted(STANDARD.changeAmount(prospect(), Money.of("10.500", "EUR"), day(1))).deal();
+
+    assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
+  }
+
+  @Test
+  void eventsAndRejections_areValues() {
+    assertThat(new DealEvent.Won("D", "a", "won", T0)).isEqualTo(new DealEvent.Won("D", "a", "won", T0))
+        .isNotEqualTo(new DealEvent.Won("D", "a", "won", day(1)));
+    assertThat(rejected(STANDARD.move(prospect(), "proposal", day(1))))
+        .isEqualTo(rejected(STANDARD.move(prospect(), "proposal", day(1))));
+    assertThat(EntryCriterion.of("n", "r", d -> true)).isEqualTo(EntryCriterion.of("n", "r", d -> false));
+  }
+
+  @Test
+  void asOf_afterTheLastEvent_isTheSameDeal() {
+    Deal deal = history();
+
+    assertThat(deal.asOf(day(4))).isEqualTo(Option.some(deal));
+    assertThat(deal.asOf(day(400)).get()).isSameAs(deal);
+  }
+
+  @Test
+  void asOf_beforeCreation_isNone() {
+    assertThat(history().asOf(T0.minusNanos(1))).isEqualTo(Option.none());
+  }
+
+  @Test
+  void asOf_inTheMiddle_isTheDealAsItWasIncludingEventsAtThatInstant() {
+    Deal deal = history();
+
+    Deal then = deal.asOf(day(2)).get();
+
+    assertThat(then).extracting(Deal::stageId, Deal::status, Deal::version).containsExactly("proposal", DealStatus.OPEN, 4);
+    assertThat(then.amount()).isEqualTo(Option.some(Money.of("50000", "EUR")));
+    assertThat(then).isEqualTo(Deal.replay(STANDARD, deal.history().subList(0, 4)));
+    assertThat(deal.asOf(day(3)).get()).isEqualTo(then);
+  }
+
+  @Test
+  void asOf_atCreation_isTheNewDeal() {
+    assertThat(history().asOf(T0).get()).isEqualTo(prospect());
+  }
+
+  @Test
+  void then_accepted_joinsTheEventsInOrderAndKeepsTheLastDeal() {
+    Either<Rejection, Change> result = STANDARD.qualify(prospect(), QUALIFIED, day(1))
+        .flatMap(c -> c.then(d -> STANDARD.move(d, "proposal", day(1))))
+        .flatMap(c -> c.then(d -> STANDARD.win(d, day(2))));
+
+    Change change = accepted(result);
+
+    assertThat(change.events()).extracting(e -> e.getClass().getSimpleName())
+        .containsExactly("QualificationUpdated", "StageChanged", "Won");
+    assertThat(change.deal().status()).isEqualTo(DealStatus.WON);
+    assertThat(change.deal().history()).hasSize(4).endsWith(change.events().toArray(DealEvent[]::new));
+  }
+
+  @Test
+  void then_rejected_rejectsTheWhole() {
+    Either<Rejection, Change> result = STANDARD.setAttribute(prospect(), "k", "v", day(1))
+        .flatMap(c -> c.then(d -> STANDARD.move(d, "proposal", day(1))));
+
+    assertThat(rejected(result).code()).isEqualTo("ENTRY_CRITERIA_NOT_MET");
+  }
+
+  @Test
+  void change_events_areACopyThatCannotBeModified() {
+    Change change = accepted(STANDARD.recordActivity(prospect(), day(1)));
+
+    assertThat(change.events()).isUnmodifiable();
+    assertThat(change.deal().history()).isUnmodifiable();
+    assertThat(change.deal().attributes()).isUnmodifiable();
+    assertThat(new Change(change.deal(), List.of(change.events().get(0)))).isEqualTo(change);
+  }
+
+  @Test
+  void toString_namesTheDealItsStageAndAmount() {
+    assertThat(prospect()).hasToString("Deal D-1 'Acme renewal' [prospecting, OPEN, 48000.00 EUR, owner ana, 1 events]");
+  }
+}

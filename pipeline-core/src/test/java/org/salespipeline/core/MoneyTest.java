@@ -1,0 +1,108 @@
+package org.salespipeline.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import org.junit.jupiter.api.Test;
+
+class MoneyTest {
+
+  private static final Currency EUR = Currency.getInstance("EUR");
+  private static final Currency JPY = Currency.getInstance("JPY");
+
+  @Test
+  void of_fewerDecimalsThanTheCurrency_isPaddedToTheCurrencyScale() {
+    assertThat(Money.of("12", "EUR").amount().scale()).isEqualTo(2);
+    assertThat(Money.of("12", "EUR")).hasToString("12.00 EUR");
+    assertThat(Money.of(new BigDecimal("1E+3"), EUR).amount().toPlainString()).isEqualTo("1000.00");
+  }
+
+  @Test
+  void of_moreDecimalsThanTheCurrency_keepsEveryDigit() {
+    assertThat(Money.of("0.125", "USD").amount().scale()).isEqualTo(3);
+    assertThat(Money.of("0.125", "USD")).hasToString("0.125 USD");
+    assertThat(Money.of("1500", "JPY")).hasToString("1500 JPY");
+  }
+
+  @Test
+  void of_trailingZerosBeyondTheCurrencyScale_areDropped() {
+    assertThat(Money.of("12.5000", "EUR").amount().scale()).isEqualTo(2);
+  }
+
+  @Test
+  void equals_sameValueDifferentScale_isEqualWithTheSameHashCode() {
+    Money a = Money.of(new BigDecimal("12.5"), EUR);
+    Money b = Money.of(new BigDecimal("12.500"), EUR);
+
+    assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
+    assertThat(Money.zero(EUR)).isEqualTo(Money.of(new BigDecimal("0.000"), EUR)).hasSameHashCodeAs(Money.zero(EUR));
+  }
+
+  @Test
+  void equals_sameValueOtherCurrency_isNotEqual() {
+    assertThat(Money.of("10", "EUR")).isNotEqualTo(Money.of("10", "USD")).isNotEqualTo("10.00 EUR");
+  }
+
+  @Test
+  void plusAndMinus_sameCurrency_areExact() {
+    Money a = Money.of("0.10", "EUR");
+    Money b = Money.of("0.20", "EUR");
+
+    assertThat(a.plus(b)).isEqualTo(Money.of("0.30", "EUR"));
+    assertThat(a.minus(b)).isEqualTo(Money.of("-0.10", "EUR"));
+    assertThat(a.minus(b).isNegative()).isTrue();
+    assertThat(a.minus(a).isZero()).isTrue();
+    assertThat(Money.of("48000", "EUR").multipliedBy(new BigDecimal("0.4"))).isEqualTo(Money.of("19200", "EUR"));
+  }
+
+  @Test
+  void arithmetic_otherCurrency_throwsNamingBothCurrencies() {
+    Money eur = Money.of("10", "EUR");
+    Money usd = Money.of("10", "USD");
+
+    assertThatIllegalArgumentException().isThrownBy(() -> eur.plus(usd)).withMessage("other must be in EUR but was in USD");
+    assertThatIllegalArgumentException().isThrownBy(() -> eur.minus(usd)).withMessage("other must be in EUR but was in USD");
+    assertThatIllegalArgumentException().isThrownBy(() -> eur.compareTo(usd)).withMessage("other must be in EUR but was in USD");
+  }
+
+  @Test
+  void compareTo_sameCurrency_comparesByValue() {
+    assertThat(Money.of("9.99", "EUR")).isLessThan(Money.of("10", "EUR"));
+    assertThat(Money.of("10.0", "EUR").compareTo(Money.of("10", "EUR"))).isZero();
+  }
+
+  @Test
+  void parse_notANumber_namesTheText() {
+    assertThatIllegalArgumentException().isThrownBy(() -> Money.of("1,000", "EUR"))
+        .withMessage("amount must be a decimal number but was '1,000'");
+    assertThatIllegalArgumentException().isThrownBy(() -> Money.of("", "EUR"))
+        .withMessage("amount must be a decimal number but was ''");
+    assertThatIllegalArgumentException().isThrownBy(() -> Money.of("NaN", "EUR"))
+        .withMessageContaining("'NaN'");
+  }
+
+  @Test
+  void parse_surroundingBlanks_areIgnored() {
+    assertThat(Money.of(" 12.50 ", " EUR ")).isEqualTo(Money.of("12.5", "EUR"));
+  }
+
+  @Test
+  void parse_unknownCurrencyCode_namesTheCode() {
+    assertThatIllegalArgumentException().isThrownBy(() -> Money.of("1", "EURO"))
+        .withMessage("currencyCode must be an ISO 4217 code such as USD but was 'EURO'");
+    assertThatIllegalArgumentException().isThrownBy(() -> Money.currency("usd")).withMessageContaining("'usd'");
+  }
+
+  @Test
+  void nulls_areNamed() {
+    assertThatNullPointerException().isThrownBy(() -> Money.of((String) null, "EUR")).withMessage("amount");
+    assertThatNullPointerException().isThrownBy(() -> Money.of("1", null)).withMessage("currencyCode");
+    assertThatNullPointerException().isThrownBy(() -> Money.of(BigDecimal.ONE, null)).withMessage("currency");
+    assertThatNullPointerException().isThrownBy(() -> Money.of((BigDecimal) null, JPY)).withMessage("amount");
+    assertThatNullPointerException().isThrownBy(() -> Money.zero(EUR).plus(null)).withMessage("other");
+    assertThatNullPointerException().isThrownBy(() -> Money.zero(EUR).multipliedBy(null)).withMessage("factor");
+  }
+}

@@ -1,0 +1,85 @@
+package org.salespipeline.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.salespipeline.core.Fixtures.QUALIFIED;
+import static org.salespipeline.core.Fixtures.STANDARD;
+import static org.salespipeline.core.Fixtures.T0;
+import static org.salespipeline.core.Fixtures.accepted;
+import static org.salespipeline.core.Fixtures.rejected;
+import static org.salespipeline.core.Fixtures.simple;
+
+import io.vavr.control.Option;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OpenCommandTest {
+
+  @Test
+  void open_noStageGiven_startsInTheFirstStageWithEveryFieldOfTheDraft() {
+    NewDeal draft = NewDeal.of("D-1").withTitle("Acme").withAccount("Acme Corp").withOwner("ana")
+        .withAmount(Money.of("1200", "USD")).withExpectedClose(LocalDate.of(2026, 6, 30))
+        .withAttribute("source", "web");
+
+    Change change = accepted(STANDARD.open(draft, T0));
+    Deal deal = change.deal();
+
+    assertThat(deal.stageId()).isEqualTo("prospecting");
+    assertThat(deal.status()).isEqualTo(DealStatus.OPEN);
+    assertThat(deal).extracting(Deal::id, Deal::pipelineId, Deal::title, Deal::account, Deal::owner)
+        .containsExactly("D-1", "standard", "Acme", "Acme Corp", "ana");
+    assertThat(deal.amount()).isEqualTo(Option.some(Money.of("1200", "USD")));
+    assertThat(deal.expectedClose()).isEqualTo(Option.some(LocalDate.of(2026, 6, 30)));
+    assertThat(deal.attributes()).isEqualTo(Map.of("source", "web"));
+    assertThat(deal.createdAt()).isEqualTo(T0);
+    assertThat(deal.lastActivityAt()).isEqualTo(T0);
+    assertThat(deal.probabilityOverride().isEmpty()).isTrue();
+    assertThat(deal.lostReason().isEmpty()).isTrue();
+    assertThat(change.events()).singleElement().isInstanceOf(DealEvent.Opened.class);
+    assertThat(deal.history()).isEqualTo(change.events());
+    assertThat(deal.version()).isEqualTo(1);
+  }
+
+  @Test
+  void open_inAGivenStageWhoseCriteriaHold_startsThere() {
+    Deal deal = accepted(STANDARD.open(NewDeal.of("D-1").withStage("negotiation").withQualification(QUALIFIED), T0)).deal();
+
+    assertThat(deal.stageId()).isEqualTo("negotiation");
+    assertThat(STANDARD.furthestOpenStage(deal).id()).isEqualTo("negotiation");
+  }
+
+  @Test
+  void open_unknownStage_isRejectedNamingTheStageAndPipeline() {
+    Rejection rejection = rejected(STANDARD.open(NewDeal.of("D-1").withStage("demo"), T0));
+
+    assertThat(rejection).isEqualTo(new Rejection.UnknownStage("D-1", "demo", "Standard"));
+    assertThat(rejection.code()).isEqualTo("UNKNOWN_STAGE");
+    assertThat(rejection.message()).isEqualTo("Deal D-1: there is no stage 'demo' in the Standard pipeline.");
+  }
+
+  @Test
+  void open_inTheWonStage_isNotAnOpenStage() {
+    Rejection rejection = rejected(STANDARD.open(NewDeal.of("D-1").withStage("won"), T0));
+
+    assertThat(rejection.code()).isEqualTo("NOT_AN_OPEN_STAGE");
+    assertThat(rejection.message()).contains("Won");
+  }
+
+  @Test
+  void open_inAStageThePolicyDoesNotAllow_isRejectedNamingTheAllowedStages() {
+    Pipeline pipeline = simple(TransitionPolicy.defaults().withCreationStages("lead", "demo"));
+
+    Rejection rejection = rejected(pipeline.open(NewDeal.of("D-1").withStage("contract"), T0));
+
+    assertThat(rejection).isEqualTo(new Rejection.CreationNotAllowed("D-1", "Contract", java.util.List.of("Lead", "Demo")));
+    assertThat(rejection.code()).isEqualTo("CREATION_NOT_ALLOWED");
+    assertThat(rejection.message()).isEqualTo("Deal D-1 cannot start in Contract: new deals start in Lead or Demo.");
+  }
+
+  @Test
+  void open_noStageGiven_startsInThePolicysFirstCreationStage() {
+    Pipeline pipeline = simple(TransitionPolicy.defaults().withCreationStages("demo"));
+
+    assertThat(accepted(pipeline.open(NewDeal.of("D-1"), T0)).deal().stageId()).isEqualTo("demo");
+  }
+}
