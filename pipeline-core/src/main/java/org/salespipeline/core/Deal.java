@@ -313,6 +313,25 @@ public abstract class Deal {
     return Replay.replay(pipeline, events);
   }
 
+  /**
+   * Rebuilds a deal from stored events without checking them against a pipeline's rules: for
+   * histories recorded under rules that have since changed (a stage that now has entry criteria,
+   * a policy that no longer allows skips), which {@link #replay(Pipeline, Iterable)} would refuse.
+   *
+   * <p>The history must still be well formed: it starts with {@link DealEvent.Opened}, every event
+   * belongs to that deal, time never runs backwards, stage events follow from the deal's state
+   * (a move or close leaves the stage the deal is in, only an open deal moves or closes, only a
+   * closed deal is reopened), amounts are not negative and probabilities are within [0, 1].
+   *
+   * @param events the deal's events, oldest first, not null
+   * @return the deal, equal to the one that produced the events
+   * @throws InvalidHistoryException naming the index of the first event that is not well formed
+   */
+  public static Deal restore(Iterable<? extends DealEvent> events) {
+    Objects.requireNonNull(events, "events");
+    return Replay.restore(events);
+  }
+
   static Deal opened(DealEvent.Opened e) {
     return ImmutableDeal.builder()
         .id(e.dealId())

@@ -791,8 +791,9 @@ public final class Pipeline {
      *
      * @return the pipeline, never null
      * @throws IllegalArgumentException listing every problem: no open stage, a missing or
-     *     misplaced won or lost stage, duplicate stage ids, a policy naming stages that are not
-     *     open stages of this pipeline
+     *     misplaced won or lost stage, entry criteria on the lost stage (a salesperson can always
+     *     walk away), duplicate stage ids, a policy naming stages that are not open stages of this
+     *     pipeline
      */
     public Pipeline build() {
       List<String> problems = new ArrayList<>();
@@ -813,6 +814,9 @@ public final class Pipeline {
         problems.add("it has no lost stage");
       } else if (lostStage.kind() != StageKind.LOST) {
         problems.add("the lost stage '" + lostStage.id() + "' is of kind " + lostStage.kind());
+      } else if (!lostStage.entryCriteria().isEmpty()) {
+        problems.add("the lost stage '" + lostStage.id() + "' has entry criteria " + lostStage.entryCriteria()
+            + ", but a deal can always be lost");
       }
       Set<String> ids = new LinkedHashSet<>();
       Set<String> duplicates = new LinkedHashSet<>();

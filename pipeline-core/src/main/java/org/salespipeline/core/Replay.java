@@ -3,6 +3,7 @@ package org.salespipeline.core;
 import io.vavr.control.Either;
 import java.util.Iterator;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rebuilds a deal from its events by running each event back through the pipeline's command, so
@@ -37,6 +38,70 @@ final class Replay {
       deal = check(index, event, decide(index, () -> pipeline.decide(current, event)));
     }
     return deal;
+  }
+
+  static Deal restore(Iterable<? extends DealEvent> events) {
+    Iterator<? extends DealEvent> it = events.iterator();
+    if (!it.hasNext()) {
+      throw new InvalidHistoryException(0, "there are no events; a history starts with Opened");
+    }
+    DealEvent first = it.next();
+    if (!(first instanceof DealEvent.Opened opened)) {
+      throw new InvalidHistoryException(0, "a history starts with Opened but was " + first);
+    }
+    Deal deal = build(0, () -> Deal.opened(opened));
+    for (int index = 1; it.hasNext(); index++) {
+      DealEvent event = it.next();
+      String problem = wellFormed(deal, event);
+      if (problem != null) {
+        throw new InvalidHistoryException(index, problem);
+      }
+      Deal current = deal;
+      deal = build(index, () -> current.evolve(event));
+    }
+    return deal;
+  }
+
+  /** What makes the event impossible in the deal's state, or null if it can follow. */
+  private static @Nullable String wellFormed(Deal deal, @Nullable DealEvent event) {
+    if (event == null) {
+      return "the event is null";
+    }
+    if (!event.dealId().equals(deal.id())) {
+      return "it belongs to deal " + event.dealId() + ", not " + deal.id();
+    }
+    if (event.at().isBefore(deal.lastEventAt())) {
+      return "it happened at " + event.at() + ", before the previous event at " + deal.lastEventAt();
+    }
+    if (event instanceof DealEvent.Opened) {
+      return "a deal is opened only once";
+    }
+    String from = event instanceof DealEvent.StageChanged e ? e.fromStageId()
+        : event instanceof DealEvent.Won e ? e.fromStageId()
+        : event instanceof DealEvent.Lost e ? e.fromStageId()
+        : null;
+    if (from != null && !deal.isOpen()) {
+      return "deal " + deal.id() + " is " + deal.status() + ", so it cannot leave a stage";
+    }
+    if (from != null && !from.equals(deal.stageId())) {
+      return "it leaves stage '" + from + "' but deal " + deal.id() + " is in '" + deal.stageId() + "'";
+    }
+    if (event instanceof DealEvent.Reopened && deal.isOpen()) {
+      return "deal " + deal.id() + " is open, so it cannot be reopened";
+    }
+    if (event instanceof DealEvent.ProbabilityOverridden e
+        && e.probability().exists(p -> !(p >= 0.0 && p <= 1.0))) {
+      return "probability must be within [0, 1] but was " + e.probability().get();
+    }
+    return null;
+  }
+
+  private static Deal build(int index, Supplier<Deal> deal) {
+    try {
+      return deal.get();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidHistoryException(index, e.getMessage(), e);
+    }
   }
 
   private static Either<Rejection, Change> decide(int index, Supplier<Either<Rejection, Change>> command) {

@@ -52,6 +52,16 @@ class PipelineBuilderTest {
   }
 
   @Test
+  void build_lostStageWithEntryCriteria_isRejectedBecauseLosingIsAlwaysAllowed() {
+    Pipeline.Builder builder = Pipeline.builder("p", "P").openStage(Stage.open("a", "A")).wonStage(Stage.won("w", "W"))
+        .lostStage(Stage.lost("l", "L").withEntryCriterion(EntryCriterion.of("reviewed", "not reviewed", d -> false)));
+
+    assertThatIllegalArgumentException().isThrownBy(builder::build)
+        .withMessageContaining("the lost stage 'l' has entry criteria [reviewed (not reviewed)]")
+        .withMessageContaining("a deal can always be lost");
+  }
+
+  @Test
   void build_duplicateOpenStageIds_namesTheId() {
     Pipeline.Builder builder = valid().openStage(Stage.open("a", "Again"));
 
