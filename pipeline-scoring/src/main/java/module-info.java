@@ -16,6 +16,8 @@
 module org.salespipeline.scoring {
   requires transitive org.salespipeline.core;
   requires static org.jspecify;
+  // compile-only: core's value types carry Immutables annotations that javadoc must resolve
+  requires static org.immutables.value.annotations;
 
   exports org.salespipeline.scoring;
 
