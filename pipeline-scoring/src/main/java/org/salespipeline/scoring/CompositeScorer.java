@@ -93,6 +93,16 @@ public final class CompositeScorer implements Scorer {
   }
 
   @Override
+  public boolean isTrained() {
+    for (Scorer part : parts) {
+      if (!part.isTrained()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
   public CompositeScorer trainedOn(ScoringContext context) {
     Objects.requireNonNull(context, "context");
     Scorer[] trained = new Scorer[parts.length];

@@ -59,11 +59,7 @@ public final class HistoricalWinRateScorer implements Scorer {
     return true;
   }
 
-  /**
-   * Tells whether this scorer has been trained.
-   *
-   * @return true if trained
-   */
+  @Override
   public boolean isTrained() {
     return model != null;
   }

@@ -170,11 +170,7 @@ public final class NaiveBayesScorer implements Scorer {
     return true;
   }
 
-  /**
-   * Tells whether this scorer has been trained.
-   *
-   * @return true if trained
-   */
+  @Override
   public boolean isTrained() {
     return model != null;
   }

@@ -28,7 +28,8 @@ import org.salespipeline.core.Pipeline;
  * }</pre>
  *
  * <p>Rules: only deals of the context's pipeline that are open at its as-of instant are ranked, as
- * they were then. A learning scorer is trained once on the context. Deals without an amount are
+ * they were then. A scorer that is not {@linkplain Scorer#isTrained() trained} is trained once on
+ * the context; a trained one is used as it is. Deals without an amount are
  * ranked after every priced deal, by probability, and the ranking says so. Ties are broken by
  * probability, then by deal id, so the ranking does not depend on the input order. A deal the
  * scorer fails on is left out and reported in {@link Ranking#failures()}.
@@ -64,7 +65,7 @@ public final class Prioritiser {
   /**
    * Returns a prioritiser ranking by the scorer's probabilities, with no urgency.
    *
-   * @param scorer the scorer, not null; trained on the context if it learns
+   * @param scorer the scorer, not null; trained on the ranking's context unless already trained
    * @return the prioritiser, never null
    */
   public static Prioritiser of(Scorer scorer) {
@@ -134,7 +135,8 @@ public final class Prioritiser {
     Objects.requireNonNull(context, "context");
     Pipeline pipeline = context.pipeline();
     Instant asOf = context.asOf();
-    Either<RuntimeException, Scorer> trained = Scoring.train(scorer, context);
+    Either<RuntimeException, Scorer> trained =
+        scorer.isTrained() ? Either.right(scorer) : Scoring.train(scorer, context);
     String scorerId = Scoring.safeId(scorer);
     // worst on top, so the heap's head is the one to evict
     PriorityQueue<Candidate> heap = new PriorityQueue<>(BEST_FIRST.reversed());

@@ -69,6 +69,17 @@ public interface Scorer {
   }
 
   /**
+   * Tells whether this scorer is ready to score: true for scorers that do not learn and for trained
+   * ones. {@link Scoring#scoreAll} and {@link Prioritiser} train a scorer that is not ready on their
+   * context, and use a ready one as it is; {@link Backtest} always trains at its split.
+   *
+   * @return true if ready; by default, true unless {@link #learns()}
+   */
+  default boolean isTrained() {
+    return !learns();
+  }
+
+  /**
    * Returns this scorer trained on the closed deals of a context, as they were at its as-of
    * instant: an immutable model with the same id. Scorers that do not learn return themselves.
    *

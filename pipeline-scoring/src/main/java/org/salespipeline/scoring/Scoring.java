@@ -80,7 +80,8 @@ public final class Scoring {
   }
 
   /**
-   * Trains the scorer on the context if it learns, then scores every deal with its explanation.
+   * Trains the scorer on the context if it is not {@linkplain Scorer#isTrained() trained}, then
+   * scores every deal with its explanation.
    * If training itself fails, every deal gets that failure.
    *
    * @param scorer the scorer, not null
@@ -94,7 +95,7 @@ public final class Scoring {
     Objects.requireNonNull(context, "context");
     List<ScoredDeal> scored = new ArrayList<>();
     List<ScoringFailure> failures = new ArrayList<>();
-    Either<RuntimeException, Scorer> trained = train(scorer, context);
+    Either<RuntimeException, Scorer> trained = scorer.isTrained() ? Either.right(scorer) : train(scorer, context);
     for (Deal deal : deals) {
       Objects.requireNonNull(deal, "deals must not contain null");
       if (trained.isLeft()) {

@@ -154,6 +154,20 @@ class PrioritiserTest {
   }
 
   @Test
+  void trainedScorer_isUsedAsItIs_evenWithoutHistory() {
+    DealGenerator generator = DealGenerator.standard(5);
+    List<Deal> deals = generator.deals(200);
+    ScoringContext withHistory = ScoringContext.of(generator.pipeline(), java.time.Instant.parse("2026-01-01T00:00:00Z"))
+        .withHistory(deals);
+    Scorer trained = NaiveBayesScorer.of("source", "segment").trainedOn(withHistory);
+
+    Ranking ranking = Prioritiser.of(trained).top(5, deals, withHistory.withHistory(List.of()));
+
+    assertThat(ranking.failures()).isEmpty();
+    assertThat(ranking.deals()).hasSize(5);
+  }
+
+  @Test
   void top_kBelowOne_isRefused() {
     assertThatThrownBy(() -> byStage.top(0, List.of(), Fixtures.CONTEXT))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("k must be at least 1 but was 0");

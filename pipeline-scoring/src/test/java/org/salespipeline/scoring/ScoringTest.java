@@ -83,6 +83,11 @@ class ScoringTest {
       }
 
       @Override
+      public boolean learns() {
+        return true;
+      }
+
+      @Override
       public Scorer trainedOn(ScoringContext context) {
         throw new IllegalStateException("cannot learn");
       }

@@ -315,8 +315,8 @@ public final class NaiveBayesModel {
     for (int f = 0; f < features.length; f++) {
       FeatureSpec spec = features[f];
       String value = attributes.get(spec.name());
-      if (value == null || value.isBlank()) {
-        continue;
+      if (value == null) {
+        continue; // a blank value was never learned, so it is not found below: skipped as Odoo does
       }
       Map<String, double[]> likelihood = t.likelihoods.get(f);
       if (spec.separator() == null) {
