@@ -1,0 +1,74 @@
+package org.salespipeline.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.salespipeline.core.Deal;
+import org.salespipeline.core.QualificationLevel;
+
+class CompositeScorerTest {
+
+  private final Deal deal = Fixtures.qualified("D", QualificationLevel.YES, QualificationLevel.YES,
+      QualificationLevel.NO, QualificationLevel.NO, QualificationLevel.NO); // scorecard 0.5, stage New 0.1
+
+  @Test
+  void blend_isTheWeightedMean() {
+    CompositeScorer blend = CompositeScorer.builder()
+        .add(QualificationScorecard.bant(), 1)
+        .add(StageProbabilityScorer.of(), 3)
+        .build();
+
+    assertThat(blend.probability(deal, Fixtures.CONTEXT)).isCloseTo(0.25 * 0.5 + 0.75 * 0.1, within(1e-12));
+  }
+
+  @Test
+  void explanation_scalesThePartsFactors_andAddsUp() {
+    CompositeScorer blend = CompositeScorer.builder().id("blend")
+        .add(QualificationScorecard.bant(), 1)
+        .add(StageProbabilityScorer.of(), 1)
+        .build();
+
+    Score score = blend.score(deal, Fixtures.CONTEXT);
+
+    assertThat(score.explainedProbability()).isCloseTo(score.probability(), within(1e-12));
+    assertThat(score.factors()).extracting(Factor::name).contains("scorecard/budget", "stage/stage");
+    assertThat(blend.id()).isEqualTo("blend");
+  }
+
+  @Test
+  void learnsIfAPartLearns_andTrainsEveryPart() {
+    CompositeScorer blend = CompositeScorer.builder()
+        .add(QualificationScorecard.bant(), 1)
+        .add(HistoricalWinRateScorer.of(), 1)
+        .build();
+    ScoringContext context = Fixtures.CONTEXT.withHistory(List.of(Fixtures.won(Fixtures.deal("W", "new")),
+        Fixtures.lost(Fixtures.deal("L", "new"))));
+
+    CompositeScorer trained = blend.trainedOn(context);
+
+    assertThat(blend.learns()).isTrue();
+    assertThat(((HistoricalWinRateScorer) trained.parts().get(1)).isTrained()).isTrue();
+    assertThat(trained.probability(deal, context)).isCloseTo(0.5 * 0.5 + 0.5 * 0.5, within(1e-12));
+  }
+
+  @Test
+  void aFailingPart_failsTheBlend() {
+    Scorer nan = new TestScorers.Constant("nan", Double.NaN);
+    CompositeScorer blend = CompositeScorer.builder().add(nan, 1).build();
+
+    assertThat(Scoring.probability(blend, deal, Fixtures.CONTEXT).getLeft().message())
+        .contains("part 'nan' returned NaN for deal D");
+  }
+
+  @Test
+  void noPartOrBadWeight_isRefused() {
+    assertThatThrownBy(() -> CompositeScorer.builder().build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("a composite scorer needs at least one part");
+    assertThatThrownBy(() -> CompositeScorer.builder().add(StageProbabilityScorer.of(), 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("weight of scorer 'stage' must be finite and greater than 0 but was 0.0");
+  }
+}

@@ -1,0 +1,186 @@
+package org.salespipeline.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.salespipeline.core.Deal;
+import org.salespipeline.core.Money;
+import org.salespipeline.core.NewDeal;
+import org.salespipeline.core.Pipeline;
+import org.salespipeline.core.testing.DealGenerator;
+
+class PrioritiserTest {
+
+  private final Prioritiser byStage = Prioritiser.of(StageProbabilityScorer.of());
+
+  @Test
+  void rank_ordersByExpectedValue() {
+    List<Deal> deals = List.of(
+        Fixtures.deal("small-sure", "proposition", "1000"),   // 700
+        Fixtures.deal("big-early", "new", "20000"),           // 2000
+        Fixtures.deal("mid", "qualified", "4000"));           // 1600
+
+    Ranking ranking = byStage.rank(deals, Fixtures.CONTEXT);
+
+    assertThat(ranking.deals()).extracting(r -> r.deal().id()).containsExactly("big-early", "mid", "small-sure");
+    assertThat(ranking.deals().get(0).expectedValue()).contains(Money.of("2000", "USD"));
+    assertThat(ranking.deals()).extracting(RankedDeal::rank).containsExactly(1, 2, 3);
+  }
+
+  @Test
+  void unpricedDeals_comeAfterPricedOnes_byProbability_andTheRankingSaysSo() {
+    List<Deal> deals = List.of(Fixtures.deal("no-amount-sure", "proposition"), Fixtures.deal("cheap", "new", "1"),
+        Fixtures.deal("no-amount", "new"));
+
+    Ranking ranking = byStage.rank(deals, Fixtures.CONTEXT);
+
+    assertThat(ranking.deals()).extracting(r -> r.deal().id()).containsExactly("cheap", "no-amount-sure", "no-amount");
+    assertThat(ranking.unpriced()).isEqualTo(2);
+    assertThat(ranking.notes()).contains(
+        "2 of 3 ranked deals have no amount: they are ranked after the priced deals, by probability");
+  }
+
+  @Test
+  void ties_areBrokenByDealId_whateverTheInputOrder() {
+    List<Deal> deals = new ArrayList<>(List.of(Fixtures.deal("b", "new", "100"), Fixtures.deal("c", "new", "100"),
+        Fixtures.deal("a", "new", "100")));
+    List<String> first = ids(byStage.rank(deals, Fixtures.CONTEXT));
+    Collections.reverse(deals);
+
+    assertThat(first).containsExactly("a", "b", "c");
+    assertThat(ids(byStage.rank(deals, Fixtures.CONTEXT))).isEqualTo(first);
+  }
+
+  @Test
+  void top_isThePrefixOfTheFullRanking() {
+    DealGenerator generator = DealGenerator.standard(7);
+    List<Deal> deals = generator.deals(400);
+    ScoringContext context = ScoringContext.of(generator.pipeline(), java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    Prioritiser prioritiser = Prioritiser.of(QualificationScorecard.bant());
+
+    List<String> all = ids(prioritiser.rank(deals, context));
+    List<String> top = ids(prioritiser.top(25, deals, context));
+
+    assertThat(top).hasSize(25).isEqualTo(all.subList(0, 25));
+  }
+
+  @Test
+  void closedDeals_andDealsOfOtherPipelines_areNotRanked() {
+    Deal other = Pipeline.standard().open(NewDeal.of("S").withAmount(Money.of("5", "USD")), Fixtures.T0).get().deal();
+    List<Deal> deals = List.of(Fixtures.won(Fixtures.deal("W", "new", "10")), other, Fixtures.deal("O", "new", "10"));
+
+    Ranking ranking = byStage.rank(deals, Fixtures.CONTEXT);
+
+    assertThat(ids(ranking)).containsExactly("O");
+    assertThat(ranking.considered()).isEqualTo(1);
+    assertThat(ranking.notes()).contains("1 deals of other pipelines were left out");
+  }
+
+  @Test
+  void dealsAreTakenAsOfTheContextsInstant() {
+    Deal wonLater = Fixtures.won(Fixtures.deal("W", "new", "10"));
+
+    assertThat(ids(byStage.rank(List.of(wonLater), Fixtures.CONTEXT.withAsOf(Fixtures.T0)))).containsExactly("W");
+    assertThat(ids(byStage.rank(List.of(wonLater), Fixtures.CONTEXT))).isEmpty();
+  }
+
+  @Test
+  void failingDeals_areReported_othersRanked() {
+    Prioritiser failing = Prioritiser.of(new TestScorers.ThrowsFor(Set.of("B")));
+    List<Deal> deals = List.of(Fixtures.deal("A", "new", "10"), Fixtures.deal("B", "new", "10"));
+
+    Ranking ranking = failing.top(5, deals, Fixtures.CONTEXT);
+
+    assertThat(ids(ranking)).containsExactly("A");
+    assertThat(ranking.failures()).extracting(ScoringFailure::dealId).containsExactly("B");
+    assertThat(ranking.notes()).anySatisfy(n -> assertThat(n).startsWith("1 deals could not be scored by 'throws'"));
+  }
+
+  @Test
+  void mixedCurrencies_areComparedAtFaceValue_andTheRankingSaysSo() {
+    Deal euros = Fixtures.PIPELINE.open(NewDeal.of("E").withAmount(Money.of("900", "EUR")), Fixtures.T0).get().deal();
+    List<Deal> deals = List.of(euros, Fixtures.deal("U", "new", "1000"));
+
+    Ranking faceValue = byStage.rank(deals, Fixtures.CONTEXT);
+    Ranking converted = byStage.withValuation(m -> m.amount().doubleValue()
+        * (m.currency().getCurrencyCode().equals("EUR") ? 1.2 : 1.0)).rank(deals, Fixtures.CONTEXT);
+
+    assertThat(ids(faceValue)).containsExactly("U", "E");
+    assertThat(faceValue.notes()).anySatisfy(n -> assertThat(n).startsWith("amounts in EUR, USD are compared at face value"));
+    assertThat(ids(converted)).containsExactly("E", "U");
+    assertThat(converted.notes()).isEmpty();
+  }
+
+  @Test
+  void urgency_raisesDealsClosingSoon() {
+    Deal later = Fixtures.PIPELINE.setExpectedClose(Fixtures.deal("later", "new", "1100"), LocalDate.of(2025, 9, 1),
+        Fixtures.T1).get().deal();
+    Deal soon = Fixtures.PIPELINE.setExpectedClose(Fixtures.deal("soon", "new", "1000"), LocalDate.of(2025, 3, 5),
+        Fixtures.T1).get().deal();
+    List<Deal> deals = List.of(later, soon);
+
+    assertThat(ids(byStage.rank(deals, Fixtures.CONTEXT))).containsExactly("later", "soon");
+    Ranking urgent = byStage.withUrgency(Urgency.of(1.0, 30, 0)).rank(deals, Fixtures.CONTEXT);
+    assertThat(ids(urgent)).containsExactly("soon", "later");
+    assertThat(urgent.deals().get(0).urgency()).isEqualTo(1 + (1 - 4.0 / 30));
+  }
+
+  @Test
+  void pluginScorer_isPickedUpByIdWithoutCode() {
+    Prioritiser plugin = Prioritiser.of(ScorerRegistry.discover().require("test-fixed"));
+
+    Ranking ranking = plugin.rank(List.of(Fixtures.deal("A", "new", "100")), Fixtures.CONTEXT);
+
+    assertThat(ranking.deals().get(0).probability()).isEqualTo(0.42);
+  }
+
+  @Test
+  void learningScorer_isTrainedOnTheContext() {
+    DealGenerator generator = DealGenerator.standard(3);
+    List<Deal> deals = generator.deals(300);
+    ScoringContext context = ScoringContext.of(generator.pipeline(), java.time.Instant.parse("2026-01-01T00:00:00Z"))
+        .withHistory(deals);
+
+    Ranking ranking = Prioritiser.of(NaiveBayesScorer.of("source", "segment", "product")).top(10, deals, context);
+
+    assertThat(ranking.failures()).isEmpty();
+    assertThat(ranking.deals()).hasSize(10);
+  }
+
+  @Test
+  void trainedScorer_isUsedAsItIs_evenWithoutHistory() {
+    DealGenerator generator = DealGenerator.standard(5);
+    List<Deal> deals = generator.deals(200);
+    ScoringContext withHistory = ScoringContext.of(generator.pipeline(), java.time.Instant.parse("2026-01-01T00:00:00Z"))
+        .withHistory(deals);
+    Scorer trained = NaiveBayesScorer.of("source", "segment").trainedOn(withHistory);
+
+    Ranking ranking = Prioritiser.of(trained).top(5, deals, withHistory.withHistory(List.of()));
+
+    assertThat(ranking.failures()).isEmpty();
+    assertThat(ranking.deals()).hasSize(5);
+  }
+
+  @Test
+  void top_kBelowOne_isRefused() {
+    assertThatThrownBy(() -> byStage.top(0, List.of(), Fixtures.CONTEXT))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("k must be at least 1 but was 0");
+  }
+
+  @Test
+  void toString_isATable() {
+    String table = byStage.rank(List.of(Fixtures.deal("A", "new", "100")), Fixtures.CONTEXT).toString();
+
+    assertThat(table).contains("rank").contains("10.00 USD");
+  }
+
+  private static List<String> ids(Ranking ranking) {
+    return ranking.deals().stream().map(r -> r.deal().id()).toList();
+  }
+}
