@@ -31,7 +31,9 @@ final class SummaryCommand implements Command {
   public String description() {
     return "Reads a stage-history CSV file through the pipeline's state machine and prints how many rows\n"
         + "and deals it held, how many were rejected (each rejected row is listed on standard error with\n"
-        + "its line and reason), and how many deals are open, won, lost and in each stage.";
+        + "its line and reason), and how many deals are open, won, lost and in each stage now.\n"
+        + "JSON keys: rowsRead, rejectedRows, dealsRead, rejectedDeals, deals (loaded), open, won, lost,\n"
+        + "stages (deals now in each stage, in pipeline order).";
   }
 
   @Override
@@ -60,10 +62,11 @@ final class SummaryCommand implements Command {
     long open = summary.loadedDeals() - won - lost;
     if (format.equals("json")) {
       Map<String, Object> json = new LinkedHashMap<>();
-      json.put("rows", summary.rows());
+      json.put("rowsRead", summary.rows());
       json.put("rejectedRows", summary.rejectedRows());
-      json.put("deals", summary.loadedDeals());
+      json.put("dealsRead", summary.deals());
       json.put("rejectedDeals", summary.rejectedDeals());
+      json.put("deals", summary.loadedDeals());
       json.put("open", open);
       json.put("won", won);
       json.put("lost", lost);

@@ -121,9 +121,10 @@ public final class StageHistoryReader {
 
   /**
    * Returns a copy that does or does not take the file to be grouped by deal: all rows of a deal
-   * next to each other. Grouped, deals are built as their group ends and memory stays bounded;
-   * a deal id seen again after another deal's rows is then rejected with its line, saying the file
-   * is not grouped.
+   * next to each other (in any order within the group). Grouped, deals are built as their group
+   * ends and memory stays bounded. A deal id seen again after another deal's rows means the file
+   * is not grouped and every deal built so far may be incomplete: reading then stops with a
+   * {@link StageHistoryFormatException} naming the line.
    *
    * @param grouped true if the file is grouped by {@code deal_id}
    * @return the copy, never null
@@ -146,7 +147,8 @@ public final class StageHistoryReader {
    *
    * @param file the file, not null
    * @return the deals, rejections and counts, never null
-   * @throws StageHistoryFormatException if the file is empty or its header is not valid
+   * @throws StageHistoryFormatException if the file is empty, its header is not valid, or it was said
+   *     to be grouped by deal and is not
    * @throws IOException if the file cannot be read
    */
   public LoadedHistory load(Path file) throws IOException {
@@ -161,7 +163,8 @@ public final class StageHistoryReader {
    *
    * @param in the text, not null; not closed
    * @return the deals, rejections and counts, never null
-   * @throws StageHistoryFormatException if the text is empty or its header is not valid
+   * @throws StageHistoryFormatException if the text is empty, its header is not valid, or it was said
+   *     to be grouped by deal and is not
    * @throws IOException if reading fails
    */
   public LoadedHistory load(Reader in) throws IOException {
@@ -180,7 +183,8 @@ public final class StageHistoryReader {
    * @param deals receives each deal loaded, not null
    * @param rejections receives each row not loaded, not null
    * @return the counts, never null
-   * @throws StageHistoryFormatException if the text is empty or its header is not valid
+   * @throws StageHistoryFormatException if the text is empty, its header is not valid, or it was
+   *     said to be grouped by deal and is not
    * @throws IOException if reading fails
    */
   public ReadSummary read(Reader in, Consumer<? super Deal> deals, Consumer<? super RowRejection> rejections)
@@ -297,13 +301,10 @@ public final class StageHistoryReader {
       attributeColumns = attributes.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private void row(CsvRecordReader.CsvRecord record) {
+    private void row(CsvRecordReader.CsvRecord record) throws StageHistoryFormatException {
       List<String> cells = record.cells();
       String id = cells.size() > idColumn ? cell(cells, idColumn) : "";
       DealRows deal = id.isEmpty() ? null : dealFor(id, record.line());
-      if (deal == null && !id.isEmpty()) {
-        return; // already rejected: a deal seen again in a grouped file
-      }
       if (record.error() != null) {
         reject(record.line(), id, "not valid CSV: " + record.error());
         return;
@@ -357,8 +358,8 @@ public final class StageHistoryReader {
       }
     }
 
-    /** Returns the deal's rows, starting a deal if new; null if the id must not be loaded again. */
-    private DealRows dealFor(String id, long line) {
+    /** Returns the deal's rows, starting a deal if new. */
+    private DealRows dealFor(String id, long line) throws StageHistoryFormatException {
       if (!groupedByDeal) {
         return pending.computeIfAbsent(id, i -> {
           dealCount++;
@@ -374,9 +375,8 @@ public final class StageHistoryReader {
         current = null;
       }
       if (finished.contains(id)) {
-        reject(line, id, "deal " + id + " appears again after other deals' rows, but the file was said to be "
-            + "grouped by deal_id; read it without the grouped option");
-        return null;
+        throw new StageHistoryFormatException("line " + line + ": deal " + id + " appears again after other deals' "
+            + "rows, so the file is not grouped by deal_id as was said; read it without the grouped option");
       }
       dealCount++;
       current = new DealRows(id);

@@ -55,7 +55,7 @@ class AllInOneJarIT {
     String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
 
     assertThat(process.waitFor()).isZero();
-    assertThat(out).startsWith("{\"rows\":3,\"rejectedRows\":1,\"deals\":1,\"rejectedDeals\":1,\"open\":0,\"won\":1");
+    assertThat(out).startsWith("{\"rowsRead\":3,\"rejectedRows\":1,\"dealsRead\":2,\"rejectedDeals\":1,\"deals\":1,\"open\":0");
     assertThat(err).contains("rejected line 4 (deal D2): unknown stage 'Nowhere'");
   }
 

@@ -64,7 +64,7 @@ class MainTest {
     int status = run("summary", "--history=" + file(GOOD), "--stages", STAGES, "--format", "json");
 
     assertThat(status).isZero();
-    assertThat(out().strip()).isEqualTo("{\"rows\":6,\"rejectedRows\":0,\"deals\":3,\"rejectedDeals\":0,"
+    assertThat(out().strip()).isEqualTo("{\"rowsRead\":6,\"rejectedRows\":0,\"dealsRead\":3,\"rejectedDeals\":0,\"deals\":3,"
         + "\"open\":1,\"won\":1,\"lost\":1,"
         + "\"stages\":{\"Prospecting\":0,\"Qualification\":0,\"Proposal\":1,\"Won\":1,\"Lost\":1}}");
   }
@@ -76,7 +76,7 @@ class MainTest {
     int status = run("summary", "--history", history.toString(), "--stages", STAGES, "--format", "json");
 
     assertThat(status).isZero();
-    assertThat(out()).contains("\"rows\":8,\"rejectedRows\":2,\"deals\":3,\"rejectedDeals\":1");
+    assertThat(out()).contains("\"rowsRead\":8,\"rejectedRows\":2,\"dealsRead\":4,\"rejectedDeals\":1,\"deals\":3");
     assertThat(errLines()).containsExactly(
         "rejected line 8 (deal D4): unknown stage 'Demo': the pipeline's stages are Prospecting, Qualification, "
             + "Proposal, Won, Lost",
@@ -197,6 +197,15 @@ class MainTest {
 
     assertThat(run("summary", "--history", history.toString(), "--stages", "A")).isEqualTo(2);
     assertThat(errLines()).containsExactly("pipeline summary: cannot read " + history + ": it is not UTF-8 text");
+  }
+
+  @Test
+  void groupedButNotGrouped_isOneLineExitTwo() throws IOException {
+    Path history = file(GOOD + "D1,Proposal,2024-03-10,,\n");
+
+    assertThat(run("summary", "--history", history.toString(), "--stages", STAGES, "--grouped")).isEqualTo(2);
+    assertThat(errLines()).containsExactly("pipeline summary: " + history + ": line 8: deal D1 appears again after "
+        + "other deals' rows, so the file is not grouped by deal_id as was said; read it without the grouped option");
   }
 
   @Test

@@ -345,16 +345,13 @@ class StageHistoryReaderTest {
   }
 
   @Test
-  void read_groupedButDealSeenAgain_rejectsTheRowSayingTheFileIsNotGrouped() throws IOException {
-    LoadedHistory history = READER.withGroupedByDeal(true).load(new StringReader(HEADER
-        + "D1,Prospecting,2024-03-01,,,,,\nD2,Prospecting,2024-03-01,,,,,\nD1,Won,2024-03-05,,,,,\n"));
+  void read_groupedButDealSeenAgain_stopsNamingTheLineAndSayingTheFileIsNotGrouped() {
+    String csv = HEADER + "D1,Prospecting,2024-03-01,,,,,\nD2,Prospecting,2024-03-01,,,,,\nD1,Won,2024-03-05,,,,,\n";
 
-    assertThat(history.deals()).extracting(Deal::status).containsExactly(DealStatus.OPEN, DealStatus.OPEN);
-    assertThat(history.rejections()).singleElement().satisfies(r -> {
-      assertThat(r.line()).isEqualTo(4);
-      assertThat(r.reason()).contains("grouped by deal_id");
-    });
-    assertThat(history.summary()).isEqualTo(new ReadSummary(3, 1, 2, 0, 0));
+    assertThatThrownBy(() -> READER.withGroupedByDeal(true).load(new StringReader(csv)))
+        .isInstanceOf(StageHistoryFormatException.class)
+        .hasMessage("line 4: deal D1 appears again after other deals' rows, so the file is not grouped by deal_id "
+            + "as was said; read it without the grouped option");
   }
 
   @Test
