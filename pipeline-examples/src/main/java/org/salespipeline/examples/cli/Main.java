@@ -13,7 +13,7 @@ import java.util.Objects;
  * <p>{@code --help} lists the commands; {@code <command> --help} (or {@code help <command>})
  * explains one. Exit status: 0 on success (also when some rows of the file were rejected: they are
  * listed on standard error), 2 for a bad command line or an unreadable file (one line on standard
- * error), 1 for an unexpected failure, which is a bug.
+ * error), 1 when memory runs out or for an unexpected failure, which is a bug.
  */
 public final class Main {
 
@@ -87,6 +87,10 @@ public final class Main {
       return USAGE;
     } catch (RuntimeException e) {
       err.println(PROGRAM + " " + command.name() + ": bug: " + oneLine(String.valueOf(e)));
+      return 1;
+    } catch (OutOfMemoryError e) {
+      err.println(PROGRAM + " " + command.name() + ": out of memory; give Java more heap (java -Xmx4g -jar ...)"
+          + " or, for a file that lists each deal's rows together, add --grouped");
       return 1;
     }
   }

@@ -6,8 +6,8 @@ import java.util.Arrays;
  * The loaded rows of one deal, kept compact until the deal is built: per row only its instant,
  * stage, line and (for lost rows) lost reason, in parallel primitive arrays (about 30 bytes a
  * row). Amount, currency, owner, lost reason and attributes are not kept per row: for each column
- * only the latest non-empty value so far is kept with its position in time order, which is all the
- * "last non-empty value in time order" rule needs whatever order the rows come in.
+ * only the latest non-empty value so far is kept with the row it came from, which is all the "last
+ * non-empty value in time order" rule needs whatever order the rows come in.
  */
 final class DealRows {
 
@@ -26,8 +26,6 @@ final class DealRows {
   String[] rowLostReasons;
 
   private String[] latest;
-  private long[] latestSeconds;
-  private int[] latestNanos;
   private int[] latestRow;
 
   DealRows(String id) {
@@ -64,14 +62,11 @@ final class DealRows {
   void offer(int column, int row, String value, int columns) {
     if (latest == null) {
       latest = new String[columns];
-      latestSeconds = new long[columns];
-      latestNanos = new int[columns];
       latestRow = new int[columns];
     }
-    if (latest[column] == null || compare(row, latestSeconds[column], latestNanos[column], latestRow[column]) >= 0) {
+    int previous = latestRow[column];
+    if (latest[column] == null || compare(row, seconds[previous], nanos[previous], previous) >= 0) {
       latest[column] = value;
-      latestSeconds[column] = seconds[row];
-      latestNanos[column] = nanos[row];
       latestRow[column] = row;
     }
   }
