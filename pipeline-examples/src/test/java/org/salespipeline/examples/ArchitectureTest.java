@@ -1,0 +1,30 @@
+package org.salespipeline.examples;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "org.salespipeline.examples", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule csvDoesNotKnowTheCommandLine = noClasses()
+      .that().resideInAPackage("org.salespipeline.examples.csv..")
+      .should().dependOnClassesThat().resideInAPackage("org.salespipeline.examples.cli..")
+      .because("the CSV reader and writer are an API of their own (JShell, embedding); the CLI builds on them");
+
+  @ArchTest
+  static final ArchRule csvNeverPrints = noClasses()
+      .that().resideInAPackage("org.salespipeline.examples.csv..")
+      .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+      .because("the reader reports rejected rows as values; the caller decides where they go");
+
+  @ArchTest
+  static final ArchRule onlyMainExits = noClasses()
+      .that().doNotHaveFullyQualifiedName("org.salespipeline.examples.cli.Main")
+      .should().callMethod(System.class, "exit", int.class)
+      .because("commands return an exit status so that they can be run and tested in-process");
+}
