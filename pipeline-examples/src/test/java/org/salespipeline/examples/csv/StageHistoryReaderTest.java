@@ -3,6 +3,7 @@ package org.salespipeline.examples.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vavr.control.Option;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -211,7 +212,8 @@ class StageHistoryReaderTest {
         + "D2,Prospecting,2024-03-01,,,,Timing,\nD2,Lost,2024-03-02,,,,,\n"
         + "D3,Prospecting,2024-03-01,,,,,\nD3,Lost,2024-03-02,,,,,\n");
 
-    assertThat(history.deals()).extracting(d -> d.lostReason().get()).containsExactly("Price", "Timing", "");
+    assertThat(history.deals()).extracting(Deal::lostReason)
+        .containsExactly(Option.some("Price"), Option.some("Timing"), Option.none());
   }
 
   @Test
