@@ -3,7 +3,6 @@ package org.salespipeline.metrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.salespipeline.metrics.internal.LongSamples;
 
 /**
  * Detects a deal id that appears more than once in one calculation without a hash set: each id
@@ -13,22 +12,29 @@ import org.salespipeline.metrics.internal.LongSamples;
  */
 final class IdCheck {
 
-  private final LongSamples hashes = new LongSamples();
+  private long[] hashes = new long[0];
   private final List<String> ids = new ArrayList<>();
 
   void add(String id) {
-    hashes.add(hash(id));
+    int size = ids.size();
+    if (size == hashes.length) {
+      hashes = Arrays.copyOf(hashes, Math.max(8, size + (size >> 1)));
+    }
+    hashes[size] = hash(id);
     ids.add(id);
   }
 
   void addAll(IdCheck other) {
-    hashes.addAll(other.hashes);
+    int size = ids.size();
+    hashes = Arrays.copyOf(hashes, Math.max(hashes.length, size + other.ids.size()));
+    System.arraycopy(other.hashes, 0, hashes, size, other.ids.size());
     ids.addAll(other.ids);
   }
 
   /** Throws naming the first duplicated id (in hash order) if there is one. */
   void check() {
-    long[] sorted = hashes.sorted();
+    long[] sorted = Arrays.copyOf(hashes, ids.size());
+    Arrays.sort(sorted);
     for (int i = 1; i < sorted.length; i++) {
       if (sorted[i] == sorted[i - 1]) {
         String duplicate = duplicateWithHash(sorted[i]);
