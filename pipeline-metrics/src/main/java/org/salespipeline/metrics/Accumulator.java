@@ -50,6 +50,8 @@ final class Accumulator {
   private final int k;
   private final int n;
   private final Map<String, Integer> index = new HashMap<>();
+  /** Stage ids by index: events usually hold these very instances, found without hashing. */
+  private final String[] stageIds;
   private final BigDecimal[] stageProbability;
   private final @Nullable ToDoubleFunction<? super Deal> probability;
   private final @Nullable CurrencyConverter converter;
@@ -97,6 +99,8 @@ final class Accumulator {
     }
     index.put(pipeline.wonStage().id(), k);
     index.put(pipeline.lostStage().id(), k + 1);
+    this.stageIds = new String[n];
+    index.forEach((id, i) -> stageIds[i] = id);
     this.probability = query.probability().getOrNull();
     this.converter = query.converter().getOrNull();
     this.forecastPeriod = query.forecastPeriod().getOrNull();
@@ -170,6 +174,11 @@ final class Accumulator {
   }
 
   private int stageIndex(String stageId, Deal deal) {
+    for (int s = 0; s < n; s++) {
+      if (stageIds[s] == stageId) {
+        return s;
+      }
+    }
     Integer i = index.get(stageId);
     if (i == null) {
       throw new IllegalArgumentException("deal " + deal.id() + " entered stage '" + stageId + "', which pipeline '"
@@ -310,7 +319,7 @@ final class Accumulator {
   private CurrencyTotals totals(Currency currency) {
     CurrencyTotals t = totals.get(currency);
     if (t == null) {
-      t = new CurrencyTotals();
+      t = new CurrencyTotals(currency);
       totals.put(currency, t);
     }
     return t;
@@ -331,10 +340,10 @@ final class Accumulator {
     lost += other.lost;
     unpriced += other.unpriced;
     other.totals.forEach((currency, t) -> totals(currency).merge(t));
-    wonCycle.addAll(other.wonCycle);
-    lostCycle.addAll(other.lostCycle);
-    kmEvents.addAll(other.kmEvents);
-    kmCensored.addAll(other.kmCensored);
+    wonCycle.mergeSorted(other.wonCycle);
+    lostCycle.mergeSorted(other.lostCycle);
+    kmEvents.mergeSorted(other.kmEvents);
+    kmCensored.mergeSorted(other.kmCensored);
     for (int i = 0; i < furthest.length; i++) {
       furthest[i] += other.furthest[i];
     }
@@ -343,8 +352,8 @@ final class Accumulator {
       transitions[i] += other.transitions[i];
     }
     for (int i = 0; i < k; i++) {
-      completed[i].addAll(other.completed[i]);
-      current[i].addAll(other.current[i]);
+      completed[i].mergeSorted(other.completed[i]);
+      current[i].mergeSorted(other.current[i]);
     }
     openDeals.addAll(other.openDeals);
     forecastEntries.addAll(other.forecastEntries);
@@ -453,11 +462,8 @@ final class Accumulator {
   }
 
   private static DealSize dealSize(Currency currency, CurrencyTotals t) {
-    BigDecimal[] amounts = t.wonAmounts.toArray(new BigDecimal[0]);
-    Arrays.sort(amounts);
-    int m = amounts.length / 2;
-    BigDecimal median = amounts.length % 2 == 1 ? amounts[m]
-        : amounts[m - 1].add(amounts[m]).divide(BigDecimal.valueOf(2));
+    BigDecimal[] middle = t.middleWonAmounts();
+    BigDecimal median = middle.length == 1 ? middle[0] : middle[0].add(middle[1]).divide(BigDecimal.valueOf(2));
     return new DealSize(t.wonCount, Money.of(t.wonSum, currency),
         Money.of(t.wonSum.divide(BigDecimal.valueOf(t.wonCount), DIVISION), currency), Money.of(median, currency));
   }
@@ -536,11 +542,17 @@ final class Accumulator {
   /** An open deal expected to close in the forecast period, with its amount and probability. */
   record ForecastEntry(String dealId, Money amount, double probability) {}
 
-  /** Exact money sums of one currency; only sums and the won amounts (for the median). */
+  /**
+   * Exact money sums of one currency, and the won amounts for the median: as unscaled
+   * {@code long}s at the currency's usual scale (sorted like any other sample), or as
+   * {@link BigDecimal}s once an amount has more decimals or too many digits.
+   */
   static final class CurrencyTotals {
+    private final int scale;
     long wonCount;
     BigDecimal wonSum = BigDecimal.ZERO;
-    final List<BigDecimal> wonAmounts = new ArrayList<>();
+    private final LongSamples wonUnscaled = new LongSamples(false);
+    private @Nullable List<BigDecimal> wonDecimals;
     long lostCount;
     BigDecimal lostSum = BigDecimal.ZERO;
     long openCount;
@@ -549,11 +561,15 @@ final class Accumulator {
     BigDecimal forecastSum = BigDecimal.ZERO;
     BigDecimal forecastWeighted = BigDecimal.ZERO;
 
+    CurrencyTotals(Currency currency) {
+      this.scale = Math.max(0, currency.getDefaultFractionDigits());
+    }
+
     void addClosed(BigDecimal amount, boolean isWon) {
       if (isWon) {
         wonCount++;
         wonSum = wonSum.add(amount);
-        wonAmounts.add(amount);
+        addWonAmount(amount);
       } else {
         lostCount++;
         lostSum = lostSum.add(amount);
@@ -571,10 +587,52 @@ final class Accumulator {
       forecastWeighted = forecastWeighted.add(weighted);
     }
 
+    private void addWonAmount(BigDecimal amount) {
+      if (wonDecimals == null && amount.scale() <= scale) {
+        BigDecimal unscaled = amount.movePointRight(scale);
+        if (unscaled.precision() - unscaled.scale() < 18) {
+          wonUnscaled.add(unscaled.longValueExact());
+          return;
+        }
+      }
+      decimals().add(amount);
+    }
+
+    private List<BigDecimal> decimals() {
+      List<BigDecimal> decimals = wonDecimals;
+      if (decimals == null) {
+        decimals = new ArrayList<>(wonUnscaled.size() + 1);
+        long[] unscaled = wonUnscaled.sorted();
+        for (long u : unscaled) {
+          decimals.add(BigDecimal.valueOf(u, scale));
+        }
+        wonDecimals = decimals;
+      }
+      return decimals;
+    }
+
+    /** The middle won amount, or the two middle ones of an even count. */
+    BigDecimal[] middleWonAmounts() {
+      int m = (int) (wonCount / 2);
+      boolean odd = wonCount % 2 == 1;
+      if (wonDecimals == null) {
+        long[] sorted = wonUnscaled.sorted();
+        return odd ? new BigDecimal[] {BigDecimal.valueOf(sorted[m], scale)}
+            : new BigDecimal[] {BigDecimal.valueOf(sorted[m - 1], scale), BigDecimal.valueOf(sorted[m], scale)};
+      }
+      BigDecimal[] sorted = wonDecimals.toArray(new BigDecimal[0]);
+      Arrays.sort(sorted);
+      return odd ? new BigDecimal[] {sorted[m]} : new BigDecimal[] {sorted[m - 1], sorted[m]};
+    }
+
     void merge(CurrencyTotals o) {
       wonCount += o.wonCount;
       wonSum = wonSum.add(o.wonSum);
-      wonAmounts.addAll(o.wonAmounts);
+      if (wonDecimals == null && o.wonDecimals == null) {
+        wonUnscaled.mergeSorted(o.wonUnscaled);
+      } else {
+        decimals().addAll(o.decimals());
+      }
       lostCount += o.lostCount;
       lostSum = lostSum.add(o.lostSum);
       openCount += o.openCount;

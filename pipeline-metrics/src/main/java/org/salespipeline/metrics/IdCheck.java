@@ -3,38 +3,32 @@ package org.salespipeline.metrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.salespipeline.metrics.internal.LongSamples;
 
 /**
  * Detects a deal id that appears more than once in one calculation without a hash set: each id
- * is kept as a 64-bit hash (and a reference), the hashes are sorted once at the end, and only an
- * equal pair of hashes is checked against the ids themselves. Merging two checks is a
- * concatenation, so partial results stay cheap to combine.
+ * is kept as a 64-bit hash (and a reference), the hashes are sorted (in the leaves of a parallel
+ * calculation, merged in linear time above them), and only an equal pair of hashes is checked
+ * against the ids themselves.
  */
 final class IdCheck {
 
-  private long[] hashes = new long[0];
+  private final LongSamples hashes = new LongSamples(false);
   private final List<String> ids = new ArrayList<>();
 
   void add(String id) {
-    int size = ids.size();
-    if (size == hashes.length) {
-      hashes = Arrays.copyOf(hashes, Math.max(8, size + (size >> 1)));
-    }
-    hashes[size] = hash(id);
+    hashes.add(hash(id));
     ids.add(id);
   }
 
   void addAll(IdCheck other) {
-    int size = ids.size();
-    hashes = Arrays.copyOf(hashes, Math.max(hashes.length, size + other.ids.size()));
-    System.arraycopy(other.hashes, 0, hashes, size, other.ids.size());
+    hashes.mergeSorted(other.hashes);
     ids.addAll(other.ids);
   }
 
   /** Throws naming the first duplicated id (in hash order) if there is one. */
   void check() {
-    long[] sorted = Arrays.copyOf(hashes, ids.size());
-    Arrays.sort(sorted);
+    long[] sorted = hashes.sorted();
     for (int i = 1; i < sorted.length; i++) {
       if (sorted[i] == sorted[i - 1]) {
         String duplicate = duplicateWithHash(sorted[i]);

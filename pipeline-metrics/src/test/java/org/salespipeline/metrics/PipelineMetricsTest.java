@@ -336,4 +336,19 @@ class PipelineMetricsTest {
     assertThat(r.stuck().get(0).normDays()).isCloseTo(18.1, within(1e-9));
     assertThat(r.stuck().get(0).norm()).isEqualTo(StuckDeal.Norm.P90_OF_COMPLETED_STAYS);
   }
+
+  @Test
+  void dealSize_moreDecimalsOrDigitsThanALong_medianStaysExactAcrossMerges() {
+    List<org.salespipeline.core.Deal> deals = List.of(
+        Script.open("F1", "a", 0, "0.125", "USD").win(1).deal(),
+        Script.open("F2", "a", 0, "100000000000000000000", "USD").win(1).deal(),
+        Script.open("F3", "a", 0, "2", "USD").win(1).deal(),
+        Script.open("F4", "a", 0, "3", "USD").win(1).deal());
+    MetricsQuery query = MetricsQuery.asOf(Script.day(2));
+    MetricsReport whole = metrics.calculate(deals, query);
+    assertThat(whole.medianDealSize().get(USD).amount()).isEqualByComparingTo("2.5");
+    MetricsReport merged = metrics.accumulator(query).addAll(deals.subList(2, 4))
+        .merge(metrics.accumulator(query).addAll(deals.subList(0, 2))).report();
+    assertThat(merged).isEqualTo(whole);
+  }
 }

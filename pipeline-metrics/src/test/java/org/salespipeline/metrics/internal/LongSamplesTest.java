@@ -24,14 +24,14 @@ class LongSamplesTest {
   }
 
   @Test
-  void addAll_merge_keepsEveryValueAndTheExactSum() {
+  void mergeSorted_twoSamples_keepsEveryValueSortedAndTheExactSum() {
     LongSamples a = new LongSamples();
     LongSamples b = new LongSamples();
     for (int i = 0; i < 100; i++) {
       a.add(i);
       b.add(1000 + i);
     }
-    a.addAll(b);
+    a.mergeSorted(b);
     assertThat(a.size()).isEqualTo(200);
     assertThat(a.sum()).isEqualTo(4950 + 100 * 1000 + 4950);
     assertThat(a.sorted()).startsWith(0L, 1L).endsWith(1099L);
