@@ -8,7 +8,9 @@ import org.salespipeline.core.Money;
  * or, for a stage without one, the 90th percentile of the completed stays in it (when there are
  * at least 20 of them).
  *
- * <p>Immutable and thread-safe.
+ * <p>The age compared is always the time since the deal entered its stage, as SPEC §4 defines
+ * it, even for a pipeline whose rotting clock is the last activity ({@code Pipeline.isRotting}
+ * answers that other question). Immutable and thread-safe.
  *
  * @param dealId the deal's id
  * @param owner the deal's owner at the as-of instant
