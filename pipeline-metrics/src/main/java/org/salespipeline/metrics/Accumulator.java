@@ -1,0 +1,645 @@
+package org.salespipeline.metrics;
+
+import io.vavr.control.Option;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
+import org.salespipeline.core.Deal;
+import org.salespipeline.core.DealEvent;
+import org.salespipeline.core.DealStatus;
+import org.salespipeline.core.Money;
+import org.salespipeline.core.Pipeline;
+import org.salespipeline.core.Stage;
+import org.salespipeline.metrics.internal.LongSamples;
+
+/**
+ * The partial result of a calculation: one pass over each deal's history, merged with other
+ * partial results, finished into a {@link MetricsReport}.
+ *
+ * <p>Design: every figure is built from parts whose merge is exact and order-free (integer
+ * counts, {@code long} millisecond sums, {@link BigDecimal} money sums, samples kept as primitive
+ * arrays and sorted once at the end, lists sorted by deal id at the end). That is what makes a
+ * parallel or partitioned calculation give the very same report as a sequential one. Stages are
+ * indexed 0..k-1 (open stages in order, so index = order), k (won) and k+1 (lost).
+ *
+ * <p>Mutable and not thread-safe: a parallel stream gives each thread its own accumulator.
+ */
+final class Accumulator {
+
+  static final MathContext DIVISION = MathContext.DECIMAL64;
+  private static final long MILLIS_PER_DAY = 86_400_000L;
+
+  private final Pipeline pipeline;
+  private final MetricsQuery query;
+  private final long asOfMs;
+  private final boolean windowed;
+  private final long fromMs;
+  private final long toMs;
+  private final int k;
+  private final int n;
+  private final Map<String, Integer> index = new HashMap<>();
+  /** Stage ids by index: events usually hold these very instances, found without hashing. */
+  private final String[] stageIds;
+  private final BigDecimal[] stageProbability;
+  private final @Nullable ToDoubleFunction<? super Deal> probability;
+  private final @Nullable CurrencyConverter converter;
+  private final @Nullable DateRange forecastPeriod;
+
+  private long deals;
+  private long open;
+  private long won;
+  private long lost;
+  private long unpriced;
+  private final Map<Currency, CurrencyTotals> totals = new HashMap<>();
+  private final LongSamples wonCycle = new LongSamples();
+  private final LongSamples lostCycle = new LongSamples();
+  private final LongSamples kmEvents = new LongSamples();
+  private final LongSamples kmCensored = new LongSamples();
+  /** Cohort deals by furthest open stage: [2f] open, [2f + 1] lost; won deals are beyond. */
+  private final long[] furthest;
+  private long cohortWon;
+  private final long[] transitions;
+  private final LongSamples[] completed;
+  private final LongSamples[] current;
+  private final OpenDeals openDeals = new OpenDeals();
+  private final List<ForecastEntry> forecastEntries = new ArrayList<>();
+  private long forecastDeals;
+  private long forecastUnpriced;
+
+  private final @Nullable IdCheck ids;
+  private final @Nullable Map<String, Accumulator> groups;
+  private final @Nullable Map<TrendPeriod, Accumulator> trends;
+
+  Accumulator(Pipeline pipeline, MetricsQuery query, boolean top) {
+    this.pipeline = pipeline;
+    this.query = query;
+    this.asOfMs = query.asOf().toEpochMilli();
+    this.windowed = query.window().isDefined();
+    this.fromMs = query.window().map(w -> w.from().toEpochMilli()).getOrElse(Long.MIN_VALUE);
+    this.toMs = query.window().map(w -> w.to().toEpochMilli()).getOrElse(Long.MAX_VALUE);
+    List<Stage> openStages = pipeline.openStages();
+    this.k = openStages.size();
+    this.n = k + 2;
+    this.stageProbability = new BigDecimal[k];
+    for (int i = 0; i < k; i++) {
+      index.put(openStages.get(i).id(), i);
+      stageProbability[i] = BigDecimal.valueOf(openStages.get(i).probability());
+    }
+    index.put(pipeline.wonStage().id(), k);
+    index.put(pipeline.lostStage().id(), k + 1);
+    this.stageIds = new String[n];
+    index.forEach((id, i) -> stageIds[i] = id);
+    this.probability = query.probability().getOrNull();
+    this.converter = query.converter().getOrNull();
+    this.forecastPeriod = query.forecastPeriod().getOrNull();
+    this.furthest = new long[2 * k];
+    this.transitions = new long[n * n];
+    this.completed = new LongSamples[k];
+    this.current = new LongSamples[k];
+    for (int i = 0; i < k; i++) {
+      completed[i] = new LongSamples();
+      current[i] = new LongSamples();
+    }
+    this.ids = top ? new IdCheck() : null;
+    this.groups = top && query.grouping().isDefined() ? new HashMap<>() : null;
+    this.trends = top && query.trends().isDefined() ? new HashMap<>() : null;
+  }
+
+  // ------------------------------------------------------------------------------------ adding
+
+  void add(Deal deal) {
+    if (!deal.pipelineId().equals(pipeline.id())) {
+      throw new IllegalArgumentException("deal " + deal.id() + " belongs to pipeline '" + deal.pipelineId()
+          + "' but the metrics are for pipeline '" + pipeline.id() + "'; calculate each pipeline on its own");
+    }
+    if (ids != null) {
+      ids.add(deal.id());
+    }
+    Option<Deal> asOf = deal.asOf(query.asOf());
+    if (asOf.isEmpty()) {
+      return; // opened after T: it does not exist yet
+    }
+    Deal d = asOf.get();
+    accept(d);
+    if (groups != null) {
+      String key = query.grouping().get().keyOf(d);
+      groups.computeIfAbsent(key, g -> new Accumulator(pipeline, query.part(query.asOf(), query.window().getOrNull()), false))
+          .accept(d);
+    }
+    if (trends != null) {
+      addToTrends(deal, d.createdAt());
+    }
+  }
+
+  private void addToTrends(Deal deal, Instant created) {
+    CalendarUnit unit = query.trends().get();
+    ZoneId zone = query.zone();
+    Instant first = windowed && created.toEpochMilli() < fromMs ? query.window().get().from() : created;
+    Instant last = windowed && toMs <= asOfMs ? query.window().get().to().minusNanos(1) : query.asOf();
+    if (last.isBefore(first)) {
+      return;
+    }
+    TrendPeriod period = TrendPeriod.containing(unit, LocalDate.ofInstant(first, zone));
+    LocalDate lastDay = LocalDate.ofInstant(last, zone);
+    while (!period.start().isAfter(lastDay)) {
+      trends.computeIfAbsent(period, this::trendAccumulator).add(deal);
+      period = period.next();
+    }
+  }
+
+  private Accumulator trendAccumulator(TrendPeriod period) {
+    Instant start = period.start().atStartOfDay(query.zone()).toInstant();
+    Instant end = period.end().atStartOfDay(query.zone()).toInstant();
+    Instant partAsOf = end.minusNanos(1).isBefore(query.asOf()) ? end.minusNanos(1) : query.asOf();
+    Window window = query.window().getOrNull();
+    Instant from = window != null && window.from().isAfter(start) ? window.from() : start;
+    Instant to = window != null && window.to().isBefore(end) ? window.to() : end;
+    return new Accumulator(pipeline, query.part(partAsOf, new Window(from, to)), false);
+  }
+
+  private boolean inWindow(long ms) {
+    return ms >= fromMs && ms < toMs;
+  }
+
+  private int stageIndex(String stageId, Deal deal) {
+    for (int s = 0; s < n; s++) {
+      if (stageIds[s] == stageId) {
+        return s;
+      }
+    }
+    Integer i = index.get(stageId);
+    if (i == null) {
+      throw new IllegalArgumentException("deal " + deal.id() + " entered stage '" + stageId + "', which pipeline '"
+          + pipeline.id() + "' does not have");
+    }
+    return i;
+  }
+
+  /** One pass over the history of a deal as of T. */
+  private void accept(Deal d) {
+    List<DealEvent> history = d.history();
+    long created = d.createdAt().toEpochMilli();
+    int stage = stageIndex(((DealEvent.Opened) history.get(0)).stageId(), d);
+    long entered = created;
+    int furthestOpen = stage;
+    long lastClose = Long.MIN_VALUE;
+    for (int i = 1, size = history.size(); i < size; i++) {
+      DealEvent e = history.get(i);
+      String to;
+      if (e instanceof DealEvent.StageChanged moved) {
+        to = moved.toStageId();
+      } else if (e instanceof DealEvent.Won w) {
+        to = w.wonStageId();
+      } else if (e instanceof DealEvent.Lost l) {
+        to = l.lostStageId();
+      } else if (e instanceof DealEvent.Reopened r) {
+        to = r.toStageId();
+      } else {
+        continue;
+      }
+      int next = stageIndex(to, d);
+      long at = e.at().toEpochMilli();
+      if (inWindow(at)) {
+        transitions[stage * n + next]++;
+        if (stage < k) {
+          completed[stage].add(at - entered);
+        }
+      }
+      stage = next;
+      entered = at;
+      if (next < k) {
+        furthestOpen = Math.max(furthestOpen, next);
+      } else {
+        lastClose = at;
+      }
+    }
+
+    deals++;
+    DealStatus status = d.status();
+    boolean cohort = inWindow(created);
+    Money amount = d.amount().isEmpty() ? null : convert(d.amount().get(), d);
+    if (status == DealStatus.OPEN) {
+      open++;
+      long age = asOfMs - entered;
+      current[stage].add(age);
+      openDeals.add(stage, age, d);
+      if (amount == null) {
+        unpriced++;
+      }
+      addOpen(d, stage, amount);
+      if (cohort) {
+        kmCensored.add(asOfMs - created);
+        furthest[2 * furthestOpen]++;
+      }
+    } else {
+      if (inWindow(lastClose)) {
+        boolean isWon = status == DealStatus.WON;
+        if (isWon) {
+          won++;
+          wonCycle.add(lastClose - created);
+        } else {
+          lost++;
+          lostCycle.add(lastClose - created);
+        }
+        if (amount == null) {
+          unpriced++;
+        } else {
+          totals(amount.currency()).addClosed(amount.amount(), isWon);
+        }
+      }
+      if (cohort) {
+        kmEvents.add(lastClose - created);
+        if (status == DealStatus.WON) {
+          cohortWon++;
+        } else {
+          furthest[2 * furthestOpen + 1]++;
+        }
+      }
+    }
+  }
+
+  private void addOpen(Deal d, int stage, @Nullable Money amount) {
+    boolean forecast = forecastPeriod != null && d.expectedClose().exists(forecastPeriod::contains);
+    if (forecast) {
+      forecastDeals++;
+      if (amount == null) {
+        forecastUnpriced++;
+      }
+    }
+    if (amount == null) {
+      return;
+    }
+    BigDecimal p = probabilityOf(d, stage);
+    BigDecimal weighted = amount.amount().multiply(p);
+    CurrencyTotals t = totals(amount.currency());
+    t.addOpen(amount.amount(), weighted);
+    if (forecast) {
+      t.addForecast(amount.amount(), weighted);
+      forecastEntries.add(new ForecastEntry(d.id(), amount, p.doubleValue()));
+    }
+  }
+
+  private BigDecimal probabilityOf(Deal d, int stage) {
+    if (probability == null) {
+      Option<Double> override = d.probabilityOverride();
+      return override.isEmpty() ? stageProbability[stage] : BigDecimal.valueOf(override.get());
+    }
+    double p = probability.applyAsDouble(d);
+    if (!(p >= 0 && p <= 1)) {
+      throw new IllegalArgumentException("the probability function must return a value within [0, 1] but returned "
+          + p + " for deal " + d.id());
+    }
+    return BigDecimal.valueOf(p);
+  }
+
+  private Money convert(Money amount, Deal d) {
+    if (converter == null) {
+      return amount;
+    }
+    Money converted = converter.convert(amount);
+    if (converted == null || !converted.currency().equals(converter.target())) {
+      throw new IllegalArgumentException("the currency converter must return an amount in " + converter.target()
+          + " but returned " + converted + " for " + amount + " of deal " + d.id());
+    }
+    return converted;
+  }
+
+  private CurrencyTotals totals(Currency currency) {
+    CurrencyTotals t = totals.get(currency);
+    if (t == null) {
+      t = new CurrencyTotals(currency);
+      totals.put(currency, t);
+    }
+    return t;
+  }
+
+  // ----------------------------------------------------------------------------------- merging
+
+  Accumulator merge(Accumulator other) {
+    if (other == this) {
+      throw new IllegalArgumentException("other must be another accumulator, not this one");
+    }
+    if (!other.query.equals(query) || !other.pipeline.equals(pipeline)) {
+      throw new IllegalArgumentException("other must be for the same pipeline and query");
+    }
+    deals += other.deals;
+    open += other.open;
+    won += other.won;
+    lost += other.lost;
+    unpriced += other.unpriced;
+    other.totals.forEach((currency, t) -> totals(currency).merge(t));
+    wonCycle.mergeSorted(other.wonCycle);
+    lostCycle.mergeSorted(other.lostCycle);
+    kmEvents.mergeSorted(other.kmEvents);
+    kmCensored.mergeSorted(other.kmCensored);
+    for (int i = 0; i < furthest.length; i++) {
+      furthest[i] += other.furthest[i];
+    }
+    cohortWon += other.cohortWon;
+    for (int i = 0; i < transitions.length; i++) {
+      transitions[i] += other.transitions[i];
+    }
+    for (int i = 0; i < k; i++) {
+      completed[i].mergeSorted(other.completed[i]);
+      current[i].mergeSorted(other.current[i]);
+    }
+    openDeals.addAll(other.openDeals);
+    forecastEntries.addAll(other.forecastEntries);
+    forecastDeals += other.forecastDeals;
+    forecastUnpriced += other.forecastUnpriced;
+    if (ids != null && other.ids != null) {
+      ids.addAll(other.ids);
+    }
+    if (groups != null && other.groups != null) {
+      other.groups.forEach((key, part) -> groups.merge(key, part, Accumulator::merge));
+    }
+    if (trends != null && other.trends != null) {
+      other.trends.forEach((key, part) -> trends.merge(key, part, Accumulator::merge));
+    }
+    return this;
+  }
+
+  // ---------------------------------------------------------------------------------- finishing
+
+  MetricsReport finish() {
+    if (ids != null) {
+      ids.check();
+    }
+    return report();
+  }
+
+  private MetricsReport report() {
+    Option<Rate> winRate = won + lost == 0 ? Option.none() : Option.some(Rate.of(won, won + lost));
+    Map<Currency, Rate> valueWinRate = new HashMap<>();
+    Map<Currency, Money> wonValue = new HashMap<>();
+    Map<Currency, Money> lostValue = new HashMap<>();
+    Map<Currency, DealSize> dealSize = new HashMap<>();
+    Map<Currency, Money> openPipeline = new HashMap<>();
+    Map<Currency, Money> weightedPipeline = new HashMap<>();
+    Map<Currency, Money> velocity = new HashMap<>();
+    totals.forEach((currency, t) -> {
+      long closed = t.wonCount + t.lostCount;
+      if (closed > 0) {
+        wonValue.put(currency, Money.of(t.wonSum, currency));
+        lostValue.put(currency, Money.of(t.lostSum, currency));
+        BigDecimal all = t.wonSum.add(t.lostSum);
+        if (all.signum() > 0) {
+          valueWinRate.put(currency, Rate.ofProportion(t.wonSum.divide(all, DIVISION).doubleValue(), closed));
+        }
+      }
+      if (t.wonCount > 0) {
+        dealSize.put(currency, dealSize(currency, t));
+      }
+      if (t.openCount > 0) {
+        openPipeline.put(currency, Money.of(t.openSum, currency));
+        weightedPipeline.put(currency, Money.of(t.weightedSum, currency));
+      }
+      velocity(t).forEach(v -> velocity.put(currency, Money.of(v, currency)));
+    });
+
+    DurationSummary[] completedSummary = new DurationSummary[k];
+    List<StageTime> timeInStage = new ArrayList<>(k);
+    List<FunnelStage> funnel = new ArrayList<>(k);
+    for (int s = 0; s < k; s++) {
+      Stage stage = pipeline.openStages().get(s);
+      completedSummary[s] = DurationSummary.of(completed[s]);
+      timeInStage.add(new StageTime(stage.id(), stage.name(), completedSummary[s], DurationSummary.of(current[s])));
+      funnel.add(funnelStage(s, stage));
+    }
+    List<String> stageIds = new ArrayList<>(n);
+    for (Stage stage : pipeline.openStages()) {
+      stageIds.add(stage.id());
+    }
+    stageIds.add(pipeline.wonStage().id());
+    stageIds.add(pipeline.lostStage().id());
+    long[][] matrix = new long[n][n];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(transitions, i * n, matrix[i], 0, n);
+    }
+
+    Norms norms = new Norms(pipeline, completedSummary);
+    List<StuckDeal> stuck = openDeals.stuck(pipeline, norms, d -> d.amount().map(a -> convert(a, d)));
+    List<StageExcess> excess = new ArrayList<>();
+    for (int s = 0; s < k; s++) {
+      if (norms.defined(s)) {
+        excess.add(norms.excess(s, current[s].sorted()));
+      }
+    }
+    excess.sort(Comparator.comparingDouble(StageExcess::daysBeyondNorm).reversed());
+    Bottlenecks bottlenecks = new Bottlenecks(lowestConversion(funnel), longestMedianStay(timeInStage), excess);
+
+    Option<Forecast> forecast = forecastPeriod == null ? Option.none()
+        : Option.some(Simulation.forecast(forecastPeriod, forecastDeals, forecastUnpriced, forecastEntries,
+            query.seed(), query.trials()));
+    Map<Currency, Coverage> coverage = new HashMap<>();
+    query.quotas().forEach((currency, quota) -> coverage.put(currency, coverage(quota)));
+
+    Map<String, MetricsReport> groupReports = new TreeMap<>();
+    if (groups != null) {
+      groups.forEach((key, part) -> groupReports.put(key, part.report()));
+    }
+    Map<TrendPeriod, MetricsReport> trendReports = new TreeMap<>();
+    if (trends != null) {
+      trends.forEach((key, part) -> trendReports.put(key, part.report()));
+    }
+    return new MetricsReport(pipeline, query, deals, open, won, lost, unpriced, winRate, valueWinRate, wonValue,
+        lostValue, dealSize, DurationSummary.of(wonCycle), DurationSummary.of(lostCycle),
+        SurvivalCurve.of(kmEvents.sorted(), kmCensored.sorted()), funnel, new Transitions(stageIds, matrix, k),
+        timeInStage, stuck, bottlenecks, openPipeline, weightedPipeline, forecast, velocity, coverage, groupReports,
+        trendReports);
+  }
+
+  private static DealSize dealSize(Currency currency, CurrencyTotals t) {
+    BigDecimal[] middle = t.middleWonAmounts();
+    BigDecimal median = middle.length == 1 ? middle[0] : middle[0].add(middle[1]).divide(BigDecimal.valueOf(2));
+    return new DealSize(t.wonCount, Money.of(t.wonSum, currency),
+        Money.of(t.wonSum.divide(BigDecimal.valueOf(t.wonCount), DIVISION), currency), Money.of(median, currency));
+  }
+
+  /**
+   * Open deals × average deal size × win rate / mean sales cycle in days, as one exact fraction
+   * divided once: (open_c × wonSum_c × won × cycles × msPerDay) / (wonCount_c × (won + lost) ×
+   * cycleSum).
+   */
+  private Option<BigDecimal> velocity(CurrencyTotals t) {
+    long cycles = wonCycle.size();
+    long cycleSum = wonCycle.sum();
+    if (t.wonCount == 0 || won + lost == 0 || cycles == 0 || cycleSum <= 0) {
+      return Option.none();
+    }
+    BigDecimal numerator = t.wonSum.multiply(BigDecimal.valueOf(t.openCount)).multiply(BigDecimal.valueOf(won))
+        .multiply(BigDecimal.valueOf(cycles)).multiply(BigDecimal.valueOf(MILLIS_PER_DAY));
+    BigDecimal denominator = BigDecimal.valueOf(t.wonCount).multiply(BigDecimal.valueOf(won + lost))
+        .multiply(BigDecimal.valueOf(cycleSum));
+    return Option.some(numerator.divide(denominator, DIVISION));
+  }
+
+  private FunnelStage funnelStage(int s, Stage stage) {
+    long reached = cohortWon;
+    long advanced = cohortWon;
+    long lostFromHereOn = 0;
+    for (int f = s; f < k; f++) {
+      long atF = furthest[2 * f] + furthest[2 * f + 1];
+      reached += atF;
+      if (f > s) {
+        advanced += atF;
+      }
+      lostFromHereOn += furthest[2 * f + 1];
+    }
+    long lostHere = furthest[2 * s + 1];
+    long openHere = furthest[2 * s];
+    Option<Rate> conversion = advanced + lostHere == 0 ? Option.none()
+        : Option.some(Rate.of(advanced, advanced + lostHere));
+    Option<Rate> winRate = cohortWon + lostFromHereOn == 0 ? Option.none()
+        : Option.some(Rate.of(cohortWon, cohortWon + lostFromHereOn));
+    return new FunnelStage(stage.id(), stage.name(), reached, advanced, lostHere, openHere, conversion, winRate);
+  }
+
+  private static Option<FunnelStage> lowestConversion(List<FunnelStage> funnel) {
+    FunnelStage lowest = null;
+    for (FunnelStage stage : funnel) {
+      if (stage.conversion().isDefined()
+          && (lowest == null || stage.conversion().get().value() < lowest.conversion().get().value())) {
+        lowest = stage;
+      }
+    }
+    return Option.of(lowest);
+  }
+
+  private static Option<StageTime> longestMedianStay(List<StageTime> stages) {
+    StageTime longest = null;
+    for (StageTime stage : stages) {
+      if (stage.completed().medianDays().isDefined()
+          && (longest == null || stage.completed().medianDays().get() > longest.completed().medianDays().get())) {
+        longest = stage;
+      }
+    }
+    return Option.of(longest);
+  }
+
+  private Coverage coverage(Money quota) {
+    CurrencyTotals t = totals.get(quota.currency());
+    BigDecimal pipelineSum = t == null ? BigDecimal.ZERO : t.forecastSum;
+    BigDecimal weighted = t == null ? BigDecimal.ZERO : t.forecastWeighted;
+    boolean defined = forecastPeriod != null && !quota.isZero();
+    return new Coverage(quota, Money.of(pipelineSum, quota.currency()), Money.of(weighted, quota.currency()),
+        defined ? Option.some(pipelineSum.divide(quota.amount(), DIVISION).doubleValue()) : Option.none(),
+        defined ? Option.some(weighted.divide(quota.amount(), DIVISION).doubleValue()) : Option.none());
+  }
+
+  /** An open deal expected to close in the forecast period, with its amount and probability. */
+  record ForecastEntry(String dealId, Money amount, double probability) {}
+
+  /**
+   * Exact money sums of one currency, and the won amounts for the median: as unscaled
+   * {@code long}s at the currency's usual scale (sorted like any other sample), or as
+   * {@link BigDecimal}s once an amount has more decimals or too many digits.
+   */
+  static final class CurrencyTotals {
+    private final int scale;
+    long wonCount;
+    BigDecimal wonSum = BigDecimal.ZERO;
+    private final LongSamples wonUnscaled = new LongSamples(false);
+    private @Nullable List<BigDecimal> wonDecimals;
+    long lostCount;
+    BigDecimal lostSum = BigDecimal.ZERO;
+    long openCount;
+    BigDecimal openSum = BigDecimal.ZERO;
+    BigDecimal weightedSum = BigDecimal.ZERO;
+    BigDecimal forecastSum = BigDecimal.ZERO;
+    BigDecimal forecastWeighted = BigDecimal.ZERO;
+
+    CurrencyTotals(Currency currency) {
+      this.scale = Math.max(0, currency.getDefaultFractionDigits());
+    }
+
+    void addClosed(BigDecimal amount, boolean isWon) {
+      if (isWon) {
+        wonCount++;
+        wonSum = wonSum.add(amount);
+        addWonAmount(amount);
+      } else {
+        lostCount++;
+        lostSum = lostSum.add(amount);
+      }
+    }
+
+    void addOpen(BigDecimal amount, BigDecimal weighted) {
+      openCount++;
+      openSum = openSum.add(amount);
+      weightedSum = weightedSum.add(weighted);
+    }
+
+    void addForecast(BigDecimal amount, BigDecimal weighted) {
+      forecastSum = forecastSum.add(amount);
+      forecastWeighted = forecastWeighted.add(weighted);
+    }
+
+    private void addWonAmount(BigDecimal amount) {
+      if (wonDecimals == null && amount.scale() <= scale) {
+        BigDecimal unscaled = amount.movePointRight(scale);
+        if (unscaled.precision() - unscaled.scale() < 18) {
+          wonUnscaled.add(unscaled.longValueExact());
+          return;
+        }
+      }
+      decimals().add(amount);
+    }
+
+    private List<BigDecimal> decimals() {
+      List<BigDecimal> decimals = wonDecimals;
+      if (decimals == null) {
+        decimals = new ArrayList<>(wonUnscaled.size() + 1);
+        long[] unscaled = wonUnscaled.sorted();
+        for (long u : unscaled) {
+          decimals.add(BigDecimal.valueOf(u, scale));
+        }
+        wonDecimals = decimals;
+      }
+      return decimals;
+    }
+
+    /** The middle won amount, or the two middle ones of an even count. */
+    BigDecimal[] middleWonAmounts() {
+      int m = (int) (wonCount / 2);
+      boolean odd = wonCount % 2 == 1;
+      if (wonDecimals == null) {
+        long[] sorted = wonUnscaled.sorted();
+        return odd ? new BigDecimal[] {BigDecimal.valueOf(sorted[m], scale)}
+            : new BigDecimal[] {BigDecimal.valueOf(sorted[m - 1], scale), BigDecimal.valueOf(sorted[m], scale)};
+      }
+      BigDecimal[] sorted = wonDecimals.toArray(new BigDecimal[0]);
+      Arrays.sort(sorted);
+      return odd ? new BigDecimal[] {sorted[m]} : new BigDecimal[] {sorted[m - 1], sorted[m]};
+    }
+
+    void merge(CurrencyTotals o) {
+      wonCount += o.wonCount;
+      wonSum = wonSum.add(o.wonSum);
+      if (wonDecimals == null && o.wonDecimals == null) {
+        wonUnscaled.mergeSorted(o.wonUnscaled);
+      } else {
+        decimals().addAll(o.decimals());
+      }
+      lostCount += o.lostCount;
+      lostSum = lostSum.add(o.lostSum);
+      openCount += o.openCount;
+      openSum = openSum.add(o.openSum);
+      weightedSum = weightedSum.add(o.weightedSum);
+      forecastSum = forecastSum.add(o.forecastSum);
+      forecastWeighted = forecastWeighted.add(o.forecastWeighted);
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package org.salespipeline.metrics;
+
+import io.vavr.control.Option;
+import java.util.Arrays;
+import org.salespipeline.metrics.internal.LongSamples;
+
+/**
+ * Count, mean, median, 90th and any other percentile of a sample of durations, in days
+ * (milliseconds / 86,400,000). Percentiles interpolate linearly between order statistics
+ * (Hyndman and Fan's type 7, the default of R, NumPy and pandas).
+ *
+ * <p>Every figure but the count is empty when the sample is. Immutable and thread-safe.
+ */
+public final class DurationSummary {
+
+  private static final double MILLIS_PER_DAY = 86_400_000.0;
+  private static final DurationSummary EMPTY = new DurationSummary(new long[0], 0);
+
+  private final long[] sortedMillis;
+  private final long sumMillis;
+
+  private DurationSummary(long[] sortedMillis, long sumMillis) {
+    this.sortedMillis = sortedMillis;
+    this.sumMillis = sumMillis;
+  }
+
+  static DurationSummary of(LongSamples samples) {
+    return samples.size() == 0 ? EMPTY : new DurationSummary(samples.sorted(), samples.sum());
+  }
+
+  /**
+   * Returns the summary of no durations.
+   *
+   * @return the empty summary, never null
+   */
+  public static DurationSummary empty() {
+    return EMPTY;
+  }
+
+  /**
+   * Returns the number of durations.
+   *
+   * @return the count, never negative
+   */
+  public long count() {
+    return sortedMillis.length;
+  }
+
+  /**
+   * Returns the mean duration in days.
+   *
+   * @return the mean, or none if there are no durations
+   */
+  public Option<Double> meanDays() {
+    return count() == 0 ? Option.none() : Option.some(sumMillis / (double) count() / MILLIS_PER_DAY);
+  }
+
+  /**
+   * Returns the sum of the durations in days.
+   *
+   * @return the total, zero if there are no durations
+   */
+  public double totalDays() {
+    return sumMillis / MILLIS_PER_DAY;
+  }
+
+  /**
+   * Returns the median duration in days (type 7: the mean of the two middle values of an even
+   * count).
+   *
+   * @return the median, or none if there are no durations
+   */
+  public Option<Double> medianDays() {
+    return percentileDays(0.5);
+  }
+
+  /**
+   * Returns the 90th percentile in days (type 7).
+   *
+   * @return the percentile, or none if there are no durations
+   */
+  public Option<Double> p90Days() {
+    return percentileDays(0.9);
+  }
+
+  /**
+   * Returns a percentile in days, by linear interpolation between order statistics (type 7).
+   *
+   * @param p the probability, within [0, 1]
+   * @return the percentile, or none if there are no durations
+   * @throws IllegalArgumentException if p is NaN or outside [0, 1]
+   */
+  public Option<Double> percentileDays(double p) {
+    if (!(p >= 0 && p <= 1)) {
+      throw new IllegalArgumentException("p must be within [0, 1] but was " + p);
+    }
+    return count() == 0 ? Option.none() : Option.some(LongSamples.percentile(sortedMillis, p) / MILLIS_PER_DAY);
+  }
+
+  /** The percentile in milliseconds, for norms compared with ages. */
+  double percentileMillis(double p) {
+    return LongSamples.percentile(sortedMillis, p);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DurationSummary other && sumMillis == other.sumMillis
+        && Arrays.equals(sortedMillis, other.sortedMillis);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(sortedMillis);
+  }
+
+  /**
+   * Returns count, mean, median and p90 in days, such as
+   * {@code "n=12 mean=30.5 median=28.0 p90=55.1 days"}.
+   *
+   * @return the text, never null
+   */
+  @Override
+  public String toString() {
+    return "n=" + count() + " mean=" + Format.days(meanDays()) + " median=" + Format.days(medianDays())
+        + " p90=" + Format.days(p90Days()) + " days";
+  }
+}

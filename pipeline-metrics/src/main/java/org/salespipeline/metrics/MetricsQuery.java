@@ -1,0 +1,359 @@
+package org.salespipeline.metrics;
+
+import io.vavr.control.Option;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
+import org.salespipeline.core.Deal;
+import org.salespipeline.core.Money;
+
+/**
+ * What to compute: the as-of instant {@code T} (events after it are ignored, as if the data were
+ * exported at {@code T}), and optionally a window {@code [from, to)}, a grouping, a probability
+ * function, a currency converter, trends per calendar period in a time zone, a forecast period,
+ * quotas and the Monte Carlo seed.
+ *
+ * <pre>{@code
+ * MetricsQuery query = MetricsQuery.asOf(Instant.parse("2026-01-01T00:00:00Z"))
+ *     .withWindow(Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:00Z"))
+ *     .withGrouping(Grouping.owner())
+ *     .withTrends(CalendarUnit.QUARTER, ZoneId.of("Europe/Paris"));
+ * }</pre>
+ *
+ * <p>The window selects flows: deals closed in it (win rate, deal size, sales cycle), deals
+ * created in it (funnel, Kaplan–Meier), stage changes and completed stays that happened in it.
+ * Snapshot figures (open deals, weighted pipeline, current stays, stuck deals, forecast, coverage)
+ * are over the deals open at {@code T}. Without a window, every flow up to {@code T} counts.
+ *
+ * <p>Immutable and thread-safe if its functions are.
+ */
+public final class MetricsQuery {
+
+  /** The number of Monte Carlo trials of the forecast unless the query says otherwise. */
+  public static final int DEFAULT_TRIALS = 10_000;
+  /** The seed of the forecast's Monte Carlo simulation unless the query says otherwise. */
+  public static final long DEFAULT_SEED = 20_260_101L;
+
+  private final Instant asOf;
+  private final @Nullable Window window;
+  private final @Nullable Grouping grouping;
+  private final @Nullable ToDoubleFunction<? super Deal> probability;
+  private final @Nullable CurrencyConverter converter;
+  private final ZoneId zone;
+  private final @Nullable CalendarUnit trends;
+  private final @Nullable DateRange forecastPeriod;
+  private final Map<Currency, Money> quotas;
+  private final long seed;
+  private final int trials;
+
+  private MetricsQuery(Instant asOf, @Nullable Window window, @Nullable Grouping grouping,
+      @Nullable ToDoubleFunction<? super Deal> probability, @Nullable CurrencyConverter converter, ZoneId zone,
+      @Nullable CalendarUnit trends, @Nullable DateRange forecastPeriod, Map<Currency, Money> quotas, long seed,
+      int trials) {
+    this.asOf = asOf;
+    this.window = window;
+    this.grouping = grouping;
+    this.probability = probability;
+    this.converter = converter;
+    this.zone = zone;
+    this.trends = trends;
+    this.forecastPeriod = forecastPeriod;
+    this.quotas = quotas;
+    this.seed = seed;
+    this.trials = trials;
+  }
+
+  /**
+   * Returns the query of every figure as of an instant, with no window, grouping, trends or
+   * forecast, the pipeline's probabilities, no currency conversion and time zone UTC.
+   *
+   * @param asOf the as-of instant {@code T}, not null
+   * @return the query, never null
+   */
+  public static MetricsQuery asOf(Instant asOf) {
+    return new MetricsQuery(Objects.requireNonNull(asOf, "asOf"), null, null, null, null, ZoneOffset.UTC, null, null,
+        Map.of(), DEFAULT_SEED, DEFAULT_TRIALS);
+  }
+
+  /**
+   * Returns a copy with another as-of instant.
+   *
+   * @param asOf the as-of instant, not null
+   * @return the copy, never null
+   */
+  public MetricsQuery withAsOf(Instant asOf) {
+    return new MetricsQuery(Objects.requireNonNull(asOf, "asOf"), window, grouping, probability, converter, zone, trends,
+        forecastPeriod, quotas, seed, trials);
+  }
+
+  /**
+   * Returns a copy restricted to the window {@code [from, to)}.
+   *
+   * @param from the first instant in the window, not null
+   * @param to the first instant after it, not null, after from
+   * @return the copy, never null
+   * @throws IllegalArgumentException if to is not after from
+   */
+  public MetricsQuery withWindow(Instant from, Instant to) {
+    return withWindow(new Window(from, to));
+  }
+
+  /**
+   * Returns a copy restricted to a window.
+   *
+   * @param window the window, not null
+   * @return the copy, never null
+   */
+  public MetricsQuery withWindow(Window window) {
+    return new MetricsQuery(asOf, Objects.requireNonNull(window, "window"), grouping, probability, converter, zone,
+        trends, forecastPeriod, quotas, seed, trials);
+  }
+
+  /**
+   * Returns a copy that also reports each group of deals on its own.
+   *
+   * @param grouping how to group, not null
+   * @return the copy, never null
+   */
+  public MetricsQuery withGrouping(Grouping grouping) {
+    return new MetricsQuery(asOf, window, Objects.requireNonNull(grouping, "grouping"), probability, converter, zone,
+        trends, forecastPeriod, quotas, seed, trials);
+  }
+
+  /**
+   * Returns a copy that uses a probability function (a scorer's, for instance) instead of the
+   * pipeline's probabilities for open deals.
+   *
+   * @param probability the win probability of an open deal as of {@code T}, not null; must
+   *     return a value within [0, 1] and be thread-safe
+   * @return the copy, never null
+   */
+  public MetricsQuery withProbability(ToDoubleFunction<? super Deal> probability) {
+    return new MetricsQuery(asOf, window, grouping, Objects.requireNonNull(probability, "probability"), converter, zone,
+        trends, forecastPeriod, quotas, seed, trials);
+  }
+
+  /**
+   * Returns a copy that converts every amount into one currency before adding.
+   *
+   * @param converter the converter, not null
+   * @return the copy, never null
+   */
+  public MetricsQuery withConverter(CurrencyConverter converter) {
+    return new MetricsQuery(asOf, window, grouping, probability, Objects.requireNonNull(converter, "converter"), zone,
+        trends, forecastPeriod, quotas, seed, trials);
+  }
+
+  /**
+   * Returns a copy that also reports every figure per calendar period, in a time zone. The
+   * report of a period is the report as it stood at the period's end (or {@code T} if earlier),
+   * with the period (within the window, if any) as its window.
+   *
+   * @param unit week, month or quarter, not null
+   * @param zone the time zone of the calendar, not null
+   * @return the copy, never null
+   */
+  public MetricsQuery withTrends(CalendarUnit unit, ZoneId zone) {
+    return new MetricsQuery(asOf, window, grouping, probability, converter, Objects.requireNonNull(zone, "zone"),
+        Objects.requireNonNull(unit, "unit"), forecastPeriod, quotas, seed, trials);
+  }
+
+  /**
+   * Returns a copy that forecasts the open deals expected to close in a period.
+   *
+   * @param start the first day of the period, not null
+   * @param end the first day after it, not null, after start
+   * @return the copy, never null
+   * @throws IllegalArgumentException if end is not after start
+   */
+  public MetricsQuery withForecast(LocalDate start, LocalDate end) {
+    return new MetricsQuery(asOf, window, grouping, probability, converter, zone, trends, new DateRange(start, end),
+        quotas, seed, trials);
+  }
+
+  /**
+   * Returns a copy that reports coverage of a quota by the pipeline expected to close in the
+   * forecast period (set with {@link #withForecast}). One quota per currency; a second quota in
+   * the same currency replaces the first.
+   *
+   * @param quota the quota, not null, not negative
+   * @return the copy, never null
+   * @throws IllegalArgumentException if the quota is negative
+   */
+  public MetricsQuery withQuota(Money quota) {
+    Objects.requireNonNull(quota, "quota");
+    if (quota.isNegative()) {
+      throw new IllegalArgumentException("quota must not be negative but was " + quota);
+    }
+    Map<Currency, Money> next = new LinkedHashMap<>(quotas);
+    next.put(quota.currency(), quota);
+    return new MetricsQuery(asOf, window, grouping, probability, converter, zone, trends, forecastPeriod,
+        Collections.unmodifiableMap(next), seed, trials);
+  }
+
+  /**
+   * Returns a copy with another Monte Carlo seed and number of trials for the forecast.
+   *
+   * @param seed the seed
+   * @param trials the number of trials, within [1, 10,000,000]
+   * @return the copy, never null
+   * @throws IllegalArgumentException if trials is out of range
+   */
+  public MetricsQuery withSimulation(long seed, int trials) {
+    if (trials < 1 || trials > 10_000_000) {
+      throw new IllegalArgumentException("trials must be within [1, 10000000] but was " + trials);
+    }
+    return new MetricsQuery(asOf, window, grouping, probability, converter, zone, trends, forecastPeriod, quotas, seed,
+        trials);
+  }
+
+  /** The query of one group or one trend period: no further grouping, no trends. */
+  MetricsQuery part(Instant partAsOf, @Nullable Window partWindow) {
+    return new MetricsQuery(partAsOf, partWindow, null, probability, converter, zone, null, forecastPeriod, quotas, seed,
+        trials);
+  }
+
+  /**
+   * Returns the as-of instant {@code T}.
+   *
+   * @return the instant, never null
+   */
+  public Instant asOf() {
+    return asOf;
+  }
+
+  /**
+   * Returns the window.
+   *
+   * @return the window, or none for all time up to {@code T}
+   */
+  public Option<Window> window() {
+    return Option.of(window);
+  }
+
+  /**
+   * Returns the grouping.
+   *
+   * @return the grouping, or none
+   */
+  public Option<Grouping> grouping() {
+    return Option.of(grouping);
+  }
+
+  /**
+   * Returns the caller's probability function.
+   *
+   * @return the function, or none to use the pipeline's probabilities
+   */
+  public Option<ToDoubleFunction<? super Deal>> probability() {
+    return Option.of(probability);
+  }
+
+  /**
+   * Returns the currency converter.
+   *
+   * @return the converter, or none to keep each currency apart
+   */
+  public Option<CurrencyConverter> converter() {
+    return Option.of(converter);
+  }
+
+  /**
+   * Returns the time zone of calendar periods.
+   *
+   * @return the zone, UTC unless set, never null
+   */
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /**
+   * Returns the calendar unit of trends.
+   *
+   * @return the unit, or none for no trends
+   */
+  public Option<CalendarUnit> trends() {
+    return Option.of(trends);
+  }
+
+  /**
+   * Returns the forecast period.
+   *
+   * @return the period, or none for no forecast
+   */
+  public Option<DateRange> forecastPeriod() {
+    return Option.of(forecastPeriod);
+  }
+
+  /**
+   * Returns the quotas, one per currency.
+   *
+   * @return an unmodifiable map, empty for no coverage
+   */
+  public Map<Currency, Money> quotas() {
+    return quotas;
+  }
+
+  /**
+   * Returns the seed of the forecast's simulation.
+   *
+   * @return the seed
+   */
+  public long seed() {
+    return seed;
+  }
+
+  /**
+   * Returns the number of trials of the forecast's simulation.
+   *
+   * @return the number, positive
+   */
+  public int trials() {
+    return trials;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof MetricsQuery q && asOf.equals(q.asOf) && Objects.equals(window, q.window)
+        && grouping == q.grouping && probability == q.probability && converter == q.converter && zone.equals(q.zone)
+        && trends == q.trends && Objects.equals(forecastPeriod, q.forecastPeriod) && quotas.equals(q.quotas)
+        && seed == q.seed && trials == q.trials;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(asOf, window, zone, trends, forecastPeriod, quotas, seed, trials);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder s = new StringBuilder("as of ").append(asOf);
+    if (window != null) {
+      s.append(", window ").append(window);
+    }
+    if (grouping != null) {
+      s.append(", grouped ").append(grouping);
+    }
+    if (probability != null) {
+      s.append(", caller's probabilities");
+    }
+    if (converter != null) {
+      s.append(", converted to ").append(converter.target());
+    }
+    if (trends != null) {
+      s.append(", trends per ").append(trends.name().toLowerCase(java.util.Locale.ROOT)).append(" in ").append(zone);
+    }
+    if (forecastPeriod != null) {
+      s.append(", forecast ").append(forecastPeriod);
+    }
+    return s.toString();
+  }
+}

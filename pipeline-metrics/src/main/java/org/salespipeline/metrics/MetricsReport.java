@@ -1,0 +1,440 @@
+package org.salespipeline.metrics;
+
+import io.vavr.control.Option;
+import java.util.Collections;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.salespipeline.core.Money;
+import org.salespipeline.core.Pipeline;
+
+/**
+ * Every figure of SPEC §4 for a set of deals and a {@link MetricsQuery}, with {@code T} the
+ * query's as-of instant and "the window" its window (all time up to {@code T} without one).
+ *
+ * <p>Deals opened after {@code T} do not exist yet and are not counted; every deal is taken as it
+ * was at {@code T}. A deal is <em>closed in the window</em> when it is won or lost at {@code T}
+ * and its close (its last won or lost event at or before {@code T}) falls in the window; the
+ * <em>cohort</em> is the deals created in the window. Durations are in days (milliseconds /
+ * 86,400,000). An undefined figure is an empty {@link Option} or an absent map entry, never NaN.
+ * Money figures are per currency (or in the converter's currency); deals without an amount are
+ * left out of them and counted in {@link #unpriced()}.
+ *
+ * <p>{@link #toString()} prints aligned tables, readable in JShell. Immutable and thread-safe.
+ */
+public final class MetricsReport {
+
+  private final String pipelineName;
+  private final MetricsQuery query;
+  private final long deals;
+  private final long open;
+  private final long won;
+  private final long lost;
+  private final long unpriced;
+  private final Option<Rate> winRate;
+  private final Map<Currency, Rate> valueWinRate;
+  private final Map<Currency, Money> wonValue;
+  private final Map<Currency, Money> lostValue;
+  private final Map<Currency, DealSize> dealSize;
+  private final DurationSummary salesCycleWon;
+  private final DurationSummary salesCycleLost;
+  private final SurvivalCurve timeToClose;
+  private final List<FunnelStage> funnel;
+  private final Transitions transitions;
+  private final List<StageTime> timeInStage;
+  private final List<StuckDeal> stuck;
+  private final Bottlenecks bottlenecks;
+  private final Map<Currency, Money> openPipeline;
+  private final Map<Currency, Money> weightedPipeline;
+  private final Option<Forecast> forecast;
+  private final Map<Currency, Money> velocityPerDay;
+  private final Map<Currency, Coverage> coverage;
+  private final Map<String, MetricsReport> groups;
+  private final Map<TrendPeriod, MetricsReport> trends;
+
+  MetricsReport(Pipeline pipeline, MetricsQuery query, long deals, long open, long won, long lost, long unpriced,
+      Option<Rate> winRate, Map<Currency, Rate> valueWinRate, Map<Currency, Money> wonValue,
+      Map<Currency, Money> lostValue, Map<Currency, DealSize> dealSize, DurationSummary salesCycleWon,
+      DurationSummary salesCycleLost, SurvivalCurve timeToClose, List<FunnelStage> funnel, Transitions transitions,
+      List<StageTime> timeInStage, List<StuckDeal> stuck, Bottlenecks bottlenecks, Map<Currency, Money> openPipeline,
+      Map<Currency, Money> weightedPipeline, Option<Forecast> forecast, Map<Currency, Money> velocityPerDay,
+      Map<Currency, Coverage> coverage, Map<String, MetricsReport> groups, Map<TrendPeriod, MetricsReport> trends) {
+    this.pipelineName = pipeline.name();
+    this.query = query;
+    this.deals = deals;
+    this.open = open;
+    this.won = won;
+    this.lost = lost;
+    this.unpriced = unpriced;
+    this.winRate = winRate;
+    this.valueWinRate = Maps.byCurrency(valueWinRate);
+    this.wonValue = Maps.byCurrency(wonValue);
+    this.lostValue = Maps.byCurrency(lostValue);
+    this.dealSize = Maps.byCurrency(dealSize);
+    this.salesCycleWon = salesCycleWon;
+    this.salesCycleLost = salesCycleLost;
+    this.timeToClose = timeToClose;
+    this.funnel = List.copyOf(funnel);
+    this.transitions = transitions;
+    this.timeInStage = List.copyOf(timeInStage);
+    this.stuck = List.copyOf(stuck);
+    this.bottlenecks = bottlenecks;
+    this.openPipeline = Maps.byCurrency(openPipeline);
+    this.weightedPipeline = Maps.byCurrency(weightedPipeline);
+    this.forecast = forecast;
+    this.velocityPerDay = Maps.byCurrency(velocityPerDay);
+    this.coverage = Maps.byCurrency(coverage);
+    this.groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
+    this.trends = Collections.unmodifiableMap(new LinkedHashMap<>(trends));
+  }
+
+  /**
+   * Returns the query the report answers.
+   *
+   * @return the query, never null
+   */
+  public MetricsQuery query() {
+    return query;
+  }
+
+  /**
+   * Returns the display name of the pipeline the report is about.
+   *
+   * @return the name, never null
+   */
+  public String pipelineName() {
+    return pipelineName;
+  }
+
+  /**
+   * Returns the number of deals that exist at {@code T} (opened at or before it).
+   *
+   * @return the count
+   */
+  public long deals() {
+    return deals;
+  }
+
+  /**
+   * Returns the number of deals open at {@code T}.
+   *
+   * @return the count
+   */
+  public long open() {
+    return open;
+  }
+
+  /**
+   * Returns the number of deals won in the window: won at {@code T}, their last won event in the
+   * window.
+   *
+   * @return the count
+   */
+  public long won() {
+    return won;
+  }
+
+  /**
+   * Returns the number of deals lost in the window: lost at {@code T}, their last lost event in
+   * the window.
+   *
+   * @return the count
+   */
+  public long lost() {
+    return lost;
+  }
+
+  /**
+   * Returns how many of the deals that value figures are over (closed in the window, or open at
+   * {@code T}) have no amount and are left out of them.
+   *
+   * @return the count
+   */
+  public long unpriced() {
+    return unpriced;
+  }
+
+  /**
+   * Returns the win rate: won / (won + lost) over the deals closed in the window, with its 95%
+   * Wilson interval.
+   *
+   * @return the rate, or none if no deal closed in the window
+   */
+  public Option<Rate> winRate() {
+    return winRate;
+  }
+
+  /**
+   * Returns the value win rate per currency: won amount / (won amount + lost amount) over the
+   * priced deals closed in the window, with a 95% Wilson interval taking the number of those
+   * deals as its number of trials.
+   *
+   * @return an unmodifiable map ordered by currency code; a currency is absent when its closed
+   *     amounts add up to zero
+   */
+  public Map<Currency, Rate> valueWinRate() {
+    return valueWinRate;
+  }
+
+  /**
+   * Returns the total amount of the deals won in the window, per currency.
+   *
+   * @return an unmodifiable map ordered by currency code, with each currency of a priced deal
+   *     closed in the window
+   */
+  public Map<Currency, Money> wonValue() {
+    return wonValue;
+  }
+
+  /**
+   * Returns the total amount of the deals lost in the window, per currency.
+   *
+   * @return an unmodifiable map ordered by currency code, with each currency of a priced deal
+   *     closed in the window
+   */
+  public Map<Currency, Money> lostValue() {
+    return lostValue;
+  }
+
+  /**
+   * Returns the size of the deals won in the window, per currency: count, total, mean, median.
+   *
+   * @return an unmodifiable map ordered by currency code; a currency is absent when no priced deal
+   *     in it was won in the window
+   */
+  public Map<Currency, DealSize> dealSize() {
+    return dealSize;
+  }
+
+  /**
+   * Returns the average deal size: the mean amount of the deals won in the window, per currency.
+   *
+   * @return an unmodifiable map ordered by currency code (see {@link #dealSize()})
+   */
+  public Map<Currency, Money> averageDealSize() {
+    Map<Currency, Money> mean = new LinkedHashMap<>();
+    dealSize.forEach((currency, size) -> mean.put(currency, size.mean()));
+    return Collections.unmodifiableMap(mean);
+  }
+
+  /**
+   * Returns the median amount of the deals won in the window, per currency.
+   *
+   * @return an unmodifiable map ordered by currency code (see {@link #dealSize()})
+   */
+  public Map<Currency, Money> medianDealSize() {
+    Map<Currency, Money> median = new LinkedHashMap<>();
+    dealSize.forEach((currency, size) -> median.put(currency, size.median()));
+    return Collections.unmodifiableMap(median);
+  }
+
+  /**
+   * Returns the sales cycle of the deals won in the window: close instant − created instant.
+   *
+   * @return the summary in days, never null
+   */
+  public DurationSummary salesCycleWon() {
+    return salesCycleWon;
+  }
+
+  /**
+   * Returns the sales cycle of the deals lost in the window: close instant − created instant.
+   *
+   * @return the summary in days, never null
+   */
+  public DurationSummary salesCycleLost() {
+    return salesCycleLost;
+  }
+
+  /**
+   * Returns the Kaplan–Meier estimate of the time to close over the cohort: a deal closed at
+   * {@code T} has its event at close − created; a deal open at {@code T} is censored at
+   * {@code T} − created.
+   *
+   * @return the curve, never null
+   */
+  public SurvivalCurve timeToClose() {
+    return timeToClose;
+  }
+
+  /**
+   * Returns the median of the Kaplan–Meier time to close.
+   *
+   * @return the median in days, or none (see {@link SurvivalCurve#medianDays()})
+   */
+  public Option<Double> kmMedianDaysToClose() {
+    return timeToClose.medianDays();
+  }
+
+  /**
+   * Returns the funnel over the cohort, one entry per open stage in pipeline order.
+   *
+   * @return an unmodifiable list, never null
+   */
+  public List<FunnelStage> funnel() {
+    return funnel;
+  }
+
+  /**
+   * Returns the funnel entry of an open stage.
+   *
+   * @param stageId the stage's id, not null
+   * @return the entry, or none if the stage is not an open stage of the pipeline
+   */
+  public Option<FunnelStage> funnel(String stageId) {
+    Objects.requireNonNull(stageId, "stageId");
+    return Option.ofOptional(funnel.stream().filter(f -> f.stageId().equals(stageId)).findFirst());
+  }
+
+  /**
+   * Returns the stage changes in the window and the absorbing-chain win probabilities.
+   *
+   * @return the transitions, never null
+   */
+  public Transitions transitions() {
+    return transitions;
+  }
+
+  /**
+   * Returns the time in each open stage, in pipeline order.
+   *
+   * @return an unmodifiable list, never null
+   */
+  public List<StageTime> timeInStage() {
+    return timeInStage;
+  }
+
+  /**
+   * Returns the time in an open stage.
+   *
+   * @param stageId the stage's id, not null
+   * @return the figures, or none if the stage is not an open stage of the pipeline
+   */
+  public Option<StageTime> timeInStage(String stageId) {
+    Objects.requireNonNull(stageId, "stageId");
+    return Option.ofOptional(timeInStage.stream().filter(t -> t.stageId().equals(stageId)).findFirst());
+  }
+
+  /**
+   * Returns the open deals whose current stay exceeds their stage's norm (see {@link StuckDeal}),
+   * furthest over first, then by deal id.
+   *
+   * @return an unmodifiable list, never null
+   */
+  public List<StuckDeal> stuck() {
+    return stuck;
+  }
+
+  /**
+   * Returns the bottlenecks.
+   *
+   * @return the bottlenecks, never null
+   */
+  public Bottlenecks bottlenecks() {
+    return bottlenecks;
+  }
+
+  /**
+   * Returns the unweighted open pipeline: the sum of the amounts of the deals open at {@code T},
+   * per currency.
+   *
+   * @return an unmodifiable map ordered by currency code, with each currency of a priced open deal
+   */
+  public Map<Currency, Money> openPipeline() {
+    return openPipeline;
+  }
+
+  /**
+   * Returns the weighted pipeline: Σ amount × probability over the deals open at {@code T}, per
+   * currency. The probability is the caller's function if the query has one, else the pipeline's
+   * (the manual override if set, else the stage's default).
+   *
+   * @return an unmodifiable map ordered by currency code, with each currency of a priced open deal
+   */
+  public Map<Currency, Money> weightedPipeline() {
+    return weightedPipeline;
+  }
+
+  /**
+   * Returns the forecast for the query's forecast period.
+   *
+   * @return the forecast, or none if the query has no forecast period
+   */
+  public Option<Forecast> forecast() {
+    return forecast;
+  }
+
+  /**
+   * Returns the pipeline velocity in money per day, per currency: the number of priced open deals
+   * in the currency × the average deal size × the win rate / the mean sales cycle of won deals in
+   * days, the last three over the window. Computed as one exact fraction, rounded half-even to 16
+   * significant digits.
+   *
+   * @return an unmodifiable map ordered by currency code; a currency is absent when a factor is
+   *     undefined or the mean cycle is zero
+   */
+  public Map<Currency, Money> velocityPerDay() {
+    return velocityPerDay;
+  }
+
+  /**
+   * Returns the coverage of each quota of the query by the open pipeline expected to close in the
+   * forecast period.
+   *
+   * @return an unmodifiable map ordered by currency code, one entry per quota
+   */
+  public Map<Currency, Coverage> coverage() {
+    return coverage;
+  }
+
+  /**
+   * Returns the report of each group of deals, if the query groups them. A group's report has
+   * every figure of this one except groups and trends.
+   *
+   * @return an unmodifiable map ordered by group key, empty without a grouping
+   */
+  public Map<String, MetricsReport> groups() {
+    return groups;
+  }
+
+  /**
+   * Returns the report of each calendar period, if the query asks for trends: the report as it
+   * stood at the period's end (or {@code T} if earlier), with the period (within the window) as
+   * its window. Periods start with the first one in which a deal exists.
+   *
+   * @return an unmodifiable map in period order, empty without trends
+   */
+  public Map<TrendPeriod, MetricsReport> trends() {
+    return trends;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof MetricsReport r && fields().equals(r.fields());
+  }
+
+  @Override
+  public int hashCode() {
+    return fields().hashCode();
+  }
+
+  private List<Object> fields() {
+    return List.of(pipelineName, query, deals, open, won, lost, unpriced, winRate, valueWinRate, wonValue, lostValue,
+        dealSize, salesCycleWon, salesCycleLost, timeToClose, funnel, transitions, timeInStage, stuck, bottlenecks,
+        openPipeline, weightedPipeline, forecast, velocityPerDay, coverage, groups, trends);
+  }
+
+  /**
+   * Returns the report as aligned text tables: counts and rates, deal size, sales cycle, time to
+   * close, funnel, transitions, time in stage, bottlenecks, stuck deals, pipeline, forecast,
+   * coverage, groups and trends.
+   *
+   * @return the text, never null
+   */
+  @Override
+  public String toString() {
+    return ReportPrinter.print(this);
+  }
+}

@@ -1,0 +1,67 @@
+package org.salespipeline.metrics;
+
+import io.vavr.control.Option;
+import java.time.Duration;
+import org.salespipeline.core.Deal;
+import org.salespipeline.core.Money;
+import org.salespipeline.core.Pipeline;
+import org.salespipeline.core.Stage;
+
+/**
+ * The norm of the time in each open stage: its rotting threshold, or else the 90th percentile of
+ * its completed stays when there are at least {@value #MIN_STAYS} of them.
+ */
+final class Norms {
+
+  static final int MIN_STAYS = 20;
+  private static final double MILLIS_PER_DAY = 86_400_000.0;
+
+  private final Pipeline pipeline;
+  private final double[] normMillis;
+  private final StuckDeal.Norm[] kinds;
+
+  Norms(Pipeline pipeline, DurationSummary[] completed) {
+    this.pipeline = pipeline;
+    int k = pipeline.openStages().size();
+    this.normMillis = new double[k];
+    this.kinds = new StuckDeal.Norm[k];
+    for (int s = 0; s < k; s++) {
+      Stage stage = pipeline.openStages().get(s);
+      if (stage.rottingAfter().isDefined()) {
+        Duration threshold = stage.rottingAfter().get();
+        normMillis[s] = threshold.toMillis();
+        kinds[s] = StuckDeal.Norm.ROTTING_THRESHOLD;
+      } else if (completed[s].count() >= MIN_STAYS) {
+        normMillis[s] = completed[s].percentileMillis(0.9);
+        kinds[s] = StuckDeal.Norm.P90_OF_COMPLETED_STAYS;
+      }
+    }
+  }
+
+  boolean defined(int stage) {
+    return kinds[stage] != null;
+  }
+
+  boolean beyond(int stage, long ageMillis) {
+    return defined(stage) && ageMillis > normMillis[stage];
+  }
+
+  StuckDeal stuck(int stage, long ageMillis, Deal deal, Option<Money> amount) {
+    Stage s = pipeline.openStages().get(stage);
+    return new StuckDeal(deal.id(), deal.owner(), amount, s.id(), s.name(), ageMillis / MILLIS_PER_DAY,
+        normMillis[stage] / MILLIS_PER_DAY, kinds[stage]);
+  }
+
+  /** Days beyond the norm summed over the sorted ages of the stage's open deals (order-free). */
+  StageExcess excess(int stage, long[] sortedAges) {
+    long sum = 0;
+    long count = 0;
+    for (int i = sortedAges.length - 1; i >= 0 && sortedAges[i] > normMillis[stage]; i--) {
+      sum += sortedAges[i];
+      count++;
+    }
+    Stage s = pipeline.openStages().get(stage);
+    return new StageExcess(s.id(), s.name(), normMillis[stage] / MILLIS_PER_DAY, kinds[stage], sortedAges.length, count,
+        (sum - count * normMillis[stage]) / MILLIS_PER_DAY);
+  }
+}

@@ -1,0 +1,118 @@
+package org.salespipeline.metrics;
+
+import java.util.Objects;
+import java.util.stream.Collector;
+import java.util.stream.Stream;
+import org.salespipeline.core.Deal;
+import org.salespipeline.core.Pipeline;
+
+/**
+ * Computes the metrics of a pipeline's deals: every figure of SPEC §4 in one pass over each
+ * deal's history, with partial results that merge exactly, so that a sequential stream, a
+ * parallel stream and partitions merged afterwards all give equal reports.
+ *
+ * <pre>{@code
+ * PipelineMetrics metrics = PipelineMetrics.of(Pipeline.standard());
+ * MetricsReport report = metrics.calculate(deals, MetricsQuery.asOf(exportedAt).withGrouping(Grouping.owner()));
+ * report.winRate();                                      // Option<Rate>
+ * deals.parallelStream().collect(metrics.collector(query)); // the same report, on every core
+ * }</pre>
+ *
+ * <p>Input rules: every deal must belong to this pipeline (a deal of another pipeline is a
+ * programmer error: calculate each pipeline on its own), and each deal id may appear once per
+ * calculation (a repeated id throws {@link IllegalArgumentException} naming it, since counting a
+ * deal twice would silently skew every figure). Immutable and thread-safe.
+ */
+public final class PipelineMetrics {
+
+  private final Pipeline pipeline;
+
+  private PipelineMetrics(Pipeline pipeline) {
+    this.pipeline = pipeline;
+  }
+
+  /**
+   * Returns the calculator of a pipeline's metrics.
+   *
+   * @param pipeline the pipeline, not null
+   * @return the calculator, never null
+   */
+  public static PipelineMetrics of(Pipeline pipeline) {
+    return new PipelineMetrics(Objects.requireNonNull(pipeline, "pipeline"));
+  }
+
+  /**
+   * Returns the pipeline.
+   *
+   * @return the pipeline, never null
+   */
+  public Pipeline pipeline() {
+    return pipeline;
+  }
+
+  /**
+   * Computes the report of some deals.
+   *
+   * @param deals the deals, not null, none null, each id once
+   * @param query what to compute, not null
+   * @return the report, never null
+   * @throws IllegalArgumentException if a deal belongs to another pipeline or appears twice, or
+   *     the query's functions misbehave (see {@link MetricsAccumulator#add(Deal)})
+   */
+  public MetricsReport calculate(Iterable<? extends Deal> deals, MetricsQuery query) {
+    Objects.requireNonNull(deals, "deals");
+    return accumulator(query).addAll(deals).report();
+  }
+
+  /**
+   * Computes the report of a stream of deals, in parallel if the stream is parallel.
+   *
+   * @param deals the deals, not null, none null, each id once
+   * @param query what to compute, not null
+   * @return the report, never null
+   * @throws IllegalArgumentException as {@link #calculate(Iterable, MetricsQuery)}
+   */
+  public MetricsReport calculate(Stream<? extends Deal> deals, MetricsQuery query) {
+    Objects.requireNonNull(deals, "deals");
+    Collector<Deal, ?, MetricsReport> collector = collector(query);
+    return deals.collect(collector);
+  }
+
+  /**
+   * Returns a collector of deals into their report; it works on parallel streams.
+   *
+   * @param query what to compute, not null
+   * @return the collector, never null
+   */
+  public Collector<Deal, ?, MetricsReport> collector(MetricsQuery query) {
+    checkQuery(query);
+    return Collector.of(() -> accumulator(query), MetricsAccumulator::add, MetricsAccumulator::merge,
+        MetricsAccumulator::report, Collector.Characteristics.UNORDERED);
+  }
+
+  /**
+   * Returns an empty partial result, to fill and merge by hand (on partitions of the data, for
+   * instance).
+   *
+   * @param query what to compute, not null
+   * @return a new accumulator, never null
+   * @throws IllegalArgumentException if the query has quotas but no forecast period
+   */
+  public MetricsAccumulator accumulator(MetricsQuery query) {
+    checkQuery(query);
+    return new MetricsAccumulator(new Accumulator(pipeline, query, true));
+  }
+
+  private static void checkQuery(MetricsQuery query) {
+    Objects.requireNonNull(query, "query");
+    if (!query.quotas().isEmpty() && query.forecastPeriod().isEmpty()) {
+      throw new IllegalArgumentException("query has quotas " + query.quotas().values()
+          + " but no forecast period: coverage needs one (withForecast(start, end))");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "PipelineMetrics of " + pipeline.id();
+  }
+}

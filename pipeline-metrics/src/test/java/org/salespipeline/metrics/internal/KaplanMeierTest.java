@@ -1,0 +1,52 @@
+package org.salespipeline.metrics.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reference values: the 6-MP arm of the Freireich et al. (1963) leukaemia remission trial, times
+ * in weeks, + marking censored: 6+, 6, 6, 6, 7, 9+, 10+, 10, 11+, 13, 16, 17+, 19+, 20+, 22, 23,
+ * 25+, 32+, 32+, 34+, 35+ (Freireich et al., Blood 21 (1963) 699–716). Its Kaplan–Meier table is
+ * the worked example of Kleinbaum and Klein, "Survival Analysis: A Self-Learning Text", chapter 2:
+ * S = 0.8571, 0.8067, 0.7529, 0.6902, 0.6275, 0.5378, 0.4482 at t = 6, 7, 10, 13, 16, 22, 23;
+ * median 23 weeks.
+ */
+class KaplanMeierTest {
+
+  static final long[] EVENTS = {6, 6, 6, 7, 10, 13, 16, 22, 23};
+  static final long[] CENSORED = {6, 9, 10, 11, 17, 19, 20, 25, 32, 32, 34, 35};
+
+  @Test
+  void estimate_freireich6mp_matchesPublishedSurvival() {
+    KaplanMeier km = KaplanMeier.estimate(EVENTS, CENSORED);
+    long[] times = {6, 7, 10, 13, 16, 22, 23};
+    double[] survival = {0.8571, 0.8067, 0.7529, 0.6902, 0.6275, 0.5378, 0.4482};
+    assertThat(km.steps()).isEqualTo(times.length);
+    for (int i = 0; i < times.length; i++) {
+      assertThat(km.time(i)).isEqualTo(times[i]);
+      assertThat(km.survival(i)).isCloseTo(survival[i], within(0.00005));
+    }
+  }
+
+  @Test
+  void estimate_freireich6mp_eventsBeforeCensoringsAtEqualTimes() {
+    KaplanMeier km = KaplanMeier.estimate(EVENTS, CENSORED);
+    assertThat(km.atRisk(0)).as("all 21 at risk at 6 weeks, including the one censored at 6").isEqualTo(21);
+    assertThat(km.events(0)).isEqualTo(3);
+    assertThat(km.atRisk(1)).isEqualTo(17);
+  }
+
+  @Test
+  void medianStep_freireich6mp_is23Weeks() {
+    KaplanMeier km = KaplanMeier.estimate(EVENTS, CENSORED);
+    assertThat(km.time(km.medianStep())).isEqualTo(23);
+    assertThat(km.survivalAt(30)).isCloseTo(0.4482, within(0.00005));
+  }
+
+  @Test
+  void medianStep_survivalNeverAtHalf_isMinusOne() {
+    assertThat(KaplanMeier.estimate(new long[] {5}, new long[] {6, 7}).medianStep()).isEqualTo(-1);
+  }
+}
