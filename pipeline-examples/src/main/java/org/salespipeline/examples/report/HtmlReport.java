@@ -207,7 +207,7 @@ public final class HtmlReport {
         .map(r -> "95% interval " + Figures.interval(report.winRate()) + " over " + Figures.count(r.trials())
             + " closed deals").getOrElse("no deal closed in the window"));
     figure(html, "Average deal size", wholeUnits(report.averageDealSize()),
-        "median " + Figures.moneys(report.medianDealSize()) + ", over the deals won in the window");
+        "median " + String.join(" · ", wholeUnits(report.medianDealSize())) + ", over the deals won in the window");
     DurationSummary won = report.salesCycleWon();
     figure(html, "Sales cycle (won)",
         List.of(won.medianDays().map(d -> Figures.days(d) + " days").getOrElse(Figures.NONE)),
@@ -216,7 +216,7 @@ public final class HtmlReport {
             + Figures.days(report.kmMedianDaysToClose()) + " days");
     figure(html, "Weighted pipeline", wholeUnits(report.weightedPipeline()),
         "amount × probability over " + Figures.count(report.open()) + " open deals; unweighted "
-            + Figures.moneys(report.openPipeline()));
+            + String.join(" · ", wholeUnits(report.openPipeline())));
     figure(html, "Pipeline velocity per day", wholeUnits(report.velocityPerDay()),
         "open deals × average deal size × win rate ÷ mean cycle of won deals");
     html.close("dl").newline().close("section").newline();
