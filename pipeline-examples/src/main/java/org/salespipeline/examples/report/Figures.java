@@ -9,10 +9,15 @@ import java.util.StringJoiner;
 import org.salespipeline.core.Money;
 import org.salespipeline.metrics.Rate;
 
-/** How figures read in the report: fixed decimals, grouped thousands, a dash when undefined. */
+/**
+ * How figures read in the report: fixed decimals, grouped thousands, a dash when undefined, and a
+ * no-break space inside a figure so that only a list of figures wraps.
+ */
 final class Figures {
 
   static final String NONE = "–";
+  /** Keeps a figure and its unit on one line; a table cell may still wrap between two figures. */
+  static final String NBSP = "\u00a0";
 
   private Figures() {}
 
@@ -29,7 +34,7 @@ final class Figures {
   }
 
   static String interval(Option<Rate> rate) {
-    return rate.map(r -> percent(r.lower()) + " – " + percent(r.upper())).getOrElse(NONE);
+    return rate.map(r -> percent(r.lower()) + NBSP + "–" + NBSP + percent(r.upper())).getOrElse(NONE);
   }
 
   static String days(double days) {
@@ -48,26 +53,26 @@ final class Figures {
   static String money(Money money) {
     int digits = Math.max(0, money.currency().getDefaultFractionDigits());
     return String.format(Locale.ROOT, "%,." + digits + "f", money.amount().setScale(digits, RoundingMode.HALF_EVEN))
-        + " " + money.currency().getCurrencyCode();
+        + NBSP + money.currency().getCurrencyCode();
   }
 
   /** Money rounded half-even to whole units, for headline figures: {@code 48,000 EUR}. */
   static String wholeMoney(Money money) {
     return String.format(Locale.ROOT, "%,d", money.amount().setScale(0, RoundingMode.HALF_EVEN).toBigIntegerExact())
-        + " " + money.currency().getCurrencyCode();
+        + NBSP + money.currency().getCurrencyCode();
   }
 
   static String money(Option<Money> money) {
     return money.map(Figures::money).getOrElse(NONE);
   }
 
-  /** Amounts in several currencies, one after the other: {@code 12,000.00 EUR · 9,500.00 USD}. */
-  static String moneys(Map<Currency, Money> amounts) {
+  /** Amounts in several currencies in whole units, one after the other: {@code 12,000 EUR · 9,500 USD}. */
+  static String wholeMoneys(Map<Currency, Money> amounts) {
     if (amounts.isEmpty()) {
       return NONE;
     }
     StringJoiner s = new StringJoiner(" · ");
-    amounts.values().forEach(m -> s.add(money(m)));
+    amounts.values().forEach(m -> s.add(wholeMoney(m)));
     return s.toString();
   }
 }

@@ -207,7 +207,7 @@ public final class HtmlReport {
         .map(r -> "95% interval " + Figures.interval(report.winRate()) + " over " + Figures.count(r.trials())
             + " closed deals").getOrElse("no deal closed in the window"));
     figure(html, "Average deal size", wholeUnits(report.averageDealSize()),
-        "median " + String.join(" · ", wholeUnits(report.medianDealSize())) + ", over the deals won in the window");
+        "median " + Figures.wholeMoneys(report.medianDealSize()) + ", over the deals won in the window");
     DurationSummary won = report.salesCycleWon();
     figure(html, "Sales cycle (won)",
         List.of(won.medianDays().map(d -> Figures.days(d) + " days").getOrElse(Figures.NONE)),
@@ -216,7 +216,7 @@ public final class HtmlReport {
             + Figures.days(report.kmMedianDaysToClose()) + " days");
     figure(html, "Weighted pipeline", wholeUnits(report.weightedPipeline()),
         "amount × probability over " + Figures.count(report.open()) + " open deals; unweighted "
-            + String.join(" · ", wholeUnits(report.openPipeline())));
+            + Figures.wholeMoneys(report.openPipeline()));
     figure(html, "Pipeline velocity per day", wholeUnits(report.velocityPerDay()),
         "open deals × average deal size × win rate ÷ mean cycle of won deals");
     html.close("dl").newline().close("section").newline();
@@ -289,7 +289,7 @@ public final class HtmlReport {
     Table table = Table.of("Win rate per " + unit, "Period", "Won", "Lost", "Win rate", "95% interval",
         "Average deal size");
     trends.forEach((period, part) -> table.row(period.label(), Figures.count(part.won()), Figures.count(part.lost()),
-        Figures.rate(part.winRate()), Figures.interval(part.winRate()), Figures.moneys(part.averageDealSize())));
+        Figures.rate(part.winRate()), Figures.interval(part.winRate()), Figures.wholeMoneys(part.averageDealSize())));
     table.writeTo(html);
     html.close("section").newline();
   }
@@ -385,15 +385,20 @@ public final class HtmlReport {
       return;
     }
     section(html, "groups", groupsHeading());
-    Table table = Table.of(groupsHeading(), report.query().grouping().map(Grouping::name).getOrElse("Group"), "Deals",
+    String group = report.query().grouping().map(Grouping::name).getOrElse("group");
+    Table table = Table.of("Figures per " + group, capitalised(group), "Deals",
         "Open", "Won", "Lost", "Win rate", "95% interval", "Average deal size", "Median cycle (days)",
         "Weighted pipeline");
     report.groups().forEach((key, part) -> table.row(key, Figures.count(part.deals()), Figures.count(part.open()),
         Figures.count(part.won()), Figures.count(part.lost()), Figures.rate(part.winRate()),
-        Figures.interval(part.winRate()), Figures.moneys(part.averageDealSize()),
-        Figures.days(part.salesCycleWon().medianDays()), Figures.moneys(part.weightedPipeline())));
+        Figures.interval(part.winRate()), Figures.wholeMoneys(part.averageDealSize()),
+        Figures.days(part.salesCycleWon().medianDays()), Figures.wholeMoneys(part.weightedPipeline())));
     table.writeTo(html);
     html.close("section").newline();
+  }
+
+  private static String capitalised(String s) {
+    return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
   }
 
   private static String normName(StuckDeal.Norm norm) {

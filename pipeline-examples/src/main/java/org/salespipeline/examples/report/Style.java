@@ -49,7 +49,7 @@ final class Style {
       caption { text-align: left; font-weight: 600; padding: 4px 0; color: #1f2328; }
       th, td { padding: 4px 10px; border-bottom: 1px solid #d0d7de; }
       thead th { border-bottom: 2px solid #8c959f; background: #f6f8fa; }
-      .num { text-align: right; white-space: nowrap; }
+      .num { text-align: right; }
       .text { text-align: left; }
       tbody tr:nth-child(even) { background: #f6f8fa; }
       .findings li, .notes li { margin: 4px 0; }
