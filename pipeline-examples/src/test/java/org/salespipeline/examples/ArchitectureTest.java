@@ -27,4 +27,25 @@ class ArchitectureTest {
       .that().doNotHaveFullyQualifiedName("org.salespipeline.examples.cli.Main")
       .should().callMethod(System.class, "exit", int.class)
       .because("commands return an exit status so that they can be run and tested in-process");
+
+  @ArchTest
+  static final ArchRule reportNeverPrints = noClasses()
+      .that().resideInAPackage("org.salespipeline.examples.report..")
+      .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+      .because("the report is a value rendered to text or a file the caller names");
+
+  @ArchTest
+  static final ArchRule reportAndSampleDataStandAlone = noClasses()
+      .that().resideInAnyPackage("org.salespipeline.examples.report..", "org.salespipeline.examples.data..")
+      .should().dependOnClassesThat().resideInAnyPackage("org.salespipeline.examples.cli..",
+          "org.salespipeline.examples.embedding..", "org.salespipeline.examples")
+      .because("the report and the sample deals are building blocks that the demo and the command line use,"
+          + " never the other way round");
+
+  @ArchTest
+  static final ArchRule sampleDataReadsNoClock = noClasses()
+      .that().resideInAPackage("org.salespipeline.examples.data..")
+      .should().callMethod(java.time.Instant.class, "now")
+      .orShould().callMethod(System.class, "currentTimeMillis")
+      .because("the same seed must give the same deals, whatever the day the demo runs");
 }
