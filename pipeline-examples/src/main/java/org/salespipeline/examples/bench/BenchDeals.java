@@ -39,8 +39,10 @@ import org.salespipeline.core.Stage;
  *
  * <p>Deal {@code i} depends only on the seed and {@code i}, so any deal can be regenerated alone and
  * the set can be generated in parallel with the same result.
+ *
+ * <p>Public for the JMH benchmarks ({@code bench.jmh}); thread-safe.
  */
-final class BenchDeals {
+public final class BenchDeals {
 
   static final List<String> OWNERS = List.of("ana", "bo", "chen", "dara", "eli", "fay", "gus", "hana");
   static final List<String> LOST_REASONS = List.of("Price", "Competitor", "No budget", "Timing", "No decision");
@@ -73,17 +75,32 @@ final class BenchDeals {
     this.accounts = IntStream.range(0, ACCOUNTS).mapToObj(i -> String.format("Account %04d", i)).toList();
   }
 
-  /** The standard pipeline's bench deals. */
-  static BenchDeals standard(long seed) {
+  /**
+   * Returns the generator of the standard pipeline's bench deals.
+   *
+   * @param seed the seed: same seed, same deals
+   * @return the generator
+   */
+  public static BenchDeals standard(long seed) {
     return new BenchDeals(Pipeline.standard(), seed);
   }
 
-  Pipeline pipeline() {
+  /**
+   * Returns the pipeline the deals run through.
+   *
+   * @return the standard pipeline
+   */
+  public Pipeline pipeline() {
     return pipeline;
   }
 
-  /** Deals {@code 0 … count-1}, in order; generated on all cores, the same as one by one. */
-  List<Deal> deals(int count) {
+  /**
+   * Generates deals {@code 0 … count-1}, in order, on all cores; the same as one by one.
+   *
+   * @param count how many, not negative
+   * @return an unmodifiable list of the deals
+   */
+  public List<Deal> deals(int count) {
     if (count < 0) {
       throw new IllegalArgumentException("count must not be negative but was " + count);
     }
@@ -92,8 +109,13 @@ final class BenchDeals {
     return List.of(deals);
   }
 
-  /** Deal number {@code index}, a function of the seed and the index only. */
-  Deal deal(int index) {
+  /**
+   * Generates deal number {@code index}, a function of the seed and the index only.
+   *
+   * @param index the deal's number; its id is {@code D-} and the number on seven digits
+   * @return the deal
+   */
+  public Deal deal(int index) {
     SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
     String id = String.format("D-%07d", index);
     String account = accounts.get(random.nextInt(ACCOUNTS));

@@ -63,8 +63,14 @@ record Lifecycle(
       return valueOf("TO_" + open.name());
     }
 
+    /** The state the trigger leads to. */
     State target() {
-      return State.valueOf(name().substring(3));
+      return switch (this) {
+        case WIN -> State.WON;
+        case LOSE -> State.LOST;
+        case QUALIFY -> throw new IllegalStateException("bug: QUALIFY is not a transition");
+        default -> State.valueOf(name().substring("TO_".length()));
+      };
     }
   }
 

@@ -25,6 +25,8 @@ import reactor.core.publisher.Mono;
  * The transitions are those of {@link Stateless4jDriver}; the qualification lives in the machine's
  * extended state, which the guards of Proposal and later open stages read; a loss carries its
  * reason as a message header. Events go through the reactive API (the blocking one is deprecated).
+ * Spring reports an event whose guard said no as accepted, so a step counts as refused unless the
+ * machine is in the step's target state afterwards.
  *
  * <p>Restoring one machine per deal favours Spring: building a machine per deal would be far
  * slower.
@@ -86,7 +88,7 @@ final class SpringStatemachineDriver implements LifecycleDriver {
         if (trigger == Trigger.QUALIFY) {
           machine.getExtendedState().getVariables()
               .put(QUALIFIED, Lifecycle.qualified(((DealEvent.QualificationUpdated) step).qualification()));
-        } else if (!send(message(trigger, step))) {
+        } else if (!send(message(trigger, step)) || machine.getState().getId() != trigger.target()) {
           refused++;
         }
       }
