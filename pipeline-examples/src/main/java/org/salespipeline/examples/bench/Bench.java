@@ -30,6 +30,8 @@ import org.salespipeline.core.Pipeline;
  */
 public final class Bench {
 
+  private static final int MEMORY_SAMPLE = 20_000;
+
   private final BenchOptions options;
   private final PrintStream out;
   private final Timing timing;
@@ -146,20 +148,25 @@ public final class Bench {
     }
   }
 
-  /** Retained heap per deal: JOL's object graph of the list (reported), and heap after GC. */
+  /**
+   * Retained heap per deal: JOL's object graph of the list (reported), and heap after GC. Without
+   * the opens JOL needs to walk fast, it walks the first {@value #MEMORY_SAMPLE} deals only.
+   */
   private void memory(List<Deal> deals, long heapDelta) {
-    long graph = HeapMeasure.graphBytes(deals);
-    long perDeal = Math.round((double) graph / deals.size());
+    boolean whole = HeapMeasure.fastWalk() || deals.size() <= MEMORY_SAMPLE;
+    List<Deal> walked = whole ? deals : deals.subList(0, MEMORY_SAMPLE);
+    long graph = HeapMeasure.graphBytes(List.copyOf(walked));
+    long perDeal = Math.round((double) graph / walked.size());
     out.printf(Locale.ROOT, "MEMORY bytes_per_deal=%d%n", perDeal);
     table.figure("memory, JOL graph of the deal list", String.format(Locale.ROOT,
-        "%,d bytes per deal (%,d bytes for %,d deals; objects shared across deals counted once)", perDeal, graph,
-        deals.size()));
+        "%,d bytes per deal (%,d bytes for %,d deals%s; objects shared across deals counted once)", perDeal, graph,
+        walked.size(), whole ? "" : ", a sample: run with " + HeapMeasure.addOpensOptions() + " to walk all"));
     table.figure("memory, used heap after GC", String.format(Locale.ROOT, "%,d bytes per deal (cross-check)",
         Math.round((double) heapDelta / deals.size())));
     if (options.memoryDetail()) {
       out.println();
-      out.println("heap of " + deals.size() + " deals by class (JOL footprint):");
-      out.print(HeapMeasure.footprint(deals));
+      out.println("heap of " + walked.size() + " deals by class (JOL footprint):");
+      out.print(HeapMeasure.footprint(List.copyOf(walked)));
     }
   }
 }
