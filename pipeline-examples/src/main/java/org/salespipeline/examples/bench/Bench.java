@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.openjdk.jol.info.GraphLayout;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.Pipeline;
 
@@ -155,7 +156,8 @@ public final class Bench {
   private void memory(List<Deal> deals, long heapDelta) {
     boolean whole = HeapMeasure.fastWalk() || deals.size() <= MEMORY_SAMPLE;
     List<Deal> walked = whole ? deals : deals.subList(0, MEMORY_SAMPLE);
-    long graph = HeapMeasure.graphBytes(List.copyOf(walked));
+    GraphLayout layout = HeapMeasure.graph(List.copyOf(walked));
+    long graph = layout.totalSize();
     long perDeal = Math.round((double) graph / walked.size());
     out.printf(Locale.ROOT, "MEMORY bytes_per_deal=%d%n", perDeal);
     table.figure("memory, JOL graph of the deal list", String.format(Locale.ROOT,
@@ -166,7 +168,7 @@ public final class Bench {
     if (options.memoryDetail()) {
       out.println();
       out.println("heap of " + walked.size() + " deals by class (JOL footprint):");
-      out.print(HeapMeasure.footprint(List.copyOf(walked)));
+      out.print(layout.toFootprint());
     }
   }
 }

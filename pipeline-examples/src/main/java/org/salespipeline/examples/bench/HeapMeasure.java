@@ -74,14 +74,12 @@ final class HeapMeasure {
     return OPENS.stream().map(p -> "--add-opens java.base/" + p + "=ALL-UNNAMED").collect(Collectors.joining(" "));
   }
 
-  /** Bytes reachable from the root, shared objects counted once. */
-  static long graphBytes(Object root) {
-    return GraphLayout.parseInstance(root).totalSize();
-  }
-
-  /** The per-class footprint table of everything reachable from the root. */
-  static String footprint(Object root) {
-    return GraphLayout.parseInstance(root).toFootprint();
+  /**
+   * Walks everything reachable from the root: {@link GraphLayout#totalSize()} is the bytes, shared
+   * objects counted once; {@link GraphLayout#toFootprint()} the table by class.
+   */
+  static GraphLayout graph(Object root) {
+    return GraphLayout.parseInstance(root);
   }
 
   /** The used heap after full collections, in bytes. */
