@@ -1,0 +1,174 @@
+package org.salespipeline.examples.bench;
+
+import io.vavr.control.Either;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.openjdk.jol.info.GraphLayout;
+import org.salespipeline.core.Deal;
+import org.salespipeline.core.Pipeline;
+
+/**
+ * The side-by-side benchmark harness ({@code bench} command of the all-in-one jar): generates one
+ * seeded, realistic data set, checks that every approach computes the same results as this library,
+ * then times each the same way (warm-up, then the median of several runs, loading not timed) and
+ * prints one line per comparison:
+ *
+ * <pre>
+ * COMPARE &lt;what&gt; ours=&lt;ms&gt; &lt;other&gt;=&lt;ms&gt; speedup=&lt;other/ours&gt;
+ * MEMORY bytes_per_deal=&lt;n&gt;
+ * </pre>
+ *
+ * then a readable table. Only comparisons that really ran are printed. Exit code 0 when every
+ * approach agrees with ours, 1 when one does not ({@code DISAGREE} lines say which figures), 2 for
+ * bad arguments.
+ *
+ * <p>Comparisons: {@code transitions} — the same deal lifecycles (open, moves with skips and
+ * backward moves, wins, losses, reopens) through our pipeline's commands, Spring Statemachine and
+ * stateless4j; memory — the retained heap per deal. Metrics and scoring are to come (see the
+ * extension points in {@link #execute()}).
+ */
+public final class Bench {
+
+  private static final int MEMORY_SAMPLE = 20_000;
+
+  private final BenchOptions options;
+  private final PrintStream out;
+  private final Timing timing;
+  private final ResultsTable table = new ResultsTable();
+  private final Pipeline pipeline = Pipeline.standard();
+
+  private Bench(BenchOptions options, PrintStream out) {
+    this.options = options;
+    this.out = out;
+    this.timing = new Timing(options.warmups(), options.runs());
+  }
+
+  /**
+   * Runs the harness from the command line.
+   *
+   * @param args the options after the command name, see {@link #run}
+   */
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /**
+   * Runs the harness.
+   *
+   * @param args the options after the command name: {@code --deals N [--seed S] [--warmups W]
+   *     [--runs R] [--transition-deals K] [--memory-detail]}, not null
+   * @param out where results go, not null
+   * @param err where a bad argument is reported, not null
+   * @return 0 when every approach agrees with ours, 1 when one does not, 2 for bad arguments
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    Objects.requireNonNull(args, "args");
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(err, "err");
+    Either<String, BenchOptions> parsed = BenchOptions.parse(args);
+    if (parsed.isLeft()) {
+      err.println("bench: " + parsed.getLeft() + " (bench --help for usage)");
+      return 2;
+    }
+    if (parsed.get().help()) {
+      out.println(BenchOptions.USAGE);
+      return 0;
+    }
+    return new Bench(parsed.get(), out).execute();
+  }
+
+  private int execute() {
+    Runtime runtime = Runtime.getRuntime();
+    out.printf(Locale.ROOT, "bench: %,d deals, seed %d; %d warm-up runs, then the median of %d runs%n",
+        options.deals(), options.seed(), timing.warmups(), timing.runs());
+    out.printf(Locale.ROOT, "java %s (%s), %d cores, max heap %,d MiB%n", System.getProperty("java.version"),
+        System.getProperty("java.vm.name"), runtime.availableProcessors(), runtime.maxMemory() >> 20);
+
+    long heapBefore = HeapMeasure.usedAfterGc();
+    long start = System.nanoTime();
+    List<Deal> deals = BenchDeals.standard(options.seed()).deals(options.deals());
+    double generatedSeconds = (System.nanoTime() - start) / 1e9;
+    long heapAfter = HeapMeasure.usedAfterGc();
+    out.printf(Locale.ROOT, "data: %s; generated in %.1f s (not timed)%n", BenchDeals.describe(deals),
+        generatedSeconds);
+
+    boolean agree = true;
+    // Extension point (issue 7, metrics): compute the report's core figures (funnel, win rate, cycle
+    // length mean/median/p90, average deal size, time in stage, velocity) over `deals` with this
+    // library (sequential and parallel), DuckDB (loaded through its appender beforehand, not timed)
+    // and plain Java streams; check them with an Agreement("metrics") (prints AGREE metrics or
+    // DISAGREE …), then time each with `timing` and print COMPARE metrics … duckdb / streams and
+    // the parallel speed-up.
+    agree &= transitions(deals);
+    // Extension point (issue 7, scoring): scorecard and naive Bayes over all `deals` (deals per
+    // second per core) and the top-100 prioritisation, timed with `timing`, into `table`.
+    memory(deals, heapAfter - heapBefore);
+
+    table.print(out);
+    return agree ? 0 : 1;
+  }
+
+  /** The same lifecycles through our pipeline, Spring Statemachine and stateless4j. */
+  private boolean transitions(List<Deal> deals) {
+    List<Lifecycle> lifecycles = deals.subList(0, options.transitionDeals()).stream().map(Lifecycle::of).toList();
+    long transitions = lifecycles.stream().mapToLong(Lifecycle::transitions).sum();
+    out.printf(Locale.ROOT, "transitions: %,d deal lifecycles, %,d transitions%n", lifecycles.size(), transitions);
+
+    List<LifecycleDriver> drivers = List.of(new PipelineDriver(pipeline), new SpringStatemachineDriver(),
+        new Stateless4jDriver());
+    Timing.Measured<LifecycleDriver.Outcome> ours = null;
+    Agreement agreement = new Agreement("transitions");
+    List<Comparison> comparisons = new java.util.ArrayList<>();
+    for (LifecycleDriver driver : drivers) {
+      Timing.Measured<LifecycleDriver.Outcome> measured = timing.median(() -> driver.drive(lifecycles));
+      LifecycleDriver.Outcome outcome = measured.result();
+      if (outcome.refused() > 0) {
+        agreement.differ("refused-steps", driver.name(), "0", Integer.toString(outcome.refused()));
+      }
+      if (ours == null) {
+        ours = measured;
+      } else {
+        compareStates(agreement, driver.name(), lifecycles, ours.result(), outcome);
+        comparisons.add(new Comparison("transitions", driver.name(), ours.medianMillis(), measured.medianMillis()));
+      }
+      table.timed("transitions", driver.name(), measured.medianMillis(), transitions, "transitions",
+          Objects.requireNonNull(ours).medianMillis());
+    }
+    agreement.print(out);
+    comparisons.forEach(c -> out.println(c.line()));
+    return agreement.agrees();
+  }
+
+  private static void compareStates(Agreement agreement, String other, List<Lifecycle> lifecycles,
+      LifecycleDriver.Outcome ours, LifecycleDriver.Outcome theirs) {
+    for (int i = 0; i < lifecycles.size(); i++) {
+      agreement.compare("final-state " + lifecycles.get(i).draft().id(), other, ours.finalStates().get(i),
+          theirs.finalStates().get(i));
+    }
+  }
+
+  /**
+   * Retained heap per deal: JOL's object graph of the list (reported), and heap after GC. Without
+   * the opens JOL needs to walk fast, it walks the first {@value #MEMORY_SAMPLE} deals only.
+   */
+  private void memory(List<Deal> deals, long heapDelta) {
+    boolean whole = HeapMeasure.fastWalk() || deals.size() <= MEMORY_SAMPLE;
+    List<Deal> walked = whole ? deals : deals.subList(0, MEMORY_SAMPLE);
+    GraphLayout layout = HeapMeasure.graph(List.copyOf(walked));
+    long graph = layout.totalSize();
+    long perDeal = Math.round((double) graph / walked.size());
+    out.printf(Locale.ROOT, "MEMORY bytes_per_deal=%d%n", perDeal);
+    table.figure("memory, JOL graph of the deal list", String.format(Locale.ROOT,
+        "%,d bytes per deal (%,d bytes for %,d deals%s; objects shared across deals counted once)", perDeal, graph,
+        walked.size(), whole ? "" : ", a sample: run with " + HeapMeasure.addOpensOptions() + " to walk all"));
+    table.figure("memory, used heap after GC", String.format(Locale.ROOT, "%,d bytes per deal (cross-check)",
+        Math.round((double) heapDelta / deals.size())));
+    if (options.memoryDetail()) {
+      out.println();
+      out.println("heap of " + walked.size() + " deals by class (JOL footprint):");
+      out.print(layout.toFootprint());
+    }
+  }
+}
