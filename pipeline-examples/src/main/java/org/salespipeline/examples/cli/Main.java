@@ -53,7 +53,7 @@ public final class Main {
     Objects.requireNonNull(args, "args");
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(err, "err");
-    return new Main(List.of(new SummaryCommand())).dispatch(Arrays.asList(args), out, err);
+    return new Main(List.of(new SummaryCommand(), new MetricsCommand(), new PrioritizeCommand())).dispatch(Arrays.asList(args), out, err);
   }
 
   private int dispatch(List<String> args, PrintStream out, PrintStream err) {
