@@ -27,8 +27,8 @@ import org.salespipeline.metrics.Grouping;
  * the rows that were not loaded and why, and what follows from the file itself (its latest stage
  * entry, the default as-of instant; its currencies; the columns deals can be grouped by).
  *
- * <p>{@link #toString()} is a short summary, so that {@code var deals = load(...)} in JShell prints
- * a few lines rather than every deal. Immutable and thread-safe.
+ * <p>{@link #toString()} is one line, so that {@code var deals = load(...)} in JShell shows a summary
+ * rather than every deal; {@link #describe()} gives more. Immutable and thread-safe.
  */
 public final class Export {
 
@@ -194,30 +194,36 @@ public final class Export {
   }
 
   /**
-   * Returns the summary: the source, the counts, the latest entry and the first rejected rows.
+   * Returns the export in one line: deals loaded by status, rows rejected and the file, such as
+   * {@code 11 deals (5 open, 3 won, 3 lost), 2 of 31 rows rejected, from export.csv}. Short, so that
+   * JShell shows it whole; {@link #describe()} says more.
    *
-   * @return a few lines of text, never null
+   * @return the text, never null
    */
   @Override
   public String toString() {
-    Map<DealStatus, Long> byStatus = new LinkedHashMap<>();
-    for (DealStatus status : DealStatus.values()) {
-      byStatus.put(status, 0L);
-    }
-    long unpriced = 0;
-    for (Deal deal : history.deals()) {
-      byStatus.merge(deal.status(), 1L, Long::sum);
-      if (deal.amount().isEmpty()) {
-        unpriced++;
-      }
-    }
+    Map<DealStatus, Long> byStatus = byStatus();
     ReadSummary summary = history.summary();
+    return String.format(Locale.ROOT, "%,d deals (%,d open, %,d won, %,d lost), %,d of %,d rows rejected, from %s",
+        history.deals().size(), byStatus.get(DealStatus.OPEN), byStatus.get(DealStatus.WON),
+        byStatus.get(DealStatus.LOST), summary.rejectedRows(), summary.rows(), source);
+  }
+
+  /**
+   * Describes the export in a few lines: the counts, the pipeline, the latest stage entry and the
+   * first {@value #REJECTIONS_SHOWN} rejected rows with their reasons.
+   *
+   * @return the text, never null
+   */
+  public String describe() {
+    Map<DealStatus, Long> byStatus = byStatus();
+    long unpriced = history.deals().stream().filter(d -> d.amount().isEmpty()).count();
     StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
         "%s: %,d deals loaded (%,d open, %,d won, %,d lost%s) in pipeline %s%n", source, history.deals().size(),
         byStatus.get(DealStatus.OPEN), byStatus.get(DealStatus.WON), byStatus.get(DealStatus.LOST),
         unpriced == 0 ? "" : String.format(Locale.ROOT, "; %,d without amount", unpriced),
         String.join(" > ", history.pipeline().stages().stream().map(st -> st.name()).toList())));
-    s.append(String.format(Locale.ROOT, "read %s; latest stage entry %s%n", summary,
+    s.append(String.format(Locale.ROOT, "read %s; latest stage entry %s%n", history.summary(),
         latestEntry.map(Instant::toString).getOrElse("(none)")));
     List<RowRejection> rejections = history.rejections();
     for (int i = 0; i < Math.min(REJECTIONS_SHOWN, rejections.size()); i++) {
@@ -228,5 +234,16 @@ public final class Export {
           rejections.size() - REJECTIONS_SHOWN));
     }
     return s.toString();
+  }
+
+  private Map<DealStatus, Long> byStatus() {
+    Map<DealStatus, Long> byStatus = new LinkedHashMap<>();
+    for (DealStatus status : DealStatus.values()) {
+      byStatus.put(status, 0L);
+    }
+    for (Deal deal : history.deals()) {
+      byStatus.merge(deal.status(), 1L, Long::sum);
+    }
+    return byStatus;
   }
 }

@@ -32,6 +32,8 @@ public final class Priorities {
 
   private static final int FACTORS_SHOWN = 2;
   private static final int FAILURES_SHOWN = 5;
+  /** Contributions below a twentieth of a percentage point are not worth a reader's attention. */
+  private static final double NEGLIGIBLE = 0.0005;
 
   private final String scorerId;
   private final Instant asOf;
@@ -194,8 +196,10 @@ public final class Priorities {
 
   private static String why(List<Factor> factors) {
     List<String> parts = new ArrayList<>();
-    for (int i = 0; i < Math.min(FACTORS_SHOWN, factors.size()); i++) {
-      Factor f = factors.get(i);
+    for (Factor f : factors) {
+      if (parts.size() == FACTORS_SHOWN || Math.abs(f.contribution()) < NEGLIGIBLE) {
+        break; // factors come largest first: the rest are smaller still
+      }
       parts.add(String.format(Locale.ROOT, "%s%s %+.1f pts", f.name(), f.value().isEmpty() ? "" : "=" + f.value(),
           f.contribution() * 100));
     }
