@@ -45,7 +45,8 @@ final class MetricsCommand implements Command {
         (default: the latest entered_at of the loaded rows). --from/--to select the window [from, to):
         deals closed in it for win rate, deal size and cycle, deals created in it for the funnel.
         Without --from the window starts at the first deal's creation; without --to it ends just after
-        --as-of. A date means the start of that day in UTC.
+        --as-of (one millisecond after it, the metrics' resolution). A date means the start of that day
+        in UTC.
 
         Weighted pipeline: stages named on the command line carry no probability, so each open deal is
         weighed by the historical win rate from its stage: among the file's deals closed by --as-of that
@@ -90,7 +91,7 @@ final class MetricsCommand implements Command {
     if (from.isDefined() || to.isDefined()) {
       Instant start = from.getOrElse(() -> export.deals().stream().map(Deal::createdAt).min(Comparator.naturalOrder())
           .orElse(Instant.EPOCH));
-      Instant end = to.getOrElse(() -> at.plusNanos(1));
+      Instant end = to.getOrElse(() -> at.plusMillis(1));
       if (!end.isAfter(start)) {
         throw new UsageException("bad --" + (from.isDefined() ? "from" : "to") + ": the window [" + start + ", " + end
             + ") is empty; give a --from before --to (or before --as-of)");
