@@ -27,4 +27,16 @@ class ArchitectureTest {
       .that().doNotHaveFullyQualifiedName("org.salespipeline.examples.cli.Main")
       .should().callMethod(System.class, "exit", int.class)
       .because("commands return an exit status so that they can be run and tested in-process");
+
+  @ArchTest
+  static final ArchRule analystDoesNotKnowTheCommandLine = noClasses()
+      .that().resideInAPackage("org.salespipeline.examples.analyst..")
+      .should().dependOnClassesThat().resideInAPackage("org.salespipeline.examples.cli..")
+      .because("the JShell kit and the CLI share the analyst toolkit's decisions; the CLI only formats them");
+
+  @ArchTest
+  static final ArchRule analystNeverPrints = noClasses()
+      .that().resideInAPackage("org.salespipeline.examples.analyst..")
+      .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+      .because("results are values with readable toString(); the JShell script and the CLI decide where they go");
 }
