@@ -48,4 +48,16 @@ class ArchitectureTest {
       .should().callMethod(java.time.Instant.class, "now")
       .orShould().callMethod(System.class, "currentTimeMillis")
       .because("the same seed must give the same deals, whatever the day the demo runs");
+
+  @ArchTest
+  static final ArchRule analystDoesNotKnowTheCommandLine = noClasses()
+      .that().resideInAPackage("org.salespipeline.examples.analyst..")
+      .should().dependOnClassesThat().resideInAPackage("org.salespipeline.examples.cli..")
+      .because("the JShell kit and the CLI share the analyst toolkit's decisions; the CLI only formats them");
+
+  @ArchTest
+  static final ArchRule analystNeverPrints = noClasses()
+      .that().resideInAPackage("org.salespipeline.examples.analyst..")
+      .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+      .because("results are values with readable toString(); the JShell script and the CLI decide where they go");
 }

@@ -46,15 +46,6 @@ public final class Bench {
   }
 
   /**
-   * Runs the harness from the command line.
-   *
-   * @param args the options after the command name, see {@link #run}
-   */
-  public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
-  }
-
-  /**
    * Runs the harness.
    *
    * @param args the options after the command name: {@code --deals N [--seed S] [--warmups W]

@@ -51,10 +51,12 @@ public final class HistoryInput {
 
   private final Path file;
   private final StageHistoryReader reader;
+  private final Currency defaultCurrency;
 
-  private HistoryInput(Path file, StageHistoryReader reader) {
+  private HistoryInput(Path file, StageHistoryReader reader, Currency defaultCurrency) {
     this.file = file;
     this.reader = reader;
+    this.defaultCurrency = defaultCurrency;
   }
 
   /**
@@ -87,7 +89,7 @@ public final class HistoryInput {
       throw new UsageException("bad --history: " + e.getMessage(), e);
     }
     return new HistoryInput(path, StageHistoryReader.of(pipeline).withDefaultCurrency(currency)
-        .withGroupedByDeal(args.flag("grouped")));
+        .withGroupedByDeal(args.flag("grouped")), currency);
   }
 
   /**
@@ -97,6 +99,15 @@ public final class HistoryInput {
    */
   public Path file() {
     return file;
+  }
+
+  /**
+   * Returns the currency of amounts whose rows give none, from {@code --currency}.
+   *
+   * @return the currency, never null
+   */
+  public Currency defaultCurrency() {
+    return defaultCurrency;
   }
 
   /**

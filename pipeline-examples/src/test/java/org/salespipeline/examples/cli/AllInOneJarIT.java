@@ -67,4 +67,29 @@ class AllInOneJarIT {
     assertThat(process.waitFor()).isEqualTo(2);
     assertThat(err.lines().toList()).hasSize(1);
   }
+
+  @Test
+  void javaJar_metricsAndPrioritize_runOnTheJarAlone() throws Exception {
+    Path history = Files.writeString(dir.resolve("m.csv"), "deal_id,stage,entered_at,amount\n"
+        + "D1,A,2024-03-01,100\nD1,Won,2024-03-11,\nD2,A,2024-03-02,50\nD2,Lost,2024-03-04,\nD3,A,2024-03-05,80\n");
+
+    Process metrics = start("metrics", "--history", history.toString(), "--stages", "A", "--format", "json");
+    String out = new String(metrics.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(metrics.waitFor()).isZero();
+    assertThat(out).startsWith("{\"deals\":3,\"open\":1,\"won\":1,\"lost\":1,\"rejectedRows\":0,")
+        .contains("\"weightedPipeline\":{\"USD\":40.0");
+
+    Process prioritize = start("prioritize", "--history", history.toString(), "--stages", "A", "--format", "json");
+    String ranked = new String(prioritize.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(prioritize.waitFor()).isZero();
+    assertThat(ranked).startsWith("{\"scorer\":\"historical\",\"deals\":[{\"dealId\":\"D3\"");
+  }
+
+  @Test
+  void jar_carriesTheJshellKit() throws IOException {
+    try (JarFile file = new JarFile(jar().toFile())) {
+      assertThat(file.getEntry("jshell/analyst.jsh")).isNotNull();
+    }
+    assertThat(jar().resolveSibling("analyst.jsh")).exists();
+  }
 }

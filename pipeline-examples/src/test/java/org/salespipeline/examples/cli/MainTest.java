@@ -120,6 +120,25 @@ class MainTest {
   }
 
   @Test
+  void bench_isACommandOfTheJar_runningTheHarness() {
+    assertThat(run("--help")).isZero();
+    assertThat(out()).contains("bench");
+    outBytes.reset();
+
+    assertThat(run("bench", "--deals", "40", "--warmups", "0", "--runs", "1")).isZero();
+
+    assertThat(out()).contains("AGREE transitions")
+        .containsPattern("COMPARE transitions ours=\\S+ stateless4j=\\S+ speedup=\\S+")
+        .containsPattern("MEMORY bytes_per_deal=\\d+");
+  }
+
+  @Test
+  void bench_badOption_isOneLineExitTwo() {
+    assertThat(run("bench", "--deals", "none")).isEqualTo(2);
+    assertThat(errLines()).hasSize(1).first().asString().startsWith("bench: ");
+  }
+
+  @Test
   void commandHelp_describesEveryOptionOnStdout() {
     assertThat(run("summary", "--help")).isZero();
     assertThat(out()).startsWith("Usage: summary --history FILE --stages \"A,B,C\" [--won NAME]")
