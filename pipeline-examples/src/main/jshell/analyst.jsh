@@ -3,6 +3,7 @@
 // Each method below is one line over org.salespipeline.examples.analyst.Analyst, whose Javadoc says
 // what it decides. They print whole tables (JShell would cut a long value at 1,000 characters);
 // Analyst.metrics(deals) and Analyst.prioritize(deals) return the same results as typed values.
+import java.nio.file.Path;
 import java.time.*;
 import org.salespipeline.core.*;
 import org.salespipeline.metrics.*;
@@ -17,6 +18,7 @@ void metrics(Export deals) { System.out.print(Analyst.metrics(deals)); }
 void metrics(Export deals, String groupBy) { System.out.print(Analyst.metrics(deals, groupBy)); }
 void prioritize(Export deals) { System.out.print(Analyst.prioritize(deals)); }
 void prioritize(Export deals, String scorer) { System.out.print(Analyst.prioritize(deals, scorer)); }
+Path report(Export deals, String file) { return Analyst.report(deals, file); }
 
 System.out.println("""
     Sales pipeline analyst kit:
@@ -24,4 +26,5 @@ System.out.println("""
       describe(deals)      rejections(deals)
       metrics(deals)       metrics(deals, "owner")        // or any attribute column
       prioritize(deals)    prioritize(deals, "naive-bayes")
+      report(deals, "report.html")                        // the HTML report, one self-contained file
       var report = Analyst.metrics(deals)                 // the figures as values: report.winRate()""");

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -18,12 +19,16 @@ import org.salespipeline.core.Deal;
 import org.salespipeline.core.Pipeline;
 import org.salespipeline.examples.csv.HistoryPipeline;
 import org.salespipeline.examples.csv.StageHistoryReader;
+import org.salespipeline.examples.report.HtmlReport;
+import org.salespipeline.metrics.CalendarUnit;
 import org.salespipeline.metrics.Grouping;
 import org.salespipeline.metrics.MetricsQuery;
 import org.salespipeline.metrics.MetricsReport;
 import org.salespipeline.metrics.PipelineMetrics;
 import org.salespipeline.scoring.HistoricalWinRateScorer;
 import org.salespipeline.scoring.NaiveBayesScorer;
+import org.salespipeline.scoring.Prioritiser;
+import org.salespipeline.scoring.Ranking;
 import org.salespipeline.scoring.Scorer;
 import org.salespipeline.scoring.ScorerRegistry;
 import org.salespipeline.scoring.ScoringContext;
@@ -228,6 +233,30 @@ public final class Analyst {
    */
   public static Priorities prioritize(Export export, Scorer scorer, int top) {
     return Priorities.rank(export, scorer, query(export).asOf(), top);
+  }
+
+  /**
+   * Writes the HTML report of an export: every metric with monthly trends (UTC) as of its latest
+   * stage entry, and the {@value #DEFAULT_TOP} deals to work first by the historical win rate from
+   * their stage. One self-contained file, no scripts, nothing fetched from the network.
+   *
+   * @param export the deals, not null
+   * @param file where to write, not null; its folder is created if missing
+   * @return the file written, never null
+   * @throws UncheckedIOException if the file cannot be written
+   */
+  public static Path report(Export export, String file) {
+    Objects.requireNonNull(export, "export");
+    Objects.requireNonNull(file, "file");
+    MetricsQuery query = query(export).withTrends(CalendarUnit.MONTH, ZoneOffset.UTC);
+    MetricsReport metrics = metrics(export, query);
+    ScoringContext context = ScoringContext.of(export.pipeline(), query.asOf()).withHistory(export.deals());
+    Ranking top = Prioritiser.of(HistoricalWinRateScorer.of()).top(DEFAULT_TOP, export.deals(), context);
+    try {
+      return HtmlReport.of("Pipeline report: " + export.source(), metrics, top).writeTo(Path.of(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the report to " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /**

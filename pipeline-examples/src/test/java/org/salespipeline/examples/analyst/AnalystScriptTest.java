@@ -114,5 +114,11 @@ class AnalystScriptTest {
     List<SnippetEvent> typed = eval("Analyst.metrics(deals).winRate().get().value()");
     assertAccepted(typed);
     assertThat(typed.get(0).value()).isEqualTo("0.5");
+
+    Path html = dir.resolve("out").resolve("report.html");
+    List<SnippetEvent> report = eval("report(deals, \"" + html.toString().replace("\\", "\\\\") + "\")");
+    assertAccepted(report);
+    assertThat(html).exists();
+    assertThat(Files.readString(html)).contains("<svg").contains("D-6").doesNotContain("<script");
   }
 }
