@@ -45,8 +45,8 @@ final class Accumulator {
   private final MetricsQuery query;
   private final long asOfMs;
   private final boolean windowed;
-  private final long fromMs;
-  private final long toMs;
+  private final Instant from;
+  private final Instant to;
   private final int k;
   private final int n;
   private final Map<String, Integer> index = new HashMap<>();
@@ -87,8 +87,8 @@ final class Accumulator {
     this.query = query;
     this.asOfMs = query.asOf().toEpochMilli();
     this.windowed = query.window().isDefined();
-    this.fromMs = query.window().map(w -> w.from().toEpochMilli()).getOrElse(Long.MIN_VALUE);
-    this.toMs = query.window().map(w -> w.to().toEpochMilli()).getOrElse(Long.MAX_VALUE);
+    this.from = query.window().map(Window::from).getOrElse(Instant.MIN);
+    this.to = query.window().map(Window::to).getOrElse(Instant.MAX);
     List<Stage> openStages = pipeline.openStages();
     this.k = openStages.size();
     this.n = k + 2;
@@ -146,8 +146,8 @@ final class Accumulator {
   private void addToTrends(Deal deal, Instant created) {
     CalendarUnit unit = query.trends().get();
     ZoneId zone = query.zone();
-    Instant first = windowed && created.toEpochMilli() < fromMs ? query.window().get().from() : created;
-    Instant last = windowed && toMs <= asOfMs ? query.window().get().to().minusNanos(1) : query.asOf();
+    Instant first = windowed && created.isBefore(from) ? from : created;
+    Instant last = windowed && !to.isAfter(query.asOf()) ? to.minusNanos(1) : query.asOf();
     if (last.isBefore(first)) {
       return;
     }
@@ -169,8 +169,9 @@ final class Accumulator {
     return new Accumulator(pipeline, query.part(partAsOf, new Window(from, to)), false);
   }
 
-  private boolean inWindow(long ms) {
-    return ms >= fromMs && ms < toMs;
+  /** Exact to the nanosecond: durations are kept in milliseconds, window edges are not rounded. */
+  private boolean inWindow(Instant at) {
+    return !windowed || !at.isBefore(from) && at.isBefore(to);
   }
 
   private int stageIndex(String stageId, Deal deal) {
@@ -195,6 +196,7 @@ final class Accumulator {
     long entered = created;
     int furthestOpen = stage;
     long lastClose = Long.MIN_VALUE;
+    Instant lastCloseAt = Instant.MIN;
     for (int i = 1, size = history.size(); i < size; i++) {
       DealEvent e = history.get(i);
       String to;
@@ -211,7 +213,7 @@ final class Accumulator {
       }
       int next = stageIndex(to, d);
       long at = e.at().toEpochMilli();
-      if (inWindow(at)) {
+      if (inWindow(e.at())) {
         transitions[stage * n + next]++;
         if (stage < k) {
           completed[stage].add(at - entered);
@@ -223,12 +225,13 @@ final class Accumulator {
         furthestOpen = Math.max(furthestOpen, next);
       } else {
         lastClose = at;
+        lastCloseAt = e.at();
       }
     }
 
     deals++;
     DealStatus status = d.status();
-    boolean cohort = inWindow(created);
+    boolean cohort = inWindow(d.createdAt());
     Money amount = d.amount().isEmpty() ? null : convert(d.amount().get(), d);
     if (status == DealStatus.OPEN) {
       open++;
@@ -244,7 +247,7 @@ final class Accumulator {
         furthest[2 * furthestOpen]++;
       }
     } else {
-      if (inWindow(lastClose)) {
+      if (inWindow(lastCloseAt)) {
         boolean isWon = status == DealStatus.WON;
         if (isWon) {
           won++;

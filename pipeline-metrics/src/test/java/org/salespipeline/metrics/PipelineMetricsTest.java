@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
 import org.assertj.core.data.Offset;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.salespipeline.core.Money;
 
@@ -215,6 +216,20 @@ class PipelineMetricsTest {
     assertThat(r.funnel("a").get().conversion()).isEmpty();
     assertThat(r.kmMedianDaysToClose()).isEmpty();
     assertThat(r.open()).as("open deals are a snapshot at T").isEqualTo(3);
+  }
+
+  @Test
+  void window_edges_areExactToTheNanosecondNotRoundedToMilliseconds() {
+    // D1 is won on day 30: a window ending one nanosecond after it still holds the win, and one
+    // starting half a millisecond after it does not (milliseconds would round both the wrong way)
+    Instant win = Script.day(30);
+    MetricsReport endingJustAfter = metrics.calculate(Sample.deals(),
+        MetricsQuery.asOf(Sample.AS_OF).withWindow(Script.day(20), win.plusNanos(1)));
+    MetricsReport startingJustAfter = metrics.calculate(Sample.deals(),
+        MetricsQuery.asOf(Sample.AS_OF).withWindow(win.plusNanos(500_000), Script.day(31)));
+
+    assertThat(endingJustAfter.won()).isEqualTo(1);
+    assertThat(startingJustAfter.won()).isZero();
   }
 
   @Test

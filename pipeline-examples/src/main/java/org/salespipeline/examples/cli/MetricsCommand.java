@@ -91,7 +91,7 @@ final class MetricsCommand implements Command {
     if (from.isDefined() || to.isDefined()) {
       Instant start = from.getOrElse(() -> export.deals().stream().map(Deal::createdAt).min(Comparator.naturalOrder())
           .orElse(Instant.EPOCH));
-      Instant end = to.getOrElse(() -> at.plusMillis(1));
+      Instant end = to.getOrElse(() -> at.plusNanos(1));
       if (!end.isAfter(start)) {
         throw new UsageException("bad --" + (from.isDefined() ? "from" : "to") + ": the window [" + start + ", " + end
             + ") is empty; give a --from before --to (or before --as-of)");
