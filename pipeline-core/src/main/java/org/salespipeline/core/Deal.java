@@ -354,37 +354,65 @@ public abstract class Deal {
   }
 
   /** Applies an already validated event; the state machine decides, this only records. */
+  // copy-on-write withers, implemented by Immutables; package-private: only events change a deal
+  abstract Deal withHistory(Iterable<? extends DealEvent> history);
+
+  abstract Deal withStageId(String stageId);
+
+  abstract Deal withStatus(DealStatus status);
+
+  abstract Deal withLostReason(Option<String> reason);
+
+  abstract Deal withAmount(Option<Money> amount);
+
+  abstract Deal withQualification(Qualification qualification);
+
+  abstract Deal withAttributes(Map<String, ? extends String> attributes);
+
+  abstract Deal withExpectedClose(Option<LocalDate> date);
+
+  abstract Deal withProbabilityOverride(Option<Double> probability);
+
+  abstract Deal withOwner(String owner);
+
+  abstract Deal withLastActivityAt(Instant at);
+
   Deal evolve(DealEvent e) {
-    ImmutableDeal.Builder next = ImmutableDeal.builder().from(this).addHistory(e);
+    // copy-on-write of the one field that changes (and the history): the builder's from(this)
+    // would copy the attribute map and the history twice on every command
+    List<DealEvent> appended = new ArrayList<>(history().size() + 1);
+    appended.addAll(history());
+    appended.add(e);
+    Deal next = withHistory(appended);
     if (e instanceof DealEvent.StageChanged moved) {
-      next.stageId(moved.toStageId());
+      return next.withStageId(moved.toStageId());
     } else if (e instanceof DealEvent.Won won) {
-      next.stageId(won.wonStageId()).status(DealStatus.WON);
+      return next.withStageId(won.wonStageId()).withStatus(DealStatus.WON);
     } else if (e instanceof DealEvent.Lost lost) {
-      next.stageId(lost.lostStageId()).status(DealStatus.LOST).lostReason(lost.reason().isEmpty() ? Option.none() : Option.some(lost.reason()));
+      return next.withStageId(lost.lostStageId()).withStatus(DealStatus.LOST)
+          .withLostReason(lost.reason().isEmpty() ? Option.none() : Option.some(lost.reason()));
     } else if (e instanceof DealEvent.Reopened reopened) {
-      next.stageId(reopened.toStageId()).status(DealStatus.OPEN).lostReason(Option.none());
+      return next.withStageId(reopened.toStageId()).withStatus(DealStatus.OPEN).withLostReason(Option.none());
     } else if (e instanceof DealEvent.AmountChanged changed) {
-      next.amount(changed.amount());
+      return next.withAmount(changed.amount());
     } else if (e instanceof DealEvent.QualificationUpdated updated) {
-      next.qualification(updated.qualification());
+      return next.withQualification(updated.qualification());
     } else if (e instanceof DealEvent.AttributeChanged changed) {
-      next.attributes(changed.value()
+      return next.withAttributes(changed.value()
           .map(v -> Attributes.with(attributes(), changed.key(), v))
           .getOrElse(() -> Attributes.without(attributes(), changed.key())));
     } else if (e instanceof DealEvent.ExpectedCloseChanged changed) {
-      next.expectedClose(changed.expectedClose());
+      return next.withExpectedClose(changed.expectedClose());
     } else if (e instanceof DealEvent.ProbabilityOverridden overridden) {
-      next.probabilityOverride(overridden.probability());
+      return next.withProbabilityOverride(overridden.probability());
     } else if (e instanceof DealEvent.OwnerChanged changed) {
-      next.owner(changed.owner());
+      return next.withOwner(changed.owner());
     } else if (e instanceof DealEvent.ActivityRecorded activity) {
-      next.lastActivityAt(activity.at());
-    } else {
-      throw new IllegalStateException("bug: cannot apply " + e);
+      return next.withLastActivityAt(activity.at());
     }
-    return next.build();
+    throw new IllegalStateException("bug: cannot apply " + e);
   }
+
 
   @Value.Check
   void check() {

@@ -651,6 +651,9 @@ public final class Pipeline {
 
   /** Checks every criterion of the stages entered or skipped, reporting all failures at once. */
   private static Either<Rejection, Deal> criteria(Deal deal, List<Stage> stages, Stage target) {
+    if (stages.stream().allMatch(stage -> stage.entryCriteria().isEmpty())) {
+      return Either.right(deal); // the common case: no checklist to run
+    }
     List<Validation<Seq<EntryCriterion>, EntryCriterion>> checks = new ArrayList<>();
     for (Stage stage : stages) {
       for (EntryCriterion criterion : stage.entryCriteria()) {
