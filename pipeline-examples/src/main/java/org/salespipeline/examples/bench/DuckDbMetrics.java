@@ -207,7 +207,7 @@ final class DuckDbMetrics implements AutoCloseable {
         + "   coalesce(sum(n) FILTER (WHERE f.stage = " + won + " OR f.furthest > s.stage), 0)::BIGINT,"
         + "   coalesce(sum(n) FILTER (WHERE f.stage = " + lost + " AND f.furthest = s.stage), 0)::BIGINT,"
         + "   coalesce(sum(n) FILTER (WHERE f.stage < " + won + " AND f.furthest = s.stage), 0)::BIGINT"
-        + " FROM range(0, " + k + ") s(stage) CROSS JOIN f GROUP BY s.stage ORDER BY s.stage")) {
+        + " FROM range(0, " + k + ") s(stage) LEFT JOIN f ON true GROUP BY s.stage ORDER BY s.stage")) {
       while (rows.next()) {
         funnel.add(new MetricsFigures.FunnelRow(pipeline.openStages().get(rows.getInt(1)).id(), rows.getLong(2),
             rows.getLong(3), rows.getLong(4), rows.getLong(5)));

@@ -55,7 +55,14 @@ final class ScoringBench {
         + " %.1f s (not timed)%n", then.size(), asOf, open.size(), bayes.closedDealsLearned().getOrElse(0),
         (System.nanoTime() - start) / 1e9);
 
-    for (Scorer scorer : List.of(QualificationScorecard.bant(), bayes)) {
+    Scorer ranker = bayes;
+    List<Scorer> scorers = List.of(QualificationScorecard.bant(), bayes);
+    if (bayes.closedDealsLearned().getOrElse(0) == 0) {
+      out.println("scoring: no deal was closed by then, so naive Bayes cannot score; the scorecard ranks instead");
+      ranker = scorers.get(0);
+      scorers = scorers.subList(0, 1);
+    }
+    for (Scorer scorer : scorers) {
       double perSecond = perSecond(scorer, then, context);
       double openPerSecond = perSecond(scorer, open, context);
       out.printf(Locale.ROOT, "SCORING %s deals_per_second=%.0f%n", scorer.id(), perSecond);
@@ -64,7 +71,7 @@ final class ScoringBench {
           openPerSecond, open.size()));
     }
 
-    Prioritiser prioritiser = Prioritiser.of(bayes);
+    Prioritiser prioritiser = Prioritiser.of(ranker);
     Timing.Measured<Ranking> top = timing.median(() -> prioritiser.top(TOP, deals, context));
     int expected = Math.min(TOP, open.size());
     if (top.result().deals().size() != expected) {
@@ -72,7 +79,7 @@ final class ScoringBench {
           + " deals but " + expected + " were expected");
     }
     out.printf(Locale.ROOT, "TOPK k=%d deals=%d ms=%.3f%n", TOP, deals.size(), top.medianMillis());
-    table.figure("prioritisation, top " + TOP + " by naive Bayes", String.format(Locale.ROOT,
+    table.figure("prioritisation, top " + TOP + " by " + ranker.id(), String.format(Locale.ROOT,
         "%.1f ms for %,d deals (%,d open ranked)", top.medianMillis(), deals.size(), top.result().considered()));
   }
 
