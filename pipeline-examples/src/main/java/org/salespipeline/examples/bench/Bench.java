@@ -2,9 +2,11 @@ package org.salespipeline.examples.bench;
 
 import io.vavr.control.Either;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.openjdk.jol.info.GraphLayout;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.Pipeline;
@@ -17,6 +19,10 @@ import org.salespipeline.core.Pipeline;
  *
  * <pre>
  * COMPARE &lt;what&gt; ours=&lt;ms&gt; &lt;other&gt;=&lt;ms&gt; speedup=&lt;other/ours&gt;
+ * PARALLEL metrics sequential=&lt;ms&gt; parallel=&lt;ms&gt; speedup=&lt;sequential/parallel&gt;
+ * SCALE metrics deals=&lt;n&gt; ours=&lt;ms&gt; parallel=&lt;ms&gt; duckdb=&lt;ms&gt; streams=&lt;ms&gt; ours_ns_per_deal=&lt;x&gt;
+ * SCORING &lt;scorer&gt; deals_per_second=&lt;n&gt;
+ * TOPK k=100 deals=&lt;N&gt; ms=&lt;ms&gt;
  * MEMORY bytes_per_deal=&lt;n&gt;
  * </pre>
  *
@@ -24,10 +30,16 @@ import org.salespipeline.core.Pipeline;
  * approach agrees with ours, 1 when one does not ({@code DISAGREE} lines say which figures), 2 for
  * bad arguments.
  *
- * <p>Comparisons: {@code transitions} — the same deal lifecycles (open, moves with skips and
- * backward moves, wins, losses, reopens) through our pipeline's commands, Spring Statemachine and
- * stateless4j; memory — the retained heap per deal. Metrics and scoring are to come (see the
- * extension points in {@link #execute()}).
+ * <p>Comparisons: {@code metrics} — the report's core figures (funnel, win rate, cycle length,
+ * deal size, time in stage, velocity) as of one instant by this library (sequential and parallel),
+ * DuckDB and plain Java streams ({@link MetricsComparison}), and, with {@code --sizes}, at several
+ * sizes; {@code transitions} — the same deal lifecycles (open, moves with skips and backward moves,
+ * wins, losses, reopens) through our pipeline's commands, Spring Statemachine and stateless4j;
+ * scoring — deals per second of the scorecard and naive Bayes, and the top-100 prioritisation
+ * ({@link ScoringBench}); memory — the retained heap per deal.
+ *
+ * <p>The as-of instant of metrics and scoring is {@code --as-of}, or the latest event of the data
+ * set (as if it were exported right after it).
  */
 public final class Bench {
 
@@ -38,11 +50,13 @@ public final class Bench {
   private final Timing timing;
   private final ResultsTable table = new ResultsTable();
   private final Pipeline pipeline = Pipeline.standard();
+  private final UnaryOperator<MetricsFigures> otherMetrics;
 
-  private Bench(BenchOptions options, PrintStream out) {
+  private Bench(BenchOptions options, PrintStream out, UnaryOperator<MetricsFigures> otherMetrics) {
     this.options = options;
     this.out = out;
     this.timing = new Timing(options.warmups(), options.runs());
+    this.otherMetrics = otherMetrics;
   }
 
   /**
@@ -55,6 +69,14 @@ public final class Bench {
    * @return 0 when every approach agrees with ours, 1 when one does not, 2 for bad arguments
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, MetricsFigures.unchanged());
+  }
+
+  /**
+   * Runs the harness, passing the other approaches' metrics figures through a function before they
+   * are compared with ours: for tests, to see a disagreement reported.
+   */
+  static int run(String[] args, PrintStream out, PrintStream err, UnaryOperator<MetricsFigures> otherMetrics) {
     Objects.requireNonNull(args, "args");
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(err, "err");
@@ -67,7 +89,7 @@ public final class Bench {
       out.println(BenchOptions.USAGE);
       return 0;
     }
-    return new Bench(parsed.get(), out).execute();
+    return new Bench(parsed.get(), out, Objects.requireNonNull(otherMetrics, "otherMetrics")).execute();
   }
 
   private int execute() {
@@ -85,20 +107,19 @@ public final class Bench {
     out.printf(Locale.ROOT, "data: %s; generated in %.1f s (not timed)%n", BenchDeals.describe(deals),
         generatedSeconds);
 
-    boolean agree = true;
-    // Extension point (issue 7, metrics): compute the report's core figures (funnel, win rate, cycle
-    // length mean/median/p90, average deal size, time in stage, velocity) over `deals` with this
-    // library (sequential and parallel), DuckDB (loaded through its appender beforehand, not timed)
-    // and plain Java streams; check them with an Agreement("metrics") (prints AGREE metrics or
-    // DISAGREE …), then time each with `timing` and print COMPARE metrics … duckdb / streams and
-    // the parallel speed-up.
+    Instant asOf = options.asOf().getOrElse(() -> latestEvent(deals));
+    boolean agree = new MetricsComparison(pipeline, timing, table, out, otherMetrics)
+        .run(deals, asOf, options.sizes());
     agree &= transitions(deals);
-    // Extension point (issue 7, scoring): scorecard and naive Bayes over all `deals` (deals per
-    // second per core) and the top-100 prioritisation, timed with `timing`, into `table`.
+    new ScoringBench(pipeline, timing, table, out).run(deals, asOf);
     memory(deals, heapAfter - heapBefore);
 
     table.print(out);
     return agree ? 0 : 1;
+  }
+
+  private static Instant latestEvent(List<Deal> deals) {
+    return deals.stream().map(Deal::lastEventAt).max(Instant::compareTo).orElseThrow();
   }
 
   /** The same lifecycles through our pipeline, Spring Statemachine and stateless4j. */

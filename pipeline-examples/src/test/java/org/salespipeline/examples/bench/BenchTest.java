@@ -1,6 +1,7 @@
 package org.salespipeline.examples.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -8,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,9 @@ class BenchTest {
 
   private static final Pattern MILLIS = Pattern.compile("\\d+\\.\\d{3}");
 
-  /** One run of the whole harness on 200 deals, shared by the tests that read its output. */
+  private static final String TINY_DEALS = "300";
+
+  /** One run of the whole harness on 300 deals, shared by the tests that read its output. */
   private static int tinyExit;
   private static String tinyErr;
   private static List<String> tinyLines;
@@ -25,7 +27,8 @@ class BenchTest {
   @BeforeAll
   static void runOnTinyDataSet() {
     BenchTest test = new BenchTest();
-    tinyExit = test.run("--deals", "200", "--warmups", "0", "--runs", "1", "--transition-deals", "50");
+    tinyExit = test.run("--deals", TINY_DEALS, "--warmups", "0", "--runs", "1", "--transition-deals", "50", "--sizes",
+        "100,300");
     tinyErr = test.errBytes.toString(StandardCharsets.UTF_8);
     tinyLines = test.outLines();
   }
@@ -48,7 +51,7 @@ class BenchTest {
     assertThat(tinyErr).isEmpty();
     List<String> lines = tinyLines;
     assertThat(lines).contains("AGREE transitions").noneMatch(l -> l.startsWith("DISAGREE"));
-    assertThat(lines.stream().filter(l -> l.startsWith("COMPARE ")))
+    assertThat(lines.stream().filter(l -> l.startsWith("COMPARE transitions ")))
         .hasSize(2)
         .allMatch(l -> l.matches("COMPARE transitions ours=" + MILLIS + " (spring-statemachine|stateless4j)="
             + MILLIS + " speedup=\\d+\\.\\d{2}"))
@@ -60,14 +63,15 @@ class BenchTest {
 
   @Test
   void run_tinyDataSet_speedupIsTheOtherTimeOverOurs() {
-    Pattern compare = Pattern.compile("COMPARE transitions ours=(\\S+) \\S+=(\\S+) speedup=(\\S+)");
+    Pattern compare = Pattern.compile("COMPARE \\S+ ours=(\\S+) \\S+=(\\S+) speedup=(\\S+)");
     List<String> compares = tinyLines.stream().filter(l -> l.startsWith("COMPARE ")).toList();
     assertThat(compares).isNotEmpty();
     for (String line : compares) {
       Matcher m = compare.matcher(line);
       assertThat(m.matches()).as(line).isTrue();
       double ratio = Double.parseDouble(m.group(2)) / Double.parseDouble(m.group(1));
-      assertThat(Double.parseDouble(m.group(3))).as(line).isCloseTo(ratio, Percentage.withPercentage(1));
+      // the printed speed-up has two decimals
+      assertThat(Double.parseDouble(m.group(3))).as(line).isCloseTo(ratio, within(0.006 + ratio / 100));
     }
   }
 
@@ -80,8 +84,70 @@ class BenchTest {
   }
 
   @Test
-  void run_noComparisonThatDidNotRun_isPrinted() {
-    assertThat(tinyLines).noneMatch(l -> l.startsWith("COMPARE metrics") || l.startsWith("COMPARE scoring"));
+  void run_tinyDataSet_metricsAgreeAndAreComparedWithDuckdbAndStreams() {
+    assertThat(tinyLines).contains("AGREE metrics");
+    assertThat(tinyLines.stream().filter(l -> l.startsWith("COMPARE metrics ")))
+        .containsExactly(
+            findLine("COMPARE metrics ours=" + MILLIS + " duckdb=" + MILLIS + " speedup=\\d+\\.\\d{2}"),
+            findLine("COMPARE metrics ours=" + MILLIS + " streams=" + MILLIS + " speedup=\\d+\\.\\d{2}"));
+    assertThat(tinyLines).filteredOn(l -> l.startsWith("PARALLEL ")).singleElement().asString()
+        .matches("PARALLEL metrics sequential=" + MILLIS + " parallel=" + MILLIS + " speedup=\\d+\\.\\d{2}");
+  }
+
+  @Test
+  void run_sizes_printOneScaleLinePerSize() {
+    assertThat(tinyLines.stream().filter(l -> l.startsWith("SCALE ")))
+        .hasSize(2)
+        .allMatch(l -> l.matches("SCALE metrics deals=\\d+ ours=" + MILLIS + " parallel=" + MILLIS + " duckdb="
+            + MILLIS + " streams=" + MILLIS + " ours_ns_per_deal=\\d+"))
+        .anyMatch(l -> l.startsWith("SCALE metrics deals=100 "))
+        .anyMatch(l -> l.startsWith("SCALE metrics deals=300 "));
+  }
+
+  @Test
+  void run_tinyDataSet_printsScoringThroughputOfBothScorersAndTheTopK() {
+    assertThat(tinyLines.stream().filter(l -> l.startsWith("SCORING ")))
+        .hasSize(2)
+        .allMatch(l -> l.matches("SCORING (scorecard|naive-bayes) deals_per_second=\\d+"))
+        .anyMatch(l -> l.startsWith("SCORING scorecard "))
+        .anyMatch(l -> l.startsWith("SCORING naive-bayes "));
+    assertThat(tinyLines).filteredOn(l -> l.startsWith("TOPK ")).singleElement().asString()
+        .matches("TOPK k=100 deals=" + TINY_DEALS + " ms=" + MILLIS);
+  }
+
+  @Test
+  void run_anotherApproachDisagrees_printsTheFigureAndExits1WithoutTimes() {
+    int exit = Bench.run(new String[] {"--deals", "120", "--warmups", "0", "--runs", "1", "--transition-deals", "5"},
+        new PrintStream(outBytes, true, StandardCharsets.UTF_8), new PrintStream(errBytes, true, StandardCharsets.UTF_8),
+        figures -> figures.withWon(figures.won() + 1));
+
+    List<String> lines = outLines();
+    assertThat(exit).isEqualTo(1);
+    assertThat(lines).contains("DISAGREE metrics").doesNotContain("AGREE metrics")
+        .anyMatch(l -> l.matches("DISAGREE metrics won ours=(\\d+) duckdb=\\d+"))
+        .anyMatch(l -> l.matches("DISAGREE metrics won ours=(\\d+) streams=\\d+"))
+        .noneMatch(l -> l.startsWith("COMPARE metrics") || l.startsWith("PARALLEL"));
+    String won = lines.stream().filter(l -> l.startsWith("DISAGREE metrics won ours=")).findFirst().orElseThrow();
+    Matcher m = Pattern.compile("ours=(\\d+) \\S+=(\\d+)").matcher(won);
+    assertThat(m.find()).isTrue();
+    assertThat(Long.parseLong(m.group(2))).isEqualTo(Long.parseLong(m.group(1)) + 1);
+  }
+
+  @Test
+  void run_asOfBeforeEveryDeal_agreesOnEmptyFiguresAndRanksByScorecard() {
+    int exit = run("--deals", "50", "--warmups", "0", "--runs", "1", "--transition-deals", "5", "--as-of",
+        "2023-01-01T00:00:00Z");
+
+    List<String> lines = outLines();
+    assertThat(exit).isZero();
+    assertThat(lines).contains("AGREE metrics")
+        .anyMatch(l -> l.startsWith("scoring: no deal was closed by then"))
+        .noneMatch(l -> l.startsWith("SCORING naive-bayes"))
+        .anyMatch(l -> l.startsWith("SCORING scorecard"));
+  }
+
+  private String findLine(String regex) {
+    return tinyLines.stream().filter(l -> l.matches(regex)).findFirst().orElse("no line matches " + regex);
   }
 
   @Test
@@ -132,6 +198,31 @@ class BenchTest {
 
     assertThat(options.deals()).isEqualTo(1_000_000);
     assertThat(options.transitionDeals()).isEqualTo(BenchOptions.DEFAULT_TRANSITION_DEALS);
+  }
+
+  @Test
+  void run_sizeAboveDeals_isAnErrorNamingTheOption() {
+    int exit = run("--deals", "10", "--sizes", "5,20");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(errBytes.toString(StandardCharsets.UTF_8)).contains("--sizes must not exceed --deals 10 but has 20");
+  }
+
+  @Test
+  void run_asOfNotAnInstant_isAnErrorNamingTheOption() {
+    int exit = run("--deals", "10", "--as-of", "yesterday");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(errBytes.toString(StandardCharsets.UTF_8)).contains("--as-of must be an instant");
+  }
+
+  @Test
+  void parse_sizesAndAsOf_areRead() {
+    BenchOptions options = BenchOptions.parse("--deals", "1_000_000", "--sizes", "250_000,500000, 1000000",
+        "--as-of", "2025-06-30T00:00:00Z").get();
+
+    assertThat(options.sizes()).containsExactly(250_000, 500_000, 1_000_000);
+    assertThat(options.asOf().get()).isEqualTo(java.time.Instant.parse("2025-06-30T00:00:00Z"));
   }
 
   @Test
