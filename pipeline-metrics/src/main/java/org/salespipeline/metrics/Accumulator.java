@@ -87,8 +87,11 @@ final class Accumulator {
     this.query = query;
     this.asOfMs = query.asOf().toEpochMilli();
     this.windowed = query.window().isDefined();
-    this.fromMs = query.window().map(w -> w.from().toEpochMilli()).getOrElse(Long.MIN_VALUE);
-    this.toMs = query.window().map(w -> w.to().toEpochMilli()).getOrElse(Long.MAX_VALUE);
+    // a window reaching beyond the instants a deal may have is the same as one open on that side
+    this.fromMs = query.window().map(Window::from).filter(from -> !from.isBefore(MetricsQuery.EARLIEST))
+        .map(Instant::toEpochMilli).getOrElse(Long.MIN_VALUE);
+    this.toMs = query.window().map(Window::to).filter(to -> !to.isAfter(MetricsQuery.LATEST))
+        .map(Instant::toEpochMilli).getOrElse(Long.MAX_VALUE);
     List<Stage> openStages = pipeline.openStages();
     this.k = openStages.size();
     this.n = k + 2;
@@ -132,6 +135,10 @@ final class Accumulator {
       return; // opened after T: it does not exist yet
     }
     Deal d = asOf.get();
+    if (d.createdAt().isBefore(MetricsQuery.EARLIEST)) {
+      throw new IllegalArgumentException("deal " + d.id() + " was created at " + d.createdAt()
+          + ", before the earliest instant metrics compute with (" + MetricsQuery.EARLIEST + ")");
+    }
     accept(d);
     if (groups != null) {
       String key = query.grouping().get().keyOf(d);
