@@ -38,7 +38,7 @@ class StageHistoryReaderProperties {
 
   // ------------------------------------------------------------------ any text at all
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void anyText_loadsOrThrowsItsOwnFormatError_andItsCountsAddUp(@ForAll("csvText") String text) {
     LoadedHistory history;
     try {
@@ -55,7 +55,7 @@ class StageHistoryReaderProperties {
     assertThat(history.rejections()).allSatisfy(r -> assertThat(r.line()).isBetween(2L, text.lines().count() + 1));
   }
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void anyRowsUnderAValidHeader_loadOrThrowTheFormatError_neverAnythingElse(@ForAll("csvText") String rows) {
     String text = HEADER + "\n" + rows;
     try {
@@ -82,7 +82,7 @@ class StageHistoryReaderProperties {
 
   // ------------------------------------------------------------------ good rows among bad ones
 
-  @Property(tries = 150)
+  @Property(tries = 100)
   void goodDealsAmongBadRows_everyGoodRowLoaded_everyBadRowCountedWithItsLine(
       @ForAll("goodDeals") List<List<String>> goodDeals, @ForAll("badRows") List<String> badRows,
       @ForAll long shuffleSeed) throws IOException {
