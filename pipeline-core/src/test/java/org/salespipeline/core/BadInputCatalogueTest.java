@@ -166,6 +166,54 @@ class BadInputCatalogueTest {
     assertThat(Deal.restore(deal.history())).isEqualTo(deal);
   }
 
+  // ------------------------------------------------------------------ a deal of another pipeline
+
+  static Stream<Arguments> everyCommandOnADealOfAnotherPipeline() {
+    Deal deal = prospect(); // of the standard pipeline
+    Deal lost = accepted(STANDARD.lose(deal, "Price", day(1))).deal();
+    Instant at = day(2);
+    return Stream.of(
+        Arguments.of("move", (Runnable) () -> SIMPLE.move(deal, "demo", at)),
+        Arguments.of("win", (Runnable) () -> SIMPLE.win(deal, at)),
+        Arguments.of("lose", (Runnable) () -> SIMPLE.lose(deal, "Price", at)),
+        Arguments.of("reopen", (Runnable) () -> SIMPLE.reopen(lost, at)),
+        Arguments.of("reopen to stage", (Runnable) () -> SIMPLE.reopen(lost, "lead", at)),
+        Arguments.of("changeAmount", (Runnable) () -> SIMPLE.changeAmount(deal, Money.of("1", "EUR"), at)),
+        Arguments.of("clearAmount", (Runnable) () -> SIMPLE.clearAmount(deal, at)),
+        Arguments.of("qualify", (Runnable) () -> SIMPLE.qualify(deal, QUALIFIED, at)),
+        Arguments.of("setAttribute", (Runnable) () -> SIMPLE.setAttribute(deal, "k", "v", at)),
+        Arguments.of("clearAttribute", (Runnable) () -> SIMPLE.clearAttribute(deal, "k", at)),
+        Arguments.of("setExpectedClose", (Runnable) () -> SIMPLE.setExpectedClose(deal, LocalDate.of(2026, 5, 1), at)),
+        Arguments.of("clearExpectedClose", (Runnable) () -> SIMPLE.clearExpectedClose(deal, at)),
+        Arguments.of("overrideProbability", (Runnable) () -> SIMPLE.overrideProbability(deal, 0.5, at)),
+        Arguments.of("clearProbabilityOverride", (Runnable) () -> SIMPLE.clearProbabilityOverride(deal, at)),
+        Arguments.of("reassign", (Runnable) () -> SIMPLE.reassign(deal, "bo", at)),
+        Arguments.of("recordActivity", (Runnable) () -> SIMPLE.recordActivity(deal, at)),
+        Arguments.of("furthestOpenStage", (Runnable) () -> SIMPLE.furthestOpenStage(deal)),
+        Arguments.of("rottingClock", (Runnable) () -> SIMPLE.rottingClock(deal, at)),
+        Arguments.of("isRotting", (Runnable) () -> SIMPLE.isRotting(deal, at)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyCommandOnADealOfAnotherPipeline")
+  void everyCommand_dealOfAnotherPipeline_throwsNamingBothPipelines(String name, Runnable command) {
+    assertThatIllegalArgumentException().isThrownBy(command::run)
+        .withMessage("deal D-1 belongs to pipeline 'standard', not to 'simple'");
+  }
+
+  // ------------------------------------------------------------------ a stored history broken late
+
+  @Test
+  void replay_badEventLateInTheHistory_failsAtItsOwnIndex() {
+    Deal deal = accepted(SIMPLE.move(accepted(SIMPLE.move(accepted(SIMPLE.open(NewDeal.of("R"), T0)).deal(), "demo",
+        day(1))).deal(), "contract", day(2))).deal();
+    List<DealEvent> history = new ArrayList<>(deal.history());
+    history.add(new DealEvent.StageChanged("R", "contract", "nowhere", day(3)));
+
+    assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(InvalidHistoryException.class,
+        () -> Deal.replay(SIMPLE, history)).index()).isEqualTo(3);
+  }
+
   // ------------------------------------------------------------------ unknown and wrong stages
 
   @Test
