@@ -115,6 +115,21 @@ class BoundaryTest {
         .allSatisfy(level -> assertThat(level).isEqualByComparingTo(certain));
   }
 
+  @Test
+  void forecast_countsThePricedAndUnpricedDealsExpectedToClose() {
+    List<Deal> deals = new ArrayList<>(forecastDeals(BigDecimal.ONE));
+    deals.add(Script.open("NO-AMOUNT", "b", 0).expectedClose("2025-02-01", 0).deal());
+    deals.add(Script.open("LATER", "b", 0, "5", "USD").expectedClose("2025-06-01", 0).deal());
+    MetricsQuery query = MetricsQuery.asOf(Script.day(10)).withForecast(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 1));
+
+    Forecast forecast = metrics.calculate(deals, query).forecast().get();
+
+    assertThat(forecast.deals()).isEqualTo(9);
+    assertThat(forecast.unpriced()).isEqualTo(1);
+    assertThat(forecast.byCurrency().get(USD).deals()).isEqualTo(8);
+    assertThat(forecast.byCurrency().get(USD).pipeline().amount()).isEqualByComparingTo("360");
+  }
+
   private static List<Deal> forecastDeals(BigDecimal scale) {
     List<Deal> deals = new ArrayList<>();
     for (int i = 0; i < 8; i++) {

@@ -125,6 +125,16 @@ class BadInputCatalogueTest {
   }
 
   @Test
+  void probabilityExactlyZeroOrOne_isAValidAnswer_justBeyondIsContained() {
+    assertThat(Scoring.probability(new TestScorers.Constant("zero", 0.0), DEAL, CONTEXT).get()).isEqualTo(0.0);
+    assertThat(Scoring.probability(new TestScorers.Constant("one", 1.0), DEAL, CONTEXT).get()).isEqualTo(1.0);
+    assertThat(Scoring.probability(new TestScorers.Constant("above", Math.nextUp(1.0)), DEAL, CONTEXT).getLeft().code())
+        .isEqualTo("INVALID_PROBABILITY");
+    assertThat(Scoring.probability(new TestScorers.Constant("below", -Double.MIN_VALUE), DEAL, CONTEXT).getLeft().code())
+        .isEqualTo("INVALID_PROBABILITY");
+  }
+
+  @Test
   void top_kBelowOne_throwsWithTheValue_urgencyHorizonBelowOne_too() {
     assertThatIllegalArgumentException().isThrownBy(() -> Prioritiser.of(StageProbabilityScorer.of()).top(0, DEALS, CONTEXT))
         .withMessage("k must be at least 1 but was 0");
