@@ -15,9 +15,16 @@ import java.util.Objects;
  * numeric value, whatever their scale. Arithmetic across currencies throws: amounts in different
  * currencies are never added by accident.
  *
+ * <p>Amounts are limited to {@value #MAX_DIGITS} digits before and after the decimal point, far
+ * beyond any real amount: an amount such as {@code 1E+10000000} (one digit and an exponent, but ten
+ * million digits written out) is a data error, and computing with it would take minutes.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class Money implements Comparable<Money> {
+
+  /** The most digits an amount may have before, and after, the decimal point. */
+  public static final int MAX_DIGITS = 1000;
 
   private final BigDecimal amount;
   private final Currency currency;
@@ -30,13 +37,21 @@ public final class Money implements Comparable<Money> {
   /**
    * Returns the money with this amount and currency.
    *
-   * @param amount the exact amount, not null, may be negative (a difference) or zero
+   * @param amount the exact amount, not null, may be negative (a difference) or zero, at most
+   *     {@value #MAX_DIGITS} digits before and after the decimal point
    * @param currency the currency, not null
    * @return the money, never null
+   * @throws IllegalArgumentException if the amount has more than {@value #MAX_DIGITS} digits before
+   *     or after the decimal point
    */
   public static Money of(BigDecimal amount, Currency currency) {
     Objects.requireNonNull(amount, "amount");
     Objects.requireNonNull(currency, "currency");
+    // precision and scale are read without expanding the number, so the check is cheap even for 1E+999999999
+    if (amount.signum() != 0 && (amount.precision() - amount.scale() > MAX_DIGITS || amount.scale() > MAX_DIGITS)) {
+      throw new IllegalArgumentException("amount must have at most " + MAX_DIGITS
+          + " digits before and after the decimal point but was " + abbreviated(amount));
+    }
     int scale = Math.max(amount.stripTrailingZeros().scale(), Math.max(0, currency.getDefaultFractionDigits()));
     return new Money(amount.setScale(scale, RoundingMode.UNNECESSARY), currency);
   }
@@ -47,7 +62,8 @@ public final class Money implements Comparable<Money> {
    * @param amount a decimal number such as {@code "1250.50"}, not null
    * @param currencyCode an ISO 4217 code such as {@code "EUR"}, not null
    * @return the money, never null
-   * @throws IllegalArgumentException if the amount is not a decimal number or the code is unknown
+   * @throws IllegalArgumentException if the amount is not a decimal number, has more than
+   *     {@value #MAX_DIGITS} digits before or after the decimal point, or the code is unknown
    */
   public static Money of(String amount, String currencyCode) {
     Objects.requireNonNull(amount, "amount");
@@ -79,6 +95,12 @@ public final class Money implements Comparable<Money> {
       throw new IllegalArgumentException(
           "currencyCode must be an ISO 4217 code such as USD but was '" + currencyCode + "'", e);
     }
+  }
+
+  private static String abbreviated(BigDecimal amount) {
+    String text = amount.toString();
+    return text.length() <= 40 ? text : text.substring(0, 20) + "..." + text.substring(text.length() - 12)
+        + " (" + amount.precision() + " digits, scale " + amount.scale() + ")";
   }
 
   private static BigDecimal parseAmount(String amount) {

@@ -132,6 +132,10 @@ final class Accumulator {
       return; // opened after T: it does not exist yet
     }
     Deal d = asOf.get();
+    if (d.createdAt().isBefore(MetricsQuery.EARLIEST)) {
+      throw new IllegalArgumentException("deal " + d.id() + " was created at " + d.createdAt()
+          + ", before the earliest instant metrics compute with (" + MetricsQuery.EARLIEST + ")");
+    }
     accept(d);
     if (groups != null) {
       String key = query.grouping().get().keyOf(d);

@@ -41,6 +41,14 @@ public final class MetricsQuery {
   public static final int DEFAULT_TRIALS = 10_000;
   /** The seed of the forecast's Monte Carlo simulation unless the query says otherwise. */
   public static final long DEFAULT_SEED = 20_260_101L;
+  /**
+   * The earliest instant metrics compute with: the start of year -9999 (UTC). Metrics count time in
+   * milliseconds, exactly; within years -9999 to 9999 no duration or sum of durations can overflow
+   * unnoticed. A deal created earlier is refused, naming it.
+   */
+  public static final Instant EARLIEST = LocalDate.of(-9999, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+  /** The latest as-of instant metrics compute with: the end of year 9999 (UTC). */
+  public static final Instant LATEST = LocalDate.of(10_000, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1);
 
   private final Instant asOf;
   private final @Nullable Window window;
@@ -75,27 +83,38 @@ public final class MetricsQuery {
    * Returns the query of every figure as of an instant, with no window, grouping, trends or
    * forecast, the pipeline's probabilities, no currency conversion and time zone UTC.
    *
-   * @param asOf the as-of instant {@code T}, not null
+   * @param asOf the as-of instant {@code T}, not null, within {@link #EARLIEST} and {@link #LATEST}
    * @return the query, never null
+   * @throws IllegalArgumentException if asOf is before {@link #EARLIEST} or after {@link #LATEST}
    */
   public static MetricsQuery asOf(Instant asOf) {
-    return new MetricsQuery(Objects.requireNonNull(asOf, "asOf"), null, null, null, null, ZoneOffset.UTC, null, null,
+    return new MetricsQuery(checkAsOf(asOf), null, null, null, null, ZoneOffset.UTC, null, null,
         Map.of(), DEFAULT_SEED, DEFAULT_TRIALS);
   }
 
   /**
    * Returns a copy with another as-of instant.
    *
-   * @param asOf the as-of instant, not null
+   * @param asOf the as-of instant, not null, within {@link #EARLIEST} and {@link #LATEST}
    * @return the copy, never null
+   * @throws IllegalArgumentException if asOf is before {@link #EARLIEST} or after {@link #LATEST}
    */
   public MetricsQuery withAsOf(Instant asOf) {
-    return new MetricsQuery(Objects.requireNonNull(asOf, "asOf"), window, grouping, probability, converter, zone, trends,
+    return new MetricsQuery(checkAsOf(asOf), window, grouping, probability, converter, zone, trends,
         forecastPeriod, quotas, seed, trials);
   }
 
+  private static Instant checkAsOf(Instant asOf) {
+    Objects.requireNonNull(asOf, "asOf");
+    if (asOf.isBefore(EARLIEST) || asOf.isAfter(LATEST)) {
+      throw new IllegalArgumentException("asOf must be within " + EARLIEST + " and " + LATEST + " but was " + asOf);
+    }
+    return asOf;
+  }
+
   /**
-   * Returns a copy restricted to the window {@code [from, to)}.
+   * Returns a copy restricted to the window {@code [from, to)}. Any instants may bound it:
+   * {@code [Instant.MIN, Instant.MAX)} is the whole of time.
    *
    * @param from the first instant in the window, not null
    * @param to the first instant after it, not null, after from

@@ -209,7 +209,9 @@ public final class MetricsReport {
   }
 
   /**
-   * Returns the average deal size: the mean amount of the deals won in the window, per currency.
+   * Returns the average deal size: the mean amount of the deals won in the window, per currency,
+   * to 16 significant digits ({@link java.math.MathContext#DECIMAL64}): exact to the cent below
+   * 10<sup>14</sup>.
    *
    * @return an unmodifiable map ordered by currency code (see {@link #dealSize()})
    */

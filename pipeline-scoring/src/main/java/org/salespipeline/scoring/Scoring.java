@@ -1,9 +1,11 @@
 package org.salespipeline.scoring;
 
 import io.vavr.control.Either;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import org.salespipeline.core.Deal;
 
 /**
@@ -99,10 +101,7 @@ public final class Scoring {
     for (Deal deal : deals) {
       Objects.requireNonNull(deal, "deals must not contain null");
       if (trained.isLeft()) {
-        RuntimeException cause = trained.getLeft();
-        failures.add(cause instanceof NotScorableException
-            ? new ScoringFailure.NotScorable(safeId(scorer), deal.id(), String.valueOf(cause.getMessage()))
-            : new ScoringFailure.Threw(safeId(scorer), deal.id(), cause));
+        failures.add(trainingFailure(safeId(scorer), deal.id(), trained.getLeft()));
         continue;
       }
       score(trained.get(), deal, context).fold(failures::add, s -> scored.add(new ScoredDeal(deal, s)));
@@ -126,6 +125,37 @@ public final class Scoring {
     } catch (RuntimeException e) {
       return Either.left(e);
     }
+  }
+
+  /** What a deal gets when its scorer could not be trained. */
+  static ScoringFailure trainingFailure(String scorerId, String dealId, RuntimeException cause) {
+    return cause instanceof NotScorableException
+        ? new ScoringFailure.NotScorable(scorerId, dealId, String.valueOf(cause.getMessage()))
+        : new ScoringFailure.Threw(scorerId, dealId, cause);
+  }
+
+  /**
+   * Returns scoring that gives up on a scorer call that does not return within a timeout: the deal
+   * gets a {@link ScoringFailure.TimedOut} naming the scorer and the deal, the call is cancelled
+   * (its thread interrupted), and the other deals are still scored. Failures are contained as by
+   * this class's own methods.
+   *
+   * <pre>{@code
+   * ExecutorService pool = Executors.newCachedThreadPool();   // owned, and shut down, by the caller
+   * ScoringResult result = Scoring.withTimeout(Duration.ofMillis(200), pool).scoreAll(plugin, deals, context);
+   * }</pre>
+   *
+   * <p>Each call is handed to the executor and waited for with {@link java.util.concurrent.Future#get(long,
+   * java.util.concurrent.TimeUnit) Future.get(timeout)}, so this library starts no thread of its own and
+   * reads no clock. See {@link TimedScoring} for the cost and for how to choose the executor.
+   *
+   * @param timeout how long to wait for each scorer call, positive, not null
+   * @param executor runs the scorer calls; it must run them on other threads than the caller's; not null
+   * @return the time-limited scoring, never null
+   * @throws IllegalArgumentException if the timeout is zero or negative
+   */
+  public static TimedScoring withTimeout(Duration timeout, Executor executor) {
+    return new TimedScoring(timeout, executor);
   }
 
   /** The id of a scorer, even of one whose id() misbehaves. */

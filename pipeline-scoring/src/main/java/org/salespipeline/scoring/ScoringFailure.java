@@ -1,5 +1,6 @@
 package org.salespipeline.scoring;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -28,7 +29,7 @@ public sealed interface ScoringFailure {
   /**
    * Returns the stable code of this kind of failure.
    *
-   * @return {@code SCORER_THREW}, {@code INVALID_PROBABILITY} or {@code NOT_SCORABLE}
+   * @return {@code SCORER_THREW}, {@code INVALID_PROBABILITY}, {@code NOT_SCORABLE} or {@code TIMED_OUT}
    */
   String code();
 
@@ -131,6 +132,40 @@ public sealed interface ScoringFailure {
     @Override
     public String message() {
       return "Scorer '" + scorerId + "' cannot score deal " + dealId + ": " + reason;
+    }
+  }
+
+  /**
+   * The scorer gave no answer within the time the caller allowed ({@link Scoring#withTimeout}); its
+   * call was cancelled (interrupted).
+   *
+   * @param scorerId the scorer, not null
+   * @param dealId the deal, not null
+   * @param timeout the time allowed, positive
+   */
+  record TimedOut(String scorerId, String dealId, Duration timeout) implements ScoringFailure {
+    /**
+     * Creates the failure.
+     *
+     * @param scorerId the scorer, not null
+     * @param dealId the deal, not null
+     * @param timeout the time allowed, not null
+     */
+    public TimedOut {
+      Objects.requireNonNull(scorerId, "scorerId");
+      Objects.requireNonNull(dealId, "dealId");
+      Objects.requireNonNull(timeout, "timeout");
+    }
+
+    @Override
+    public String code() {
+      return "TIMED_OUT";
+    }
+
+    @Override
+    public String message() {
+      return "Scorer '" + scorerId + "' gave no score for deal " + dealId + " within " + timeout
+          + "; the call was cancelled";
     }
   }
 }

@@ -53,6 +53,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void scoring_startsNoThreadOfItsOwn() {
+    noClasses().should().callConstructorWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+            com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(Thread.class))))
+        .orShould().dependOnClassesThat().haveFullyQualifiedName(java.util.concurrent.Executors.class.getName())
+        .orShould().dependOnClassesThat().haveFullyQualifiedName(java.util.concurrent.ForkJoinPool.class.getName())
+        .because("a library embedded in a CRM must not leak threads: Scoring.withTimeout runs on the caller's executor")
+        .check(SCORING);
+  }
+
+  @Test
   void api_doesNotDependOnCoreInternals() {
     noClasses().should().dependOnClassesThat().resideInAPackage("org.salespipeline.core.internal..")
         .because("core's internals are not exported to scoring")
