@@ -2,9 +2,7 @@ package org.salespipeline.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,21 +23,18 @@ class MainTest {
   @TempDir
   Path dir;
 
-  private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+  private final CliRun cli = new CliRun();
 
   private int run(String... args) {
-    return Main.run(args, new PrintStream(outBytes, true, StandardCharsets.UTF_8),
-        new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+    return cli.run(args);
   }
 
   private String out() {
-    return outBytes.toString(StandardCharsets.UTF_8);
+    return cli.out();
   }
 
   private List<String> errLines() {
-    String err = errBytes.toString(StandardCharsets.UTF_8);
-    return err.isEmpty() ? List.of() : List.of(err.split("\\R"));
+    return cli.errLines();
   }
 
   private Path file(String text) throws IOException {
@@ -123,7 +118,7 @@ class MainTest {
   void bench_isACommandOfTheJar_runningTheHarness() {
     assertThat(run("--help")).isZero();
     assertThat(out()).contains("bench");
-    outBytes.reset();
+    cli.reset();
 
     assertThat(run("bench", "--deals", "40", "--warmups", "0", "--runs", "1")).isZero();
 
@@ -150,7 +145,7 @@ class MainTest {
   void helpCommand_isTheSameAsCommandHelp() {
     run("help", "summary");
     String viaHelp = out();
-    outBytes.reset();
+    cli.reset();
     run("summary", "--history", "x", "--help");
 
     assertThat(out()).isEqualTo(viaHelp);

@@ -2,9 +2,7 @@ package org.salespipeline.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,21 +30,18 @@ class MetricsCommandTest {
   @TempDir
   Path dir;
 
-  private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+  private final CliRun cli = new CliRun();
 
   private int run(String... args) {
-    return Main.run(args, new PrintStream(outBytes, true, StandardCharsets.UTF_8),
-        new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+    return cli.run(args);
   }
 
   private String out() {
-    return outBytes.toString(StandardCharsets.UTF_8);
+    return cli.out();
   }
 
   private List<String> errLines() {
-    String err = errBytes.toString(StandardCharsets.UTF_8);
-    return err.isEmpty() ? List.of() : List.of(err.split("\\R"));
+    return cli.errLines();
   }
 
   private Path sample() throws IOException {
@@ -203,12 +198,11 @@ class MetricsCommandTest {
   @Test
   void asOf_default_isTheLatestEnteredAt() throws IOException {
     String defaulted = JsonReader.read(runJson()).toString();
-    outBytes.reset();
-    errBytes.reset();
+    cli.reset();
     String explicit = JsonReader.read(runJson("--as-of", "2024-04-01T00:00:00Z")).toString();
 
     assertThat(defaulted).isEqualTo(explicit);
-    outBytes.reset();
+    cli.reset();
     run("metrics", "--history", dir.resolve("export.csv").toString(), "--stages", SampleExport.STAGES);
     assertThat(out()).startsWith("Pipeline metrics: Stage history, as of 2024-04-01T00:00:00Z");
   }

@@ -2,9 +2,7 @@ package org.salespipeline.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,21 +24,18 @@ class PrioritizeCommandTest {
   @TempDir
   Path dir;
 
-  private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+  private final CliRun cli = new CliRun();
 
   private int run(String... args) {
-    return Main.run(args, new PrintStream(outBytes, true, StandardCharsets.UTF_8),
-        new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+    return cli.run(args);
   }
 
   private String out() {
-    return outBytes.toString(StandardCharsets.UTF_8);
+    return cli.out();
   }
 
   private List<String> errLines() {
-    String err = errBytes.toString(StandardCharsets.UTF_8);
-    return err.isEmpty() ? List.of() : List.of(err.split("\\R"));
+    return cli.errLines();
   }
 
   private Path sample() throws IOException {
