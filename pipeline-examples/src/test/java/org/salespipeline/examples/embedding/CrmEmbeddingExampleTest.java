@@ -3,31 +3,21 @@ package org.salespipeline.examples.embedding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.salespipeline.examples.Readme;
 import org.junit.jupiter.api.io.TempDir;
 
 class CrmEmbeddingExampleTest {
-
-  private static final Path ROOT = Path.of("..");
 
   @TempDir
   Path dir;
 
   @Test
   void readme_showsTheExampleVerbatim() throws IOException {
-    String source = Files.readString(ROOT.resolve(
-        "pipeline-examples/src/main/java/org/salespipeline/examples/embedding/CrmEmbeddingExample.java"));
-    String body = source.split("// README:begin\n")[1].split("    // README:end")[0];
-    String unindented = Arrays.stream(body.split("\n"))
-        .map(line -> line.startsWith("    ") ? line.substring(4) : line)
-        .collect(Collectors.joining("\n"));
-
-    assertThat(Files.readString(ROOT.resolve("README.md"))).contains(unindented.strip());
+    assertThat(Readme.text())
+        .contains(Readme.snippet("pipeline-examples/src/main/java/org/salespipeline/examples/embedding/CrmEmbeddingExample.java"));
   }
 
   @Test
@@ -38,7 +28,7 @@ class CrmEmbeddingExampleTest {
         "ENTRY_CRITERIA_NOT_MET",
         "stored at version 2",
         "[Deal D-7 'Fleet renewal' [qualification, OPEN, 48000.00 EUR, owner ana, 2 events]]");
-    String readme = Files.readString(ROOT.resolve("README.md"));
+    String readme = Readme.text();
     for (String line : lines) {
       assertThat(readme).contains(line);
     }
