@@ -5,11 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.immutables.value.Value;
-import org.salespipeline.core.internal.ValueStyle;
+import org.jspecify.annotations.Nullable;
+import org.salespipeline.core.internal.DealHistories;
 
 /**
  * A sales opportunity: who it is with, what it is worth, where it stands in its pipeline and
@@ -22,89 +23,206 @@ import org.salespipeline.core.internal.ValueStyle;
  *
  * <p>Equal deals are {@code equals}. Immutable and thread-safe.
  */
-@Value.Immutable
-@ValueStyle
-@SuppressWarnings("exports") // the compile-only Immutables annotations are not part of the API
-public abstract class Deal {
+public final class Deal {
 
-  Deal() {}
+  static {
+    DealHistories.install(new DealHistories() {
+      @Override
+      public @Nullable String enteredStage(Deal deal, int index) {
+        return deal.enteredStageAt(index);
+      }
+
+      @Override
+      public long epochMilli(Deal deal, int index) {
+        return deal.epochMilliAt(index);
+      }
+
+      @Override
+      public int compareAt(Deal deal, int index, Instant other) {
+        return deal.compareAt(index, other);
+      }
+
+      @Override
+      public Instant at(Deal deal, int index) {
+        return deal.instantAt(index);
+      }
+    });
+  }
+
+  // never change
+  private final String id;
+  private final String pipelineId;
+  private final String title;
+  private final String account;
+  private final Instant createdAt;
+  // now
+  private final String stageId;
+  private final DealStatus status;
+  private final String owner;
+  private final @Nullable Money amount;
+  private final @Nullable LocalDate expectedClose;
+  private final Qualification qualification;
+  private final Map<String, String> attributes;
+  private final @Nullable Double probabilityOverride;
+  // at the opening, for the Opened event; the same objects as now until something changes
+  private final String openingOwner;
+  private final @Nullable Money openingAmount;
+  private final @Nullable LocalDate openingExpectedClose;
+  private final Qualification openingQualification;
+  private final Map<String, String> openingAttributes;
+  // the history, one mark and one payload per event (see EventCodec)
+  private final long[] marks;
+  private final @Nullable Object[] payloads;
+
+  private Deal(Deal from, String stageId, DealStatus status, String owner, @Nullable Money amount,
+      @Nullable LocalDate expectedClose, Qualification qualification, Map<String, String> attributes,
+      @Nullable Double probabilityOverride, long[] marks, @Nullable Object[] payloads) {
+    this.id = from.id;
+    this.pipelineId = from.pipelineId;
+    this.title = from.title;
+    this.account = from.account;
+    this.createdAt = from.createdAt;
+    this.stageId = stageId;
+    this.status = status;
+    this.owner = owner;
+    this.amount = amount;
+    this.expectedClose = expectedClose;
+    this.qualification = qualification;
+    this.attributes = attributes;
+    this.probabilityOverride = probabilityOverride;
+    this.openingOwner = from.openingOwner;
+    this.openingAmount = from.openingAmount;
+    this.openingExpectedClose = from.openingExpectedClose;
+    this.openingQualification = from.openingQualification;
+    this.openingAttributes = from.openingAttributes;
+    this.marks = marks;
+    this.payloads = payloads;
+  }
+
+  private Deal(DealEvent.Opened e) {
+    this.id = e.dealId();
+    this.pipelineId = e.pipelineId();
+    this.title = e.title();
+    this.account = e.account();
+    this.createdAt = e.at();
+    this.stageId = e.stageId();
+    this.status = DealStatus.OPEN;
+    this.owner = e.owner();
+    this.amount = e.amount().getOrNull();
+    this.expectedClose = e.expectedClose().getOrNull();
+    this.qualification = e.qualification();
+    this.attributes = e.attributes();
+    this.probabilityOverride = null;
+    this.openingOwner = owner;
+    this.openingAmount = amount;
+    this.openingExpectedClose = expectedClose;
+    this.openingQualification = qualification;
+    this.openingAttributes = attributes;
+    this.marks = new long[] {EventCodec.mark(EventCodec.OPENED, e.at(), e.at())};
+    this.payloads = new Object[] {e.stageId()};
+    if (amount != null) {
+      Checks.nonNegative(amount, "amount");
+    }
+  }
 
   /**
    * Returns the deal's id, unique within the host's store.
    *
    * @return the id, never null
    */
-  public abstract String id();
+  public String id() {
+    return id;
+  }
 
   /**
    * Returns the id of the pipeline the deal runs through.
    *
    * @return the pipeline id, never null
    */
-  public abstract String pipelineId();
+  public String pipelineId() {
+    return pipelineId;
+  }
 
   /**
    * Returns the deal's title.
    *
    * @return the title, never null, may be empty
    */
-  public abstract String title();
+  public String title() {
+    return title;
+  }
 
   /**
    * Returns the customer account.
    *
    * @return the account, never null, may be empty
    */
-  public abstract String account();
+  public String account() {
+    return account;
+  }
 
   /**
    * Returns the salesperson who owns the deal.
    *
    * @return the owner, never null, may be empty
    */
-  public abstract String owner();
+  public String owner() {
+    return owner;
+  }
 
   /**
    * Returns the amount, if known. Deals without an amount are left out of value figures.
    *
    * @return the amount (never negative), or none
    */
-  public abstract Option<Money> amount();
+  public Option<Money> amount() {
+    return Option.of(amount);
+  }
 
   /**
    * Returns the date the deal is expected to close, if known.
    *
    * @return the date, or none
    */
-  public abstract Option<LocalDate> expectedClose();
+  public Option<LocalDate> expectedClose() {
+    return Option.of(expectedClose);
+  }
 
   /**
    * Returns the id of the stage the deal is in: an open stage, or the won or lost stage.
    *
    * @return the stage id, never null
    */
-  public abstract String stageId();
+  public String stageId() {
+    return stageId;
+  }
 
   /**
    * Returns whether the deal is open, won or lost.
    *
    * @return the status, never null
    */
-  public abstract DealStatus status();
+  public DealStatus status() {
+    return status;
+  }
 
   /**
    * Returns what is known of the deal's qualification.
    *
    * @return the qualification, never null
    */
-  public abstract Qualification qualification();
+  public Qualification qualification() {
+    return qualification;
+  }
 
   /**
    * Returns the free attributes (source, segment, product…), in the order they were first set.
    *
    * @return an unmodifiable map, never null
    */
-  public abstract Map<String, String> attributes();
+  public Map<String, String> attributes() {
+    return attributes;
+  }
 
   /**
    * Returns the win probability a salesperson set by hand, if any. It takes precedence over the
@@ -112,7 +230,9 @@ public abstract class Deal {
    *
    * @return the probability in [0, 1], or none
    */
-  public abstract Option<Double> probabilityOverride();
+  public Option<Double> probabilityOverride() {
+    return Option.of(probabilityOverride);
+  }
 
   /**
    * Returns why the deal was lost, while it is lost.
@@ -120,28 +240,41 @@ public abstract class Deal {
    * @return the reason, never blank; none if the deal is not lost, or was lost without a reason
    *     (where the policy does not require one)
    */
-  public abstract Option<String> lostReason();
+  public Option<String> lostReason() {
+    if (status != DealStatus.LOST) {
+      return Option.none();
+    }
+    String reason = ((EventCodec.LostTo) payloadAt(lastIndexOf(EventCodec.LOST, marks.length))).reason();
+    return reason.isEmpty() ? Option.none() : Option.some(reason);
+  }
 
   /**
    * Returns when the deal was opened.
    *
    * @return the instant, never null
    */
-  public abstract Instant createdAt();
+  public Instant createdAt() {
+    return createdAt;
+  }
 
   /**
    * Returns when the last activity was recorded, or when the deal was opened if none was.
    *
    * @return the instant, never null
    */
-  public abstract Instant lastActivityAt();
+  public Instant lastActivityAt() {
+    int last = lastIndexOf(EventCodec.ACTIVITY, marks.length);
+    return last < 0 ? createdAt : instantAt(last);
+  }
 
   /**
    * Returns every event of the deal, oldest first, the first being {@link DealEvent.Opened}.
    *
    * @return an unmodifiable list, never empty
    */
-  public abstract List<DealEvent> history();
+  public List<DealEvent> history() {
+    return History.events(this);
+  }
 
   /**
    * Returns the number of events in the deal's history: a version for optimistic concurrency.
@@ -149,19 +282,16 @@ public abstract class Deal {
    * @return the version, at least 1
    */
   public int version() {
-    return history().size();
+    return marks.length;
   }
 
   /**
-   * Returns the instant of the latest event; no command may be timestamped before it. Kept in a
-   * field: metrics, scoring and every command read it for each deal.
+   * Returns the instant of the latest event; no command may be timestamped before it.
    *
    * @return the instant, never null
    */
-  @Value.Derived
-  @Value.Auxiliary
   public Instant lastEventAt() {
-    return history().get(history().size() - 1).at();
+    return instantAt(marks.length - 1);
   }
 
   /**
@@ -170,7 +300,7 @@ public abstract class Deal {
    * @return true if open
    */
   public boolean isOpen() {
-    return status() == DealStatus.OPEN;
+    return status == DealStatus.OPEN;
   }
 
   /**
@@ -179,10 +309,7 @@ public abstract class Deal {
    * @return the instant of the latest close, or none if the deal is open
    */
   public Option<Instant> closedAt() {
-    if (isOpen()) {
-      return Option.none();
-    }
-    return lastClose().map(DealEvent::at);
+    return isOpen() ? Option.none() : Option.some(instantAt(lastClose()));
   }
 
   /**
@@ -194,18 +321,23 @@ public abstract class Deal {
     if (isOpen()) {
       return Option.none();
     }
-    return lastClose().map(e -> e instanceof DealEvent.Won won ? won.fromStageId() : ((DealEvent.Lost) e).fromStageId());
-  }
-
-  private Option<DealEvent> lastClose() {
-    List<DealEvent> history = history();
-    for (int i = history.size() - 1; i >= 0; i--) {
-      DealEvent e = history.get(i);
-      if (e instanceof DealEvent.Won || e instanceof DealEvent.Lost) {
-        return Option.some(e);
+    for (int i = lastClose() - 1; i >= 0; i--) {
+      String stage = enteredStageAt(i);
+      if (stage != null) {
+        return Option.some(stage);
       }
     }
-    return Option.none();
+    throw new IllegalStateException("bug: deal " + id + " was closed before it was in a stage");
+  }
+
+  private int lastClose() {
+    for (int i = marks.length - 1; i > 0; i--) {
+      int kind = EventCodec.kind(marks[i]);
+      if (kind == EventCodec.WON || kind == EventCodec.LOST) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("bug: deal " + id + " is " + status + " but was never closed");
   }
 
   /**
@@ -217,15 +349,16 @@ public abstract class Deal {
   public List<StageStay> stays() {
     List<StageStay> stays = new ArrayList<>();
     String stage = null;
-    Instant entered = null;
-    for (DealEvent e : history()) {
-      String next = StageStay.enteredStage(e);
+    Instant entered = createdAt;
+    for (int i = 0; i < marks.length; i++) {
+      String next = enteredStageAt(i);
       if (next != null) {
+        Instant at = instantAt(i);
         if (stage != null) {
-          stays.add(new StageStay(stage, entered, Option.some(e.at())));
+          stays.add(new StageStay(stage, entered, Option.some(at)));
         }
         stage = next;
-        entered = e.at();
+        entered = at;
       }
     }
     stays.add(new StageStay(Objects.requireNonNull(stage, "bug: no Opened event"), entered, Option.none()));
@@ -238,8 +371,12 @@ public abstract class Deal {
    * @return the instant, never null
    */
   public Instant enteredCurrentStageAt() {
-    List<StageStay> stays = stays();
-    return stays.get(stays.size() - 1).enteredAt();
+    for (int i = marks.length - 1; i > 0; i--) {
+      if (enteredStageAt(i) != null) {
+        return instantAt(i);
+      }
+    }
+    return createdAt;
   }
 
   /**
@@ -288,15 +425,19 @@ public abstract class Deal {
    */
   public Option<Deal> asOf(Instant asOf) {
     Objects.requireNonNull(asOf, "asOf");
-    if (!lastEventAt().isAfter(asOf)) {
+    int last = marks.length - 1;
+    while (last >= 0 && compareAt(last, asOf) > 0) {
+      last--;
+    }
+    if (last < 0) {
+      return Option.none();
+    }
+    if (last == marks.length - 1) {
       return Option.some(this);
     }
     List<DealEvent> history = history();
-    if (history.get(0).at().isAfter(asOf)) {
-      return Option.none();
-    }
     Deal deal = opened((DealEvent.Opened) history.get(0));
-    for (int i = 1; i < history.size() && !history.get(i).at().isAfter(asOf); i++) {
+    for (int i = 1; i <= last; i++) {
       deal = deal.evolve(history.get(i));
     }
     return Option.some(deal);
@@ -336,100 +477,201 @@ public abstract class Deal {
   }
 
   static Deal opened(DealEvent.Opened e) {
-    return ImmutableDeal.builder()
-        .id(e.dealId())
-        .pipelineId(e.pipelineId())
-        .title(e.title())
-        .account(e.account())
-        .owner(e.owner())
-        .amount(e.amount())
-        .expectedClose(e.expectedClose())
-        .stageId(e.stageId())
-        .status(DealStatus.OPEN)
-        .qualification(e.qualification())
-        .attributes(e.attributes())
-        .probabilityOverride(Option.none())
-        .lostReason(Option.none())
-        .createdAt(e.at())
-        .lastActivityAt(e.at())
-        .addHistory(e)
-        .build();
+    return new Deal(e);
   }
 
   /** Applies an already validated event; the state machine decides, this only records. */
-  // copy-on-write withers, implemented by Immutables; package-private: only events change a deal
-  abstract Deal withHistory(Iterable<? extends DealEvent> history);
-
-  abstract Deal withStageId(String stageId);
-
-  abstract Deal withStatus(DealStatus status);
-
-  abstract Deal withLostReason(Option<String> reason);
-
-  abstract Deal withAmount(Option<Money> amount);
-
-  abstract Deal withQualification(Qualification qualification);
-
-  abstract Deal withAttributes(Map<String, ? extends String> attributes);
-
-  abstract Deal withExpectedClose(Option<LocalDate> date);
-
-  abstract Deal withProbabilityOverride(Option<Double> probability);
-
-  abstract Deal withOwner(String owner);
-
-  abstract Deal withLastActivityAt(Instant at);
-
   Deal evolve(DealEvent e) {
-    // copy-on-write of the one field that changes (and the history): the builder's from(this)
-    // would copy the attribute map and the history twice on every command
-    List<DealEvent> appended = new ArrayList<>(history().size() + 1);
-    appended.addAll(history());
-    appended.add(e);
-    Deal next = withHistory(appended);
-    if (e instanceof DealEvent.StageChanged moved) {
-      return next.withStageId(moved.toStageId());
-    } else if (e instanceof DealEvent.Won won) {
-      return next.withStageId(won.wonStageId()).withStatus(DealStatus.WON);
-    } else if (e instanceof DealEvent.Lost lost) {
-      return next.withStageId(lost.lostStageId()).withStatus(DealStatus.LOST)
-          .withLostReason(lost.reason().isEmpty() ? Option.none() : Option.some(lost.reason()));
-    } else if (e instanceof DealEvent.Reopened reopened) {
-      return next.withStageId(reopened.toStageId()).withStatus(DealStatus.OPEN).withLostReason(Option.none());
-    } else if (e instanceof DealEvent.AmountChanged changed) {
-      return next.withAmount(changed.amount());
-    } else if (e instanceof DealEvent.QualificationUpdated updated) {
-      return next.withQualification(updated.qualification());
-    } else if (e instanceof DealEvent.AttributeChanged changed) {
-      return next.withAttributes(changed.value()
-          .map(v -> Attributes.with(attributes(), changed.key(), v))
-          .getOrElse(() -> Attributes.without(attributes(), changed.key())));
-    } else if (e instanceof DealEvent.ExpectedCloseChanged changed) {
-      return next.withExpectedClose(changed.expectedClose());
-    } else if (e instanceof DealEvent.ProbabilityOverridden overridden) {
-      return next.withProbabilityOverride(overridden.probability());
-    } else if (e instanceof DealEvent.OwnerChanged changed) {
-      return next.withOwner(changed.owner());
-    } else if (e instanceof DealEvent.ActivityRecorded activity) {
-      return next.withLastActivityAt(activity.at());
+    int kind = EventCodec.kindOf(e);
+    if (kind == EventCodec.OPENED) {
+      throw new IllegalStateException("bug: deal " + id + " cannot be opened twice");
     }
-    throw new IllegalStateException("bug: cannot apply " + e);
+    if (!e.dealId().equals(id)) {
+      throw new IllegalStateException("bug: event of deal " + e.dealId() + " applied to deal " + id);
+    }
+    int n = marks.length;
+    long[] nextMarks = Arrays.copyOf(marks, n + 1);
+    @Nullable Object[] nextPayloads = Arrays.copyOf(payloads, n + 1);
+    Object payload = EventCodec.payloadOf(e);
+    nextMarks[n] = EventCodec.mark(kind, createdAt, e.at());
+    nextPayloads[n] = EventCodec.stored(nextMarks[n], e.at(), payload);
+    String stage = stageId;
+    DealStatus nextStatus = status;
+    String nextOwner = owner;
+    Money nextAmount = amount;
+    LocalDate nextClose = expectedClose;
+    Qualification nextQualification = qualification;
+    Map<String, String> nextAttributes = attributes;
+    Double nextProbability = probabilityOverride;
+    switch (kind) {
+      case EventCodec.STAGE_CHANGED -> stage = (String) Objects.requireNonNull(payload);
+      case EventCodec.WON -> {
+        stage = (String) Objects.requireNonNull(payload);
+        nextStatus = DealStatus.WON;
+      }
+      case EventCodec.LOST -> {
+        stage = ((EventCodec.LostTo) Objects.requireNonNull(payload)).stageId();
+        nextStatus = DealStatus.LOST;
+      }
+      case EventCodec.REOPENED -> {
+        stage = (String) Objects.requireNonNull(payload);
+        nextStatus = DealStatus.OPEN;
+      }
+      case EventCodec.AMOUNT -> {
+        nextAmount = (Money) payload;
+        if (nextAmount != null) {
+          Checks.nonNegative(nextAmount, "amount");
+        }
+      }
+      case EventCodec.QUALIFICATION -> nextQualification = (Qualification) Objects.requireNonNull(payload);
+      case EventCodec.ATTRIBUTE -> {
+        EventCodec.AttributeEdit edit = (EventCodec.AttributeEdit) Objects.requireNonNull(payload);
+        nextAttributes = edit.value() == null ? Attributes.without(attributes, edit.key())
+            : Attributes.with(attributes, edit.key(), edit.value());
+      }
+      case EventCodec.EXPECTED_CLOSE -> nextClose = (LocalDate) payload;
+      case EventCodec.PROBABILITY -> nextProbability = (Double) payload;
+      case EventCodec.OWNER -> nextOwner = (String) Objects.requireNonNull(payload);
+      case EventCodec.ACTIVITY -> {
+        // only the history changes: lastActivityAt() reads it
+      }
+      default -> throw new IllegalStateException("bug: cannot apply " + e);
+    }
+    return new Deal(this, stage, nextStatus, nextOwner, nextAmount, nextClose, nextQualification, nextAttributes,
+        nextProbability, nextMarks, nextPayloads);
   }
 
+  // reads of the history for this package (and, through it, for the library's own modules)
 
-  @Value.Check
-  void check() {
-    if (history().isEmpty() || !(history().get(0) instanceof DealEvent.Opened)) {
-      throw new IllegalStateException("bug: a deal's history must start with Opened");
+  int kindAt(int index) {
+    return EventCodec.kind(marks[index]);
+  }
+
+  @Nullable Object payloadAt(int index) {
+    return EventCodec.payload(marks[index], payloads[index]);
+  }
+
+  Instant instantAt(int index) {
+    return EventCodec.at(createdAt, marks[index], payloads[index]);
+  }
+
+  int compareAt(int index, Instant other) {
+    return EventCodec.compareAt(createdAt, marks[index], payloads[index], other);
+  }
+
+  long epochMilliAt(int index) {
+    return EventCodec.epochMilli(createdAt, marks[index], payloads[index]);
+  }
+
+  /** The stage the event at the index put the deal into, or null if it did not change stage. */
+  @Nullable String enteredStageAt(int index) {
+    long mark = marks[index];
+    int kind = EventCodec.kind(mark);
+    return kind <= EventCodec.REOPENED ? EventCodec.enteredStage(kind, EventCodec.payload(mark, payloads[index])) : null;
+  }
+
+  /** The index of the last event of the kind before {@code end}, or -1. */
+  private int lastIndexOf(int kind, int end) {
+    for (int i = end - 1; i >= 0; i--) {
+      if (EventCodec.kind(marks[i]) == kind) {
+        return i;
+      }
     }
-    for (Money money : amount()) {
-      Checks.nonNegative(money, "amount");
+    return -1;
+  }
+
+  /** The events themselves, made from the compact history when asked for. */
+  private static final class History {
+
+    private History() {}
+
+    static List<DealEvent> events(Deal deal) {
+      DealEvent[] events = new DealEvent[deal.marks.length];
+      String id = deal.id;
+      String stage = (String) Objects.requireNonNull(deal.payloads[0]);
+      events[0] = new DealEvent.Opened(id, deal.pipelineId, stage, deal.title, deal.account, deal.openingOwner,
+          Option.of(deal.openingAmount), Option.of(deal.openingExpectedClose), deal.openingQualification,
+          deal.openingAttributes, deal.createdAt);
+      for (int i = 1; i < events.length; i++) {
+        Object payload = deal.payloadAt(i);
+        Instant at = deal.instantAt(i);
+        DealEvent event = switch (deal.kindAt(i)) {
+          case EventCodec.STAGE_CHANGED -> new DealEvent.StageChanged(id, stage, (String) payload, at);
+          case EventCodec.WON -> new DealEvent.Won(id, stage, (String) payload, at);
+          case EventCodec.LOST -> {
+            EventCodec.LostTo lost = (EventCodec.LostTo) Objects.requireNonNull(payload);
+            yield new DealEvent.Lost(id, stage, lost.stageId(), lost.reason(), at);
+          }
+          case EventCodec.REOPENED -> new DealEvent.Reopened(id, (String) payload, at);
+          case EventCodec.AMOUNT -> new DealEvent.AmountChanged(id, EventCodec.option(payload), at);
+          case EventCodec.QUALIFICATION -> new DealEvent.QualificationUpdated(id, (Qualification) payload, at);
+          case EventCodec.ATTRIBUTE -> {
+            EventCodec.AttributeEdit edit = (EventCodec.AttributeEdit) Objects.requireNonNull(payload);
+            yield new DealEvent.AttributeChanged(id, edit.key(), Option.of(edit.value()), at);
+          }
+          case EventCodec.EXPECTED_CLOSE -> new DealEvent.ExpectedCloseChanged(id, EventCodec.option(payload), at);
+          case EventCodec.PROBABILITY -> new DealEvent.ProbabilityOverridden(id, EventCodec.option(payload), at);
+          case EventCodec.OWNER -> new DealEvent.OwnerChanged(id, (String) payload, at);
+          case EventCodec.ACTIVITY -> new DealEvent.ActivityRecorded(id, at);
+          default -> throw new IllegalStateException("bug: deal " + id + " has an event of kind " + deal.kindAt(i));
+        };
+        String entered = deal.enteredStageAt(i);
+        if (entered != null) {
+          stage = entered;
+        }
+        events[i] = event;
+      }
+      return List.of(events);
     }
+  }
+
+  /**
+   * Compares every field and the whole history: deals built by the same events are equal.
+   *
+   * @param other the object to compare with
+   * @return true if other is a deal with the same state and history
+   */
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    return other instanceof Deal that
+        && id.equals(that.id)
+        && stageId.equals(that.stageId)
+        && status == that.status
+        && Arrays.equals(marks, that.marks)
+        && createdAt.equals(that.createdAt)
+        && pipelineId.equals(that.pipelineId)
+        && title.equals(that.title)
+        && account.equals(that.account)
+        && owner.equals(that.owner)
+        && Objects.equals(amount, that.amount)
+        && Objects.equals(expectedClose, that.expectedClose)
+        && qualification.equals(that.qualification)
+        && attributes.equals(that.attributes)
+        && Objects.equals(probabilityOverride, that.probabilityOverride)
+        && openingOwner.equals(that.openingOwner)
+        && Objects.equals(openingAmount, that.openingAmount)
+        && Objects.equals(openingExpectedClose, that.openingExpectedClose)
+        && openingQualification.equals(that.openingQualification)
+        && openingAttributes.equals(that.openingAttributes)
+        && Arrays.equals(payloads, that.payloads);
+  }
+
+  /**
+   * Returns a hash of the deal's id, stage, status and history marks, consistent with equals.
+   *
+   * @return the hash code
+   */
+  @Override
+  public int hashCode() {
+    return ((id.hashCode() * 31 + stageId.hashCode()) * 31 + status.ordinal()) * 31 + Arrays.hashCode(marks);
   }
 
   @Override
   public String toString() {
-    return "Deal " + id() + " '" + title() + "' [" + stageId() + ", " + status()
-        + amount().map(m -> ", " + m).getOrElse("") + ", owner " + owner() + ", " + version() + " events]";
+    return "Deal " + id + " '" + title + "' [" + stageId + ", " + status
+        + (amount == null ? "" : ", " + amount) + ", owner " + owner + ", " + version() + " events]";
   }
 }

@@ -504,8 +504,8 @@ public final class Pipeline {
   public Stage furthestOpenStage(Deal deal) {
     requireOwn(deal);
     Stage furthest = null;
-    for (DealEvent e : deal.history()) {
-      String entered = StageStay.enteredStage(e);
+    for (int i = 0, n = deal.version(); i < n; i++) {
+      String entered = deal.enteredStageAt(i);
       if (entered != null) {
         Stage stage = stagesById.get(entered);
         if (stage != null && stage.isOpen() && (furthest == null || stage.order() > furthest.order())) {

@@ -127,7 +127,7 @@ class ArchitectureTest {
   }
 
   @Test
-  void moduleInfo_exportsOnlyTheApiPackageAndRequiresOnlyVavrAndAnnotations() throws IOException, URISyntaxException {
+  void moduleInfo_exportsTheApiPackageAndInternalsOnlyToOurModules_requiresOnlyVavrAndAnnotations() throws IOException, URISyntaxException {
     Path classes = Path.of(Deal.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     ModuleDescriptor module;
     try (InputStream in = Files.newInputStream(classes.resolve("module-info.class"))) {
@@ -137,8 +137,12 @@ class ArchitectureTest {
     assertThat(module.name()).isEqualTo(CORE);
     assertThat(module.exports()).allSatisfy(e -> assertThat(e.isQualified() || e.source().equals(CORE))
         .as("unqualified export of %s", e.source()).isTrue());
-    assertThat(module.exports()).extracting(ModuleDescriptor.Exports::source).doesNotContain(CORE + ".internal")
-        .contains(CORE);
+    assertThat(module.exports()).extracting(ModuleDescriptor.Exports::source).contains(CORE);
+    assertThat(module.exports()).filteredOn(e -> e.source().equals(CORE + ".internal"))
+        .as("the internal package is exported only to the library's own modules, for DealHistories")
+        .singleElement()
+        .satisfies(e -> assertThat(e.targets()).containsExactlyInAnyOrder("org.salespipeline.metrics",
+            "org.salespipeline.scoring"));
     Set<String> requires = module.requires().stream().map(ModuleDescriptor.Requires::name).collect(Collectors.toSet());
     assertThat(requires).isSubsetOf("java.base", "io.vavr", "org.jspecify", "org.immutables.value.annotations");
     assertThat(module.requires()).filteredOn(r -> !r.name().equals("java.base") && !r.name().equals("io.vavr"))

@@ -13,6 +13,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +23,7 @@ import org.salespipeline.core.DealStatus;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.Pipeline;
 import org.salespipeline.core.Stage;
+import org.salespipeline.core.internal.DealHistories;
 import org.salespipeline.metrics.internal.LongSamples;
 
 /**
@@ -39,6 +41,7 @@ import org.salespipeline.metrics.internal.LongSamples;
 final class Accumulator {
 
   static final MathContext DIVISION = MathContext.DECIMAL64;
+  private static final DealHistories HISTORIES = DealHistories.get();
   private static final long MILLIS_PER_DAY = 86_400_000L;
 
   private final Pipeline pipeline;
@@ -178,6 +181,11 @@ final class Accumulator {
     return !windowed || !at.isBefore(from) && at.isBefore(to);
   }
 
+  /** {@link #inWindow(Instant)} for the deal's event at the index. */
+  private boolean inWindow(Deal d, int index) {
+    return !windowed || HISTORIES.compareAt(d, index, from) >= 0 && HISTORIES.compareAt(d, index, to) < 0;
+  }
+
   private int stageIndex(String stageId, Deal deal) {
     for (int s = 0; s < n; s++) {
       if (stageIds[s] == stageId) {
@@ -192,32 +200,22 @@ final class Accumulator {
     return i;
   }
 
-  /** One pass over the history of a deal as of T. */
+  /** One pass over the history of a deal as of T, reading it in place (no event objects). */
   private void accept(Deal d) {
-    List<DealEvent> history = d.history();
     long created = d.createdAt().toEpochMilli();
-    int stage = stageIndex(((DealEvent.Opened) history.get(0)).stageId(), d);
+    int stage = stageIndex(Objects.requireNonNull(HISTORIES.enteredStage(d, 0)), d);
     long entered = created;
     int furthestOpen = stage;
     long lastClose = Long.MIN_VALUE;
-    Instant lastCloseAt = Instant.MIN;
-    for (int i = 1, size = history.size(); i < size; i++) {
-      DealEvent e = history.get(i);
-      String to;
-      if (e instanceof DealEvent.StageChanged moved) {
-        to = moved.toStageId();
-      } else if (e instanceof DealEvent.Won w) {
-        to = w.wonStageId();
-      } else if (e instanceof DealEvent.Lost l) {
-        to = l.lostStageId();
-      } else if (e instanceof DealEvent.Reopened r) {
-        to = r.toStageId();
-      } else {
+    int lastCloseIndex = -1;
+    for (int i = 1, size = d.version(); i < size; i++) {
+      String to = HISTORIES.enteredStage(d, i);
+      if (to == null) {
         continue;
       }
       int next = stageIndex(to, d);
-      long at = e.at().toEpochMilli();
-      if (inWindow(e.at())) {
+      long at = HISTORIES.epochMilli(d, i);
+      if (inWindow(d, i)) {
         transitions[stage * n + next]++;
         if (stage < k) {
           completed[stage].add(at - entered);
@@ -229,7 +227,7 @@ final class Accumulator {
         furthestOpen = Math.max(furthestOpen, next);
       } else {
         lastClose = at;
-        lastCloseAt = e.at();
+        lastCloseIndex = i;
       }
     }
 
@@ -251,7 +249,7 @@ final class Accumulator {
         furthest[2 * furthestOpen]++;
       }
     } else {
-      if (inWindow(lastCloseAt)) {
+      if (inWindow(d, lastCloseIndex)) {
         boolean isWon = status == DealStatus.WON;
         if (isWon) {
           won++;
