@@ -79,6 +79,8 @@ public final class StageHistoryReader {
   private static final int MAX_SHARED_VALUES = 100_000;
   private static final int MAX_INTEGER_DIGITS = 18;
   private static final int MAX_DECIMALS = 12;
+  /** Room for the digits, a sign, a point, an exponent and some leading zeros. */
+  private static final int MAX_AMOUNT_CHARS = 64;
 
   private final Pipeline pipeline;
   private final Currency defaultCurrency;
@@ -510,6 +512,11 @@ public final class StageHistoryReader {
   }
 
   private static String amountProblem(String amount) {
+    if (amount.length() > MAX_AMOUNT_CHARS) {
+      // checked before parsing: BigDecimal takes seconds over a megabyte of digits
+      return "bad amount '" + amount.substring(0, 24) + "…' (" + amount.length() + " characters): an amount has at"
+          + " most " + MAX_AMOUNT_CHARS + " characters";
+    }
     BigDecimal value;
     try {
       value = new BigDecimal(amount);

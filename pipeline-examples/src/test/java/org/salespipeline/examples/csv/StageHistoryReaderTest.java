@@ -286,6 +286,21 @@ class StageHistoryReaderTest {
   }
 
   @Test
+  void load_megabyteAmount_isRejectedBeforeParsing_withAShortMessage() throws IOException {
+    String digits = "9".repeat(1_000_000);
+
+    LoadedHistory history = load(HEADER + "D1,Prospecting,2024-03-01,,,,,\nD9,Prospecting,2024-03-01," + digits
+        + ",,,,\n");
+
+    assertThat(history.rejections()).singleElement().satisfies(r -> {
+      assertThat(r.line()).isEqualTo(3L);
+      assertThat(r.reason()).isEqualTo("bad amount '999999999999999999999999…' (1000000 characters): an amount has at"
+          + " most 64 characters");
+    });
+    assertThat(history.deals()).extracting(Deal::id).containsExactly("D1");
+  }
+
+  @Test
   void load_dealWhoseEveryRowIsBad_isCountedAsRejectedDeal() throws IOException {
     LoadedHistory history = load(HEADER + "D1,Prospecting,2024-03-01,,,,,\nD2,Prospecting,someday,,,,,\n"
         + "D2,Won,,,,,,\n");
