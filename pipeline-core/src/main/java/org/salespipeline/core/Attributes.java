@@ -21,8 +21,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Deals have a handful of attributes (source, segment, product), so a linear scan of the array
  * finds a key faster than hashing it, and two objects per map (this and the array) replace the
  * dozen of a {@code LinkedHashMap} behind an unmodifiable view: one deal in a million-deal
- * pipeline is a few hundred bytes, and the attributes were most of them. The map is shared, never
- * copied, between a deal, the deals it evolves into and its {@link DealEvent.Opened} event.
+ * pipeline is a few hundred bytes, and the attributes were most of them. A deal keeps only the
+ * array, shared with the deals it evolves into and its {@link DealEvent.Opened} event, and hands
+ * out this view of it.
  */
 final class Attributes extends AbstractMap<String, String> {
 
@@ -59,37 +60,51 @@ final class Attributes extends AbstractMap<String, String> {
 
   /** Returns a copy with the key set to the value: replaced in place, or added last. */
   static Map<String, String> with(Map<String, String> attributes, String key, String value) {
-    Attributes from = (Attributes) copyOf(attributes);
-    int at = from.indexOf(key);
+    return view(with(array(attributes), key, value));
+  }
+
+  /** Returns the key/value array of the attributes, checking them if they are not one already. */
+  static String[] array(Map<String, String> attributes) {
+    return ((Attributes) copyOf(attributes)).keysAndValues;
+  }
+
+  /** Returns the map of a key/value array made here; the array is shared, never changed. */
+  static Map<String, String> view(String[] keysAndValues) {
+    return keysAndValues.length == 0 ? EMPTY : new Attributes(keysAndValues);
+  }
+
+  /** Returns a copy of the array with the key set to the value: replaced in place, or added last. */
+  static String[] with(String[] keysAndValues, String key, String value) {
+    int at = indexOf(keysAndValues, key);
     String[] copy;
     if (at >= 0) {
-      copy = from.keysAndValues.clone();
+      copy = keysAndValues.clone();
     } else {
-      copy = Arrays.copyOf(from.keysAndValues, from.keysAndValues.length + 2);
+      copy = Arrays.copyOf(keysAndValues, keysAndValues.length + 2);
       at = copy.length - 2;
       copy[at] = key;
     }
     copy[at + 1] = value;
-    return new Attributes(copy);
+    return copy;
   }
 
-  /** Returns a copy without the key. */
-  static Map<String, String> without(Map<String, String> attributes, String key) {
-    Attributes from = (Attributes) copyOf(attributes);
-    int at = from.indexOf(key);
+  /** Returns a copy of the array without the key, or the array itself if it has no such key. */
+  static String[] without(String[] keysAndValues, String key) {
+    int at = indexOf(keysAndValues, key);
     if (at < 0) {
-      return from;
+      return keysAndValues;
     }
-    if (from.keysAndValues.length == 2) {
-      return EMPTY;
-    }
-    String[] copy = new String[from.keysAndValues.length - 2];
-    System.arraycopy(from.keysAndValues, 0, copy, 0, at);
-    System.arraycopy(from.keysAndValues, at + 2, copy, at, copy.length - at);
-    return new Attributes(copy);
+    String[] copy = new String[keysAndValues.length - 2];
+    System.arraycopy(keysAndValues, 0, copy, 0, at);
+    System.arraycopy(keysAndValues, at + 2, copy, at, copy.length - at);
+    return copy;
   }
 
   private int indexOf(@Nullable Object key) {
+    return indexOf(keysAndValues, key);
+  }
+
+  private static int indexOf(String[] keysAndValues, @Nullable Object key) {
     if (key == null) {
       return -1;
     }

@@ -54,7 +54,8 @@ public final class Deal {
   private final String pipelineId;
   private final String title;
   private final String account;
-  private final Instant createdAt;
+  private final long createdSecond; // not an Instant: 12 bytes in place of a 4-byte reference and 24-byte object
+  private final int createdNano;
   // now
   private final String stageId;
   private final DealStatus status;
@@ -62,26 +63,26 @@ public final class Deal {
   private final @Nullable Money amount;
   private final @Nullable LocalDate expectedClose;
   private final Qualification qualification;
-  private final Map<String, String> attributes;
-  private final @Nullable Double probabilityOverride;
+  private final String[] attributes; // keys and values; see Attributes
   // at the opening, for the Opened event; the same objects as now until something changes
   private final String openingOwner;
   private final @Nullable Money openingAmount;
   private final @Nullable LocalDate openingExpectedClose;
   private final Qualification openingQualification;
-  private final Map<String, String> openingAttributes;
+  private final String[] openingAttributes;
   // the history, one mark and one payload per event (see EventCodec)
   private final long[] marks;
   private final @Nullable Object[] payloads;
 
   private Deal(Deal from, String stageId, DealStatus status, String owner, @Nullable Money amount,
-      @Nullable LocalDate expectedClose, Qualification qualification, Map<String, String> attributes,
-      @Nullable Double probabilityOverride, long[] marks, @Nullable Object[] payloads) {
+      @Nullable LocalDate expectedClose, Qualification qualification, String[] attributes,
+      long[] marks, @Nullable Object[] payloads) {
     this.id = from.id;
     this.pipelineId = from.pipelineId;
     this.title = from.title;
     this.account = from.account;
-    this.createdAt = from.createdAt;
+    this.createdSecond = from.createdSecond;
+    this.createdNano = from.createdNano;
     this.stageId = stageId;
     this.status = status;
     this.owner = owner;
@@ -89,7 +90,6 @@ public final class Deal {
     this.expectedClose = expectedClose;
     this.qualification = qualification;
     this.attributes = attributes;
-    this.probabilityOverride = probabilityOverride;
     this.openingOwner = from.openingOwner;
     this.openingAmount = from.openingAmount;
     this.openingExpectedClose = from.openingExpectedClose;
@@ -104,21 +104,21 @@ public final class Deal {
     this.pipelineId = e.pipelineId();
     this.title = e.title();
     this.account = e.account();
-    this.createdAt = e.at();
+    this.createdSecond = e.at().getEpochSecond();
+    this.createdNano = e.at().getNano();
     this.stageId = e.stageId();
     this.status = DealStatus.OPEN;
     this.owner = e.owner();
     this.amount = e.amount().getOrNull();
     this.expectedClose = e.expectedClose().getOrNull();
     this.qualification = e.qualification();
-    this.attributes = e.attributes();
-    this.probabilityOverride = null;
+    this.attributes = Attributes.array(e.attributes());
     this.openingOwner = owner;
     this.openingAmount = amount;
     this.openingExpectedClose = expectedClose;
     this.openingQualification = qualification;
     this.openingAttributes = attributes;
-    this.marks = new long[] {EventCodec.mark(EventCodec.OPENED, e.at(), e.at())};
+    this.marks = new long[] {EventCodec.mark(EventCodec.OPENED, createdSecond, createdNano, e.at())};
     this.payloads = new Object[] {e.stageId()};
     if (amount != null) {
       Checks.nonNegative(amount, "amount");
@@ -221,7 +221,7 @@ public final class Deal {
    * @return an unmodifiable map, never null
    */
   public Map<String, String> attributes() {
-    return attributes;
+    return Attributes.view(attributes);
   }
 
   /**
@@ -231,7 +231,9 @@ public final class Deal {
    * @return the probability in [0, 1], or none
    */
   public Option<Double> probabilityOverride() {
-    return Option.of(probabilityOverride);
+    // read from the history, not kept in a field: overrides are rare, and a field costs every deal
+    int last = lastIndexOf(EventCodec.PROBABILITY, marks.length);
+    return last < 0 ? Option.none() : EventCodec.option(payloadAt(last));
   }
 
   /**
@@ -254,7 +256,7 @@ public final class Deal {
    * @return the instant, never null
    */
   public Instant createdAt() {
-    return createdAt;
+    return Instant.ofEpochSecond(createdSecond, createdNano);
   }
 
   /**
@@ -264,7 +266,7 @@ public final class Deal {
    */
   public Instant lastActivityAt() {
     int last = lastIndexOf(EventCodec.ACTIVITY, marks.length);
-    return last < 0 ? createdAt : instantAt(last);
+    return last < 0 ? createdAt() : instantAt(last);
   }
 
   /**
@@ -349,7 +351,7 @@ public final class Deal {
   public List<StageStay> stays() {
     List<StageStay> stays = new ArrayList<>();
     String stage = null;
-    Instant entered = createdAt;
+    Instant entered = createdAt();
     for (int i = 0; i < marks.length; i++) {
       String next = enteredStageAt(i);
       if (next != null) {
@@ -376,7 +378,7 @@ public final class Deal {
         return instantAt(i);
       }
     }
-    return createdAt;
+    return createdAt();
   }
 
   /**
@@ -493,7 +495,7 @@ public final class Deal {
     long[] nextMarks = Arrays.copyOf(marks, n + 1);
     @Nullable Object[] nextPayloads = Arrays.copyOf(payloads, n + 1);
     Object payload = EventCodec.payloadOf(e);
-    nextMarks[n] = EventCodec.mark(kind, createdAt, e.at());
+    nextMarks[n] = EventCodec.mark(kind, createdSecond, createdNano, e.at());
     nextPayloads[n] = EventCodec.stored(nextMarks[n], e.at(), payload);
     String stage = stageId;
     DealStatus nextStatus = status;
@@ -501,8 +503,7 @@ public final class Deal {
     Money nextAmount = amount;
     LocalDate nextClose = expectedClose;
     Qualification nextQualification = qualification;
-    Map<String, String> nextAttributes = attributes;
-    Double nextProbability = probabilityOverride;
+    String[] nextAttributes = attributes;
     switch (kind) {
       case EventCodec.STAGE_CHANGED -> stage = (String) Objects.requireNonNull(payload);
       case EventCodec.WON -> {
@@ -530,15 +531,14 @@ public final class Deal {
             : Attributes.with(attributes, edit.key(), edit.value());
       }
       case EventCodec.EXPECTED_CLOSE -> nextClose = (LocalDate) payload;
-      case EventCodec.PROBABILITY -> nextProbability = (Double) payload;
       case EventCodec.OWNER -> nextOwner = (String) Objects.requireNonNull(payload);
-      case EventCodec.ACTIVITY -> {
-        // only the history changes: lastActivityAt() reads it
+      case EventCodec.PROBABILITY, EventCodec.ACTIVITY -> {
+        // only the history changes: probabilityOverride() and lastActivityAt() read it
       }
       default -> throw new IllegalStateException("bug: cannot apply " + e);
     }
     return new Deal(this, stage, nextStatus, nextOwner, nextAmount, nextClose, nextQualification, nextAttributes,
-        nextProbability, nextMarks, nextPayloads);
+        nextMarks, nextPayloads);
   }
 
   // reads of the history for this package (and, through it, for the library's own modules)
@@ -552,15 +552,15 @@ public final class Deal {
   }
 
   Instant instantAt(int index) {
-    return EventCodec.at(createdAt, marks[index], payloads[index]);
+    return EventCodec.at(createdSecond, createdNano, marks[index], payloads[index]);
   }
 
   int compareAt(int index, Instant other) {
-    return EventCodec.compareAt(createdAt, marks[index], payloads[index], other);
+    return EventCodec.compareAt(createdSecond, createdNano, marks[index], payloads[index], other);
   }
 
   long epochMilliAt(int index) {
-    return EventCodec.epochMilli(createdAt, marks[index], payloads[index]);
+    return EventCodec.epochMilli(createdSecond, createdNano, marks[index], payloads[index]);
   }
 
   /** The stage the event at the index put the deal into, or null if it did not change stage. */
@@ -591,7 +591,7 @@ public final class Deal {
       String stage = (String) Objects.requireNonNull(deal.payloads[0]);
       events[0] = new DealEvent.Opened(id, deal.pipelineId, stage, deal.title, deal.account, deal.openingOwner,
           Option.of(deal.openingAmount), Option.of(deal.openingExpectedClose), deal.openingQualification,
-          deal.openingAttributes, deal.createdAt);
+          Attributes.view(deal.openingAttributes), deal.createdAt());
       for (int i = 1; i < events.length; i++) {
         Object payload = deal.payloadAt(i);
         Instant at = deal.instantAt(i);
@@ -641,7 +641,8 @@ public final class Deal {
         && stageId.equals(that.stageId)
         && status == that.status
         && Arrays.equals(marks, that.marks)
-        && createdAt.equals(that.createdAt)
+        && createdSecond == that.createdSecond
+        && createdNano == that.createdNano
         && pipelineId.equals(that.pipelineId)
         && title.equals(that.title)
         && account.equals(that.account)
@@ -649,13 +650,12 @@ public final class Deal {
         && Objects.equals(amount, that.amount)
         && Objects.equals(expectedClose, that.expectedClose)
         && qualification.equals(that.qualification)
-        && attributes.equals(that.attributes)
-        && Objects.equals(probabilityOverride, that.probabilityOverride)
+        && Attributes.view(attributes).equals(Attributes.view(that.attributes))
         && openingOwner.equals(that.openingOwner)
         && Objects.equals(openingAmount, that.openingAmount)
         && Objects.equals(openingExpectedClose, that.openingExpectedClose)
         && openingQualification.equals(that.openingQualification)
-        && openingAttributes.equals(that.openingAttributes)
+        && Attributes.view(openingAttributes).equals(Attributes.view(that.openingAttributes))
         && Arrays.equals(payloads, that.payloads);
   }
 

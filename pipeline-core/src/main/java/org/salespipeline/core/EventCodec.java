@@ -116,13 +116,14 @@ final class EventCodec {
   }
 
   /** The mark of an event of this kind at {@code at}; {@link #stored} gives the payload to keep. */
-  static long mark(int kind, Instant openedAt, Instant at) {
-    long seconds = at.getEpochSecond() - openedAt.getEpochSecond();
-    if (seconds < 0 || (seconds == 0 && at.getNano() < openedAt.getNano())) {
-      throw new IllegalStateException("bug: an event at " + at + " before the opening at " + openedAt);
+  static long mark(int kind, long openedSecond, int openedNano, Instant at) {
+    long seconds = at.getEpochSecond() - openedSecond;
+    if (seconds < 0 || (seconds == 0 && at.getNano() < openedNano)) {
+      throw new IllegalStateException("bug: an event at " + at + " before the opening at "
+          + Instant.ofEpochSecond(openedSecond, openedNano));
     }
     // below NEAR_SECONDS the offset is always below FAR, so it never reads as the sentinel
-    long offset = seconds >= NEAR_SECONDS ? FAR : seconds * NANOS_PER_SECOND + at.getNano() - openedAt.getNano();
+    long offset = seconds >= NEAR_SECONDS ? FAR : seconds * NANOS_PER_SECOND + at.getNano() - openedNano;
     return offset << KIND_BITS | kind;
   }
 
@@ -144,31 +145,31 @@ final class EventCodec {
     return isFar(mark) ? ((Far) Objects.requireNonNull(stored)).payload() : stored;
   }
 
-  static Instant at(Instant openedAt, long mark, @Nullable Object stored) {
+  static Instant at(long openedSecond, int openedNano, long mark, @Nullable Object stored) {
     if (isFar(mark)) {
       return ((Far) Objects.requireNonNull(stored)).at();
     }
-    long nanos = openedAt.getNano() + (mark >>> KIND_BITS);
-    return Instant.ofEpochSecond(openedAt.getEpochSecond() + nanos / NANOS_PER_SECOND, nanos % NANOS_PER_SECOND);
+    long nanos = openedNano + (mark >>> KIND_BITS);
+    return Instant.ofEpochSecond(openedSecond + nanos / NANOS_PER_SECOND, nanos % NANOS_PER_SECOND);
   }
 
   /** Compares the event's instant with {@code other} without making an Instant, if near. */
-  static int compareAt(Instant openedAt, long mark, @Nullable Object stored, Instant other) {
+  static int compareAt(long openedSecond, int openedNano, long mark, @Nullable Object stored, Instant other) {
     if (isFar(mark)) {
       return ((Far) Objects.requireNonNull(stored)).at().compareTo(other);
     }
-    long nanos = openedAt.getNano() + (mark >>> KIND_BITS);
-    int bySecond = Long.compare(openedAt.getEpochSecond() + nanos / NANOS_PER_SECOND, other.getEpochSecond());
+    long nanos = openedNano + (mark >>> KIND_BITS);
+    int bySecond = Long.compare(openedSecond + nanos / NANOS_PER_SECOND, other.getEpochSecond());
     return bySecond != 0 ? bySecond : Long.compare(nanos % NANOS_PER_SECOND, other.getNano());
   }
 
   /** Milliseconds since the epoch, as {@link Instant#toEpochMilli()}, without making an Instant, if near. */
-  static long epochMilli(Instant openedAt, long mark, @Nullable Object stored) {
+  static long epochMilli(long openedSecond, int openedNano, long mark, @Nullable Object stored) {
     if (isFar(mark)) {
       return ((Far) Objects.requireNonNull(stored)).at().toEpochMilli();
     }
-    long nanos = openedAt.getNano() + (mark >>> KIND_BITS);
-    long seconds = openedAt.getEpochSecond() + nanos / NANOS_PER_SECOND;
+    long nanos = openedNano + (mark >>> KIND_BITS);
+    long seconds = openedSecond + nanos / NANOS_PER_SECOND;
     long nano = nanos % NANOS_PER_SECOND;
     if (seconds < 0 && nano > 0) { // as Instant does, so that the edges overflow alike
       return Math.addExact(Math.multiplyExact(seconds + 1, 1000L), nano / 1_000_000L - 1000L);

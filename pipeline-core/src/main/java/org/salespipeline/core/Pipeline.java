@@ -616,8 +616,10 @@ public final class Pipeline {
   }
 
   private static Either<Rejection, Deal> notBefore(Deal deal, Instant at) {
-    Instant last = deal.lastEventAt();
-    return at.isBefore(last) ? Either.left(new Rejection.BeforeLastEvent(deal.id(), at, last)) : Either.right(deal);
+    // compared in place: every command asks, and the last instant is made only for the rejection
+    return deal.compareAt(deal.version() - 1, at) > 0
+        ? Either.left(new Rejection.BeforeLastEvent(deal.id(), at, deal.lastEventAt()))
+        : Either.right(deal);
   }
 
   private static Either<Rejection, Deal> requireOpenDeal(Deal deal) {

@@ -11,7 +11,9 @@ import static org.salespipeline.core.Fixtures.rejected;
 
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Deals as values: equality, {@link Deal#asOf}, {@link Change#then}. */
@@ -121,5 +123,28 @@ class DealValueTest {
   @Test
   void toString_namesTheDealItsStageAndAmount() {
     assertThat(prospect()).hasToString("Deal D-1 'Acme renewal' [prospecting, OPEN, 48000.00 EUR, owner ana, 1 events]");
+  }
+
+  @Test
+  void equals_openedWithTheSameAttributesInAnotherOrder_areEqual() {
+    Map<String, String> ab = new LinkedHashMap<>();
+    ab.put("a", "1");
+    ab.put("b", "2");
+    Map<String, String> ba = new LinkedHashMap<>();
+    ba.put("b", "2");
+    ba.put("a", "1");
+
+    Deal first = Deal.restore(List.of(opened(ab)));
+    Deal second = Deal.restore(List.of(opened(ba)));
+
+    assertThat(first.history()).isEqualTo(second.history());
+    assertThat(first).isEqualTo(second).hasSameHashCodeAs(second);
+    assertThat(first.attributes().keySet()).containsExactly("a", "b");
+    assertThat(second.attributes().keySet()).containsExactly("b", "a");
+  }
+
+  private static DealEvent.Opened opened(Map<String, String> attributes) {
+    return new DealEvent.Opened("D-1", "standard", "prospecting", "", "", "ana", Option.none(), Option.none(),
+        Qualification.UNKNOWN, attributes, T0);
   }
 }
