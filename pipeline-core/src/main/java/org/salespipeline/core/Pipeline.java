@@ -1,9 +1,7 @@
 package org.salespipeline.core;
 
-import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import io.vavr.control.Validation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -653,21 +651,21 @@ public final class Pipeline {
 
   /** Checks every criterion of the stages entered or skipped, reporting all failures at once. */
   private static Either<Rejection, Deal> criteria(Deal deal, List<Stage> stages, Stage target) {
-    if (stages.stream().allMatch(stage -> stage.entryCriteria().isEmpty())) {
-      return Either.right(deal); // the common case: no checklist to run
-    }
-    List<Validation<Seq<EntryCriterion>, EntryCriterion>> checks = new ArrayList<>();
-    for (Stage stage : stages) {
-      for (EntryCriterion criterion : stage.entryCriteria()) {
-        checks.add(criterion.isMetBy(deal)
-            ? Validation.valid(criterion)
-            : Validation.invalid(io.vavr.collection.List.of(criterion)));
+    // plain loops: every move runs this, and most stages have no checklist at all
+    List<EntryCriterion> unmet = null;
+    for (int s = 0, n = stages.size(); s < n; s++) {
+      List<EntryCriterion> checklist = stages.get(s).entryCriteria();
+      for (int c = 0, m = checklist.size(); c < m; c++) {
+        EntryCriterion criterion = checklist.get(c);
+        if (!criterion.isMetBy(deal)) {
+          if (unmet == null) {
+            unmet = new ArrayList<>();
+          }
+          unmet.add(criterion);
+        }
       }
     }
-    Validation<Seq<EntryCriterion>, Seq<EntryCriterion>> all = Validation.sequence(checks);
-    return all.isValid()
-        ? Either.right(deal)
-        : Either.left(new Rejection.CriteriaNotMet(deal.id(), target.name(), all.getError().asJava()));
+    return unmet == null ? Either.right(deal) : Either.left(new Rejection.CriteriaNotMet(deal.id(), target.name(), unmet));
   }
 
   private Stage closedFromStage(Deal deal) {
