@@ -1,5 +1,9 @@
 package org.salespipeline.metrics;
 
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collector;
 import java.util.stream.Stream;
@@ -19,7 +23,8 @@ import org.salespipeline.core.Pipeline;
  * }</pre>
  *
  * <p>Input rules: every deal must belong to this pipeline (a deal of another pipeline is a
- * programmer error: calculate each pipeline on its own), and each deal id may appear once per
+ * programmer error; {@link #perPipeline} splits deals of several pipelines, each with its own
+ * stages, into one report per pipeline), and each deal id may appear once per
  * calculation (a repeated id throws {@link IllegalArgumentException} naming it, since counting a
  * deal twice would silently skew every figure). Immutable and thread-safe.
  */
@@ -101,6 +106,50 @@ public final class PipelineMetrics {
   public MetricsAccumulator accumulator(MetricsQuery query) {
     checkQuery(query);
     return new MetricsAccumulator(new Accumulator(pipeline, query, true));
+  }
+
+  /**
+   * Computes one report per pipeline in one pass over deals of several pipelines: SPEC §4's
+   * grouping by pipeline. Each pipeline has its own stages, so each gets a whole report of its
+   * own (funnel, win rate, time in stage…), which {@link MetricsQuery#grouping()} may split
+   * further.
+   *
+   * <pre>{@code
+   * Map<String, MetricsReport> byPipeline = PipelineMetrics.perPipeline(List.of(newBusiness, renewals), deals, query);
+   * byPipeline.get("renewals").winRate();
+   * }</pre>
+   *
+   * @param pipelines the pipelines, not null, none null, their ids distinct
+   * @param deals the deals, not null, none null, each of one of the pipelines, each id once per pipeline
+   * @param query what to compute for each pipeline, not null
+   * @return the reports by pipeline id, in the order of {@code pipelines}; a pipeline without
+   *     deals has an empty report
+   * @throws IllegalArgumentException if two pipelines share an id, a deal belongs to none of the
+   *     pipelines, or as {@link #calculate(Iterable, MetricsQuery)}
+   */
+  public static Map<String, MetricsReport> perPipeline(Collection<Pipeline> pipelines,
+      Iterable<? extends Deal> deals, MetricsQuery query) {
+    Objects.requireNonNull(pipelines, "pipelines");
+    Objects.requireNonNull(deals, "deals");
+    Map<String, MetricsAccumulator> accumulators = new LinkedHashMap<>();
+    for (Pipeline pipeline : pipelines) {
+      Objects.requireNonNull(pipeline, "pipeline in pipelines");
+      if (accumulators.put(pipeline.id(), of(pipeline).accumulator(query)) != null) {
+        throw new IllegalArgumentException("pipelines has two pipelines with id '" + pipeline.id() + "'");
+      }
+    }
+    for (Deal deal : deals) {
+      Objects.requireNonNull(deal, "deal in deals");
+      MetricsAccumulator accumulator = accumulators.get(deal.pipelineId());
+      if (accumulator == null) {
+        throw new IllegalArgumentException("deal " + deal.id() + " belongs to pipeline '" + deal.pipelineId()
+            + "', which is not one of " + accumulators.keySet());
+      }
+      accumulator.add(deal);
+    }
+    Map<String, MetricsReport> reports = new LinkedHashMap<>();
+    accumulators.forEach((id, accumulator) -> reports.put(id, accumulator.report()));
+    return Collections.unmodifiableMap(reports);
   }
 
   private static void checkQuery(MetricsQuery query) {
