@@ -111,4 +111,22 @@ class NaiveBayesScorerTest {
     assertThat(trained.withId("nb-2").isTrained()).isTrue();
     assertThat(trained.withTeamAttribute("team").teamAttribute()).contains("team");
   }
+  @Test
+  void equalStringsThatAreNotTheSameInstances_scoreAsTheLearnedOnes() {
+    List<Deal> history = new ArrayList<>(closed("W", 3, true, "a"));
+    history.addAll(closed("L", 2, false, "b"));
+    history.add(Fixtures.won(Fixtures.attribute(Fixtures.deal("Q", "qualified"), "source", "b")));
+    ScoringContext context = Fixtures.CONTEXT.withHistory(history);
+    NaiveBayesScorer trained = NaiveBayesScorer.of("source", "segment").trainedOn(context);
+    String qualified = new String("qualified".toCharArray()); // as read from a database: equal, not identical
+    String a = new String("a".toCharArray());
+    Deal copy = Fixtures.PIPELINE.open(org.salespipeline.core.NewDeal.of("copy").withStage(qualified)
+        .withAttribute("source", a).withAttribute("segment", a), Fixtures.T0).get().deal();
+    Deal learned = Fixtures.attribute(Fixtures.attribute(Fixtures.deal("learned", "qualified"), "source", "a"),
+        "segment", "a");
+
+    assertThat(copy.stageId()).isNotSameAs(learned.stageId());
+    assertThat(trained.probability(copy, context)).isEqualTo(trained.probability(learned, context))
+        .isEqualTo(trained.score(copy, context).probability()).isNotEqualTo(trained.probability(open("a"), context));
+  }
 }
