@@ -75,7 +75,7 @@ public record Urgency(double closeWeight, int horizonDays, double rottingWeight,
    * @param deal the deal, not null, of the pipeline
    * @param pipeline the pipeline, not null
    * @param asOf the instant, not null
-   * @return the multiplier, 1 or more
+   * @return the multiplier, 1 or more and finite (weights near {@code Double.MAX_VALUE} give at most it)
    */
   public double multiplier(Deal deal, Pipeline pipeline, Instant asOf) {
     double m = 1.0;
@@ -91,6 +91,6 @@ public record Urgency(double closeWeight, int horizonDays, double rottingWeight,
         m += rottingWeight;
       }
     }
-    return m;
+    return Math.min(m, Double.MAX_VALUE);
   }
 }

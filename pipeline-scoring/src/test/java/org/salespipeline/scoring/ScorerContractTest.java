@@ -117,6 +117,8 @@ class ScorerContractTest {
     assertThat(rot.multiplier(deal, rotting, Fixtures.T0.plus(Duration.ofDays(11)))).isEqualTo(1.5);
     assertThat(rot.multiplier(Fixtures.deal("S", "new"), Fixtures.PIPELINE, Fixtures.AS_OF))
         .as("no threshold, never rotting").isEqualTo(1.0);
+    assertThat(Urgency.of(Double.MAX_VALUE, 10, Double.MAX_VALUE).multiplier(deal, rotting,
+        Fixtures.T0.plus(Duration.ofDays(11)))).as("the greatest weights, due and rotting: finite").isEqualTo(Double.MAX_VALUE);
   }
 
   @Test
