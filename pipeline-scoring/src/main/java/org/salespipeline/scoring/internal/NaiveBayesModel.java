@@ -28,9 +28,9 @@ import org.salespipeline.core.Stage;
  * teams), each table holds its likelihoods in arrays by that number (1.0 where the table never saw
  * the value: multiplying by it changes nothing), and the prior times the stage likelihood is kept per
  * stage. A deal then costs one attribute lookup per feature, one index probe per value and two
- * multiplications, with no map node walked and nothing allocated for single-valued features. The
- * products are formed in the same order as the formula in the class Javadoc of the scorer, so they
- * are the same doubles the explanation starts from. The count maps stay for {@link #explain}.
+ * multiplications, with nothing allocated for single-valued features. The products are taken in
+ * the formula's order (prior, stage, then the features in order), so a probability does not depend
+ * on this layout to the last bit. The count maps stay for {@link #explain}.
  */
 public final class NaiveBayesModel {
 
