@@ -5,6 +5,7 @@ import io.vavr.control.Option;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -164,6 +165,7 @@ public final class Prioritiser {
     String scorerId = Scoring.safeId(scorer);
     boolean all = k == Integer.MAX_VALUE;
     boolean urgent = !urgency.isNone();
+    @Nullable LocalDate today = urgency.today(asOf);
     // worst on top, so the heap's head is the one to evict
     PriorityQueue<Candidate> heap = new PriorityQueue<>(all ? 1 : Math.min(k, 1024) + 1, (a, b) -> compare(b, a));
     List<Candidate> ranked = new ArrayList<>();
@@ -211,7 +213,7 @@ public final class Prioritiser {
         failures.add(new ScoringFailure.InvalidProbability(scorerId, deal.id(), p));
         continue;
       }
-      double multiplier = urgent ? urgency.multiplier(deal, pipeline, asOf) : 1.0;
+      double multiplier = urgent ? urgency.multiplier(deal, pipeline, asOf, today) : 1.0;
       Option<Money> amount = deal.amount();
       boolean priced = amount.isDefined();
       @Nullable BigDecimal value = BigDecimal.ONE;
