@@ -42,7 +42,8 @@ import org.salespipeline.scoring.internal.NaiveBayesModel;
  * <p>The explanation's baseline is the prior; each piece of evidence is a factor whose contribution
  * is its share, by log-likelihood ratio, of the move from the prior to the probability; clamping is
  * a factor of its own. (Odoo's tooltip ranks the stage by {@code 1 - P(stage | lost)} instead, so
- * its order may differ.)
+ * its order may differ.) A deal of a team also gets a {@code team} factor of no contribution, naming
+ * the team and the table used (its own, or all teams pooled); a deal of no team gets none.
  *
  * <p>It learns: {@link #of} is untrained; {@link #trainedOn(ScoringContext)} returns an immutable
  * trained scorer. Scoring with an untrained scorer throws {@link IllegalStateException}; with one
@@ -249,9 +250,15 @@ public final class NaiveBayesScorer implements Scorer {
     // sum the first-order slope prior * (1 - prior) avoids cancellation
     double slope = Math.abs(sumLogRatio) < 1e-6 ? prior * (1 - prior) : (raw - prior) / sumLogRatio;
     List<Factor> factors = new ArrayList<>();
-    String teamNote = teamAttribute == null ? "one table for all deals"
-        : explanation.team().isEmpty() ? "all teams pooled" : "the team's own table";
-    factors.add(new Factor("team", explanation.team(), 0.0, teamNote));
+    // The team is not evidence: it picks the table, so its factor contributes nothing and is there to
+    // say which table was used, like the team name Odoo's tooltip shows next to the criteria
+    // (crm.lead prepare_pls_tooltip_data: "team_name: name of lead team if any"). A deal of no team
+    // shows none, as Odoo does.
+    String team = teamAttribute == null ? null : deal.attributes().get(teamAttribute);
+    if (team != null && !team.isBlank()) {
+      factors.add(new Factor("team", team, 0.0,
+          explanation.team().isEmpty() ? "no table of its own: all teams pooled" : "the team's own table"));
+    }
     for (NaiveBayesModel.Evidence e : explanation.evidence()) {
       factors.add(new Factor(e.name(), e.value(), slope * e.logRatio(), String.format(Locale.ROOT,
           "won %.1f of %.1f, lost %.1f of %.1f", e.wonCount(), e.wonTotal(), e.lostCount(), e.lostTotal())));

@@ -3,9 +3,10 @@ package org.salespipeline.scoring;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
@@ -29,48 +30,65 @@ import org.salespipeline.core.Pipeline;
  *
  * <p>Rules: only deals of the context's pipeline that are open at its as-of instant are ranked, as
  * they were then. A scorer that is not {@linkplain Scorer#isTrained() trained} is trained once on
- * the context; a trained one is used as it is. Deals without an amount are
- * ranked after every priced deal, by probability, and the ranking says so. Ties are broken by
- * probability, then by deal id, so the ranking does not depend on the input order. A deal the
- * scorer fails on is left out and reported in {@link Ranking#failures()}.
+ * the context; a trained one is used as it is. A deal the scorer fails on is left out and reported
+ * in {@link Ranking#failures()}.
  *
- * <p>Amounts are compared through a valuation (default: the amount at face value, whatever the
- * currency; the ranking notes mixed currencies). Pass exchange rates with
- * {@link #withValuation(ToDoubleFunction)}.
+ * <p>Order, best first:
+ * <ol>
+ *   <li>priced deals before deals without an amount (the ranking says how many had none);</li>
+ *   <li>by priority, highest first: for a priced deal its amount × probability × urgency
+ *       multiplier, that is its {@linkplain RankedDeal#expectedValue() expected value} × urgency; for
+ *       a deal without an amount, probability × urgency;</li>
+ *   <li>equal priorities by probability, highest first, then by deal id, so the ranking does not
+ *       depend on the input order.</li>
+ * </ol>
+ * Priorities are compared <em>exactly</em>, as decimals: the amount as the exact {@link Money}
+ * amount, the probability and the multiplier as their decimal values
+ * ({@link BigDecimal#valueOf(double)}, as in the expected value). So every valid amount ranks, up to
+ * {@value Money#MAX_DIGITS} digits and far beyond the range of a {@code double}, and two amounts
+ * that differ only in their last cent rank in that order, however large. (Doubles decide whenever
+ * their rounding cannot change the answer; only near-ties and amounts beyond the double range are
+ * multiplied out as decimals.) {@link RankedDeal#priority()} shows the priority as a double.
+ *
+ * <p>Amounts are compared at face value whatever their currency (the ranking notes mixed
+ * currencies), unless a valuation turns them into comparable numbers, such as a conversion with
+ * exchange rates ({@link #withValuation(ToDoubleFunction)}); the valuation's number then takes the
+ * amount's place, and is compared exactly as well.
  *
  * <p>{@link #top(int, Iterable, ScoringContext)} keeps a bounded heap of k deals: it does not sort
- * all of them, and it scores through the scorer's allocation-free fast path. Immutable and
- * thread-safe if the scorer and the valuation are.
+ * all of them, scores through the scorer's fast path ({@link Scorer#probability}) and allocates
+ * nothing per deal beyond the deals that enter the heap (and {@link Deal#asOf} for deals changed
+ * after the as-of instant). Immutable and thread-safe if the scorer and the valuation are.
  */
 public final class Prioritiser {
 
-  private static final Comparator<Candidate> BEST_FIRST = Comparator
-      .comparing((Candidate c) -> !c.priced)
-      .thenComparing(Comparator.comparingDouble((Candidate c) -> c.priority).reversed())
-      .thenComparing(Comparator.comparingDouble((Candidate c) -> c.probability).reversed())
-      .thenComparing(c -> c.deal.id());
+  /**
+   * Bound of the relative error of an {@linkplain Candidate#accurate accurate} priority computed in
+   * doubles: the amount's conversion and two products, each within half an ulp (2^-53), and the
+   * decimal values of the three factors within an ulp of their doubles, about 1e-15 in all. 1e-12
+   * leaves a wide margin.
+   */
+  private static final double RELATIVE_ERROR = 1e-12;
 
   private final Scorer scorer;
   private final Urgency urgency;
-  private final ToDoubleFunction<Money> valuation;
-  private final boolean faceValue;
+  private final @Nullable ToDoubleFunction<Money> valuation; // null: the amount at face value
 
-  private Prioritiser(Scorer scorer, Urgency urgency, ToDoubleFunction<Money> valuation, boolean faceValue) {
+  private Prioritiser(Scorer scorer, Urgency urgency, @Nullable ToDoubleFunction<Money> valuation) {
     this.scorer = scorer;
     this.urgency = urgency;
     this.valuation = valuation;
-    this.faceValue = faceValue;
   }
 
   /**
-   * Returns a prioritiser ranking by the scorer's probabilities, with no urgency.
+   * Returns a prioritiser ranking by the scorer's probabilities, with no urgency, amounts at face
+   * value.
    *
    * @param scorer the scorer, not null; trained on the ranking's context unless already trained
    * @return the prioritiser, never null
    */
   public static Prioritiser of(Scorer scorer) {
-    return new Prioritiser(Objects.requireNonNull(scorer, "scorer"), Urgency.NONE,
-        m -> m.amount().doubleValue(), true);
+    return new Prioritiser(Objects.requireNonNull(scorer, "scorer"), Urgency.NONE, null);
   }
 
   /**
@@ -80,18 +98,21 @@ public final class Prioritiser {
    * @return the copy, never null
    */
   public Prioritiser withUrgency(Urgency urgency) {
-    return new Prioritiser(scorer, Objects.requireNonNull(urgency, "urgency"), valuation, faceValue);
+    return new Prioritiser(scorer, Objects.requireNonNull(urgency, "urgency"), valuation);
   }
 
   /**
-   * Returns a copy comparing amounts through a valuation, such as a conversion to one currency.
+   * Returns a copy comparing amounts through a valuation, such as a conversion to one currency: the
+   * valuation's number takes the amount's place in the priority (the expected value shown stays
+   * the deal's own amount × probability).
    *
    * @param valuation turns an amount into a comparable number, not null; must return a finite number,
-   *     0 or more, and be thread-safe
+   *     0 or more, and be thread-safe. A ranking throws {@link IllegalArgumentException} naming the
+   *     deal if it returns anything else.
    * @return the copy, never null
    */
   public Prioritiser withValuation(ToDoubleFunction<Money> valuation) {
-    return new Prioritiser(scorer, urgency, Objects.requireNonNull(valuation, "valuation"), false);
+    return new Prioritiser(scorer, urgency, Objects.requireNonNull(valuation, "valuation"));
   }
 
   /**
@@ -109,6 +130,7 @@ public final class Prioritiser {
    * @param deals the deals, not null, none null
    * @param context the pipeline, the as-of instant and the history to learn from; not null
    * @return the ranking, never null
+   * @throws IllegalArgumentException if a valuation returns a negative, infinite or NaN number
    */
   public Ranking rank(Iterable<Deal> deals, ScoringContext context) {
     return run(Integer.MAX_VALUE, deals, context);
@@ -121,7 +143,8 @@ public final class Prioritiser {
    * @param deals the deals, not null, none null
    * @param context the pipeline, the as-of instant and the history to learn from; not null
    * @return the ranking of at most k deals, never null
-   * @throws IllegalArgumentException if k is below 1
+   * @throws IllegalArgumentException if k is below 1, or a valuation returns a negative, infinite or
+   *     NaN number
    */
   public Ranking top(int k, Iterable<Deal> deals, ScoringContext context) {
     if (k < 1) {
@@ -134,22 +157,26 @@ public final class Prioritiser {
     Objects.requireNonNull(deals, "deals");
     Objects.requireNonNull(context, "context");
     Pipeline pipeline = context.pipeline();
+    String pipelineId = pipeline.id();
     Instant asOf = context.asOf();
     Either<RuntimeException, Scorer> trained =
         scorer.isTrained() ? Either.right(scorer) : Scoring.train(scorer, context);
+    @Nullable Scorer ready = trained.isRight() ? trained.get() : null;
     String scorerId = Scoring.safeId(scorer);
+    boolean all = k == Integer.MAX_VALUE;
+    boolean urgent = !urgency.isNone();
+    @Nullable LocalDate today = urgency.today(asOf);
     // worst on top, so the heap's head is the one to evict
-    PriorityQueue<Candidate> heap = new PriorityQueue<>(BEST_FIRST.reversed());
-    List<Candidate> all = new ArrayList<>();
+    PriorityQueue<Candidate> heap = new PriorityQueue<>(all ? 1 : Math.min(k, 1024) + 1, (a, b) -> compare(b, a));
+    List<Candidate> ranked = new ArrayList<>();
     List<ScoringFailure> failures = new ArrayList<>();
+    List<Currency> currencies = new ArrayList<>(2);
     int considered = 0;
     int otherPipelines = 0;
-    @Nullable Currency firstCurrency = null;
-    TreeSet<String> currencies = new TreeSet<>();
-    @Nullable Candidate probe = null;
+    @Nullable Candidate spare = null; // a candidate the heap turned away or evicted, to be reused
     for (Deal given : deals) {
       Objects.requireNonNull(given, "deals must not contain null");
-      if (!given.pipelineId().equals(pipeline.id())) {
+      if (!given.pipelineId().equals(pipelineId)) {
         otherPipelines++;
         continue;
       }
@@ -165,7 +192,7 @@ public final class Prioritiser {
         continue;
       }
       considered++;
-      if (trained.isLeft()) {
+      if (ready == null) {
         RuntimeException cause = trained.getLeft();
         failures.add(cause instanceof NotScorableException
             ? new ScoringFailure.NotScorable(scorerId, deal.id(), String.valueOf(cause.getMessage()))
@@ -174,7 +201,7 @@ public final class Prioritiser {
       }
       double p;
       try {
-        p = trained.get().probability(deal, context);
+        p = ready.probability(deal, context);
       } catch (NotScorableException e) {
         failures.add(new ScoringFailure.NotScorable(scorerId, deal.id(), String.valueOf(e.getMessage())));
         continue;
@@ -186,53 +213,131 @@ public final class Prioritiser {
         failures.add(new ScoringFailure.InvalidProbability(scorerId, deal.id(), p));
         continue;
       }
-      double multiplier = urgency.isNone() ? 1.0 : urgency.multiplier(deal, pipeline, asOf);
+      double multiplier = urgent ? urgency.multiplier(deal, pipeline, asOf, today) : 1.0;
       Option<Money> amount = deal.amount();
       boolean priced = amount.isDefined();
-      double priority;
+      @Nullable BigDecimal value = BigDecimal.ONE;
+      double valued = 1.0;
       if (priced) {
         Money money = amount.get();
-        if (firstCurrency == null) {
-          firstCurrency = money.currency();
-          currencies.add(firstCurrency.getCurrencyCode());
-        } else if (!firstCurrency.equals(money.currency())) {
-          currencies.add(money.currency().getCurrencyCode());
+        noteCurrency(currencies, money.currency());
+        if (valuation == null) {
+          value = money.amount();
+          valued = value.doubleValue();
+        } else {
+          value = null;
+          valued = valuation.applyAsDouble(money);
+          if (!(valued >= 0) || Double.isInfinite(valued)) {
+            throw new IllegalArgumentException("valuation must return a finite number >= 0 but returned " + valued
+                + " for " + money + " of deal " + deal.id());
+          }
         }
-        double value = valuation.applyAsDouble(money);
-        if (!(value >= 0) || Double.isInfinite(value)) {
-          throw new IllegalArgumentException("valuation must return a finite number >= 0 but returned " + value
-              + " for " + money + " of deal " + deal.id());
-        }
-        priority = p * value * multiplier;
-      } else {
-        priority = p * multiplier;
       }
-      if (k == Integer.MAX_VALUE) {
-        all.add(new Candidate(deal, p, priority, priced, multiplier));
+      // + 0.0 turns -0.0 into 0.0, which Double.compare would otherwise order below it
+      Candidate c = spare == null ? new Candidate() : spare;
+      c.set(deal, p + 0.0, multiplier, priced, value, valued + 0.0);
+      spare = null;
+      if (all) {
+        ranked.add(c);
       } else if (heap.size() < k) {
-        heap.add(new Candidate(deal, p, priority, priced, multiplier));
+        heap.add(c);
+      } else if (compare(c, heap.peek()) < 0) {
+        spare = heap.poll();
+        heap.add(c);
       } else {
-        probe = probe == null ? new Candidate(deal, p, priority, priced, multiplier)
-            : probe.set(deal, p, priority, priced, multiplier);
-        if (BEST_FIRST.compare(probe, heap.peek()) < 0) {
-          heap.poll();
-          heap.add(new Candidate(deal, p, priority, priced, multiplier));
-        }
+        spare = c;
       }
     }
-    List<Candidate> ordered = k == Integer.MAX_VALUE ? all : new ArrayList<>(heap);
-    ordered.sort(BEST_FIRST);
+    if (!all) {
+      ranked.addAll(heap);
+    }
+    ranked.sort(Prioritiser::compare);
+    return ranking(ranked, failures, considered, otherPipelines, currencies);
+  }
+
+  private static void noteCurrency(List<Currency> seen, Currency currency) {
+    for (int i = 0; i < seen.size(); i++) {
+      if (seen.get(i) == currency) {
+        return;
+      }
+    }
+    if (!seen.contains(currency)) {
+      seen.add(currency);
+    }
+  }
+
+  private Ranking ranking(List<Candidate> ordered, List<ScoringFailure> failures, int considered,
+      int otherPipelines, List<Currency> currencies) {
+    double[] priorities = new double[ordered.size()];
+    for (int i = ordered.size() - 1; i >= 0; i--) {
+      Candidate c = ordered.get(i);
+      double priority = c.accurate ? c.approximate : Math.min(Double.MAX_VALUE, c.exact().doubleValue());
+      // rounding may put a double a few ulps below the next one's although its exact priority is higher
+      if (i + 1 < ordered.size() && ordered.get(i + 1).priced == c.priced) {
+        priority = Math.max(priority, priorities[i + 1]);
+      }
+      priorities[i] = priority;
+    }
     List<RankedDeal> ranked = new ArrayList<>(ordered.size());
     int unpriced = 0;
-    for (Candidate c : ordered) {
-      Option<Money> expected = c.deal.amount().map(m -> m.multipliedBy(BigDecimal.valueOf(c.probability)));
+    for (int i = 0; i < ordered.size(); i++) {
+      Candidate c = ordered.get(i);
       if (!c.priced) {
         unpriced++;
       }
-      ranked.add(new RankedDeal(ranked.size() + 1, c.deal, c.probability, expected, c.multiplier, c.priority));
+      ranked.add(new RankedDeal(i + 1, c.deal, c.probability, c.deal.amount().map(m -> expectedValue(m, c.probability)),
+          c.multiplier, priorities[i]));
+    }
+    TreeSet<String> codes = new TreeSet<>();
+    for (Currency currency : currencies) {
+      codes.add(currency.getCurrencyCode());
     }
     return new Ranking(ranked, failures, considered, unpriced,
-        notes(ranked.size(), unpriced, failures.size(), otherPipelines, currencies));
+        notes(ranked.size(), unpriced, failures.size(), otherPipelines, codes));
+  }
+
+  /** The amount × probability, exact but for the decimals beyond what Money holds (a thousand). */
+  private static Money expectedValue(Money amount, double probability) {
+    BigDecimal value = amount.amount().multiply(BigDecimal.valueOf(probability));
+    if (value.scale() > Money.MAX_DIGITS) {
+      value = value.setScale(Money.MAX_DIGITS, RoundingMode.HALF_EVEN);
+    }
+    return Money.of(value, amount.currency());
+  }
+
+  /** Best first: priced before unpriced, then priority and probability descending, then deal id. */
+  private static int compare(Candidate a, Candidate b) {
+    if (a.priced != b.priced) {
+      return a.priced ? -1 : 1;
+    }
+    int byPriority = comparePriority(b, a);
+    if (byPriority != 0) {
+      return byPriority;
+    }
+    int byProbability = Double.compare(b.probability, a.probability);
+    return byProbability != 0 ? byProbability : a.deal.id().compareTo(b.deal.id());
+  }
+
+  /** Compares exact priorities, through their doubles whenever rounding cannot change the answer. */
+  private static int comparePriority(Candidate a, Candidate b) {
+    double x = a.approximate;
+    double y = b.approximate;
+    if (a.accurate && b.accurate && Math.abs(x - y) > RELATIVE_ERROR * (x + y)) {
+      return x < y ? -1 : 1;
+    }
+    if (a.zero || b.zero) { // priorities are never negative
+      return Boolean.compare(b.zero, a.zero);
+    }
+    if (a.multiplier == b.multiplier) {
+      // the common near-ties, same multiplier and same amount or probability, need no decimal product
+      if (a.probability == b.probability) {
+        return a.value == null || b.value == null ? Double.compare(a.valued, b.valued) : a.value.compareTo(b.value);
+      }
+      if (a.value == null || b.value == null ? a.valued == b.valued : a.value.compareTo(b.value) == 0) {
+        return Double.compare(a.probability, b.probability);
+      }
+    }
+    return a.exact().compareTo(b.exact());
   }
 
   private List<String> notes(int ranked, int unpriced, int failed, int otherPipelines, TreeSet<String> currencies) {
@@ -241,7 +346,7 @@ public final class Prioritiser {
       notes.add(unpriced + " of " + ranked + " ranked deals have no amount: they are ranked after the priced deals,"
           + " by probability");
     }
-    if (faceValue && currencies.size() > 1) {
+    if (valuation == null && currencies.size() > 1) {
       notes.add("amounts in " + String.join(", ", currencies) + " are compared at face value: pass a valuation with"
           + " exchange rates to compare them");
     }
@@ -260,29 +365,60 @@ public final class Prioritiser {
     return "Prioritiser[" + Scoring.safeId(scorer) + (urgency.isNone() ? "" : ", " + urgency) + "]";
   }
 
-  /** A deal on its way into the ranking; mutable only as the reusable probe of the heap loop. */
+  /**
+   * A deal on its way into the ranking, with its priority in doubles and, when a comparison needs
+   * it, exactly. Mutable so that the heap loop reuses the candidates the heap turns away; a candidate
+   * is always {@linkplain #set set} before it is compared.
+   */
   private static final class Candidate {
-    Deal deal;
+    Deal deal; // set before use
     double probability;
-    double priority;
-    boolean priced;
     double multiplier;
+    boolean priced;
+    /** The exact amount at face value, 1 without an amount; null for a valuation's number. */
+    @Nullable BigDecimal value;
+    /** The amount as a double (possibly infinite or rounded to zero), the valuation's number, or 1. */
+    double valued;
+    /** valued × probability × multiplier in doubles. */
+    double approximate;
+    /**
+     * Whether approximate is within {@link #RELATIVE_ERROR} of the exact priority: no factor nor
+     * product overflowed or fell below the normal doubles (a zero is accurate when it is exact).
+     */
+    boolean accurate;
+    /** Whether the exact priority is zero (the probability or the amount is). */
+    boolean zero;
+    private @Nullable BigDecimal exact;
 
-    Candidate(Deal deal, double probability, double priority, boolean priced, double multiplier) {
+    void set(Deal deal, double probability, double multiplier, boolean priced, @Nullable BigDecimal value,
+        double valued) {
       this.deal = deal;
       this.probability = probability;
-      this.priority = priority;
-      this.priced = priced;
       this.multiplier = multiplier;
+      this.priced = priced;
+      this.value = value;
+      this.valued = valued;
+      this.exact = null;
+      this.zero = probability == 0 || (value == null ? valued == 0 : value.signum() == 0);
+      if (zero) {
+        this.approximate = 0.0; // exactly, even for an amount beyond the double range
+        this.accurate = true;
+      } else {
+        double partial = valued * probability;
+        this.approximate = partial * multiplier;
+        this.accurate = valued >= Double.MIN_NORMAL && partial >= Double.MIN_NORMAL && approximate <= Double.MAX_VALUE;
+      }
     }
 
-    Candidate set(Deal deal, double probability, double priority, boolean priced, double multiplier) {
-      this.deal = deal;
-      this.probability = probability;
-      this.priority = priority;
-      this.priced = priced;
-      this.multiplier = multiplier;
-      return this;
+    /** The exact priority, computed once. */
+    BigDecimal exact() {
+      BigDecimal e = exact;
+      if (e == null) {
+        BigDecimal amount = value != null ? value : BigDecimal.valueOf(valued);
+        e = amount.multiply(BigDecimal.valueOf(probability)).multiply(BigDecimal.valueOf(multiplier));
+        exact = e;
+      }
+      return e;
     }
   }
 }

@@ -15,8 +15,11 @@ import org.salespipeline.core.Money;
  * @param probability its win probability within [0, 1]
  * @param expectedValue amount × probability, exact; none for a deal without an amount
  * @param urgency the urgency multiplier, 1 or more
- * @param priority what the ranking sorts by (descending): valued expected value × urgency for a
- *     priced deal, probability × urgency for an unpriced one
+ * @param priority what the ranking sorts by (descending), as a double: expected value (or the
+ *     valuation's number × probability) × urgency for a priced deal, probability × urgency for an
+ *     unpriced one. The ranking compares these exactly, as decimals; this double is within a few
+ *     units in the last place of the exact value, at most {@code Double.MAX_VALUE} (for amounts
+ *     beyond the double range), and never increases down a ranking among priced (or unpriced) deals
  */
 public record RankedDeal(int rank, Deal deal, double probability, Option<Money> expectedValue, double urgency,
     double priority) {

@@ -111,4 +111,76 @@ class NaiveBayesScorerTest {
     assertThat(trained.withId("nb-2").isTrained()).isTrue();
     assertThat(trained.withTeamAttribute("team").teamAttribute()).contains("team");
   }
+  @Test
+  void equalStringsThatAreNotTheSameInstances_scoreAsTheLearnedOnes() {
+    List<Deal> history = new ArrayList<>(closed("W", 3, true, "a"));
+    history.addAll(closed("L", 2, false, "b"));
+    history.add(Fixtures.won(Fixtures.attribute(Fixtures.deal("Q", "qualified"), "source", "b")));
+    ScoringContext context = Fixtures.CONTEXT.withHistory(history);
+    NaiveBayesScorer trained = NaiveBayesScorer.of("source", "segment").trainedOn(context);
+    String qualified = new String("qualified".toCharArray()); // as read from a database: equal, not identical
+    String a = new String("a".toCharArray());
+    Deal copy = Fixtures.PIPELINE.open(org.salespipeline.core.NewDeal.of("copy").withStage(qualified)
+        .withAttribute("source", a).withAttribute("segment", a), Fixtures.T0).get().deal();
+    Deal learned = Fixtures.attribute(Fixtures.attribute(Fixtures.deal("learned", "qualified"), "source", "a"),
+        "segment", "a");
+
+    assertThat(copy.stageId()).isNotSameAs(learned.stageId());
+    assertThat(trained.probability(copy, context)).isEqualTo(trained.probability(learned, context))
+        .isEqualTo(trained.score(copy, context).probability()).isNotEqualTo(trained.probability(open("a"), context));
+  }
+
+  /** Closed deals of team T1 and of no team, source a (won) or b (lost). */
+  private static ScoringContext teamHistory() {
+    List<Deal> history = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Deal t1 = Fixtures.attribute(Fixtures.attribute(Fixtures.deal("T" + i, "new"), "team", "T1"), "source",
+          i < 2 ? "a" : "b");
+      history.add(i < 2 ? Fixtures.won(t1) : Fixtures.lost(t1));
+      Deal none = Fixtures.attribute(Fixtures.deal("N" + i, "new"), "source", i < 3 ? "a" : "b");
+      history.add(i < 3 ? Fixtures.won(none) : Fixtures.lost(none));
+    }
+    return Fixtures.CONTEXT.withHistory(history);
+  }
+
+  private static Deal openOfTeam(String id, String team) {
+    return Fixtures.attribute(Fixtures.attribute(Fixtures.deal(id, "new"), "source", "a"), "team", team);
+  }
+
+  @Test
+  void explanation_dealOfNoTeam_hasNoTeamFactor_asOdoosTooltipShowsNoTeam() {
+    ScoringContext context = teamHistory();
+    NaiveBayesScorer trained = NaiveBayesScorer.of("source").withTeamAttribute("team").trainedOn(context);
+    Deal noTeam = Fixtures.attribute(Fixtures.deal("O", "new"), "source", "a");
+
+    assertThat(trained.score(noTeam, context).factors()).extracting(Factor::name)
+        .containsExactlyInAnyOrder("stage", "source");
+    assertThat(trained.score(openOfTeam("B", " "), context).factors()).extracting(Factor::name)
+        .as("a blank team is no team").containsExactlyInAnyOrder("stage", "source");
+  }
+
+  @Test
+  void explanation_scorerWithoutTeams_hasNoTeamFactor() {
+    ScoringContext context = teamHistory();
+    NaiveBayesScorer trained = NaiveBayesScorer.of("source").trainedOn(context);
+
+    assertThat(trained.score(openOfTeam("O", "T1"), context).factors()).extracting(Factor::name)
+        .containsExactlyInAnyOrder("stage", "source");
+  }
+
+  @Test
+  void explanation_dealOfATeam_namesTheTeamAndItsTable_withNoContribution() {
+    ScoringContext context = teamHistory();
+    NaiveBayesScorer trained = NaiveBayesScorer.of("source").withTeamAttribute("team").trainedOn(context);
+
+    Score own = trained.score(openOfTeam("O", "T1"), context);
+    Score unknown = trained.score(openOfTeam("U", "T9"), context);
+
+    assertThat(own.factors()).filteredOn(f -> f.name().equals("team")).singleElement()
+        .isEqualTo(new Factor("team", "T1", 0.0, "the team's own table"));
+    assertThat(unknown.factors()).filteredOn(f -> f.name().equals("team")).singleElement()
+        .isEqualTo(new Factor("team", "T9", 0.0, "no table of its own: all teams pooled"));
+    assertThat(own.probability()).as("T1 won 2 of 4 with source a").isNotEqualTo(unknown.probability());
+    assertThat(own.explainedProbability()).isCloseTo(own.probability(), within(1e-9));
+  }
 }

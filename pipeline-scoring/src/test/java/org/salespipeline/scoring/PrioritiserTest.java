@@ -3,6 +3,7 @@ package org.salespipeline.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -55,6 +56,79 @@ class PrioritiserTest {
 
     assertThat(first).containsExactly("a", "b", "c");
     assertThat(ids(byStage.rank(deals, Fixtures.CONTEXT))).isEqualTo(first);
+  }
+
+  @Test
+  void rank_amountsBeyondTheDoubleRange_differingInTheLastCent_largerFirst() {
+    String huge = "1" + "0".repeat(400); // 1E+400, beyond Double.MAX_VALUE (1.8E+308)
+    List<Deal> deals = List.of(Fixtures.deal("a-smaller", "new", huge), Fixtures.deal("b-larger", "new", huge + ".01"),
+        Fixtures.deal("c-small", "proposition", "100"));
+
+    Ranking ranking = byStage.rank(deals, Fixtures.CONTEXT);
+
+    assertThat(ids(ranking)).containsExactly("b-larger", "a-smaller", "c-small");
+    assertThat(ranking.deals().get(0).expectedValue().get().amount())
+        .isEqualByComparingTo(new BigDecimal(huge + ".01").multiply(new BigDecimal("0.1")));
+    assertThat(ranking.deals()).extracting(RankedDeal::priority).containsExactly(Double.MAX_VALUE, Double.MAX_VALUE, 70.0);
+  }
+
+  @Test
+  void rank_amountsEqualAsDoubles_areOrderedByTheirExactValues() {
+    // 10^17 and 10^17 + 1 are the same double; so are their products with 0.1
+    List<Deal> deals = List.of(Fixtures.deal("a", "new", "100000000000000000"),
+        Fixtures.deal("b", "new", "100000000000000001"));
+
+    assertThat(ids(byStage.rank(deals, Fixtures.CONTEXT))).containsExactly("b", "a");
+    assertThat(ids(byStage.top(1, deals, Fixtures.CONTEXT))).containsExactly("b");
+  }
+
+  @Test
+  void rank_equalExpectedValues_whereDoublesDiffer_areATie_brokenByProbability() {
+    // 3.00 x 0.7 = 2.1 exactly, although 3 * 0.7 is 2.0999999999999996 in doubles; 21.00 x 0.1 = 2.1 too
+    List<Deal> deals = List.of(Fixtures.deal("a-21-at-10", "new", "21"), Fixtures.deal("b-3-at-70", "proposition", "3"));
+
+    Ranking ranking = byStage.rank(deals, Fixtures.CONTEXT);
+
+    assertThat(ids(ranking)).containsExactly("b-3-at-70", "a-21-at-10");
+    assertThat(ranking.deals()).extracting(r -> r.expectedValue().get()).containsExactly(Money.of("2.1", "USD"),
+        Money.of("2.1", "USD"));
+  }
+
+  @Test
+  void rank_equalPriorities_fromDifferentAmountsAndProbabilities_areBrokenByProbability_thenId() {
+    List<Deal> deals = List.of(Fixtures.deal("a-1000-at-10", "new", "1000"),
+        Fixtures.deal("c-250-at-40", "qualified", "250"), Fixtures.deal("b-250-at-40", "qualified", "250"));
+
+    assertThat(ids(byStage.rank(deals, Fixtures.CONTEXT))).containsExactly("b-250-at-40", "c-250-at-40", "a-1000-at-10");
+  }
+
+  @Test
+  void rank_amountWithAThousandDecimals_isRanked_itsExpectedValueRoundedToAThousandDecimals() {
+    String tiny = "0." + "0".repeat(999) + "6"; // 6E-1000, the smallest scale Money allows
+    List<Deal> deals = List.of(Fixtures.deal("zero", "new", "0"), Fixtures.deal("tiny", "new", tiny));
+
+    Ranking ranking = byStage.rank(deals, Fixtures.CONTEXT);
+
+    assertThat(ids(ranking)).as("6E-1001 is more than nothing").containsExactly("tiny", "zero");
+    assertThat(ranking.deals().get(0).expectedValue().get().amount())
+        .isEqualByComparingTo(new BigDecimal("1E-1000")); // 6E-1001 rounded half-even to a thousand decimals
+    assertThat(ranking.deals().get(0).priority()).isEqualTo(0.0); // below the doubles
+  }
+
+  @Test
+  void top_manyTiesAtTheCut_keepsTheDealsOfTheFullRanking() {
+    List<Deal> deals = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      deals.add(Fixtures.deal(String.format("D%02d", (i * 17) % 40), i % 3 == 0 ? "qualified" : "new",
+          i % 3 == 0 ? "250" : "1000"));
+    }
+
+    List<String> all = ids(byStage.rank(deals, Fixtures.CONTEXT));
+
+    for (int k : new int[] {1, 5, 13, 14, 39, 40, 41}) {
+      assertThat(ids(byStage.top(k, deals, Fixtures.CONTEXT))).as("top %d", k).isEqualTo(all.subList(0, Math.min(k, 40)));
+    }
+    assertThat(all.get(0)).as("equal expected values: the higher probability first, then the lower id").isEqualTo("D00");
   }
 
   @Test

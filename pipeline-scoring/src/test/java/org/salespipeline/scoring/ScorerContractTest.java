@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -117,6 +118,13 @@ class ScorerContractTest {
     assertThat(rot.multiplier(deal, rotting, Fixtures.T0.plus(Duration.ofDays(11)))).isEqualTo(1.5);
     assertThat(rot.multiplier(Fixtures.deal("S", "new"), Fixtures.PIPELINE, Fixtures.AS_OF))
         .as("no threshold, never rotting").isEqualTo(1.0);
+    assertThat(close.multiplier(deal, rotting, Instant.MAX)).as("after every date: overdue").isEqualTo(2.0);
+    Deal ancient = rotting.open(NewDeal.of("M"), Instant.MIN).get().deal();
+    Deal ancientClosingSoon = rotting.setExpectedClose(ancient, LocalDate.MIN.plusYears(1), Instant.MIN).get().deal();
+    assertThat(close.multiplier(ancientClosingSoon, rotting, Instant.MIN)).as("before every date: far ahead")
+        .isEqualTo(1.0);
+    assertThat(Urgency.of(Double.MAX_VALUE, 10, Double.MAX_VALUE).multiplier(deal, rotting,
+        Fixtures.T0.plus(Duration.ofDays(11)))).as("the greatest weights, due and rotting: finite").isEqualTo(Double.MAX_VALUE);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.salespipeline.scoring.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,8 +21,16 @@ import org.salespipeline.core.Stage;
  * <p>Design: training counts raw won/lost per team, per (feature, value) and per open stage, then
  * smooths every observed record by {@link #SMOOTHING} <em>per team</em> and sums the smoothed
  * records of all teams into the pooled table, exactly as Odoo stores one frequency row per team and
- * adds the rows up for its fallback. Scoring only multiplies precomputed likelihoods found in
- * hash maps, so the fast path allocates nothing for single-valued features.
+ * adds the rows up for its fallback.
+ *
+ * <p>Scoring ({@link #rawProbability}) runs millions of times, so training also lays the tables out
+ * for it: every feature value seen in training gets a dense number ({@link StringIndex}, shared by all
+ * teams), each table holds its likelihoods in arrays by that number (1.0 where the table never saw
+ * the value: multiplying by it changes nothing), and the prior times the stage likelihood is kept per
+ * stage. A deal then costs one attribute lookup per feature, one index probe per value and two
+ * multiplications, with nothing allocated for single-valued features. The products are taken in
+ * the formula's order (prior, stage, then the features in order), so a probability does not depend
+ * on this layout to the last bit. The count maps stay for {@link #explain}.
  */
 public final class NaiveBayesModel {
 
@@ -30,7 +39,13 @@ public final class NaiveBayesModel {
 
   private final String pipelineId;
   private final FeatureSpec[] features;
+  private final String[] featureNames; // features[f].name(), read on the fast path
+  private final boolean[] multiValued;
+  private final StringIndex[] values; // per feature: value -> number, over all tables
   private final @Nullable String teamAttribute;
+  private final StringIndex teamIndex; // team -> position in teamTables
+  private final Table[] teamTables;
+  private final String[] stageIds; // open stages in order; the last slot of Table.startWon is "no such stage"
   private final Map<String, Integer> stageIndex;
   private final List<String> stageNames;
   private final Map<String, Table> teams;
@@ -57,18 +72,79 @@ public final class NaiveBayesModel {
     List<Map<String, double[]>> likelihoods = new ArrayList<>(); // per feature: value -> {P(v|won), P(v|lost)}
     double[] totalWon;
     double[] totalLost;
+    // the fast path's layout (see the class comment), set by layOut
+    double[] startWon = new double[0]; // by stage, then one for a stage the model does not know
+    double[] startLost = new double[0];
+    double[] valueWon = new double[0]; // by value number; 1.0 where this table has no likelihood
+    double[] valueLost = new double[0];
   }
 
   private NaiveBayesModel(String pipelineId, FeatureSpec[] features, @Nullable String teamAttribute,
-      Map<String, Integer> stageIndex, List<String> stageNames, Map<String, Table> teams, Table pooled, int closedDeals) {
+      List<String> stageIds, List<String> stageNames, Map<String, Table> teams, Table pooled, int closedDeals) {
     this.pipelineId = pipelineId;
     this.features = features;
     this.teamAttribute = teamAttribute;
-    this.stageIndex = stageIndex;
+    this.stageIds = stageIds.toArray(new String[0]);
+    Map<String, Integer> byId = new HashMap<>();
+    for (int i = 0; i < stageIds.size(); i++) {
+      byId.put(stageIds.get(i), i);
+    }
+    this.stageIndex = Map.copyOf(byId);
     this.stageNames = stageNames;
     this.teams = teams;
     this.pooled = pooled;
     this.closedDeals = closedDeals;
+    this.featureNames = new String[features.length];
+    this.multiValued = new boolean[features.length];
+    this.values = new StringIndex[features.length];
+    int firstId = 0;
+    for (int f = 0; f < features.length; f++) {
+      featureNames[f] = features[f].name();
+      multiValued[f] = features[f].separator() != null;
+      Set<String> seen = new TreeSet<>(pooled.likelihoods.get(f).keySet());
+      for (Table t : teams.values()) {
+        seen.addAll(t.likelihoods.get(f).keySet());
+      }
+      values[f] = new StringIndex(List.copyOf(seen), firstId);
+      firstId += seen.size();
+    }
+    List<String> teamNames = List.copyOf(new TreeSet<>(teams.keySet()));
+    this.teamIndex = new StringIndex(teamNames, 0);
+    this.teamTables = new Table[teamNames.size()];
+    for (int i = 0; i < teamTables.length; i++) {
+      teamTables[i] = teams.get(teamNames.get(i));
+      layOut(teamTables[i], firstId);
+    }
+    layOut(pooled, firstId);
+  }
+
+  /** Fills a table's arrays for the fast path, with the very operations rawProbability used to do per deal. */
+  private void layOut(Table t, int valueCount) {
+    int stages = stageIds.length;
+    t.startWon = new double[stages + 1];
+    t.startLost = new double[stages + 1];
+    if (t.hasPrior) {
+      double won = t.priorWon / (t.priorWon + t.priorLost);
+      double lost = t.priorLost / (t.priorWon + t.priorLost);
+      for (int s = 0; s < stages; s++) {
+        boolean counted = !Double.isNaN(t.stageWon[s]);
+        t.startWon[s] = counted ? won * (t.stageWon[s] / t.priorWon) : won;
+        t.startLost[s] = counted ? lost * (t.stageLost[s] / t.priorLost) : lost;
+      }
+      t.startWon[stages] = won;
+      t.startLost[stages] = lost;
+    }
+    t.valueWon = new double[valueCount];
+    t.valueLost = new double[valueCount];
+    Arrays.fill(t.valueWon, 1.0);
+    Arrays.fill(t.valueLost, 1.0);
+    for (int f = 0; f < features.length; f++) {
+      for (Map.Entry<String, double[]> e : t.likelihoods.get(f).entrySet()) {
+        int id = values[f].idOf(e.getKey());
+        t.valueWon[id] = e.getValue()[0];
+        t.valueLost[id] = e.getValue()[1];
+      }
+    }
   }
 
   /**
@@ -139,7 +215,11 @@ public final class NaiveBayesModel {
       finish(t);
     }
     finish(pooled);
-    return new NaiveBayesModel(pipeline.id(), specs, teamAttribute, Map.copyOf(stageIndex), List.copyOf(stageNames),
+    List<String> stageIds = new ArrayList<>();
+    for (Stage stage : open) {
+      stageIds.add(stage.id());
+    }
+    return new NaiveBayesModel(pipeline.id(), specs, teamAttribute, stageIds, List.copyOf(stageNames),
         Map.copyOf(teams), pooled, closed.size());
   }
 
@@ -147,8 +227,8 @@ public final class NaiveBayesModel {
     Table t = new Table();
     t.stageWon = new double[stages];
     t.stageLost = new double[stages];
-    java.util.Arrays.fill(t.stageWon, Double.NaN);
-    java.util.Arrays.fill(t.stageLost, Double.NaN);
+    Arrays.fill(t.stageWon, Double.NaN);
+    Arrays.fill(t.stageLost, Double.NaN);
     for (int f = 0; f < featureCount; f++) {
       t.counts.add(new HashMap<>());
     }
@@ -282,55 +362,65 @@ public final class NaiveBayesModel {
   }
 
   private Table tableOf(Deal deal) {
-    if (teamAttribute == null) {
-      return pooled;
+    return teamAttribute == null ? pooled : tableOf(deal.attributes().get(teamAttribute));
+  }
+
+  private Table tableOf(@Nullable String team) {
+    int i = teamIndex.idOf(team);
+    return i < 0 ? pooled : teamTables[i];
+  }
+
+  /** The position of a stage among the open stages, or their count if it is none of them. */
+  private int stageOf(String stageId) {
+    String[] ids = stageIds;
+    for (int s = 0; s < ids.length; s++) {
+      if (ids[s] == stageId) {
+        return s;
+      }
     }
-    String team = deal.attributes().get(teamAttribute);
-    if (team == null) {
-      return pooled;
+    for (int s = 0; s < ids.length; s++) {
+      if (ids[s].equals(stageId)) {
+        return s;
+      }
     }
-    Table t = teams.get(team);
-    return t == null ? pooled : t;
+    return ids.length;
   }
 
   /**
    * Returns the unclamped probability of an open deal, or NaN if its table has no prior (no closed deal).
+   * Allocates nothing for single-valued features.
    *
    * @param deal an open deal of the model's pipeline
    * @return the probability, or NaN
    */
   public double rawProbability(Deal deal) {
-    Table t = tableOf(deal);
+    Map<String, String> attributes = deal.attributes();
+    Table t = teamAttribute == null ? pooled : tableOf(attributes.get(teamAttribute));
     if (!t.hasPrior) {
       return Double.NaN;
     }
-    double won = t.priorWon / (t.priorWon + t.priorLost);
-    double lost = t.priorLost / (t.priorWon + t.priorLost);
-    Integer stage = stageIndex.get(deal.stageId());
-    if (stage != null && !Double.isNaN(t.stageWon[stage])) {
-      won *= t.stageWon[stage] / t.priorWon;
-      lost *= t.stageLost[stage] / t.priorLost;
-    }
-    Map<String, String> attributes = deal.attributes();
-    for (int f = 0; f < features.length; f++) {
-      FeatureSpec spec = features[f];
-      String value = attributes.get(spec.name());
+    int stage = stageOf(deal.stageId());
+    double won = t.startWon[stage];
+    double lost = t.startLost[stage];
+    double[] valueWon = t.valueWon;
+    double[] valueLost = t.valueLost;
+    for (int f = 0; f < featureNames.length; f++) {
+      String value = attributes.get(featureNames[f]);
       if (value == null) {
         continue; // a blank value was never learned, so it is not found below: skipped as Odoo does
       }
-      Map<String, double[]> likelihood = t.likelihoods.get(f);
-      if (spec.separator() == null) {
-        double[] l = likelihood.get(value);
-        if (l != null) {
-          won *= l[0];
-          lost *= l[1];
+      if (!multiValued[f]) {
+        int id = values[f].idOf(value);
+        if (id >= 0) {
+          won *= valueWon[id];
+          lost *= valueLost[id];
         }
       } else {
-        for (String part : values(deal, spec)) {
-          double[] l = likelihood.get(part);
-          if (l != null) {
-            won *= l[0];
-            lost *= l[1];
+        for (String part : values(deal, features[f])) {
+          int id = values[f].idOf(part);
+          if (id >= 0) {
+            won *= valueWon[id];
+            lost *= valueLost[id];
           }
         }
       }
