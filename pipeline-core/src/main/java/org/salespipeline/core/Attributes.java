@@ -100,6 +100,12 @@ final class Attributes extends AbstractMap<String, String> {
     return copy;
   }
 
+  /** Returns the value of the key in a key/value array, or null. */
+  static @Nullable String get(String[] keysAndValues, String key) {
+    int at = indexOf(keysAndValues, key);
+    return at < 0 ? null : keysAndValues[at + 1];
+  }
+
   private int indexOf(@Nullable Object key) {
     return indexOf(keysAndValues, key);
   }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.salespipeline.core.internal.DealHistories;
+import org.salespipeline.core.internal.DealInternals;
 
 /**
  * A sales opportunity: who it is with, what it is worth, where it stands in its pipeline and
@@ -26,7 +26,7 @@ import org.salespipeline.core.internal.DealHistories;
 public final class Deal {
 
   static {
-    DealHistories.install(new DealHistories() {
+    DealInternals.install(new DealInternals() {
       @Override
       public @Nullable String enteredStage(Deal deal, int index) {
         return deal.enteredStageAt(index);
@@ -45,6 +45,11 @@ public final class Deal {
       @Override
       public Instant at(Deal deal, int index) {
         return deal.instantAt(index);
+      }
+
+      @Override
+      public @Nullable String attribute(Deal deal, String key) {
+        return Attributes.get(deal.attributes, key);
       }
     });
   }

@@ -15,7 +15,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-import org.salespipeline.core.internal.DealHistories;
+import org.salespipeline.core.internal.DealInternals;
 
 /**
  * A deal keeps its history compactly (a mark per event holding the kind and the nanoseconds since
@@ -28,7 +28,7 @@ class CompactHistoryProperties {
 
   private static final long MIN_SECOND = Instant.MIN.getEpochSecond();
   private static final long MAX_SECOND = Instant.MAX.getEpochSecond();
-  private static final DealHistories HISTORIES = DealHistories.get();
+  private static final DealInternals HISTORIES = DealInternals.get();
 
   @Property(tries = 500)
   void everyInstant_comesBackExact(@ForAll("instants") List<Instant> instants) {

@@ -23,7 +23,7 @@ import org.salespipeline.core.DealStatus;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.Pipeline;
 import org.salespipeline.core.Stage;
-import org.salespipeline.core.internal.DealHistories;
+import org.salespipeline.core.internal.DealInternals;
 import org.salespipeline.metrics.internal.LongSamples;
 
 /**
@@ -41,7 +41,7 @@ import org.salespipeline.metrics.internal.LongSamples;
 final class Accumulator {
 
   static final MathContext DIVISION = MathContext.DECIMAL64;
-  private static final DealHistories HISTORIES = DealHistories.get();
+  private static final DealInternals HISTORIES = DealInternals.get();
   private static final long MILLIS_PER_DAY = 86_400_000L;
 
   private final Pipeline pipeline;

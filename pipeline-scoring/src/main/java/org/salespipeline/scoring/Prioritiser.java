@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.Pipeline;
+import org.salespipeline.core.internal.DealInternals;
 
 /**
  * Ranks open deals by expected value, probability × amount, optionally weighted by
@@ -57,10 +58,12 @@ import org.salespipeline.core.Pipeline;
  *
  * <p>{@link #top(int, Iterable, ScoringContext)} keeps a bounded heap of k deals: it does not sort
  * all of them, scores through the scorer's fast path ({@link Scorer#probability}) and allocates
- * nothing per deal beyond the deals that enter the heap (and {@link Deal#asOf} for deals changed
- * after the as-of instant). Immutable and thread-safe if the scorer and the valuation are.
+ * per deal at most the amount it reads (beyond the deals that enter the heap, and
+ * {@link Deal#asOf} for deals changed after the as-of instant). Immutable and thread-safe if the scorer and the valuation are.
  */
 public final class Prioritiser {
+
+  private static final DealInternals DEALS = DealInternals.get();
 
   /**
    * Bound of the relative error of an {@linkplain Candidate#accurate accurate} priority computed in
@@ -181,7 +184,7 @@ public final class Prioritiser {
         continue;
       }
       Deal deal = given;
-      if (given.lastEventAt().isAfter(asOf)) {
+      if (DEALS.compareAt(given, given.version() - 1, asOf) > 0) { // in place: lastEventAt() makes an Instant
         Option<Deal> then = given.asOf(asOf);
         if (then.isEmpty()) {
           continue;

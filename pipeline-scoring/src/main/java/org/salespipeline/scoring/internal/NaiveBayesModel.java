@@ -14,6 +14,7 @@ import org.salespipeline.core.Deal;
 import org.salespipeline.core.DealStatus;
 import org.salespipeline.core.Pipeline;
 import org.salespipeline.core.Stage;
+import org.salespipeline.core.internal.DealInternals;
 
 /**
  * The frequency tables of the Odoo-compatible naive Bayes scorer, learned from closed deals.
@@ -33,6 +34,8 @@ import org.salespipeline.core.Stage;
  * on this layout to the last bit. The count maps stay for {@link #explain}.
  */
 public final class NaiveBayesModel {
+
+  private static final DealInternals DEALS = DealInternals.get();
 
   /** Added to every observed won and lost count, as Odoo does (not 1: it weighs too much on few deals). */
   public static final double SMOOTHING = 0.1;
@@ -302,7 +305,7 @@ public final class NaiveBayesModel {
 
   /** The values of a feature on a deal: none if unset or blank (Odoo skips empty values). */
   private static Set<String> values(Deal deal, FeatureSpec spec) {
-    String value = deal.attributes().get(spec.name());
+    String value = DEALS.attribute(deal, spec.name());
     if (value == null || value.isBlank()) {
       return Set.of();
     }
@@ -362,7 +365,7 @@ public final class NaiveBayesModel {
   }
 
   private Table tableOf(Deal deal) {
-    return teamAttribute == null ? pooled : tableOf(deal.attributes().get(teamAttribute));
+    return teamAttribute == null ? pooled : tableOf(DEALS.attribute(deal, teamAttribute));
   }
 
   private Table tableOf(@Nullable String team) {
@@ -394,8 +397,8 @@ public final class NaiveBayesModel {
    * @return the probability, or NaN
    */
   public double rawProbability(Deal deal) {
-    Map<String, String> attributes = deal.attributes();
-    Table t = teamAttribute == null ? pooled : tableOf(attributes.get(teamAttribute));
+    // attributes read in place: a map view per deal would be the only allocation of the path
+    Table t = teamAttribute == null ? pooled : tableOf(DEALS.attribute(deal, teamAttribute));
     if (!t.hasPrior) {
       return Double.NaN;
     }
@@ -405,7 +408,7 @@ public final class NaiveBayesModel {
     double[] valueWon = t.valueWon;
     double[] valueLost = t.valueLost;
     for (int f = 0; f < featureNames.length; f++) {
-      String value = attributes.get(featureNames[f]);
+      String value = DEALS.attribute(deal, featureNames[f]);
       if (value == null) {
         continue; // a blank value was never learned, so it is not found below: skipped as Odoo does
       }

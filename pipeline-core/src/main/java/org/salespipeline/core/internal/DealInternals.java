@@ -6,18 +6,19 @@ import org.jspecify.annotations.Nullable;
 import org.salespipeline.core.Deal;
 
 /**
- * Reads a deal's history in place, without making event objects: for the library's own metrics
- * and scorers, which walk millions of histories. {@link Deal#history()} is the public view.
+ * Reads a deal in place, without making event objects, map views or instants: for the library's
+ * own metrics and scorers, which read millions of deals. {@link Deal#history()} and
+ * {@link Deal#attributes()} are the public views.
  *
  * <p>Not API: exported only to the library's modules, and may change in any release. Indexes run
  * from 0 (the opening) to {@link Deal#version()} - 1.
  */
-public abstract class DealHistories {
+public abstract class DealInternals {
 
-  private static @Nullable DealHistories installed;
+  private static @Nullable DealInternals installed;
 
   /** For the core package, which alone can read a deal's fields. */
-  protected DealHistories() {}
+  protected DealInternals() {}
 
   /**
    * Installs the implementation; called once, by {@link Deal}'s class initialisation.
@@ -25,7 +26,7 @@ public abstract class DealHistories {
    * @param access the implementation
    * @throws IllegalStateException if one is installed already
    */
-  public static synchronized void install(DealHistories access) {
+  public static synchronized void install(DealInternals access) {
     if (installed != null) {
       throw new IllegalStateException("bug: deal histories are read by " + installed + " already");
     }
@@ -37,21 +38,21 @@ public abstract class DealHistories {
    *
    * @return the implementation core installed
    */
-  public static DealHistories get() {
-    DealHistories access = Holder.ACCESS;
+  public static DealInternals get() {
+    DealInternals access = Holder.ACCESS;
     return access;
   }
 
   private static final class Holder {
-    static final DealHistories ACCESS = load();
+    static final DealInternals ACCESS = load();
 
-    private static DealHistories load() {
+    private static DealInternals load() {
       try {
         Class.forName(Deal.class.getName(), true, Deal.class.getClassLoader());
       } catch (ClassNotFoundException e) {
         throw new IllegalStateException("bug: core cannot load its own Deal class", e);
       }
-      synchronized (DealHistories.class) {
+      synchronized (DealInternals.class) {
         return Objects.requireNonNull(installed, "bug: Deal did not install its history reader");
       }
     }
@@ -95,4 +96,13 @@ public abstract class DealHistories {
    * @return the instant
    */
   public abstract Instant at(Deal deal, int index);
+
+  /**
+   * Returns the value of one of the deal's attributes, as {@code deal.attributes().get(key)}.
+   *
+   * @param deal the deal, not null
+   * @param key the attribute's key, not null
+   * @return the value, or null if the deal has no such attribute
+   */
+  public abstract @Nullable String attribute(Deal deal, String key);
 }
