@@ -3,25 +3,39 @@ package org.salespipeline.metrics.internal;
 import java.util.Arrays;
 
 /**
- * A growable sample of {@code long} values (durations in milliseconds, unscaled amounts, hashes)
- * kept as one primitive array: cheap to append, to merge and to sort once.
+ * A sample of {@code long} values (durations in milliseconds, unscaled amounts, hashes): cheap to
+ * append, to merge and to sort once.
  *
- * <p>Exact order statistics need every value, and a {@code long[]} is the most compact way to
- * keep them. Merging with {@link #mergeSorted(LongSamples)} sorts each side (if it is not sorted
- * yet) and merges them in linear time, so that in a parallel calculation the sorting happens in
- * the leaves, on every core, and the final result is already sorted.
+ * <p>Exact order statistics need every value. Appended values go into chunks that double in size
+ * up to {@value #MAX_CHUNK} values, so growing never copies what is already there. When the
+ * sample is sorted or merged, the appended values are gathered into one array, sorted by
+ * {@link RadixSort} and kept as a sorted <em>run</em>. Runs are immutable: merging two samples
+ * merges runs into new arrays in linear time, and only while the run below is at most twice as
+ * long as the one on top, so that merging many samples one by one copies each value
+ * O(log(samples)) times, not once per merge. In a parallel calculation the sorting happens in the
+ * leaves, on every core, and the final merges are linear.
  *
  * <p>Mutable and not thread-safe: each partial result of a calculation owns its own samples.
  */
 public final class LongSamples {
 
   private static final long[] EMPTY = {};
+  private static final long[][] NONE = {};
+  private static final int FIRST_CHUNK = 16;
+  private static final int MAX_CHUNK = 8192;
 
   private final boolean summed;
-  private long[] values = EMPTY;
   private int size;
   private long sum;
-  private boolean sorted = true;
+  /** Appended values not sorted yet: every chunk is full but the last, which holds {@code last}. */
+  private long[][] chunks = NONE;
+  private int chunkCount;
+  private long[] chunk = EMPTY;
+  private int last;
+  private int appended;
+  /** Sorted runs, each more than twice as long as the next. */
+  private long[][] runs = NONE;
+  private int runCount;
 
   /** Creates an empty sample that keeps the exact sum of its values. */
   public LongSamples() {
@@ -44,55 +58,100 @@ public final class LongSamples {
    * @throws ArithmeticException if the sum of a summed sample overflows
    */
   public void add(long value) {
-    if (size == values.length) {
-      values = Arrays.copyOf(values, Math.max(8, size + (size >> 1)));
-    }
-    if (sorted && size > 0 && values[size - 1] > value) {
-      sorted = false;
-    }
-    values[size++] = value;
     if (summed) {
       sum = Math.addExact(sum, value);
     }
+    if (last == chunk.length) {
+      newChunk();
+    }
+    chunk[last++] = value;
+    appended++;
+    size++;
+  }
+
+  private void newChunk() {
+    chunk = new long[Math.min(MAX_CHUNK, Math.max(FIRST_CHUNK, chunk.length * 2))];
+    last = 0;
+    if (chunkCount == chunks.length) {
+      chunks = Arrays.copyOf(chunks, Math.max(4, chunkCount * 2));
+    }
+    chunks[chunkCount++] = chunk;
   }
 
   /**
-   * Adds every value of another sample, leaving this one sorted: both sides are sorted if they
-   * are not yet, then merged in linear time.
+   * Adds every value of another sample, sorting the values appended to either since they were
+   * last sorted.
    *
-   * @param other the other sample, not this one; it is sorted in place
+   * @param other the other sample, not this one; it must not be changed afterwards
+   * @throws IllegalArgumentException if other is this sample
+   * @throws ArithmeticException if the sum of a summed sample overflows
    */
   public void mergeSorted(LongSamples other) {
+    if (other == this) {
+      throw new IllegalArgumentException("other must be another sample, not this one");
+    }
     if (other.size == 0) {
       return;
     }
-    sortInPlace();
-    other.sortInPlace();
-    long[] merged = new long[size + other.size];
-    int i = 0;
-    int j = 0;
-    int k = 0;
-    while (i < size && j < other.size) {
-      merged[k++] = values[i] <= other.values[j] ? values[i++] : other.values[j++];
-    }
-    while (i < size) {
-      merged[k++] = values[i++];
-    }
-    while (j < other.size) {
-      merged[k++] = other.values[j++];
-    }
-    values = merged;
-    size = merged.length;
     if (summed) {
       sum = Math.addExact(sum, other.sum);
     }
+    sortAppended();
+    other.sortAppended();
+    for (int r = 0; r < other.runCount; r++) {
+      push(other.runs[r]);
+    }
+    size += other.size;
   }
 
-  private void sortInPlace() {
-    if (!sorted) {
-      Arrays.sort(values, 0, size);
-      sorted = true;
+  /** Sorts the appended values into a run. */
+  private void sortAppended() {
+    if (appended == 0) {
+      return;
     }
+    long[] values = new long[appended];
+    int at = 0;
+    for (int c = 0; c < chunkCount; c++) {
+      int length = c == chunkCount - 1 ? last : chunks[c].length;
+      System.arraycopy(chunks[c], 0, values, at, length);
+      at += length;
+    }
+    chunks = NONE;
+    chunkCount = 0;
+    chunk = EMPTY;
+    last = 0;
+    appended = 0;
+    push(RadixSort.sort(values));
+  }
+
+  private void push(long[] run) {
+    if (runCount == runs.length) {
+      runs = Arrays.copyOf(runs, Math.max(4, runCount * 2));
+    }
+    runs[runCount++] = run;
+    while (runCount > 1 && runs[runCount - 2].length <= 2L * runs[runCount - 1].length) {
+      mergeTop();
+    }
+  }
+
+  private void mergeTop() {
+    long[] a = runs[runCount - 2];
+    long[] b = runs[runCount - 1];
+    runs[--runCount] = null;
+    runs[runCount - 1] = merge(a, b);
+  }
+
+  private static long[] merge(long[] a, long[] b) {
+    long[] merged = new long[a.length + b.length];
+    int i = 0;
+    int j = 0;
+    int k = 0;
+    while (i < a.length && j < b.length) {
+      merged[k++] = a[i] <= b[j] ? a[i++] : b[j++];
+    }
+    System.arraycopy(a, i, merged, k, a.length - i);
+    System.arraycopy(b, j, merged, k + a.length - i, b.length - j);
+    return merged;
   }
 
   /**
@@ -114,27 +173,17 @@ public final class LongSamples {
   }
 
   /**
-   * Sorts the values (once) and returns them in a new array.
+   * Returns every value in ascending order. The array is the sample's own, shared with every caller
+   * until the sample changes: it must not be modified.
    *
-   * @return the sorted values
+   * @return the sorted values, never null
    */
   public long[] sorted() {
-    sortInPlace();
-    return Arrays.copyOf(values, size);
-  }
-
-  /**
-   * Returns the value at an index of the current order (the sorted order after {@link #sorted()}
-   * or {@link #mergeSorted(LongSamples)}).
-   *
-   * @param index the index, within [0, size)
-   * @return the value
-   */
-  public long get(int index) {
-    if (index < 0 || index >= size) {
-      throw new IndexOutOfBoundsException("index must be within [0, " + size + ") but was " + index);
+    sortAppended();
+    while (runCount > 1) {
+      mergeTop();
     }
-    return values[index];
+    return runCount == 0 ? EMPTY : runs[0];
   }
 
   /**
