@@ -1,6 +1,7 @@
 package org.salespipeline.metrics.internal;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sorts {@code long} values in linear time: a least-significant-digit radix sort over 11-bit
@@ -37,11 +38,49 @@ public final class RadixSort {
    * @return the sorted values: {@code values} itself or a new array of the same length
    */
   public static long[] sort(long[] values) {
-    int n = values.length;
-    if (n < SMALL) {
+    if (values.length < SMALL) {
       Arrays.sort(values);
       return values;
     }
+    return radix(values, null);
+  }
+
+  /**
+   * Returns the order of some keys: the indexes of the keys from the smallest key to the largest,
+   * equal keys in index order (a stable sort).
+   *
+   * @param keys the keys, not null, left unchanged
+   * @return a new array of the indexes 0 to {@code keys.length - 1}, in key order
+   */
+  public static int[] order(long[] keys) {
+    int n = keys.length;
+    if (n < SMALL) {
+      Integer[] boxed = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        boxed[i] = i;
+      }
+      Arrays.sort(boxed, (a, b) -> Long.compare(keys[a], keys[b])); // stable
+      int[] order = new int[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = boxed[i];
+      }
+      return order;
+    }
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    radix(keys.clone(), order);
+    return order;
+  }
+
+  /**
+   * Sorts values (n &ge; 1), moving the payload along if there is one; a stable sort, so a
+   * payload of indexes ends in key order. Returns the array that holds the sorted values, and
+   * leaves the payload sorted in the array given.
+   */
+  private static long[] radix(long[] values, int @Nullable [] payload) {
+    int n = values.length;
     int[] counts = new int[DIGITS * BUCKETS];
     boolean ordered = true;
     long previous = values[0];
@@ -57,10 +96,12 @@ public final class RadixSort {
     }
     long[] source = values;
     long[] target = null;
+    int[] sourcePayload = payload;
+    int[] targetPayload = null;
     for (int d = 0; d < DIGITS; d++) {
       int base = d * BUCKETS;
       if (counts[base + bucket(source[0], d)] == n) {
-        continue; // every value has the same byte here
+        continue; // every value has the same digit here
       }
       int offset = 0;
       for (int b = 0; b < BUCKETS; b++) {
@@ -71,12 +112,29 @@ public final class RadixSort {
       if (target == null) {
         target = new long[n];
       }
-      for (long v : source) {
-        target[counts[base + bucket(v, d)]++] = v;
+      if (sourcePayload == null) {
+        for (long v : source) {
+          target[counts[base + bucket(v, d)]++] = v;
+        }
+      } else {
+        if (targetPayload == null) {
+          targetPayload = new int[n];
+        }
+        for (int i = 0; i < n; i++) {
+          int at = counts[base + bucket(source[i], d)]++;
+          target[at] = source[i];
+          targetPayload[at] = sourcePayload[i];
+        }
+        int[] swap = sourcePayload;
+        sourcePayload = targetPayload;
+        targetPayload = swap;
       }
       long[] swap = source;
       source = target;
       target = swap;
+    }
+    if (payload != null && sourcePayload != payload) {
+      System.arraycopy(sourcePayload, 0, payload, 0, n);
     }
     return source;
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
@@ -44,6 +45,22 @@ class SortingProperties {
     long[] sorted = RadixSort.sort(values.clone());
 
     assertThat(sorted).containsExactly(expected);
+  }
+
+  @Property(tries = 60)
+  void order_anyKeys_isTheStableSortOfTheIndexes(@ForAll long seed, @ForAll @IntRange(max = 5000) int length) {
+    long[] keys = values(seed, length);
+    long[] before = keys.clone();
+    List<Integer> expected = new ArrayList<>();
+    for (int i = 0; i < length; i++) {
+      expected.add(i);
+    }
+    expected.sort(Comparator.comparingLong(i -> keys[i])); // List.sort is stable
+
+    int[] order = RadixSort.order(keys);
+
+    assertThat(order).containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
+    assertThat(keys).as("keys left unchanged").containsExactly(before);
   }
 
   @Property(tries = 10)
