@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
@@ -156,6 +157,13 @@ final class Accumulator {
     }
     TrendPeriod period = TrendPeriod.containing(unit, LocalDate.ofInstant(first, zone));
     LocalDate lastDay = LocalDate.ofInstant(last, zone);
+    long periods = unit.periodsThrough(period.start(), lastDay);
+    if (periods > MetricsQuery.MAX_TREND_PERIODS) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "deal %s was created at %s: a trend per %s from"
+          + " then to %s would have %,d periods, more than the %,d a trend may have; bound the trend with a window"
+          + " (withWindow) or use a longer calendar unit", deal.id(), created, unit.name().toLowerCase(Locale.ROOT),
+          lastDay, periods, MetricsQuery.MAX_TREND_PERIODS));
+    }
     while (!period.start().isAfter(lastDay)) {
       trends.computeIfAbsent(period, this::trendAccumulator).add(deal);
       period = period.next();
