@@ -3,6 +3,7 @@ package org.salespipeline.metrics;
 import io.vavr.control.Option;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -38,6 +39,7 @@ import org.salespipeline.metrics.internal.LongSamples;
  */
 final class Accumulator {
 
+  /** The precision of quotients that are rates or ratios, and the least of money quotients. */
   static final MathContext DIVISION = MathContext.DECIMAL64;
   private static final long MILLIS_PER_DAY = 86_400_000L;
 
@@ -487,7 +489,19 @@ final class Accumulator {
     BigDecimal[] middle = t.middleWonAmounts();
     BigDecimal median = middle.length == 1 ? middle[0] : middle[0].add(middle[1]).divide(BigDecimal.valueOf(2));
     return new DealSize(t.wonCount, Money.of(wonSum, currency),
-        Money.of(wonSum.divide(BigDecimal.valueOf(t.wonCount), DIVISION), currency), Money.of(median, currency));
+        Money.of(divideMoney(wonSum, BigDecimal.valueOf(t.wonCount), currency), currency), Money.of(median, currency));
+  }
+
+  /**
+   * A quotient of money, rounded half-even to 16 significant digits or, where that takes more
+   * digits, to the currency's minor unit: 16 digits alone would round a mean of 10<sup>15</sup>
+   * dollars to the ten cents.
+   */
+  static BigDecimal divideMoney(BigDecimal dividend, BigDecimal divisor, Currency currency) {
+    BigDecimal integral = dividend.divideToIntegralValue(divisor);
+    int integerDigits = integral.signum() == 0 ? 0 : integral.precision() - integral.scale();
+    int digits = Math.max(DIVISION.getPrecision(), integerDigits + Math.max(0, currency.getDefaultFractionDigits()));
+    return dividend.divide(divisor, new MathContext(digits, RoundingMode.HALF_EVEN));
   }
 
   /**
@@ -505,7 +519,7 @@ final class Accumulator {
         .multiply(BigDecimal.valueOf(cycles)).multiply(BigDecimal.valueOf(MILLIS_PER_DAY));
     BigDecimal denominator = BigDecimal.valueOf(t.wonCount).multiply(BigDecimal.valueOf(won + lost))
         .multiply(BigDecimal.valueOf(cycleSum));
-    return Option.some(numerator.divide(denominator, DIVISION));
+    return Option.some(divideMoney(numerator, denominator, t.currency));
   }
 
   private FunnelStage funnelStage(int s, Stage stage) {
