@@ -48,6 +48,18 @@ class BadInputCatalogueTest {
   }
 
   @Test
+  void calculate_everyIdTwice_namesTheSmallestInOnePassOverTheIds() {
+    List<Deal> twice = new java.util.ArrayList<>();
+    for (int i = 20_000; i > 0; i--) {
+      Deal deal = Script.open("D" + i, "a", 0).deal();
+      twice.add(deal);
+      twice.add(deal);
+    }
+    assertThatThrownBy(() -> metrics.calculate(twice, query)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("deal D1 appears more than once");
+  }
+
+  @Test
   void merge_duplicateIdAcrossPartitions_isRejected() {
     Deal deal = Script.open("TWICE", "a", 0).deal();
     MetricsAccumulator left = metrics.accumulator(query).add(deal);
