@@ -250,7 +250,7 @@ final class Accumulator {
       open++;
       long age = asOfMs - entered;
       current[stage].add(age);
-      openDeals.add(stage, age, d);
+      openDeals.add(stage, age, d, amount);
       if (amount == null) {
         unpriced++;
       }
@@ -453,8 +453,7 @@ final class Accumulator {
     }
 
     Norms norms = new Norms(pipeline, completedSummary);
-    List<StuckDeal> stuck = openDeals.stuck(norms,
-        converter == null ? Deal::amount : d -> d.amount().map(a -> convert(a, d)));
+    List<StuckDeal> stuck = openDeals.stuck(norms);
     List<StageExcess> excess = new ArrayList<>();
     for (int s = 0; s < k; s++) {
       if (norms.defined(s)) {

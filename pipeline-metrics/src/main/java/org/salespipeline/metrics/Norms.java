@@ -2,7 +2,6 @@ package org.salespipeline.metrics;
 
 import io.vavr.control.Option;
 import java.time.Duration;
-import org.salespipeline.core.Deal;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.Pipeline;
 import org.salespipeline.core.Stage;
@@ -46,9 +45,9 @@ final class Norms {
     return defined(stage) && ageMillis > normMillis[stage];
   }
 
-  StuckDeal stuck(int stage, long ageMillis, Deal deal, Option<Money> amount) {
+  StuckDeal stuck(int stage, long ageMillis, String dealId, String owner, Option<Money> amount) {
     Stage s = pipeline.openStages().get(stage);
-    return new StuckDeal(deal.id(), deal.owner(), amount, s.id(), s.name(), ageMillis / MILLIS_PER_DAY,
+    return new StuckDeal(dealId, owner, amount, s.id(), s.name(), ageMillis / MILLIS_PER_DAY,
         normMillis[stage] / MILLIS_PER_DAY, kinds[stage]);
   }
 

@@ -141,13 +141,19 @@ public final class LongSamples {
     runs[runCount - 1] = merge(a, b);
   }
 
+  /** Merges two sorted runs; without a branch on the comparison, which random data mispredicts. */
   private static long[] merge(long[] a, long[] b) {
     long[] merged = new long[a.length + b.length];
     int i = 0;
     int j = 0;
     int k = 0;
     while (i < a.length && j < b.length) {
-      merged[k++] = a[i] <= b[j] ? a[i++] : b[j++];
+      long x = a[i];
+      long y = b[j];
+      int first = x <= y ? 1 : 0;
+      merged[k++] = first == 1 ? x : y;
+      i += first;
+      j += 1 - first;
     }
     System.arraycopy(a, i, merged, k, a.length - i);
     System.arraycopy(b, j, merged, k + a.length - i, b.length - j);
