@@ -65,8 +65,8 @@ final class Accumulator {
   private long lost;
   private long unpriced;
   private final Map<Currency, CurrencyTotals> totals = new HashMap<>();
-  private final LongSamples wonCycle = new LongSamples();
-  private final LongSamples lostCycle = new LongSamples();
+  private final LongSamples wonCycle = LongSamples.keepingRuns();
+  private final LongSamples lostCycle = LongSamples.keepingRuns();
   private final LongSamples kmEvents = new LongSamples();
   private final LongSamples kmCensored = new LongSamples();
   /** Cohort deals by furthest open stage: [2f] open, [2f + 1] lost; won deals are beyond. */
@@ -111,8 +111,8 @@ final class Accumulator {
     this.completed = new LongSamples[k];
     this.current = new LongSamples[k];
     for (int i = 0; i < k; i++) {
-      completed[i] = new LongSamples();
-      current[i] = new LongSamples();
+      completed[i] = LongSamples.keepingRuns();
+      current[i] = LongSamples.keepingRuns();
     }
     this.ids = top ? new IdCheck() : null;
     this.groups = top && query.grouping().isDefined() ? new HashMap<>() : null;
@@ -457,7 +457,7 @@ final class Accumulator {
     List<StageExcess> excess = new ArrayList<>();
     for (int s = 0; s < k; s++) {
       if (norms.defined(s)) {
-        excess.add(norms.excess(s, current[s].sorted()));
+        excess.add(norms.excess(s, current[s].runs()));
       }
     }
     excess.sort(Comparator.comparingDouble(StageExcess::daysBeyondNorm).reversed());

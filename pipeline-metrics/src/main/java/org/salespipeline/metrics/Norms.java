@@ -51,16 +51,20 @@ final class Norms {
         normMillis[stage] / MILLIS_PER_DAY, kinds[stage]);
   }
 
-  /** Days beyond the norm summed over the sorted ages of the stage's open deals (order-free). */
-  StageExcess excess(int stage, long[] sortedAges) {
+  /** Days beyond the norm summed over the ages of the stage's open deals, in sorted runs (order-free). */
+  StageExcess excess(int stage, long[][] ageRuns) {
     long sum = 0;
     long count = 0;
-    for (int i = sortedAges.length - 1; i >= 0 && sortedAges[i] > normMillis[stage]; i--) {
-      sum += sortedAges[i];
-      count++;
+    long open = 0;
+    for (long[] ages : ageRuns) {
+      open += ages.length;
+      for (int i = ages.length - 1; i >= 0 && ages[i] > normMillis[stage]; i--) {
+        sum += ages[i];
+        count++;
+      }
     }
     Stage s = pipeline.openStages().get(stage);
-    return new StageExcess(s.id(), s.name(), normMillis[stage] / MILLIS_PER_DAY, kinds[stage], sortedAges.length, count,
+    return new StageExcess(s.id(), s.name(), normMillis[stage] / MILLIS_PER_DAY, kinds[stage], open, count,
         (sum - count * normMillis[stage]) / MILLIS_PER_DAY);
   }
 }

@@ -9,11 +9,16 @@ import java.util.Arrays;
  * <p>Exact order statistics need every value. Appended values go into chunks that double in size
  * up to {@value #MAX_CHUNK} values, so growing never copies what is already there. When the
  * sample is sorted or merged, the appended values are gathered into one array, sorted by
- * {@link RadixSort} and kept as a sorted <em>run</em>. Runs are immutable: merging two samples
- * merges runs into new arrays in linear time, and only while the run below is at most twice as
- * long as the one on top, so that merging many samples one by one copies each value
- * O(log(samples)) times, not once per merge. In a parallel calculation the sorting happens in the
- * leaves, on every core, and the final merges are linear.
+ * {@link RadixSort} and kept as a sorted <em>run</em>. Runs are immutable and shared, never
+ * copied, with whoever reads them.
+ *
+ * <p>Merging two samples pools their runs. A sample made to be read as one array merges runs in
+ * linear time as they come, but only while the run below is at most twice as long as the one on
+ * top, so that merging many samples one by one copies each value O(log(samples)) times, not once
+ * per merge. A sample read through order statistics ({@link #keepingRuns()}) keeps up to
+ * {@value #UNMERGED_RUNS} runs as they are and answers {@link #select(long[][], long)} from them:
+ * the partial results of a parallel calculation are then pooled without copying anything, the
+ * sorting having happened in the leaves, on every core.
  *
  * <p>Mutable and not thread-safe: each partial result of a calculation owns its own samples.
  */
@@ -23,8 +28,11 @@ public final class LongSamples {
   private static final long[][] NONE = {};
   private static final int FIRST_CHUNK = 16;
   private static final int MAX_CHUNK = 8192;
+  private static final int UNMERGED_RUNS = 8;
 
   private final boolean summed;
+  /** Runs left unmerged as long as there are at most this many. */
+  private final int unmergedRuns;
   private int size;
   private long sum;
   /** Appended values not sorted yet: every chunk is full but the last, which holds {@code last}. */
@@ -33,7 +41,7 @@ public final class LongSamples {
   private long[] chunk = EMPTY;
   private int last;
   private int appended;
-  /** Sorted runs, each more than twice as long as the next. */
+  /** Sorted runs; beyond {@code unmergedRuns} of them, each more than twice as long as the next. */
   private long[][] runs = NONE;
   private int runCount;
 
@@ -48,7 +56,23 @@ public final class LongSamples {
    * @param summed whether to keep the exact sum (values such as hashes must not be summed)
    */
   public LongSamples(boolean summed) {
+    this(summed, 1);
+  }
+
+  private LongSamples(boolean summed, int unmergedRuns) {
     this.summed = summed;
+    this.unmergedRuns = unmergedRuns;
+  }
+
+  /**
+   * Creates an empty sample that keeps the exact sum of its values and up to
+   * {@value #UNMERGED_RUNS} sorted runs unmerged: for a sample read through {@link #runs()} and
+   * {@link #select(long[][], long)}.
+   *
+   * @return the sample, never null
+   */
+  public static LongSamples keepingRuns() {
+    return new LongSamples(true, UNMERGED_RUNS);
   }
 
   /**
@@ -129,6 +153,9 @@ public final class LongSamples {
       runs = Arrays.copyOf(runs, Math.max(4, runCount * 2));
     }
     runs[runCount++] = run;
+    if (runCount <= unmergedRuns) {
+      return;
+    }
     while (runCount > 1 && runs[runCount - 2].length <= 2L * runs[runCount - 1].length) {
       mergeTop();
     }
@@ -193,6 +220,82 @@ public final class LongSamples {
   }
 
   /**
+   * Returns every value as sorted runs, without merging them. The arrays are the sample's own,
+   * shared with every caller: they must not be modified.
+   *
+   * @return the runs, none empty; no run if the sample is empty
+   */
+  public long[][] runs() {
+    sortAppended();
+    return Arrays.copyOf(runs, runCount);
+  }
+
+  /**
+   * Returns the values of sorted runs merged into one sorted array.
+   *
+   * @param runs sorted runs, not null, left unchanged
+   * @return the sorted values: the run itself if there is only one, never null
+   */
+  public static long[] merged(long[][] runs) {
+    if (runs.length == 0) {
+      return EMPTY;
+    }
+    long[] merged = runs[0];
+    for (int r = 1; r < runs.length; r++) {
+      merged = merge(merged, runs[r]);
+    }
+    return merged;
+  }
+
+  /**
+   * Returns the value of a rank among the values of sorted runs (the rank-th smallest, from 0),
+   * without merging them: a binary search over the values that counts, in each run, how many are
+   * at most the middle one.
+   *
+   * @param runs sorted runs, not null
+   * @param rank the rank, within [0, the number of values)
+   * @return the value
+   */
+  public static long select(long[][] runs, long rank) {
+    if (runs.length == 1) {
+      return runs[0][Math.toIntExact(rank)];
+    }
+    long lo = Long.MAX_VALUE;
+    long hi = Long.MIN_VALUE;
+    for (long[] run : runs) {
+      lo = Math.min(lo, run[0]);
+      hi = Math.max(hi, run[run.length - 1]);
+    }
+    while (lo < hi) {
+      long mid = (lo & hi) + ((lo ^ hi) >> 1); // the floor of the mean, without overflow
+      if (countAtMost(runs, mid) > rank) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
+  }
+
+  private static long countAtMost(long[][] runs, long value) {
+    long count = 0;
+    for (long[] run : runs) {
+      int lo = 0;
+      int hi = run.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (run[mid] <= value) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      count += lo;
+    }
+    return count;
+  }
+
+  /**
    * Returns the p-th percentile of sorted values by linear interpolation between order statistics
    * (Hyndman and Fan's type 7, the default of R, NumPy and pandas).
    *
@@ -201,15 +304,30 @@ public final class LongSamples {
    * @return the percentile
    */
   public static double percentile(long[] sorted, double p) {
-    if (sorted.length == 0) {
+    return percentile(new long[][] {sorted}, sorted.length, p);
+  }
+
+  /**
+   * Returns the p-th percentile of the values of sorted runs, as {@link #percentile(long[], double)}
+   * of the merged values.
+   *
+   * @param runs sorted runs, not null
+   * @param count the number of values in the runs, at least one
+   * @param p the probability in [0, 1]
+   * @return the percentile
+   */
+  public static double percentile(long[][] runs, long count, double p) {
+    if (count == 0) {
       throw new IllegalStateException("bug: percentile of no values");
     }
-    double h = (sorted.length - 1) * p;
-    int lo = (int) Math.floor(h);
-    if (lo >= sorted.length - 1) {
-      return sorted[sorted.length - 1];
+    double h = (count - 1) * p;
+    long lo = (long) Math.floor(h);
+    if (lo >= count - 1) {
+      return select(runs, count - 1);
     }
     double fraction = h - lo;
-    return sorted[lo] + fraction * (double) (sorted[lo + 1] - sorted[lo]);
+    long low = select(runs, lo);
+    long high = select(runs, lo + 1);
+    return low + fraction * (double) (high - low);
   }
 }

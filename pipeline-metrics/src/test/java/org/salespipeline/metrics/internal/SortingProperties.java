@@ -108,4 +108,54 @@ class SortingProperties {
     assertThat(all.sum()).isEqualTo(Arrays.stream(values).sum());
     assertThat(all.sorted()).containsExactly(expected);
   }
+
+  @Property(tries = 60)
+  void select_anyRunsAndRank_isTheValueAtThatRankOfTheMergedRuns(
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 3000) int length, @ForAll @IntRange(min = 1, max = 9) int runs) {
+    long[] values = values(seed, length);
+    SplittableRandom random = new SplittableRandom(seed + 1);
+    List<List<Long>> parts = new ArrayList<>();
+    for (int r = 0; r < runs; r++) {
+      parts.add(new ArrayList<>());
+    }
+    for (long v : values) {
+      parts.get(random.nextInt(runs)).add(v);
+    }
+    long[][] sortedRuns = parts.stream().filter(p -> !p.isEmpty())
+        .map(p -> p.stream().mapToLong(Long::longValue).sorted().toArray()).toArray(long[][]::new);
+    long[] merged = values.clone();
+    Arrays.sort(merged);
+
+    assertThat(LongSamples.merged(sortedRuns)).containsExactly(merged);
+    for (int rank : new int[] {0, length / 3, length / 2, length - 1, random.nextInt(length)}) {
+      assertThat(LongSamples.select(sortedRuns, rank)).isEqualTo(merged[rank]);
+    }
+    for (double p : new double[] {0, 0.1, 0.5, 0.9, 0.999, 1}) {
+      assertThat(Double.doubleToRawLongBits(LongSamples.percentile(sortedRuns, length, p)))
+          .as("the same double, bit for bit, as from the merged array")
+          .isEqualTo(Double.doubleToRawLongBits(LongSamples.percentile(merged, p)));
+    }
+  }
+
+  @Property(tries = 20)
+  void keepingRuns_mergedSamples_keepTheirRunsAndEveryValue(
+      @ForAll long seed, @ForAll @IntRange(min = 2, max = 8) int parts) {
+    SplittableRandom random = new SplittableRandom(seed);
+    LongSamples all = LongSamples.keepingRuns();
+    List<Long> expected = new ArrayList<>();
+    for (int p = 0; p < parts; p++) {
+      LongSamples part = LongSamples.keepingRuns();
+      for (int i = 0; i < 2000; i++) {
+        long v = random.nextLong(1L << 40);
+        part.add(v);
+        expected.add(v);
+      }
+      all.mergeSorted(part);
+    }
+    expected.sort(null);
+
+    assertThat(all.runs().length).as("up to eight runs are pooled, not merged").isEqualTo(parts);
+    assertThat(all.sum()).isEqualTo(expected.stream().mapToLong(Long::longValue).sum());
+    assertThat(all.sorted()).containsExactly(expected.stream().mapToLong(Long::longValue).toArray());
+  }
 }
