@@ -1,5 +1,5 @@
 /**
- * JMH benchmarks of the hot paths: one transition, a deal's lifecycle, replay. Not part of the test
- * run; see the README section "Benchmarks" for the command that runs them.
+ * JMH benchmarks of the hot paths: one transition, a deal's lifecycle, replay, the metrics pass.
+ * Not part of the test run; see the README section "Benchmarks" for the command that runs them.
  */
 package org.salespipeline.examples.bench.jmh;
