@@ -3,15 +3,16 @@ package org.salespipeline.metrics;
 import io.vavr.control.Option;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -31,7 +32,7 @@ import org.salespipeline.metrics.internal.LongSamples;
  * partial results, finished into a {@link MetricsReport}.
  *
  * <p>Design: every figure is built from parts whose merge is exact and order-free (integer
- * counts, {@code long} millisecond sums, {@link BigDecimal} money sums, samples kept as primitive
+ * counts, {@code long} millisecond sums, exact money sums, samples kept as primitive
  * arrays and sorted once at the end, lists sorted by deal id at the end). That is what makes a
  * parallel or partitioned calculation give the very same report as a sequential one. Stages are
  * indexed 0..k-1 (open stages in order, so index = order), k (won) and k+1 (lost).
@@ -40,6 +41,7 @@ import org.salespipeline.metrics.internal.LongSamples;
  */
 final class Accumulator {
 
+  /** The precision of quotients that are rates or ratios, and the least of money quotients. */
   static final MathContext DIVISION = MathContext.DECIMAL64;
   private static final DealInternals HISTORIES = DealInternals.get();
   private static final long MILLIS_PER_DAY = 86_400_000L;
@@ -66,8 +68,8 @@ final class Accumulator {
   private long lost;
   private long unpriced;
   private final Map<Currency, CurrencyTotals> totals = new HashMap<>();
-  private final LongSamples wonCycle = new LongSamples();
-  private final LongSamples lostCycle = new LongSamples();
+  private final LongSamples wonCycle = LongSamples.keepingRuns();
+  private final LongSamples lostCycle = LongSamples.keepingRuns();
   private final LongSamples kmEvents = new LongSamples();
   private final LongSamples kmCensored = new LongSamples();
   /** Cohort deals by furthest open stage: [2f] open, [2f + 1] lost; won deals are beyond. */
@@ -112,8 +114,8 @@ final class Accumulator {
     this.completed = new LongSamples[k];
     this.current = new LongSamples[k];
     for (int i = 0; i < k; i++) {
-      completed[i] = new LongSamples();
-      current[i] = new LongSamples();
+      completed[i] = LongSamples.keepingRuns();
+      current[i] = LongSamples.keepingRuns();
     }
     this.ids = top ? new IdCheck() : null;
     this.groups = top && query.grouping().isDefined() ? new HashMap<>() : null;
@@ -160,6 +162,13 @@ final class Accumulator {
     }
     TrendPeriod period = TrendPeriod.containing(unit, LocalDate.ofInstant(first, zone));
     LocalDate lastDay = LocalDate.ofInstant(last, zone);
+    long periods = unit.periodsThrough(period.start(), lastDay);
+    if (periods > MetricsQuery.MAX_TREND_PERIODS) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "deal %s was created at %s: a trend per %s from"
+          + " then to %s would have %,d periods, more than the %,d a trend may have; bound the trend with a window"
+          + " (withWindow) or use a longer calendar unit", deal.id(), created, unit.name().toLowerCase(Locale.ROOT),
+          lastDay, periods, MetricsQuery.MAX_TREND_PERIODS));
+    }
     while (!period.start().isAfter(lastDay)) {
       trends.computeIfAbsent(period, this::trendAccumulator).add(deal);
       period = period.next();
@@ -239,7 +248,7 @@ final class Accumulator {
       open++;
       long age = asOfMs - entered;
       current[stage].add(age);
-      openDeals.add(stage, age, d);
+      openDeals.add(stage, age, d, amount);
       if (amount == null) {
         unpriced++;
       }
@@ -286,20 +295,25 @@ final class Accumulator {
     if (amount == null) {
       return;
     }
-    BigDecimal p = probabilityOf(d, stage);
-    BigDecimal weighted = amount.amount().multiply(p);
     CurrencyTotals t = totals(amount.currency());
-    t.addOpen(amount.amount(), weighted);
+    BigDecimal p = probabilityOf(d);
+    if (p == null) {
+      t.addOpen(amount.amount(), stage);
+    } else {
+      t.addOpen(amount.amount(), amount.amount().multiply(p));
+    }
     if (forecast) {
-      t.addForecast(amount.amount(), weighted);
-      forecastEntries.add(new ForecastEntry(d.id(), amount, p.doubleValue()));
+      BigDecimal weight = p == null ? stageProbability[stage] : p;
+      t.addForecast(amount.amount(), amount.amount().multiply(weight));
+      forecastEntries.add(new ForecastEntry(d.id(), amount, weight.doubleValue()));
     }
   }
 
-  private BigDecimal probabilityOf(Deal d, int stage) {
+  /** The probability of an open deal, or null where its stage's default applies. */
+  private @Nullable BigDecimal probabilityOf(Deal d) {
     if (probability == null) {
       Option<Double> override = d.probabilityOverride();
-      return override.isEmpty() ? stageProbability[stage] : BigDecimal.valueOf(override.get());
+      return override.isEmpty() ? null : BigDecimal.valueOf(override.get());
     }
     double p = probability.applyAsDouble(d);
     if (!(p >= 0 && p <= 1)) {
@@ -324,7 +338,7 @@ final class Accumulator {
   private CurrencyTotals totals(Currency currency) {
     CurrencyTotals t = totals.get(currency);
     if (t == null) {
-      t = new CurrencyTotals(currency);
+      t = new CurrencyTotals(currency, stageProbability);
       totals.put(currency, t);
     }
     return t;
@@ -396,22 +410,24 @@ final class Accumulator {
     Map<Currency, Money> velocity = new HashMap<>();
     totals.forEach((currency, t) -> {
       long closed = t.wonCount + t.lostCount;
+      BigDecimal wonSum = t.won.value();
       if (closed > 0) {
-        wonValue.put(currency, Money.of(t.wonSum, currency));
-        lostValue.put(currency, Money.of(t.lostSum, currency));
-        BigDecimal all = t.wonSum.add(t.lostSum);
+        BigDecimal lostSum = t.lost.value();
+        wonValue.put(currency, Money.of(wonSum, currency));
+        lostValue.put(currency, Money.of(lostSum, currency));
+        BigDecimal all = wonSum.add(lostSum);
         if (all.signum() > 0) {
-          valueWinRate.put(currency, Rate.ofProportion(t.wonSum.divide(all, DIVISION).doubleValue(), closed));
+          valueWinRate.put(currency, Rate.ofProportion(wonSum.divide(all, DIVISION).doubleValue(), closed));
         }
       }
       if (t.wonCount > 0) {
-        dealSize.put(currency, dealSize(currency, t));
+        dealSize.put(currency, dealSize(currency, t, wonSum));
       }
       if (t.openCount > 0) {
-        openPipeline.put(currency, Money.of(t.openSum, currency));
-        weightedPipeline.put(currency, Money.of(t.weightedSum, currency));
+        openPipeline.put(currency, Money.of(t.open.value(), currency));
+        weightedPipeline.put(currency, Money.of(t.weighted(), currency));
       }
-      velocity(t).forEach(v -> velocity.put(currency, Money.of(v, currency)));
+      velocity(t, wonSum).forEach(v -> velocity.put(currency, Money.of(v, currency)));
     });
 
     DurationSummary[] completedSummary = new DurationSummary[k];
@@ -435,11 +451,11 @@ final class Accumulator {
     }
 
     Norms norms = new Norms(pipeline, completedSummary);
-    List<StuckDeal> stuck = openDeals.stuck(pipeline, norms, d -> d.amount().map(a -> convert(a, d)));
+    List<StuckDeal> stuck = openDeals.stuck(norms);
     List<StageExcess> excess = new ArrayList<>();
     for (int s = 0; s < k; s++) {
       if (norms.defined(s)) {
-        excess.add(norms.excess(s, current[s].sorted()));
+        excess.add(norms.excess(s, current[s].runs()));
       }
     }
     excess.sort(Comparator.comparingDouble(StageExcess::daysBeyondNorm).reversed());
@@ -466,11 +482,23 @@ final class Accumulator {
         trendReports);
   }
 
-  private static DealSize dealSize(Currency currency, CurrencyTotals t) {
+  private static DealSize dealSize(Currency currency, CurrencyTotals t, BigDecimal wonSum) {
     BigDecimal[] middle = t.middleWonAmounts();
     BigDecimal median = middle.length == 1 ? middle[0] : middle[0].add(middle[1]).divide(BigDecimal.valueOf(2));
-    return new DealSize(t.wonCount, Money.of(t.wonSum, currency),
-        Money.of(t.wonSum.divide(BigDecimal.valueOf(t.wonCount), DIVISION), currency), Money.of(median, currency));
+    return new DealSize(t.wonCount, Money.of(wonSum, currency),
+        Money.of(divideMoney(wonSum, BigDecimal.valueOf(t.wonCount), currency), currency), Money.of(median, currency));
+  }
+
+  /**
+   * A quotient of money, rounded half-even to 16 significant digits or, where that takes more
+   * digits, to the currency's minor unit: 16 digits alone would round a mean of 10<sup>15</sup>
+   * dollars to the ten cents.
+   */
+  static BigDecimal divideMoney(BigDecimal dividend, BigDecimal divisor, Currency currency) {
+    BigDecimal integral = dividend.divideToIntegralValue(divisor);
+    int integerDigits = integral.signum() == 0 ? 0 : integral.precision() - integral.scale();
+    int digits = Math.max(DIVISION.getPrecision(), integerDigits + Math.max(0, currency.getDefaultFractionDigits()));
+    return dividend.divide(divisor, new MathContext(digits, RoundingMode.HALF_EVEN));
   }
 
   /**
@@ -478,17 +506,17 @@ final class Accumulator {
    * divided once: (open_c × wonSum_c × won × cycles × msPerDay) / (wonCount_c × (won + lost) ×
    * cycleSum).
    */
-  private Option<BigDecimal> velocity(CurrencyTotals t) {
+  private Option<BigDecimal> velocity(CurrencyTotals t, BigDecimal wonSum) {
     long cycles = wonCycle.size();
     long cycleSum = wonCycle.sum();
     if (t.wonCount == 0 || won + lost == 0 || cycles == 0 || cycleSum <= 0) {
       return Option.none();
     }
-    BigDecimal numerator = t.wonSum.multiply(BigDecimal.valueOf(t.openCount)).multiply(BigDecimal.valueOf(won))
+    BigDecimal numerator = wonSum.multiply(BigDecimal.valueOf(t.openCount)).multiply(BigDecimal.valueOf(won))
         .multiply(BigDecimal.valueOf(cycles)).multiply(BigDecimal.valueOf(MILLIS_PER_DAY));
     BigDecimal denominator = BigDecimal.valueOf(t.wonCount).multiply(BigDecimal.valueOf(won + lost))
         .multiply(BigDecimal.valueOf(cycleSum));
-    return Option.some(numerator.divide(denominator, DIVISION));
+    return Option.some(divideMoney(numerator, denominator, t.currency));
   }
 
   private FunnelStage funnelStage(int s, Stage stage) {
@@ -536,7 +564,7 @@ final class Accumulator {
 
   private Coverage coverage(Money quota) {
     CurrencyTotals t = totals.get(quota.currency());
-    BigDecimal pipelineSum = t == null ? BigDecimal.ZERO : t.forecastSum;
+    BigDecimal pipelineSum = t == null ? BigDecimal.ZERO : t.forecast.value();
     BigDecimal weighted = t == null ? BigDecimal.ZERO : t.forecastWeighted;
     boolean defined = forecastPeriod != null && !quota.isZero();
     return new Coverage(quota, Money.of(pipelineSum, quota.currency()), Money.of(weighted, quota.currency()),
@@ -546,105 +574,4 @@ final class Accumulator {
 
   /** An open deal expected to close in the forecast period, with its amount and probability. */
   record ForecastEntry(String dealId, Money amount, double probability) {}
-
-  /**
-   * Exact money sums of one currency, and the won amounts for the median: as unscaled
-   * {@code long}s at the currency's usual scale (sorted like any other sample), or as
-   * {@link BigDecimal}s once an amount has more decimals or too many digits.
-   */
-  static final class CurrencyTotals {
-    private final int scale;
-    long wonCount;
-    BigDecimal wonSum = BigDecimal.ZERO;
-    private final LongSamples wonUnscaled = new LongSamples(false);
-    private @Nullable List<BigDecimal> wonDecimals;
-    long lostCount;
-    BigDecimal lostSum = BigDecimal.ZERO;
-    long openCount;
-    BigDecimal openSum = BigDecimal.ZERO;
-    BigDecimal weightedSum = BigDecimal.ZERO;
-    BigDecimal forecastSum = BigDecimal.ZERO;
-    BigDecimal forecastWeighted = BigDecimal.ZERO;
-
-    CurrencyTotals(Currency currency) {
-      this.scale = Math.max(0, currency.getDefaultFractionDigits());
-    }
-
-    void addClosed(BigDecimal amount, boolean isWon) {
-      if (isWon) {
-        wonCount++;
-        wonSum = wonSum.add(amount);
-        addWonAmount(amount);
-      } else {
-        lostCount++;
-        lostSum = lostSum.add(amount);
-      }
-    }
-
-    void addOpen(BigDecimal amount, BigDecimal weighted) {
-      openCount++;
-      openSum = openSum.add(amount);
-      weightedSum = weightedSum.add(weighted);
-    }
-
-    void addForecast(BigDecimal amount, BigDecimal weighted) {
-      forecastSum = forecastSum.add(amount);
-      forecastWeighted = forecastWeighted.add(weighted);
-    }
-
-    private void addWonAmount(BigDecimal amount) {
-      if (wonDecimals == null && amount.scale() <= scale) {
-        BigDecimal unscaled = amount.movePointRight(scale);
-        if (unscaled.precision() - unscaled.scale() < 18) {
-          wonUnscaled.add(unscaled.longValueExact());
-          return;
-        }
-      }
-      decimals().add(amount);
-    }
-
-    private List<BigDecimal> decimals() {
-      List<BigDecimal> decimals = wonDecimals;
-      if (decimals == null) {
-        decimals = new ArrayList<>(wonUnscaled.size() + 1);
-        long[] unscaled = wonUnscaled.sorted();
-        for (long u : unscaled) {
-          decimals.add(BigDecimal.valueOf(u, scale));
-        }
-        wonDecimals = decimals;
-      }
-      return decimals;
-    }
-
-    /** The middle won amount, or the two middle ones of an even count. */
-    BigDecimal[] middleWonAmounts() {
-      int m = (int) (wonCount / 2);
-      boolean odd = wonCount % 2 == 1;
-      if (wonDecimals == null) {
-        long[] sorted = wonUnscaled.sorted();
-        return odd ? new BigDecimal[] {BigDecimal.valueOf(sorted[m], scale)}
-            : new BigDecimal[] {BigDecimal.valueOf(sorted[m - 1], scale), BigDecimal.valueOf(sorted[m], scale)};
-      }
-      BigDecimal[] sorted = wonDecimals.toArray(new BigDecimal[0]);
-      Arrays.sort(sorted);
-      return odd ? new BigDecimal[] {sorted[m]} : new BigDecimal[] {sorted[m - 1], sorted[m]};
-    }
-
-    void merge(CurrencyTotals o) {
-      wonCount += o.wonCount;
-      wonSum = wonSum.add(o.wonSum);
-      if (wonDecimals == null && o.wonDecimals == null) {
-        wonUnscaled.mergeSorted(o.wonUnscaled);
-      } else {
-        decimals().addAll(o.decimals());
-      }
-      lostCount += o.lostCount;
-      lostSum = lostSum.add(o.lostSum);
-      openCount += o.openCount;
-      openSum = openSum.add(o.openSum);
-      weightedSum = weightedSum.add(o.weightedSum);
-      forecastSum = forecastSum.add(o.forecastSum);
-      forecastWeighted = forecastWeighted.add(o.forecastWeighted);
-    }
-  }
 }

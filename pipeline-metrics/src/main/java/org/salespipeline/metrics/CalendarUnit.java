@@ -2,6 +2,7 @@ package org.salespipeline.metrics;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
@@ -46,6 +47,24 @@ public enum CalendarUnit {
         return start.plusMonths(1);
       default:
         return start.plusMonths(3);
+    }
+  }
+
+  /**
+   * The number of periods from the one starting on {@code start} to the one containing
+   * {@code lastDay}, both included (0 if lastDay is before start).
+   */
+  long periodsThrough(LocalDate start, LocalDate lastDay) {
+    if (lastDay.isBefore(start)) {
+      return 0;
+    }
+    switch (this) {
+      case WEEK:
+        return ChronoUnit.WEEKS.between(start, lastDay) + 1;
+      case MONTH:
+        return ChronoUnit.MONTHS.between(start, lastDay) + 1;
+      default:
+        return ChronoUnit.MONTHS.between(start, lastDay) / 3 + 1;
     }
   }
 

@@ -10,22 +10,30 @@ import org.salespipeline.metrics.internal.LongSamples;
  * (Hyndman and Fan's type 7, the default of R, NumPy and pandas).
  *
  * <p>Every figure but the count is empty when the sample is. Immutable and thread-safe.
+ *
+ * <p>Design: the durations are kept as the sorted runs of the partial results that were merged
+ * (one run after a sequential calculation, one per leaf after a parallel one), and percentiles
+ * select their order statistics from the runs: the end of a parallel calculation copies none of
+ * the millions of stays.
  */
 public final class DurationSummary {
 
   private static final double MILLIS_PER_DAY = 86_400_000.0;
-  private static final DurationSummary EMPTY = new DurationSummary(new long[0], 0);
+  private static final DurationSummary EMPTY = new DurationSummary(new long[0][], 0, 0);
 
-  private final long[] sortedMillis;
+  /** Sorted runs of milliseconds, shared with the accumulator they came from: never modified. */
+  private final long[][] runs;
+  private final long count;
   private final long sumMillis;
 
-  private DurationSummary(long[] sortedMillis, long sumMillis) {
-    this.sortedMillis = sortedMillis;
+  private DurationSummary(long[][] runs, long count, long sumMillis) {
+    this.runs = runs;
+    this.count = count;
     this.sumMillis = sumMillis;
   }
 
   static DurationSummary of(LongSamples samples) {
-    return samples.size() == 0 ? EMPTY : new DurationSummary(samples.sorted(), samples.sum());
+    return samples.size() == 0 ? EMPTY : new DurationSummary(samples.runs(), samples.size(), samples.sum());
   }
 
   /**
@@ -43,7 +51,7 @@ public final class DurationSummary {
    * @return the count, never negative
    */
   public long count() {
-    return sortedMillis.length;
+    return count;
   }
 
   /**
@@ -94,23 +102,24 @@ public final class DurationSummary {
     if (!(p >= 0 && p <= 1)) {
       throw new IllegalArgumentException("p must be within [0, 1] but was " + p);
     }
-    return count() == 0 ? Option.none() : Option.some(LongSamples.percentile(sortedMillis, p) / MILLIS_PER_DAY);
+    return count() == 0 ? Option.none() : Option.some(LongSamples.percentile(runs, count, p) / MILLIS_PER_DAY);
   }
 
   /** The percentile in milliseconds, for norms compared with ages. */
   double percentileMillis(double p) {
-    return LongSamples.percentile(sortedMillis, p);
+    return LongSamples.percentile(runs, count, p);
   }
 
+  /** Equal summaries are of the same durations, however they were split into runs. */
   @Override
   public boolean equals(Object o) {
-    return o instanceof DurationSummary other && sumMillis == other.sumMillis
-        && Arrays.equals(sortedMillis, other.sortedMillis);
+    return o instanceof DurationSummary other && count == other.count && sumMillis == other.sumMillis
+        && Arrays.equals(LongSamples.merged(runs), LongSamples.merged(other.runs));
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(sortedMillis);
+    return Long.hashCode(count) * 31 + Long.hashCode(sumMillis);
   }
 
   /**

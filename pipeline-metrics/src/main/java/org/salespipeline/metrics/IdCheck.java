@@ -26,35 +26,37 @@ final class IdCheck {
     ids.addAll(other.ids);
   }
 
-  /** Throws naming the first duplicated id (in hash order) if there is one. */
+  /**
+   * Throws naming a duplicated id if there is one: the smallest of the ids whose hash appears
+   * more than once and that are really equal. Finding them takes one pass over the ids however
+   * many hashes repeat.
+   */
   void check() {
     long[] sorted = hashes.sorted();
+    LongSamples repeated = new LongSamples(false);
     for (int i = 1; i < sorted.length; i++) {
-      if (sorted[i] == sorted[i - 1]) {
-        String duplicate = duplicateWithHash(sorted[i]);
-        if (duplicate != null) {
-          throw new IllegalArgumentException("deals must have distinct ids but deal " + duplicate
-              + " appears more than once in the input; pass each deal once, as of its latest version");
-        }
+      if (sorted[i] == sorted[i - 1] && (i == 1 || sorted[i - 1] != sorted[i - 2])) {
+        repeated.add(sorted[i]);
       }
     }
-  }
-
-  private @org.jspecify.annotations.Nullable String duplicateWithHash(long hash) {
-    List<String> same = new ArrayList<>();
+    if (repeated.size() == 0) {
+      return;
+    }
+    long[] suspect = repeated.sorted();
+    List<String> candidates = new ArrayList<>();
     for (String id : ids) {
-      if (hash(id) == hash) {
-        same.add(id);
+      if (Arrays.binarySearch(suspect, hash(id)) >= 0) {
+        candidates.add(id);
       }
     }
-    String[] candidates = same.toArray(new String[0]);
-    Arrays.sort(candidates);
-    for (int i = 1; i < candidates.length; i++) {
-      if (candidates[i].equals(candidates[i - 1])) {
-        return candidates[i];
+    String[] same = candidates.toArray(new String[0]);
+    Arrays.sort(same);
+    for (int i = 1; i < same.length; i++) {
+      if (same[i].equals(same[i - 1])) {
+        throw new IllegalArgumentException("deals must have distinct ids but deal " + same[i]
+            + " appears more than once in the input; pass each deal once, as of its latest version");
       }
     }
-    return null;
   }
 
   /** String's own hash in the high half, FNV-1a in the low half: a collision of both is rare. */

@@ -31,8 +31,10 @@ public final class MetricsAccumulator {
    * @param deal the deal, not null, of the calculator's pipeline
    * @return this accumulator
    * @throws IllegalArgumentException if the deal belongs to another pipeline or is in a stage the
-   *     pipeline does not have, was created before {@link MetricsQuery#EARLIEST}, or a probability
-   *     function or converter of the query misbehaves
+   *     pipeline does not have, was created before {@link MetricsQuery#EARLIEST} or so long before
+   *     {@code T} that a trend of the query would have more than
+   *     {@link MetricsQuery#MAX_TREND_PERIODS} periods, or a probability function or converter of
+   *     the query misbehaves
    */
   public MetricsAccumulator add(Deal deal) {
     accumulator.add(Objects.requireNonNull(deal, "deal"));

@@ -47,6 +47,13 @@ public final class MetricsQuery {
    * unnoticed. A deal created earlier is refused, naming it.
    */
   public static final Instant EARLIEST = LocalDate.of(-9999, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+  /**
+   * The most calendar periods a trend may have: 192 years of weeks, 833 years of months. Every
+   * period a deal was open in holds it (its open-deal figures are part of that period's report),
+   * so a deal created long before {@code T} (year -9999 by mistake, say) would make one report per
+   * period all the way; metrics refuse it, naming the deal, rather than run out of memory.
+   */
+  public static final int MAX_TREND_PERIODS = 10_000;
   /** The latest as-of instant metrics compute with: the end of year 9999 (UTC). */
   public static final Instant LATEST = LocalDate.of(10_000, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1);
 
@@ -175,6 +182,11 @@ public final class MetricsQuery {
    * Returns a copy that also reports every figure per calendar period, in a time zone. The
    * report of a period is the report as it stood at the period's end (or {@code T} if earlier),
    * with the period (within the window, if any) as its window.
+   *
+   * <p>A trend runs from the period of the earliest deal's creation (or the window's start) to
+   * the period of {@code T} (or the window's end), at most {@link #MAX_TREND_PERIODS} periods: a
+   * deal created earlier than that makes the calculation throw {@link IllegalArgumentException}
+   * naming it. Bound such data with {@link #withWindow(Instant, Instant)}, or use a longer unit.
    *
    * @param unit week, month or quarter, not null
    * @param zone the time zone of the calendar, not null

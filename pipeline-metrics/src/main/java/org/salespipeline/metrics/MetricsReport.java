@@ -210,8 +210,9 @@ public final class MetricsReport {
 
   /**
    * Returns the average deal size: the mean amount of the deals won in the window, per currency,
-   * to 16 significant digits ({@link java.math.MathContext#DECIMAL64}): exact to the cent below
-   * 10<sup>14</sup>.
+   * rounded half-even to 16 significant digits, or to the currency's minor unit where that takes
+   * more digits (amounts of 10<sup>14</sup> and more in a currency with cents): never coarser
+   * than the minor unit.
    *
    * @return an unmodifiable map ordered by currency code (see {@link #dealSize()})
    */
@@ -371,8 +372,9 @@ public final class MetricsReport {
   /**
    * Returns the pipeline velocity in money per day, per currency: the number of priced open deals
    * in the currency × the average deal size × the win rate / the mean sales cycle of won deals in
-   * days, the last three over the window. Computed as one exact fraction, rounded half-even to 16
-   * significant digits.
+   * days, the last three over the window. Computed as one exact fraction, rounded half-even as
+   * {@link #averageDealSize()} is: to 16 significant digits, or to the minor unit where that takes
+   * more.
    *
    * @return an unmodifiable map ordered by currency code; a currency is absent when a factor is
    *     undefined or the mean cycle is zero

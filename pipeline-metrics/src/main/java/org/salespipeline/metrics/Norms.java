@@ -2,7 +2,6 @@ package org.salespipeline.metrics;
 
 import io.vavr.control.Option;
 import java.time.Duration;
-import org.salespipeline.core.Deal;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.Pipeline;
 import org.salespipeline.core.Stage;
@@ -46,22 +45,26 @@ final class Norms {
     return defined(stage) && ageMillis > normMillis[stage];
   }
 
-  StuckDeal stuck(int stage, long ageMillis, Deal deal, Option<Money> amount) {
+  StuckDeal stuck(int stage, long ageMillis, String dealId, String owner, Option<Money> amount) {
     Stage s = pipeline.openStages().get(stage);
-    return new StuckDeal(deal.id(), deal.owner(), amount, s.id(), s.name(), ageMillis / MILLIS_PER_DAY,
+    return new StuckDeal(dealId, owner, amount, s.id(), s.name(), ageMillis / MILLIS_PER_DAY,
         normMillis[stage] / MILLIS_PER_DAY, kinds[stage]);
   }
 
-  /** Days beyond the norm summed over the sorted ages of the stage's open deals (order-free). */
-  StageExcess excess(int stage, long[] sortedAges) {
+  /** Days beyond the norm summed over the ages of the stage's open deals, in sorted runs (order-free). */
+  StageExcess excess(int stage, long[][] ageRuns) {
     long sum = 0;
     long count = 0;
-    for (int i = sortedAges.length - 1; i >= 0 && sortedAges[i] > normMillis[stage]; i--) {
-      sum += sortedAges[i];
-      count++;
+    long open = 0;
+    for (long[] ages : ageRuns) {
+      open += ages.length;
+      for (int i = ages.length - 1; i >= 0 && ages[i] > normMillis[stage]; i--) {
+        sum += ages[i];
+        count++;
+      }
     }
     Stage s = pipeline.openStages().get(stage);
-    return new StageExcess(s.id(), s.name(), normMillis[stage] / MILLIS_PER_DAY, kinds[stage], sortedAges.length, count,
+    return new StageExcess(s.id(), s.name(), normMillis[stage] / MILLIS_PER_DAY, kinds[stage], open, count,
         (sum - count * normMillis[stage]) / MILLIS_PER_DAY);
   }
 }

@@ -1,9 +1,10 @@
 package org.salespipeline.metrics;
 
 import io.vavr.control.Option;
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.List;
 import java.util.Objects;
+import java.util.RandomAccess;
 import org.salespipeline.metrics.internal.KaplanMeier;
 
 /**
@@ -42,13 +43,33 @@ public final class SurvivalCurve {
 
   static SurvivalCurve of(long[] sortedEventMillis, long[] sortedCensorMillis) {
     KaplanMeier km = KaplanMeier.estimate(sortedEventMillis, sortedCensorMillis);
-    List<Step> steps = new ArrayList<>(km.steps());
-    for (int i = 0; i < km.steps(); i++) {
-      steps.add(new Step(km.time(i) / MILLIS_PER_DAY, km.atRisk(i), km.events(i), km.survival(i)));
-    }
     int median = km.medianStep();
-    return new SurvivalCurve(List.copyOf(steps), sortedEventMillis.length + (long) sortedCensorMillis.length,
+    return new SurvivalCurve(new Steps(km), sortedEventMillis.length + (long) sortedCensorMillis.length,
         sortedEventMillis.length, median < 0 ? Option.none() : Option.some(km.time(median) / MILLIS_PER_DAY));
+  }
+
+  /**
+   * The steps as an unmodifiable view of the estimate's arrays: a curve over a million deals has
+   * hundreds of thousands of steps, made into objects only when a caller reads them.
+   */
+  private static final class Steps extends AbstractList<Step> implements RandomAccess {
+
+    private final KaplanMeier km;
+
+    Steps(KaplanMeier km) {
+      this.km = km;
+    }
+
+    @Override
+    public Step get(int index) {
+      Objects.checkIndex(index, km.steps());
+      return new Step(km.time(index) / MILLIS_PER_DAY, km.atRisk(index), km.events(index), km.survival(index));
+    }
+
+    @Override
+    public int size() {
+      return km.steps();
+    }
   }
 
   /**

@@ -48,6 +48,18 @@ class BadInputCatalogueTest {
   }
 
   @Test
+  void calculate_everyIdTwice_namesTheSmallestInOnePassOverTheIds() {
+    List<Deal> twice = new java.util.ArrayList<>();
+    for (int i = 20_000; i > 0; i--) {
+      Deal deal = Script.open("D" + i, "a", 0).deal();
+      twice.add(deal);
+      twice.add(deal);
+    }
+    assertThatThrownBy(() -> metrics.calculate(twice, query)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("deal D1 appears more than once");
+  }
+
+  @Test
   void merge_duplicateIdAcrossPartitions_isRejected() {
     Deal deal = Script.open("TWICE", "a", 0).deal();
     MetricsAccumulator left = metrics.accumulator(query).add(deal);
@@ -261,8 +273,8 @@ class BadInputCatalogueTest {
 
     Currency usd = Currency.getInstance("USD");
     assertThat(r.wonValue().get(usd).amount()).isEqualByComparingTo(nines.multiply(BigDecimal.valueOf(2)));
-    assertThat(r.averageDealSize().get(usd).amount()).as("a mean is computed to 16 significant digits")
-        .isEqualByComparingTo(nines.round(java.math.MathContext.DECIMAL64));
+    assertThat(r.averageDealSize().get(usd).amount()).as("a mean is exact to the cent however many digits")
+        .isEqualByComparingTo(nines);
     assertThat(r.medianDealSize().get(usd).amount()).isEqualByComparingTo(nines);
     assertThat(r.weightedPipeline().get(usd).amount()).isEqualByComparingTo(nines.multiply(new BigDecimal("0.6")));
     assertThat(r.forecast().get().byCurrency().get(usd).pipeline().amount()).isEqualByComparingTo(nines);
@@ -335,6 +347,42 @@ class BadInputCatalogueTest {
     double days = java.time.Duration.between(first, MetricsQuery.LATEST).toMillis() / 86_400_000.0;
     assertThat(r.salesCycleWon().meanDays()).isEqualTo(Option.some(days));
     assertThat(days).isGreaterThan(7_300_000); // twenty thousand years
+  }
+
+  @Test
+  void trends_dealFromYearMinus9999_perWeek_isRejectedNamingTheDealAndTheRemedy() {
+    Deal ancient = Script.SIMPLE.open(NewDeal.of("ANCIENT"), MetricsQuery.EARLIEST).get().deal();
+    MetricsQuery weekly = query.withTrends(CalendarUnit.WEEK, java.time.ZoneOffset.UTC);
+
+    assertThatThrownBy(() -> metrics.calculate(List.of(ancient, Script.open("NEW", "a", 0).deal()), weekly))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("deal ANCIENT was created at -9999-01-01T00:00:00Z: a trend per week from then to")
+        .hasMessageContaining("would have 627,3")
+        .hasMessageContaining("more than the 10,000 a trend may have; bound the trend with a window (withWindow)");
+  }
+
+  @Test
+  void trends_dealFromYearMinus9999_withinAWindow_hasTheWindowsPeriodsOnlyAndCountsTheDealInEach() {
+    Deal ancient = Script.SIMPLE.open(NewDeal.of("ANCIENT"), MetricsQuery.EARLIEST).get().deal();
+    MetricsQuery quarterly = MetricsQuery.asOf(Instant.parse("2025-01-01T00:00:00Z"))
+        .withWindow(Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2025-01-01T00:00:00Z"))
+        .withTrends(CalendarUnit.QUARTER, java.time.ZoneOffset.UTC);
+
+    MetricsReport r = metrics.calculate(List.of(ancient), quarterly);
+
+    assertThat(r.trends().keySet()).extracting(TrendPeriod::label)
+        .containsExactly("2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4");
+    assertThat(r.trends().values()).allSatisfy(period -> assertThat(period.open()).isEqualTo(1));
+  }
+
+  @Test
+  void trends_dealFromYear1200_perQuarter_fitsTheLimit() {
+    Deal old = Script.SIMPLE.open(NewDeal.of("OLD"), Instant.parse("1200-01-01T00:00:00Z")).get().deal();
+
+    MetricsReport r = metrics.calculate(List.of(old), query.withTrends(CalendarUnit.QUARTER, java.time.ZoneOffset.UTC));
+
+    assertThat(r.trends()).hasSize((2025 - 1200) * 4 + 2); // 1200-Q1 to 2025-Q2, the quarter of T
+    assertThat(r.trends().values()).allSatisfy(period -> assertThat(period.open()).isEqualTo(1));
   }
 
   // ------------------------------------------------------------------ inconsistent definitions and functions

@@ -188,4 +188,21 @@ class BoundaryTest {
     assertThat(r).isEqualTo(metrics.calculate(List.of(deal), MetricsQuery.asOf(Script.day(10))));
     assertThat(r.transitions().count("a", "b")).isEqualTo(1);
   }
+
+  @Test
+  void stuck_moreThanAThousandWithTies_furthestOverFirstThenById() {
+    List<Deal> deals = new ArrayList<>();
+    for (int i = 0; i < 1500; i++) { // b rots after 30 days; as of day 100 ages run from 40 to 89 days
+      deals.add(Script.open(String.format("S%04d", 1499 - i), "b", i % 50 + 11).deal());
+    }
+    MetricsReport r = metrics.calculate(deals, MetricsQuery.asOf(Script.day(100)));
+
+    List<StuckDeal> expected = new ArrayList<>(r.stuck());
+    expected.sort(java.util.Comparator.comparingDouble(StuckDeal::overDays).reversed()
+        .thenComparing(StuckDeal::dealId));
+    assertThat(r.stuck()).hasSize(1500).isEqualTo(expected);
+    assertThat(r.stuck().get(0).dealId()).as("89 days old, the smallest id of the 30 that old").isEqualTo("S0049");
+    assertThat(r.stuck().get(0).overDays()).isEqualTo(89.0 - 30.0);
+    assertThat(r.stuck().get(1).dealId()).isEqualTo("S0099");
+  }
 }

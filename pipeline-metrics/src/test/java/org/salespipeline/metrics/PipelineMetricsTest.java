@@ -338,6 +338,39 @@ class PipelineMetricsTest {
   }
 
   @Test
+  void dealSize_amountsAbove10To15WithCents_meanIsExactToTheCentHalfEven() {
+    List<org.salespipeline.core.Deal> deals = List.of(
+        Script.open("B1", "a", 0, "1000000000000000.00", "USD").win(1).deal(),
+        Script.open("B2", "a", 0, "1000000000000000.01", "USD").win(1).deal(),
+        Script.open("B3", "a", 0, "1000000000000000.01", "USD").win(1).deal(),
+        Script.open("C1", "a", 0, "1234567890123456.78", "EUR").win(1).deal(),
+        Script.open("C2", "a", 0, "1234567890123456.79", "EUR").win(1).deal());
+    MetricsReport r = metrics.calculate(deals, MetricsQuery.asOf(Script.day(2)));
+    // 3000000000000000.02 / 3 = 1000000000000000.00666...; 16 significant digits would give 1000000000000000
+    assertThat(r.averageDealSize().get(USD)).isEqualTo(Money.of("1000000000000000.01", "USD"));
+    // 2469135780246913.57 / 2 = 1234567890123456.785: half-even to the cent
+    assertThat(r.averageDealSize().get(EUR)).isEqualTo(Money.of("1234567890123456.78", "EUR"));
+  }
+
+  @Test
+  void dealSize_ordinaryAmounts_meanKeeps16SignificantDigits() {
+    List<org.salespipeline.core.Deal> deals = List.of(Script.open("T1", "a", 0, "100", "USD").win(1).deal(),
+        Script.open("T2", "a", 0, "0", "USD").win(1).deal(), Script.open("T3", "a", 0, "0", "USD").win(1).deal());
+    MetricsReport r = metrics.calculate(deals, MetricsQuery.asOf(Script.day(2)));
+    assertThat(r.averageDealSize().get(USD).amount()).isEqualByComparingTo("33.33333333333333");
+  }
+
+  @Test
+  void velocity_amountAbove10To15WithCents_isExactToTheCent() {
+    List<org.salespipeline.core.Deal> deals = List.of(
+        Script.open("W", "a", 0, "1234567890123456.78", "USD").win(1).deal(),
+        Script.open("O", "a", 0, "5", "USD").deal());
+    MetricsReport r = metrics.calculate(deals, MetricsQuery.asOf(Script.day(2)));
+    // 1 open deal x 1234567890123456.78 mean x 100% won / 1 day
+    assertThat(r.velocityPerDay().get(USD)).isEqualTo(Money.of("1234567890123456.78", "USD"));
+  }
+
+  @Test
   void stuck_noThreshold_p90OfTwentyCompletedStays() {
     List<org.salespipeline.core.Deal> deals = new java.util.ArrayList<>();
     for (int i = 0; i < 20; i++) {

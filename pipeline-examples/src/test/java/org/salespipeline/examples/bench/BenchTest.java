@@ -95,6 +95,22 @@ class BenchTest {
   }
 
   @Test
+  void run_tinyDataSet_qualifiesTheParallelSpeedUpByBusyCoresAndTheSerialPart() {
+    assertThat(tinyLines).filteredOn(l -> l.startsWith("PARALLEL-CORES ")).singleElement().asString()
+        .matches("PARALLEL-CORES metrics sequential=\\d+\\.\\d{2} parallel=\\d+\\.\\d{2}");
+    String bound = tinyLines.stream().filter(l -> l.startsWith("PARALLEL-BOUND ")).findFirst().orElseThrow();
+    Matcher m = Pattern.compile("PARALLEL-BOUND metrics leaves=(" + MILLIS + ") merge=(" + MILLIS + ") report=("
+        + MILLIS + ") amdahl=(\\d+\\.\\d{2}) cores=(\\d+)").matcher(bound);
+    assertThat(m.matches()).as(bound).isTrue();
+    double leaves = Double.parseDouble(m.group(1));
+    double serial = Double.parseDouble(m.group(2)) + Double.parseDouble(m.group(3));
+    int cores = Integer.parseInt(m.group(5));
+    assertThat(Double.parseDouble(m.group(4))).as("Amdahl's law for the printed parts")
+        .isCloseTo((leaves + serial) / (leaves / cores + serial), within(0.01))
+        .isBetween(1.0, (double) cores);
+  }
+
+  @Test
   void run_sizes_printOneScaleLinePerSize() {
     assertThat(tinyLines.stream().filter(l -> l.startsWith("SCALE ")))
         .hasSize(2)

@@ -1,6 +1,5 @@
 package org.salespipeline.metrics.internal;
 
-import java.util.Arrays;
 
 /**
  * The Kaplan–Meier product-limit estimate of a survival function from event times and censoring
@@ -32,10 +31,16 @@ public final class KaplanMeier {
    */
   public static KaplanMeier estimate(long[] eventTimes, long[] censorTimes) {
     int n = eventTimes.length + censorTimes.length;
-    long[] times = new long[eventTimes.length];
-    long[] atRisk = new long[eventTimes.length];
-    long[] events = new long[eventTimes.length];
-    double[] survival = new double[eventTimes.length];
+    int distinct = 0;
+    for (int e = 0; e < eventTimes.length; e++) {
+      if (e == 0 || eventTimes[e] != eventTimes[e - 1]) {
+        distinct++;
+      }
+    }
+    long[] times = new long[distinct];
+    long[] atRisk = new long[distinct];
+    long[] events = new long[distinct];
+    double[] survival = new double[distinct];
     int steps = 0;
     int e = 0;
     int c = 0;
@@ -58,8 +63,7 @@ public final class KaplanMeier {
       survival[steps] = s;
       steps++;
     }
-    return new KaplanMeier(Arrays.copyOf(times, steps), Arrays.copyOf(atRisk, steps), Arrays.copyOf(events, steps),
-        Arrays.copyOf(survival, steps));
+    return new KaplanMeier(times, atRisk, events, survival);
   }
 
   /**

@@ -1,6 +1,8 @@
 package org.salespipeline.metrics.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
@@ -35,5 +37,51 @@ class LongSamplesTest {
     assertThat(a.size()).isEqualTo(200);
     assertThat(a.sum()).isEqualTo(4950 + 100 * 1000 + 4950);
     assertThat(a.sorted()).startsWith(0L, 1L).endsWith(1099L);
+  }
+
+  @Test
+  void sorted_thenAddedAndMerged_earlierArrayIsUnchanged() {
+    LongSamples a = new LongSamples();
+    a.add(5);
+    a.add(3);
+    long[] before = a.sorted();
+    LongSamples b = new LongSamples();
+    b.add(1);
+
+    a.add(4);
+    a.mergeSorted(b);
+
+    assertThat(before).containsExactly(3, 5);
+    assertThat(a.sorted()).containsExactly(1, 3, 4, 5);
+    assertThat(a.sum()).isEqualTo(13);
+  }
+
+  @Test
+  void mergeSorted_tenThousandSamplesOneByOne_holdsEveryValueSorted() {
+    LongSamples all = new LongSamples();
+    for (int i = 0; i < 10_000; i++) {
+      LongSamples one = new LongSamples();
+      one.add(10_000 - i);
+      all.mergeSorted(one);
+    }
+    assertThat(all.size()).isEqualTo(10_000);
+    assertThat(all.sorted()).startsWith(1L, 2L).endsWith(10_000L).isSorted();
+  }
+
+  @Test
+  void mergeSorted_itself_isRefused() {
+    LongSamples a = new LongSamples();
+    a.add(1);
+    assertThatIllegalArgumentException().isThrownBy(() -> a.mergeSorted(a))
+        .withMessageContaining("other");
+  }
+
+  @Test
+  void add_sumOverflows_throwsAndKeepsTheSample() {
+    LongSamples a = new LongSamples();
+    a.add(Long.MAX_VALUE);
+    assertThatThrownBy(() -> a.add(1)).isInstanceOf(ArithmeticException.class);
+    assertThat(a.size()).isEqualTo(1);
+    assertThat(a.sorted()).containsExactly(Long.MAX_VALUE);
   }
 }
