@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A sales pipeline: its ordered open stages, its won and lost stages, the rules for moving deals
@@ -219,11 +220,17 @@ public final class Pipeline {
     requireOwn(deal);
     Objects.requireNonNull(stageId, "stageId");
     Objects.requireNonNull(at, "at");
-    return notBefore(deal, at)
-        .flatMap(d -> requireOpenDeal(d))
-        .flatMap(d -> openStage(d, stageId))
-        .flatMap(target -> checkMove(deal, stageOf(deal), target))
-        .map(target -> apply(deal, new DealEvent.StageChanged(deal.id(), deal.stageId(), target.id(), at)));
+    // checks in a row rather than an Either chain: moves, wins and losses are the hot path
+    Rejection refused = lateOrClosed(deal, at);
+    if (refused != null) {
+      return Either.left(refused);
+    }
+    Stage target = stagesById.get(stageId);
+    refused = target == null ? new Rejection.UnknownStage(deal.id(), stageId, name)
+        : !target.isOpen() ? new Rejection.NotAnOpenStage(deal.id(), target.name())
+        : moveRefusal(deal, stageOf(deal), target);
+    return refused != null ? Either.left(refused)
+        : Either.right(apply(deal, new DealEvent.StageChanged(deal.id(), deal.stageId(), target.id(), at)));
   }
 
   /**
@@ -237,13 +244,15 @@ public final class Pipeline {
   public Either<Rejection, Change> win(Deal deal, Instant at) {
     requireOwn(deal);
     Objects.requireNonNull(at, "at");
-    return notBefore(deal, at)
-        .flatMap(d -> requireOpenDeal(d))
-        .flatMap(d -> policy.winStageIds().isEmpty() || policy.winStageIds().contains(d.stageId())
-            ? Either.<Rejection, Deal>right(d)
-            : Either.left(new Rejection.WinNotAllowed(d.id(), stageOf(d).name(), names(policy.winStageIds()))))
-        .flatMap(d -> criteria(d, List.of(wonStage), wonStage))
-        .map(d -> apply(d, new DealEvent.Won(d.id(), d.stageId(), wonStage.id(), at)));
+    Rejection refused = lateOrClosed(deal, at);
+    if (refused == null && !policy.winStageIds().isEmpty() && !policy.winStageIds().contains(deal.stageId())) {
+      refused = new Rejection.WinNotAllowed(deal.id(), stageOf(deal).name(), names(policy.winStageIds()));
+    }
+    if (refused == null) {
+      refused = unmetCriteria(deal, List.of(wonStage), wonStage);
+    }
+    return refused != null ? Either.left(refused)
+        : Either.right(apply(deal, new DealEvent.Won(deal.id(), deal.stageId(), wonStage.id(), at)));
   }
 
   /**
@@ -260,18 +269,16 @@ public final class Pipeline {
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(at, "at");
     String stripped = reason.strip();
-    return notBefore(deal, at)
-        .flatMap(d -> requireOpenDeal(d))
-        .flatMap(d -> {
-          if (stripped.isEmpty() && policy.lostReasonRequired()) {
-            return Either.left(new Rejection.LostReasonRequired(d.id(), policy.lostReasons()));
-          }
-          if (!stripped.isEmpty() && !policy.lostReasons().isEmpty() && !policy.lostReasons().contains(stripped)) {
-            return Either.left(new Rejection.LostReasonNotAllowed(d.id(), stripped, policy.lostReasons()));
-          }
-          return Either.right(d);
-        })
-        .map(d -> apply(d, new DealEvent.Lost(d.id(), d.stageId(), lostStage.id(), stripped, at)));
+    Rejection refused = lateOrClosed(deal, at);
+    if (refused == null && stripped.isEmpty() && policy.lostReasonRequired()) {
+      refused = new Rejection.LostReasonRequired(deal.id(), policy.lostReasons());
+    }
+    if (refused == null && !stripped.isEmpty() && !policy.lostReasons().isEmpty()
+        && !policy.lostReasons().contains(stripped)) {
+      refused = new Rejection.LostReasonNotAllowed(deal.id(), stripped, policy.lostReasons());
+    }
+    return refused != null ? Either.left(refused)
+        : Either.right(apply(deal, new DealEvent.Lost(deal.id(), deal.stageId(), lostStage.id(), stripped, at)));
   }
 
   /**
@@ -307,8 +314,8 @@ public final class Pipeline {
         .flatMap(d -> openStage(d, stageId))
         .flatMap(target -> {
           Stage closedFrom = closedFromStage(deal);
-          return target.id().equals(closedFrom.id()) ? Either.<Rejection, Stage>right(target)
-              : checkMove(deal, closedFrom, target);
+          Rejection refused = target.id().equals(closedFrom.id()) ? null : moveRefusal(deal, closedFrom, target);
+          return refused == null ? Either.<Rejection, Stage>right(target) : Either.left(refused);
         })
         .map(target -> apply(deal, new DealEvent.Reopened(deal.id(), target.id(), at)));
   }
@@ -594,7 +601,8 @@ public final class Pipeline {
     if (!policy.creationStageIds().isEmpty() && !policy.creationStageIds().contains(stage.id())) {
       return Either.left(new Rejection.CreationNotAllowed(deal.id(), stage.name(), names(policy.creationStageIds())));
     }
-    return criteria(deal, openStages.subList(0, stage.order() + 1), stage).map(d -> Change.of(d, opened));
+    Rejection unmet = unmetCriteria(deal, openStages.subList(0, stage.order() + 1), stage);
+    return unmet == null ? Either.right(Change.of(deal, opened)) : Either.left(unmet);
   }
 
   private String firstCreationStageId() {
@@ -620,8 +628,12 @@ public final class Pipeline {
         : Either.right(deal);
   }
 
-  private static Either<Rejection, Deal> requireOpenDeal(Deal deal) {
-    return deal.isOpen() ? Either.right(deal) : Either.left(new Rejection.DealClosed(deal.id(), deal.status()));
+  /** Why a command at {@code at} cannot change the deal at all: too late, or the deal is closed. */
+  private static @Nullable Rejection lateOrClosed(Deal deal, Instant at) {
+    if (deal.compareAt(deal.version() - 1, at) > 0) {
+      return new Rejection.BeforeLastEvent(deal.id(), at, deal.lastEventAt());
+    }
+    return deal.isOpen() ? null : new Rejection.DealClosed(deal.id(), deal.status());
   }
 
   private Either<Rejection, Stage> openStage(Deal deal, String stageId) {
@@ -632,25 +644,25 @@ public final class Pipeline {
     return stage.isOpen() ? Either.right(stage) : Either.left(new Rejection.NotAnOpenStage(deal.id(), stage.name()));
   }
 
-  private Either<Rejection, Stage> checkMove(Deal deal, Stage from, Stage to) {
+  /** Why the policy or a checklist refuses a move between two open stages, or null if it may. */
+  private @Nullable Rejection moveRefusal(Deal deal, Stage from, Stage to) {
     if (from.id().equals(to.id())) {
-      return Either.left(new Rejection.AlreadyInStage(deal.id(), to.name()));
+      return new Rejection.AlreadyInStage(deal.id(), to.name());
     }
     if (to.order() < from.order()) {
       return policy.moveBackward()
-          ? criteria(deal, List.of(to), to).map(d -> to)
-          : Either.left(new Rejection.BackwardNotAllowed(deal.id(), from.name(), to.name()));
+          ? unmetCriteria(deal, openStages.subList(to.order(), to.order() + 1), to)
+          : new Rejection.BackwardNotAllowed(deal.id(), from.name(), to.name());
     }
-    List<Stage> skipped = openStages.subList(from.order() + 1, to.order());
-    if (!skipped.isEmpty() && !policy.skipForward()) {
-      return Either.left(new Rejection.SkipNotAllowed(deal.id(), from.name(), to.name(),
-          skipped.stream().map(Stage::name).toList()));
+    if (to.order() > from.order() + 1 && !policy.skipForward()) {
+      return new Rejection.SkipNotAllowed(deal.id(), from.name(), to.name(),
+          openStages.subList(from.order() + 1, to.order()).stream().map(Stage::name).toList());
     }
-    return criteria(deal, openStages.subList(from.order() + 1, to.order() + 1), to).map(d -> to);
+    return unmetCriteria(deal, openStages.subList(from.order() + 1, to.order() + 1), to);
   }
 
-  /** Checks every criterion of the stages entered or skipped, reporting all failures at once. */
-  private static Either<Rejection, Deal> criteria(Deal deal, List<Stage> stages, Stage target) {
+  /** Checks every criterion of the stages entered or skipped, reporting all failures at once; null if all are met. */
+  private static @Nullable Rejection unmetCriteria(Deal deal, List<Stage> stages, Stage target) {
     // plain loops: every move runs this, and most stages have no checklist at all
     List<EntryCriterion> unmet = null;
     for (int s = 0, n = stages.size(); s < n; s++) {
@@ -665,7 +677,7 @@ public final class Pipeline {
         }
       }
     }
-    return unmet == null ? Either.right(deal) : Either.left(new Rejection.CriteriaNotMet(deal.id(), target.name(), unmet));
+    return unmet == null ? null : new Rejection.CriteriaNotMet(deal.id(), target.name(), unmet);
   }
 
   private Stage closedFromStage(Deal deal) {
