@@ -622,18 +622,22 @@ public final class Pipeline {
   }
 
   private static Either<Rejection, Deal> notBefore(Deal deal, Instant at) {
+    Rejection late = tooLate(deal, at);
+    return late == null ? Either.right(deal) : Either.left(late);
+  }
+
+  /** Why a command at {@code at} comes too late for the deal, or null if it does not. */
+  private static @Nullable Rejection tooLate(Deal deal, Instant at) {
     // compared in place: every command asks, and the last instant is made only for the rejection
     return deal.compareAt(deal.version() - 1, at) > 0
-        ? Either.left(new Rejection.BeforeLastEvent(deal.id(), at, deal.lastEventAt()))
-        : Either.right(deal);
+        ? new Rejection.BeforeLastEvent(deal.id(), at, deal.lastEventAt())
+        : null;
   }
 
   /** Why a command at {@code at} cannot change the deal at all: too late, or the deal is closed. */
   private static @Nullable Rejection lateOrClosed(Deal deal, Instant at) {
-    if (deal.compareAt(deal.version() - 1, at) > 0) {
-      return new Rejection.BeforeLastEvent(deal.id(), at, deal.lastEventAt());
-    }
-    return deal.isOpen() ? null : new Rejection.DealClosed(deal.id(), deal.status());
+    Rejection late = tooLate(deal, at);
+    return late != null || deal.isOpen() ? late : new Rejection.DealClosed(deal.id(), deal.status());
   }
 
   private Either<Rejection, Stage> openStage(Deal deal, String stageId) {

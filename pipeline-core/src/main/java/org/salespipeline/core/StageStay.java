@@ -4,7 +4,6 @@ import io.vavr.control.Option;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One stay of a deal in a stage: when it entered and, unless it is still there, when it left.
@@ -57,21 +56,5 @@ public record StageStay(String stageId, Instant enteredAt, Option<Instant> leftA
       throw new IllegalArgumentException("asOf must not be before " + enteredAt + " but was " + asOf);
     }
     return Duration.between(enteredAt, end);
-  }
-
-  /** The stage an event puts the deal into, or null if the event does not change stage. */
-  static @Nullable String enteredStage(DealEvent e) {
-    if (e instanceof DealEvent.Opened opened) {
-      return opened.stageId();
-    } else if (e instanceof DealEvent.StageChanged moved) {
-      return moved.toStageId();
-    } else if (e instanceof DealEvent.Won won) {
-      return won.wonStageId();
-    } else if (e instanceof DealEvent.Lost lost) {
-      return lost.lostStageId();
-    } else if (e instanceof DealEvent.Reopened reopened) {
-      return reopened.toStageId();
-    }
-    return null;
   }
 }
