@@ -43,11 +43,6 @@ public final class Deal {
       }
 
       @Override
-      public Instant at(Deal deal, int index) {
-        return deal.instantAt(index);
-      }
-
-      @Override
       public @Nullable String attribute(Deal deal, String key) {
         return Attributes.get(deal.attributes, key);
       }

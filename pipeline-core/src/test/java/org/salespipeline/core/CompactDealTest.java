@@ -37,7 +37,7 @@ class CompactDealTest {
         new DealEvent.StageChanged("D-1", "prospecting", "qualification", moved),
         new DealEvent.Lost("D-1", "qualification", "lost", "Price", far)));
 
-    assertThat(List.of(DEALS.at(deal, 0), DEALS.at(deal, 1), DEALS.at(deal, 2))).containsExactly(opening, moved, far);
+    assertThat(deal.history()).extracting(DealEvent::at).containsExactly(opening, moved, far);
     assertThat(List.of(DEALS.epochMilli(deal, 0), DEALS.epochMilli(deal, 1), DEALS.epochMilli(deal, 2)))
         .containsExactly(opening.toEpochMilli(), moved.toEpochMilli(), far.toEpochMilli());
     assertThat(DEALS.epochMilli(deal, 0)).isEqualTo(-1_750L);

@@ -43,7 +43,7 @@ final class Accumulator {
 
   /** The precision of quotients that are rates or ratios, and the least of money quotients. */
   static final MathContext DIVISION = MathContext.DECIMAL64;
-  private static final DealInternals HISTORIES = DealInternals.get();
+  private static final DealInternals DEALS = DealInternals.get();
   private static final long MILLIS_PER_DAY = 86_400_000L;
 
   private final Pipeline pipeline;
@@ -192,7 +192,7 @@ final class Accumulator {
 
   /** {@link #inWindow(Instant)} for the deal's event at the index. */
   private boolean inWindow(Deal d, int index) {
-    return !windowed || HISTORIES.compareAt(d, index, from) >= 0 && HISTORIES.compareAt(d, index, to) < 0;
+    return !windowed || DEALS.compareAt(d, index, from) >= 0 && DEALS.compareAt(d, index, to) < 0;
   }
 
   private int stageIndex(String stageId, Deal deal) {
@@ -212,18 +212,18 @@ final class Accumulator {
   /** One pass over the history of a deal as of T, reading it in place (no event objects). */
   private void accept(Deal d) {
     long created = d.createdAt().toEpochMilli();
-    int stage = stageIndex(Objects.requireNonNull(HISTORIES.enteredStage(d, 0)), d);
+    int stage = stageIndex(Objects.requireNonNull(DEALS.enteredStage(d, 0)), d);
     long entered = created;
     int furthestOpen = stage;
     long lastClose = Long.MIN_VALUE;
     int lastCloseIndex = -1;
     for (int i = 1, size = d.version(); i < size; i++) {
-      String to = HISTORIES.enteredStage(d, i);
+      String to = DEALS.enteredStage(d, i);
       if (to == null) {
         continue;
       }
       int next = stageIndex(to, d);
-      long at = HISTORIES.epochMilli(d, i);
+      long at = DEALS.epochMilli(d, i);
       if (inWindow(d, i)) {
         transitions[stage * n + next]++;
         if (stage < k) {

@@ -89,15 +89,6 @@ public abstract class DealInternals {
   public abstract int compareAt(Deal deal, int index, Instant other);
 
   /**
-   * Returns the event's instant.
-   *
-   * @param deal the deal, not null
-   * @param index the event's index, within [0, version)
-   * @return the instant
-   */
-  public abstract Instant at(Deal deal, int index);
-
-  /**
    * Returns the value of one of the deal's attributes, as {@code deal.attributes().get(key)}.
    *
    * @param deal the deal, not null

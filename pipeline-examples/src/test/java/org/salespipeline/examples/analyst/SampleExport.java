@@ -1,5 +1,10 @@
 package org.salespipeline.examples.analyst;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 /**
  * A small stage-history export whose figures are worked out by hand in the tests: eleven deals
  * loaded, two bad rows, one deal in EUR, one without amount, attribute columns source and segment.
@@ -61,4 +66,15 @@ public final class SampleExport {
       """;
 
   private SampleExport() {}
+
+  /**
+   * Writes the export as {@code export.csv} into a folder, as a user would save it.
+   *
+   * @param dir the folder
+   * @return the file
+   * @throws IOException if it cannot be written
+   */
+  public static Path writeTo(Path dir) throws IOException {
+    return Files.writeString(dir.resolve("export.csv"), CSV, StandardCharsets.UTF_8);
+  }
 }

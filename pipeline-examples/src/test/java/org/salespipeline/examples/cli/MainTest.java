@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,18 +24,6 @@ class MainTest {
 
   private final CliRun cli = new CliRun();
 
-  private int run(String... args) {
-    return cli.run(args);
-  }
-
-  private String out() {
-    return cli.out();
-  }
-
-  private List<String> errLines() {
-    return cli.errLines();
-  }
-
   private Path file(String text) throws IOException {
     return Files.writeString(dir.resolve("history.csv"), text, StandardCharsets.UTF_8);
   }
@@ -45,21 +32,21 @@ class MainTest {
 
   @Test
   void summary_goodFile_printsCountsPerStageAndExitsZeroWithQuietStderr() throws IOException {
-    int status = run("summary", "--history", file(GOOD).toString(), "--stages", STAGES);
+    int status = cli.run("summary", "--history", file(GOOD).toString(), "--stages", STAGES);
 
     assertThat(status).isZero();
-    assertThat(errLines()).isEmpty();
-    assertThat(out()).contains("rows            6 read           0 rejected")
+    assertThat(cli.errLines()).isEmpty();
+    assertThat(cli.out()).contains("rows            6 read           0 rejected")
         .contains("loaded          3 deals: 1 open, 1 won, 1 lost")
         .containsPattern("Proposal\\s+1\\n");
   }
 
   @Test
   void summary_json_hasCountsAndStagesInOrder() throws IOException {
-    int status = run("summary", "--history=" + file(GOOD), "--stages", STAGES, "--format", "json");
+    int status = cli.run("summary", "--history=" + file(GOOD), "--stages", STAGES, "--format", "json");
 
     assertThat(status).isZero();
-    assertThat(out().strip()).isEqualTo("{\"rowsRead\":6,\"rejectedRows\":0,\"dealsRead\":3,\"rejectedDeals\":0,\"deals\":3,"
+    assertThat(cli.out().strip()).isEqualTo("{\"rowsRead\":6,\"rejectedRows\":0,\"dealsRead\":3,\"rejectedDeals\":0,\"deals\":3,"
         + "\"open\":1,\"won\":1,\"lost\":1,"
         + "\"stages\":{\"Prospecting\":0,\"Qualification\":0,\"Proposal\":1,\"Won\":1,\"Lost\":1}}");
   }
@@ -68,11 +55,11 @@ class MainTest {
   void summary_someBadRows_stillGivesResultsAndListsEachOnStderr() throws IOException {
     Path history = file(GOOD + "D4,Demo,2024-03-01,,\nD1,Proposal,not-a-date,,\n");
 
-    int status = run("summary", "--history", history.toString(), "--stages", STAGES, "--format", "json");
+    int status = cli.run("summary", "--history", history.toString(), "--stages", STAGES, "--format", "json");
 
     assertThat(status).isZero();
-    assertThat(out()).contains("\"rowsRead\":8,\"rejectedRows\":2,\"dealsRead\":4,\"rejectedDeals\":1,\"deals\":3");
-    assertThat(errLines()).containsExactly(
+    assertThat(cli.out()).contains("\"rowsRead\":8,\"rejectedRows\":2,\"dealsRead\":4,\"rejectedDeals\":1,\"deals\":3");
+    assertThat(cli.errLines()).containsExactly(
         "rejected line 8 (deal D4): unknown stage 'Demo': the pipeline's stages are Prospecting, Qualification, "
             + "Proposal, Won, Lost",
         "rejected line 9 (deal D1): bad entered_at: 'not-a-date' is not an ISO-8601 date (2024-03-01) or date-time "
@@ -87,68 +74,68 @@ class MainTest {
       csv.append("D").append(i).append(",Nowhere,2024-03-01\n");
     }
 
-    int status = run("summary", "--history", file(csv.toString()).toString(), "--stages", STAGES);
+    int status = cli.run("summary", "--history", file(csv.toString()).toString(), "--stages", STAGES);
 
     assertThat(status).isZero();
-    assertThat(errLines()).hasSize(HistoryInput.MAX_REPORTED + 2);
-    assertThat(errLines().get(HistoryInput.MAX_REPORTED)).isEqualTo("rejected 10 more rows, not listed");
+    assertThat(cli.errLines()).hasSize(HistoryInput.MAX_REPORTED + 2);
+    assertThat(cli.errLines().get(HistoryInput.MAX_REPORTED)).isEqualTo("rejected 10 more rows, not listed");
   }
 
   @Test
   void summary_customWonLostAndCurrency_areUsed() throws IOException {
     Path history = file("deal_id,stage,entered_at\nD1,Demo,2024-03-01\nD1,closed won,2024-03-02\n");
 
-    int status = run("summary", "--history", history.toString(), "--stages", "Demo", "--won", "Closed Won",
+    int status = cli.run("summary", "--history", history.toString(), "--stages", "Demo", "--won", "Closed Won",
         "--lost", "Closed Lost", "--currency", "eur", "--format", "json", "--grouped");
 
     assertThat(status).isZero();
-    assertThat(out()).contains("\"won\":1");
+    assertThat(cli.out()).contains("\"won\":1");
   }
 
   // ------------------------------------------------------------------------------- help
 
   @Test
   void help_listsCommandsOnStdout() {
-    assertThat(run("--help")).isZero();
-    assertThat(out()).startsWith("Usage: java -jar pipeline-examples-<version>-all.jar <command> [options]")
+    assertThat(cli.run("--help")).isZero();
+    assertThat(cli.out()).startsWith("Usage: java -jar pipeline-examples-<version>-all.jar <command> [options]")
         .contains("summary");
   }
 
   @Test
   void bench_isACommandOfTheJar_runningTheHarness() {
-    assertThat(run("--help")).isZero();
-    assertThat(out()).contains("bench");
+    assertThat(cli.run("--help")).isZero();
+    assertThat(cli.out()).contains("bench");
     cli.reset();
 
-    assertThat(run("bench", "--deals", "40", "--warmups", "0", "--runs", "1")).isZero();
+    assertThat(cli.run("bench", "--deals", "40", "--warmups", "0", "--runs", "1")).isZero();
 
-    assertThat(out()).contains("AGREE transitions")
+    assertThat(cli.out()).contains("AGREE transitions")
         .containsPattern("COMPARE transitions ours=\\S+ stateless4j=\\S+ speedup=\\S+")
         .containsPattern("MEMORY bytes_per_deal=\\d+");
   }
 
   @Test
   void bench_badOption_isOneLineExitTwo() {
-    assertThat(run("bench", "--deals", "none")).isEqualTo(2);
-    assertThat(errLines()).hasSize(1).first().asString().startsWith("bench: ");
+    assertThat(cli.run("bench", "--deals", "none")).isEqualTo(2);
+    assertThat(cli.errLines()).hasSize(1).first().asString().startsWith("bench: ");
   }
 
   @Test
   void commandHelp_describesEveryOptionOnStdout() {
-    assertThat(run("summary", "--help")).isZero();
-    assertThat(out()).startsWith("Usage: summary --history FILE --stages \"A,B,C\" [--won NAME]")
+    assertThat(cli.run("summary", "--help")).isZero();
+    assertThat(cli.out()).startsWith("Usage: summary --history FILE --stages \"A,B,C\" [--won NAME]")
         .contains("--grouped").contains("(default Won)").contains("(required)");
-    assertThat(errLines()).isEmpty();
+    assertThat(cli.errLines()).isEmpty();
   }
 
   @Test
   void helpCommand_isTheSameAsCommandHelp() {
-    run("help", "summary");
-    String viaHelp = out();
+    cli.run("help", "summary");
+    String viaHelp = cli.out();
     cli.reset();
-    run("summary", "--history", "x", "--help");
+    cli.run("summary", "--history", "x", "--help");
 
-    assertThat(out()).isEqualTo(viaHelp);
+    assertThat(cli.out()).isEqualTo(viaHelp);
   }
 
   // ------------------------------------------------------------------------------- errors
@@ -174,33 +161,33 @@ class MainTest {
   void badCommandLine_printsExactlyOneLineOnStderrAndExitsTwo(String what, String line) {
     String[] args = line.isEmpty() ? new String[0] : line.split(" ");
 
-    int status = run(args);
+    int status = cli.run(args);
 
     assertThat(status).as(what).isEqualTo(2);
-    assertThat(errLines()).as(what).hasSize(1);
-    assertThat(errLines().get(0)).as(what).startsWith("pipeline");
-    assertThat(out()).as(what).isEmpty();
+    assertThat(cli.errLines()).as(what).hasSize(1);
+    assertThat(cli.errLines().get(0)).as(what).startsWith("pipeline");
+    assertThat(cli.out()).as(what).isEmpty();
   }
 
   @Test
   void missingFile_saysSoNamingIt() {
-    run("summary", "--history", "nope.csv", "--stages", "A");
+    cli.run("summary", "--history", "nope.csv", "--stages", "A");
 
-    assertThat(errLines()).containsExactly("pipeline summary: cannot read nope.csv: no such file");
+    assertThat(cli.errLines()).containsExactly("pipeline summary: cannot read nope.csv: no such file");
   }
 
   @Test
   void directoryAsFile_isOneLineExitTwo() {
-    assertThat(run("summary", "--history", dir.toString(), "--stages", "A")).isEqualTo(2);
-    assertThat(errLines()).containsExactly("pipeline summary: cannot read " + dir + ": it is a directory");
+    assertThat(cli.run("summary", "--history", dir.toString(), "--stages", "A")).isEqualTo(2);
+    assertThat(cli.errLines()).containsExactly("pipeline summary: cannot read " + dir + ": it is a directory");
   }
 
   @Test
   void fileWithoutRequiredColumn_isOneLineExitTwo() throws IOException {
     Path history = file("id,stage,date\n1,A,2024-01-01\n");
 
-    assertThat(run("summary", "--history", history.toString(), "--stages", "A")).isEqualTo(2);
-    assertThat(errLines()).containsExactly("pipeline summary: " + history
+    assertThat(cli.run("summary", "--history", history.toString(), "--stages", "A")).isEqualTo(2);
+    assertThat(cli.errLines()).containsExactly("pipeline summary: " + history
         + ": line 1: the header has no column deal_id, entered_at (it has id, stage, date)");
   }
 
@@ -209,16 +196,16 @@ class MainTest {
     Path history = Files.write(dir.resolve("latin1.csv"),
         "deal_id,stage,entered_at,owner\nD1,A,2024-01-01,Jos\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
 
-    assertThat(run("summary", "--history", history.toString(), "--stages", "A")).isEqualTo(2);
-    assertThat(errLines()).containsExactly("pipeline summary: cannot read " + history + ": it is not UTF-8 text");
+    assertThat(cli.run("summary", "--history", history.toString(), "--stages", "A")).isEqualTo(2);
+    assertThat(cli.errLines()).containsExactly("pipeline summary: cannot read " + history + ": it is not UTF-8 text");
   }
 
   @Test
   void groupedButNotGrouped_isOneLineExitTwo() throws IOException {
     Path history = file(GOOD + "D1,Proposal,2024-03-10,,\n");
 
-    assertThat(run("summary", "--history", history.toString(), "--stages", STAGES, "--grouped")).isEqualTo(2);
-    assertThat(errLines()).containsExactly("pipeline summary: " + history + ": line 8: deal D1 appears again after "
+    assertThat(cli.run("summary", "--history", history.toString(), "--stages", STAGES, "--grouped")).isEqualTo(2);
+    assertThat(cli.errLines()).containsExactly("pipeline summary: " + history + ": line 8: deal D1 appears again after "
         + "other deals' rows, so the file is not grouped by deal_id as was said; read it without the grouped option");
   }
 
@@ -226,7 +213,7 @@ class MainTest {
   void emptyFile_isOneLineExitTwo() throws IOException {
     Path history = file("");
 
-    assertThat(run("summary", "--history", history.toString(), "--stages", "A")).isEqualTo(2);
-    assertThat(errLines()).singleElement().asString().contains("the file is empty");
+    assertThat(cli.run("summary", "--history", history.toString(), "--stages", "A")).isEqualTo(2);
+    assertThat(cli.errLines()).singleElement().asString().contains("the file is empty");
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -32,29 +31,13 @@ class MetricsCommandTest {
 
   private final CliRun cli = new CliRun();
 
-  private int run(String... args) {
-    return cli.run(args);
-  }
-
-  private String out() {
-    return cli.out();
-  }
-
-  private List<String> errLines() {
-    return cli.errLines();
-  }
-
-  private Path sample() throws IOException {
-    return Files.writeString(dir.resolve("export.csv"), SampleExport.CSV, StandardCharsets.UTF_8);
-  }
-
   private Map<String, Object> json(String... extra) throws IOException {
-    String[] base = {"metrics", "--history", sample().toString(), "--stages", SampleExport.STAGES, "--format", "json"};
+    String[] base = {"metrics", "--history", SampleExport.writeTo(dir).toString(), "--stages", SampleExport.STAGES, "--format", "json"};
     String[] args = new String[base.length + extra.length];
     System.arraycopy(base, 0, args, 0, base.length);
     System.arraycopy(extra, 0, args, base.length, extra.length);
-    assertThat(run(args)).as("exit status; stderr %s", errLines()).isZero();
-    return JsonReader.object(out());
+    assertThat(cli.run(args)).as("exit status; stderr %s", cli.errLines()).isZero();
+    return JsonReader.object(cli.out());
   }
 
   @SuppressWarnings("unchecked")
@@ -160,10 +143,10 @@ class MetricsCommandTest {
   void json_noClosedDeal_givesNullForEveryUndefinedFigure() throws IOException {
     Path file = Files.writeString(dir.resolve("open.csv"), SampleExport.ONLY_OPEN);
 
-    int status = run("metrics", "--history", file.toString(), "--stages", SampleExport.STAGES, "--format", "json");
+    int status = cli.run("metrics", "--history", file.toString(), "--stages", SampleExport.STAGES, "--format", "json");
 
     assertThat(status).isZero();
-    Map<String, Object> json = JsonReader.object(out());
+    Map<String, Object> json = JsonReader.object(cli.out());
     assertThat(json.keySet()).containsExactlyElementsOf(KEYS);
     assertThat(json).containsEntry("winRate", null).containsEntry("kmMedianDaysToClose", null);
     assertThat(map(json.get("valueWinRate"))).isEqualTo(java.util.Collections.singletonMap("USD", null));
@@ -172,7 +155,7 @@ class MetricsCommandTest {
     assertThat(map(json.get("velocityPerDay"))).isEqualTo(java.util.Collections.singletonMap("USD", null));
     assertThat(map(map(json.get("salesCycleDays")).get("won"))).containsEntry("count", BigDecimal.ZERO)
         .containsEntry("mean", null).containsEntry("median", null).containsEntry("p90", null);
-    assertThat(errLines()).singleElement().asString().startsWith("note: no deal had closed");
+    assertThat(cli.errLines()).singleElement().asString().startsWith("note: no deal had closed");
   }
 
   @Test
@@ -203,13 +186,13 @@ class MetricsCommandTest {
 
     assertThat(defaulted).isEqualTo(explicit);
     cli.reset();
-    run("metrics", "--history", dir.resolve("export.csv").toString(), "--stages", SampleExport.STAGES);
-    assertThat(out()).startsWith("Pipeline metrics: Stage history, as of 2024-04-01T00:00:00Z");
+    cli.run("metrics", "--history", dir.resolve("export.csv").toString(), "--stages", SampleExport.STAGES);
+    assertThat(cli.out()).startsWith("Pipeline metrics: Stage history, as of 2024-04-01T00:00:00Z");
   }
 
   private String runJson(String... extra) throws IOException {
     json(extra);
-    return out();
+    return cli.out();
   }
 
   @Test
@@ -240,14 +223,14 @@ class MetricsCommandTest {
 
   @Test
   void table_isTheReportsToString() throws IOException {
-    Path file = sample();
-    int status = run("metrics", "--history", file.toString(), "--stages", SampleExport.STAGES, "--group-by", "owner");
+    Path file = SampleExport.writeTo(dir);
+    int status = cli.run("metrics", "--history", file.toString(), "--stages", SampleExport.STAGES, "--group-by", "owner");
 
     assertThat(status).isZero();
     Export export = Analyst.load(file.toString(), SampleExport.STAGES);
     String expected = Analyst.metrics(export,
         MetricsQuery.asOf(Instant.parse("2024-04-01T00:00:00Z")).withGrouping(Grouping.owner())).toString();
-    assertThat(out()).isEqualTo(expected);
+    assertThat(cli.out()).isEqualTo(expected);
   }
 
   // ------------------------------------------------------------------------------- bad rows
@@ -257,10 +240,10 @@ class MetricsCommandTest {
     Map<String, Object> json = json();
 
     assertThat(json).containsEntry("rejectedRows", new BigDecimal(2));
-    assertThat(errLines()).hasSize(3);
-    assertThat(errLines().get(0)).startsWith("rejected line 31 (deal D-12): unknown stage 'Demo'");
-    assertThat(errLines().get(1)).startsWith("rejected line 32 (deal D-13): bad entered_at: 'not-a-date'");
-    assertThat(errLines().get(2)).endsWith("export.csv: 31 rows (2 rejected), 13 deals (2 rejected)");
+    assertThat(cli.errLines()).hasSize(3);
+    assertThat(cli.errLines().get(0)).startsWith("rejected line 31 (deal D-12): unknown stage 'Demo'");
+    assertThat(cli.errLines().get(1)).startsWith("rejected line 32 (deal D-13): bad entered_at: 'not-a-date'");
+    assertThat(cli.errLines().get(2)).endsWith("export.csv: 31 rows (2 rejected), 13 deals (2 rejected)");
   }
 
   // ------------------------------------------------------------------------------- bad arguments
@@ -282,7 +265,7 @@ class MetricsCommandTest {
       "--group-by",
       "extra"})
   void badArgument_exitsTwoWithOneLineOnStderr(String extra) throws IOException {
-    List<String> args = new java.util.ArrayList<>(List.of("metrics", "--history", sample().toString(), "--stages",
+    List<String> args = new java.util.ArrayList<>(List.of("metrics", "--history", SampleExport.writeTo(dir).toString(), "--stages",
         SampleExport.STAGES));
     if (extra.startsWith("--stages")) {
       args.set(4, extra.split("\\|")[1]);
@@ -290,52 +273,52 @@ class MetricsCommandTest {
       args.addAll(List.of(extra.split("\\|")));
     }
 
-    int status = run(args.toArray(String[]::new));
+    int status = cli.run(args.toArray(String[]::new));
 
     assertThat(status).isEqualTo(2);
-    assertThat(out()).isEmpty();
-    assertThat(errLines()).singleElement().asString().startsWith("pipeline metrics: ");
+    assertThat(cli.out()).isEmpty();
+    assertThat(cli.errLines()).singleElement().asString().startsWith("pipeline metrics: ");
   }
 
   @Test
   void unknownGroupBy_namesTheColumnsDealsCanBeGroupedBy() throws IOException {
-    run("metrics", "--history", sample().toString(), "--stages", SampleExport.STAGES, "--group-by", "region");
+    cli.run("metrics", "--history", SampleExport.writeTo(dir).toString(), "--stages", SampleExport.STAGES, "--group-by", "region");
 
-    assertThat(errLines()).singleElement().asString().contains("cannot group by 'region'")
+    assertThat(cli.errLines()).singleElement().asString().contains("cannot group by 'region'")
         .contains("owner, currency, segment, source");
   }
 
   @Test
   void missingStages_exitsTwoWithOneLine() throws IOException {
-    assertThat(run("metrics", "--history", sample().toString())).isEqualTo(2);
-    assertThat(errLines()).singleElement().asString().contains("needs --stages");
+    assertThat(cli.run("metrics", "--history", SampleExport.writeTo(dir).toString())).isEqualTo(2);
+    assertThat(cli.errLines()).singleElement().asString().contains("needs --stages");
   }
 
   @Test
   void missingFile_exitsTwoWithOneLine() {
-    assertThat(run("metrics", "--history", dir.resolve("nope.csv").toString(), "--stages", "A")).isEqualTo(2);
-    assertThat(errLines()).singleElement().asString().endsWith("nope.csv: no such file");
+    assertThat(cli.run("metrics", "--history", dir.resolve("nope.csv").toString(), "--stages", "A")).isEqualTo(2);
+    assertThat(cli.errLines()).singleElement().asString().endsWith("nope.csv: no such file");
   }
 
   @Test
   void directory_exitsTwoWithOneLine() {
-    assertThat(run("metrics", "--history", dir.toString(), "--stages", "A")).isEqualTo(2);
-    assertThat(errLines()).singleElement().asString().contains("it is a directory");
+    assertThat(cli.run("metrics", "--history", dir.toString(), "--stages", "A")).isEqualTo(2);
+    assertThat(cli.errLines()).singleElement().asString().contains("it is a directory");
   }
 
   @Test
   void fileWithoutHeaderColumns_exitsTwoWithOneLine() throws IOException {
     Path file = Files.writeString(dir.resolve("bad.csv"), "id,when\n1,2024-01-01\n");
 
-    assertThat(run("metrics", "--history", file.toString(), "--stages", "A")).isEqualTo(2);
-    assertThat(errLines()).singleElement().asString().contains("the header has no column deal_id, stage, entered_at");
+    assertThat(cli.run("metrics", "--history", file.toString(), "--stages", "A")).isEqualTo(2);
+    assertThat(cli.errLines()).singleElement().asString().contains("the header has no column deal_id, stage, entered_at");
   }
 
   @Test
   void help_explainsTheWeightsTheCurrencyAndTheJsonKeys() {
-    assertThat(run("metrics", "--help")).isZero();
+    assertThat(cli.run("metrics", "--help")).isZero();
 
-    assertThat(out()).startsWith("Usage: metrics --history FILE --stages \"A,B,C\"")
+    assertThat(cli.out()).startsWith("Usage: metrics --history FILE --stages \"A,B,C\"")
         .contains("historical win rate from its stage").contains("--currency").contains("kmMedianDaysToClose")
         .contains("--as-of DATE").contains("--group-by COLUMN");
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,24 +25,8 @@ class PrioritizeCommandTest {
 
   private final CliRun cli = new CliRun();
 
-  private int run(String... args) {
-    return cli.run(args);
-  }
-
-  private String out() {
-    return cli.out();
-  }
-
-  private List<String> errLines() {
-    return cli.errLines();
-  }
-
-  private Path sample() throws IOException {
-    return Files.writeString(dir.resolve("export.csv"), SampleExport.CSV, StandardCharsets.UTF_8);
-  }
-
   private List<String> args(String... extra) throws IOException {
-    List<String> args = new ArrayList<>(List.of("prioritize", "--history", sample().toString(), "--stages",
+    List<String> args = new ArrayList<>(List.of("prioritize", "--history", SampleExport.writeTo(dir).toString(), "--stages",
         SampleExport.STAGES));
     args.addAll(Arrays.asList(extra));
     return args;
@@ -52,8 +35,8 @@ class PrioritizeCommandTest {
   private Map<String, Object> json(String... extra) throws IOException {
     List<String> args = args(extra);
     args.addAll(List.of("--format", "json"));
-    assertThat(run(args.toArray(String[]::new))).as("exit status; stderr %s", errLines()).isZero();
-    return JsonReader.object(out());
+    assertThat(cli.run(args.toArray(String[]::new))).as("exit status; stderr %s", cli.errLines()).isZero();
+    return JsonReader.object(cli.out());
   }
 
   @SuppressWarnings("unchecked")
@@ -145,10 +128,10 @@ class PrioritizeCommandTest {
 
   @Test
   void table_isThePrioritiesTable() throws IOException {
-    Path file = sample();
-    assertThat(run("prioritize", "--history", file.toString(), "--stages", SampleExport.STAGES)).isZero();
+    Path file = SampleExport.writeTo(dir);
+    assertThat(cli.run("prioritize", "--history", file.toString(), "--stages", SampleExport.STAGES)).isZero();
 
-    assertThat(out()).isEqualTo(Analyst.prioritize(Analyst.load(file.toString(), SampleExport.STAGES)).toString())
+    assertThat(cli.out()).isEqualTo(Analyst.prioritize(Analyst.load(file.toString(), SampleExport.STAGES)).toString())
         .startsWith("Priorities: 5 of 5 open deals by expected value, scorer historical, as of 2024-04-01T00:00:00Z")
         .contains("D-6", "Qualification", "75.0%", "45,000.00 USD", "stage=Qualification +25.0 pts");
   }
@@ -157,20 +140,20 @@ class PrioritizeCommandTest {
   void noClosedDeal_historicalCannotScore_listsWhyOnStderrAndRanksNothing() throws IOException {
     Path file = Files.writeString(dir.resolve("open.csv"), SampleExport.ONLY_OPEN);
 
-    int status = run("prioritize", "--history", file.toString(), "--stages", SampleExport.STAGES, "--format", "json");
+    int status = cli.run("prioritize", "--history", file.toString(), "--stages", SampleExport.STAGES, "--format", "json");
 
     assertThat(status).isZero();
-    assertThat(JsonReader.object(out())).containsEntry("deals", List.of());
-    assertThat(errLines()).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("not ranked: ")
+    assertThat(JsonReader.object(cli.out())).containsEntry("deals", List.of());
+    assertThat(cli.errLines()).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("not ranked: ")
         .contains("learned from no closed deal"));
   }
 
   @Test
   void unknownScorer_exitsTwoListingTheKnownIds() throws IOException {
-    int status = run(args("--scorer", "magic").toArray(String[]::new));
+    int status = cli.run(args("--scorer", "magic").toArray(String[]::new));
 
     assertThat(status).isEqualTo(2);
-    assertThat(errLines()).singleElement().asString().startsWith("pipeline prioritize: bad --scorer: unknown scorer "
+    assertThat(cli.errLines()).singleElement().asString().startsWith("pipeline prioritize: bad --scorer: unknown scorer "
         + "'magic'; known scorers: stage, historical, scorecard, naive-bayes").contains(FixedTestScorer.ID);
   }
 
@@ -189,26 +172,26 @@ class PrioritizeCommandTest {
       "--currency|EURO",
       "--unknown"})
   void badArgument_exitsTwoWithOneLineOnStderr(String extra) throws IOException {
-    int status = run(args(extra.split("\\|")).toArray(String[]::new));
+    int status = cli.run(args(extra.split("\\|")).toArray(String[]::new));
 
     assertThat(status).isEqualTo(2);
-    assertThat(out()).isEmpty();
-    assertThat(errLines()).singleElement().asString().startsWith("pipeline prioritize: ");
+    assertThat(cli.out()).isEmpty();
+    assertThat(cli.errLines()).singleElement().asString().startsWith("pipeline prioritize: ");
   }
 
   @Test
   void badRows_stillGiveResults_withEachReasonOnStderr() throws IOException {
     assertThat(deals(json())).hasSize(5);
 
-    assertThat(errLines()).hasSize(3);
-    assertThat(errLines().get(0)).startsWith("rejected line 31 (deal D-12)");
+    assertThat(cli.errLines()).hasSize(3);
+    assertThat(cli.errLines().get(0)).startsWith("rejected line 31 (deal D-12)");
   }
 
   @Test
   void help_namesTheScorersAndTheirLimits() {
-    assertThat(run("prioritize", "--help")).isZero();
+    assertThat(cli.run("prioritize", "--help")).isZero();
 
-    assertThat(out()).startsWith("Usage: prioritize --history FILE --stages \"A,B,C\"")
+    assertThat(cli.out()).startsWith("Usage: prioritize --history FILE --stages \"A,B,C\"")
         .contains("historical (default)").contains("naive-bayes").contains("--features a,b,c")
         .contains("--team COLUMN").contains("--top N").contains("ServiceLoader");
   }

@@ -84,11 +84,7 @@ public class ScoringBenchmark {
   @Benchmark
   @OperationsPerInvocation(SCORED)
   public double scorecard() {
-    double sum = 0;
-    for (Deal deal : open) {
-      sum += scorecard.probability(deal, context);
-    }
-    return sum;
+    return probabilities(scorecard);
   }
 
   /**
@@ -99,9 +95,13 @@ public class ScoringBenchmark {
   @Benchmark
   @OperationsPerInvocation(SCORED)
   public double naiveBayes() {
+    return probabilities(naiveBayes);
+  }
+
+  private double probabilities(Scorer scorer) {
     double sum = 0;
     for (Deal deal : open) {
-      sum += naiveBayes.probability(deal, context);
+      sum += scorer.probability(deal, context);
     }
     return sum;
   }
