@@ -1,0 +1,319 @@
+package org.salespipeline.analyst;
+
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.ToDoubleFunction;
+import org.salespipeline.core.Deal;
+import org.salespipeline.core.Pipeline;
+import org.salespipeline.history.HistoryPipeline;
+import org.salespipeline.history.StageHistoryReader;
+import org.salespipeline.analyst.report.HtmlReport;
+import org.salespipeline.metrics.CalendarUnit;
+import org.salespipeline.metrics.Grouping;
+import org.salespipeline.metrics.MetricsQuery;
+import org.salespipeline.metrics.MetricsReport;
+import org.salespipeline.metrics.PipelineMetrics;
+import org.salespipeline.scoring.HistoricalWinRateScorer;
+import org.salespipeline.scoring.NaiveBayesScorer;
+import org.salespipeline.scoring.Prioritiser;
+import org.salespipeline.scoring.Ranking;
+import org.salespipeline.scoring.Scorer;
+import org.salespipeline.scoring.ScorerRegistry;
+import org.salespipeline.scoring.ScoringContext;
+
+/**
+ * The analyst's toolkit in a few static methods, for JShell ({@code analyst.jsh} imports them) and
+ * for the {@code metrics} and {@code prioritize} commands, which share its decisions:
+ *
+ * <pre>{@code
+ * var deals = load("export.csv", "Prospecting,Qualification,Proposal");
+ * metrics(deals)                       // every figure, as of the latest stage entry in the file
+ * metrics(deals, "owner")              // and per owner (or any attribute column)
+ * prioritize(deals)                    // the open deals to work first, by expected value
+ * prioritize(deals, "naive-bayes")     // with another scorer
+ * }</pre>
+ *
+ * <p>Decisions an analyst should know:
+ * <ul>
+ *   <li>The as-of instant is the {@linkplain Export#latestEntry() latest stage entry} of the
+ *       file unless given: figures are as if the file had been exported then.
+ *   <li>Stages built from names carry no probability (an export does not say), so the weighted
+ *       pipeline weighs each open deal by the <em>historical win rate from its stage</em>: among
+ *       the file's deals closed by the as-of instant that reached that stage, the share won (the
+ *       {@code historical} scorer). With no closed deal to learn from, the stages' probability
+ *       (0) is used.
+ *   <li>Amounts whose row names no currency are in the loader's default currency (USD unless
+ *       given); money figures are per currency, never added across currencies.
+ * </ul>
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class Analyst {
+
+  /** How many deals {@link #prioritize(Export)} lists unless told otherwise. */
+  public static final int DEFAULT_TOP = 20;
+
+  /** The scorer {@link #prioritize(Export)} uses unless told otherwise. */
+  public static final String DEFAULT_SCORER = HistoricalWinRateScorer.ID;
+
+  private Analyst() {}
+
+  /**
+   * Loads a stage-history CSV file whose won and lost stages are named {@code Won} and
+   * {@code Lost}, amounts without currency being USD.
+   *
+   * @param file the file's path, not null
+   * @param openStages the open stages in order, comma-separated, such as
+   *     {@code "Prospecting,Qualification,Proposal"}
+   * @return the export, never null; rows that could not be loaded are in {@link Export#rejections()}
+   * @throws IllegalArgumentException if a stage name is blank or repeated
+   * @throws UncheckedIOException if the file cannot be read or its header is not valid
+   */
+  public static Export load(String file, String openStages) {
+    return load(file, openStages, "Won", "Lost");
+  }
+
+  /**
+   * Loads a stage-history CSV file, amounts without currency being USD.
+   *
+   * @param file the file's path, not null
+   * @param openStages the open stages in order, comma-separated
+   * @param won the won stage's name, not blank
+   * @param lost the lost stage's name, not blank
+   * @return the export, never null
+   * @throws IllegalArgumentException if a stage name is blank or repeated
+   * @throws UncheckedIOException if the file cannot be read or its header is not valid
+   */
+  public static Export load(String file, String openStages, String won, String lost) {
+    Objects.requireNonNull(file, "file");
+    return load(Path.of(file), HistoryPipeline.parse(openStages, won, lost), Currency.getInstance("USD"));
+  }
+
+  /**
+   * Loads a stage-history CSV file (UTF-8) for a pipeline.
+   *
+   * @param file the file, not null
+   * @param pipeline the pipeline whose stage names the file uses, not null
+   * @param defaultCurrency the currency of amounts whose row names none, not null
+   * @return the export, never null
+   * @throws UncheckedIOException if the file cannot be read or its header is not valid
+   */
+  public static Export load(Path file, Pipeline pipeline, Currency defaultCurrency) {
+    Objects.requireNonNull(file, "file");
+    StageHistoryReader reader = StageHistoryReader.of(pipeline).withDefaultCurrency(defaultCurrency);
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return Export.of(file.toString(), reader.load(in), defaultCurrency);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Computes every metric as of the export's latest stage entry, weighting open deals by the
+   * historical win rate from their stage.
+   *
+   * @param export the deals, not null
+   * @return the report, never null; {@code toString()} prints its tables
+   */
+  public static MetricsReport metrics(Export export) {
+    return metrics(export, query(export));
+  }
+
+  /**
+   * Computes every metric as {@link #metrics(Export)} does, and per group.
+   *
+   * @param export the deals, not null
+   * @param groupBy {@code owner}, {@code currency} or an attribute column, matched ignoring case
+   * @return the report, never null
+   * @throws IllegalArgumentException if no loaded deal has a value in that column
+   */
+  public static MetricsReport metrics(Export export, String groupBy) {
+    Grouping grouping = Objects.requireNonNull(export, "export").grouping(groupBy)
+        .getOrElseThrow(message -> new IllegalArgumentException(message));
+    return metrics(export, query(export).withGrouping(grouping));
+  }
+
+  /**
+   * Computes the metrics a query asks for. A query without its own probability function gets the
+   * historical win rates from each stage, learned as of the query's as-of instant.
+   *
+   * @param export the deals, not null
+   * @param query what to compute, not null
+   * @return the report, never null
+   */
+  public static MetricsReport metrics(Export export, MetricsQuery query) {
+    Objects.requireNonNull(export, "export");
+    Objects.requireNonNull(query, "query");
+    MetricsQuery weighted = query;
+    if (query.probability().isEmpty()) {
+      Option<ToDoubleFunction<Deal>> rates = historicalWinRates(export, query.asOf());
+      if (rates.isDefined()) {
+        weighted = query.withProbability(rates.get());
+      }
+    }
+    return PipelineMetrics.of(export.pipeline()).calculate(export.deals(), weighted);
+  }
+
+  /**
+   * Returns the query of every figure as of the export's latest stage entry (or the Unix epoch
+   * for an export without deals).
+   *
+   * @param export the deals, not null
+   * @return the query, never null
+   */
+  public static MetricsQuery query(Export export) {
+    return MetricsQuery.asOf(Objects.requireNonNull(export, "export").latestEntry().getOrElse(Instant.EPOCH));
+  }
+
+  /**
+   * Returns each open deal's historical win rate from its stage, learned from the export's deals
+   * closed at an instant: the probabilities the weighted pipeline uses.
+   *
+   * @param export the deals, not null
+   * @param asOf the instant, not null
+   * @return the probability function, or none if no deal had closed by then
+   */
+  public static Option<ToDoubleFunction<Deal>> historicalWinRates(Export export, Instant asOf) {
+    Objects.requireNonNull(export, "export");
+    ScoringContext context = ScoringContext.of(export.pipeline(), Objects.requireNonNull(asOf, "asOf"))
+        .withHistory(export.deals());
+    if (context.closedHistory().isEmpty()) {
+      return Option.none();
+    }
+    HistoricalWinRateScorer trained = HistoricalWinRateScorer.of().trainedOn(context);
+    return Option.some(deal -> trained.probability(deal, context));
+  }
+
+  /**
+   * Lists the {@value #DEFAULT_TOP} open deals to work first, by expected value, scored by the
+   * historical win rate from their stage, as of the export's latest stage entry.
+   *
+   * @param export the deals, not null
+   * @return the ranking, never null; {@code toString()} prints it
+   */
+  public static Priorities prioritize(Export export) {
+    return prioritize(export, DEFAULT_SCORER);
+  }
+
+  /**
+   * Lists the {@value #DEFAULT_TOP} open deals to work first, scored by a scorer named by id.
+   *
+   * @param export the deals, not null
+   * @param scorerId {@code stage}, {@code historical}, {@code scorecard}, {@code naive-bayes} (every
+   *     attribute a feature) or the id of a plugin found with {@link java.util.ServiceLoader}
+   * @return the ranking, never null
+   * @throws IllegalArgumentException if no scorer has that id
+   */
+  public static Priorities prioritize(Export export, String scorerId) {
+    Scorer scorer = scorer(export, scorerId, List.of(), Option.none())
+        .getOrElseThrow(message -> new IllegalArgumentException(message));
+    return prioritize(export, scorer, DEFAULT_TOP);
+  }
+
+  /**
+   * Lists the open deals to work first, scored by a scorer, as of the export's latest stage entry.
+   *
+   * @param export the deals, not null
+   * @param scorer the scorer, not null; trained on the export's closed deals if it learns
+   * @param top how many deals, at least 1
+   * @return the ranking, never null
+   * @throws IllegalArgumentException if top is below 1
+   */
+  public static Priorities prioritize(Export export, Scorer scorer, int top) {
+    return Priorities.rank(export, scorer, query(export).asOf(), top);
+  }
+
+  /**
+   * Writes the HTML report of an export: every metric with monthly trends (UTC) as of its latest
+   * stage entry, and the {@value #DEFAULT_TOP} deals to work first by the historical win rate from
+   * their stage. One self-contained file, no scripts, nothing fetched from the network.
+   *
+   * @param export the deals, not null
+   * @param file where to write, not null; its folder is created if missing
+   * @return the file written, never null
+   * @throws UncheckedIOException if the file cannot be written
+   */
+  public static Path report(Export export, String file) {
+    Objects.requireNonNull(export, "export");
+    Objects.requireNonNull(file, "file");
+    MetricsQuery query = query(export).withTrends(CalendarUnit.MONTH, ZoneOffset.UTC);
+    MetricsReport metrics = metrics(export, query);
+    ScoringContext context = ScoringContext.of(export.pipeline(), query.asOf()).withHistory(export.deals());
+    Ranking top = Prioritiser.of(HistoricalWinRateScorer.of()).top(DEFAULT_TOP, export.deals(), context);
+    try {
+      return HtmlReport.of("Pipeline report: " + export.source(), metrics, top).writeTo(Path.of(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the report to " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Chooses a scorer by id among the built-ins and the plugins {@link ScorerRegistry#discover()}
+   * finds; {@code naive-bayes} may be given its features and team column.
+   *
+   * @param export the deals, whose columns the features and team name; not null
+   * @param scorerId the scorer's id, not null
+   * @param features the attribute columns naive Bayes learns from, matched ignoring case; empty
+   *     for every attribute; not null
+   * @param team the attribute column naming each deal's team, for per-team tables; not null
+   * @return the scorer, or a one-line message saying why not (listing the known ids, or the
+   *     columns of the file)
+   */
+  public static Either<String, Scorer> scorer(Export export, String scorerId, List<String> features,
+      Option<String> team) {
+    Objects.requireNonNull(export, "export");
+    Objects.requireNonNull(scorerId, "scorerId");
+    Objects.requireNonNull(features, "features");
+    Objects.requireNonNull(team, "team");
+    ScorerRegistry registry = ScorerRegistry.discover();
+    Option<Scorer> found = registry.find(scorerId);
+    if (found.isEmpty()) {
+      return Either.left("unknown scorer '" + scorerId + "'; known scorers: " + String.join(", ", registry.ids()));
+    }
+    if (features.isEmpty() && team.isEmpty()) {
+      return Either.right(found.get());
+    }
+    if (!scorerId.equals(NaiveBayesScorer.ID)) {
+      return Either.left("features and team apply to the naive-bayes scorer only, not to '" + scorerId + "'");
+    }
+    List<String> keys = new ArrayList<>();
+    for (String feature : features) {
+      Option<String> key = export.attribute(feature);
+      if (key.isEmpty()) {
+        return Either.left(unknownColumn(export, feature));
+      }
+      if (keys.contains(key.get())) {
+        return Either.left("feature '" + feature + "' is given twice");
+      }
+      keys.add(key.get());
+    }
+    NaiveBayesScorer scorer = NaiveBayesScorer.of(keys);
+    if (team.isDefined()) {
+      Option<String> key = export.attribute(team.get());
+      if (key.isEmpty()) {
+        return Either.left(unknownColumn(export, team.get()));
+      }
+      scorer = scorer.withTeamAttribute(key.get());
+    }
+    return Either.right(scorer);
+  }
+
+  private static String unknownColumn(Export export, String column) {
+    String owner = column.strip().equalsIgnoreCase("owner")
+        ? "owner is the deal's owner, not an attribute column; " : "";
+    return owner + "no loaded deal has a value in a column '" + column + "'; the attribute columns are "
+        + (export.attributes().isEmpty() ? "(none)" : String.join(", ", export.attributes()));
+  }
+}

@@ -1,0 +1,249 @@
+package org.salespipeline.analyst;
+
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.salespipeline.core.Deal;
+import org.salespipeline.core.DealStatus;
+import org.salespipeline.core.Pipeline;
+import org.salespipeline.history.LoadedHistory;
+import org.salespipeline.history.ReadSummary;
+import org.salespipeline.history.RowRejection;
+import org.salespipeline.metrics.Grouping;
+
+/**
+ * A stage-history export in memory, as an analyst works with it: the deals loaded from one file,
+ * the rows that were not loaded and why, and what follows from the file itself (its latest stage
+ * entry, the default as-of instant; its currencies; the columns deals can be grouped by).
+ *
+ * <p>{@link #toString()} is one line, so that {@code var deals = load(...)} in JShell shows a summary
+ * rather than every deal; {@link #describe()} gives more. Immutable and thread-safe.
+ */
+public final class Export {
+
+  private static final int REJECTIONS_SHOWN = 5;
+
+  private final String source;
+  private final LoadedHistory history;
+  private final Option<Instant> latestEntry;
+  private final Set<Currency> currencies;
+  private final Currency defaultCurrency;
+  private final Map<String, String> attributeKeys;
+
+  private Export(String source, LoadedHistory history, Currency defaultCurrency) {
+    this.source = source;
+    this.history = history;
+    this.defaultCurrency = defaultCurrency;
+    this.latestEntry = Option.ofOptional(history.deals().stream().map(Deal::lastEventAt).max(Comparator.naturalOrder()));
+    Set<Currency> seen = new TreeSet<>(Comparator.comparing(Currency::getCurrencyCode));
+    Map<String, String> keys = new TreeMap<>();
+    for (Deal deal : history.deals()) {
+      deal.amount().forEach(m -> seen.add(m.currency()));
+      for (String key : deal.attributes().keySet()) {
+        keys.putIfAbsent(key.toLowerCase(Locale.ROOT), key);
+      }
+    }
+    this.currencies = java.util.Collections.unmodifiableSet(seen);
+    this.attributeKeys = java.util.Collections.unmodifiableMap(keys);
+  }
+
+  /**
+   * Wraps a loaded stage history.
+   *
+   * @param source where the history came from (a file name), for messages; not null
+   * @param history the loaded history, not null
+   * @param defaultCurrency the currency the reader gave amounts without one, not null
+   * @return the export, never null
+   */
+  public static Export of(String source, LoadedHistory history, Currency defaultCurrency) {
+    return new Export(Objects.requireNonNull(source, "source"), Objects.requireNonNull(history, "history"),
+        Objects.requireNonNull(defaultCurrency, "defaultCurrency"));
+  }
+
+  /**
+   * Returns where the history came from.
+   *
+   * @return the file name, never null
+   */
+  public String source() {
+    return source;
+  }
+
+  /**
+   * Returns the pipeline the deals run through, built from the stage names.
+   *
+   * @return the pipeline, never null
+   */
+  public Pipeline pipeline() {
+    return history.pipeline();
+  }
+
+  /**
+   * Returns the deals loaded, in the order their ids first appear in the file.
+   *
+   * @return an unmodifiable list, never null
+   */
+  public List<Deal> deals() {
+    return history.deals();
+  }
+
+  /**
+   * Returns the rows that were not loaded, with line and reason, in file order.
+   *
+   * @return an unmodifiable list, never null
+   */
+  public List<RowRejection> rejections() {
+    return history.rejections();
+  }
+
+  /**
+   * Returns the counts of rows and deals read and rejected.
+   *
+   * @return the counts, never null
+   */
+  public ReadSummary summary() {
+    return history.summary();
+  }
+
+  /**
+   * Returns the latest stage entry of the loaded deals: the latest {@code entered_at} of the rows
+   * that changed a deal's stage. It is the default as-of instant of {@link Analyst#metrics} and
+   * of the command line, as if the file had been exported then.
+   *
+   * @return the instant, or none if no deal was loaded
+   */
+  public Option<Instant> latestEntry() {
+    return latestEntry;
+  }
+
+  /**
+   * Returns the currency the reader gave amounts whose rows name none.
+   *
+   * @return the currency, never null
+   */
+  public Currency defaultCurrency() {
+    return defaultCurrency;
+  }
+
+  /**
+   * Returns the currencies of the loaded deals' amounts; the default currency alone if no deal
+   * has an amount, so that money figures always have at least one currency to report.
+   *
+   * @return an unmodifiable set ordered by currency code, never empty
+   */
+  public Set<Currency> currencies() {
+    return currencies.isEmpty() ? Set.of(defaultCurrency) : currencies;
+  }
+
+  /**
+   * Finds the attribute a column holds, matching the column's name ignoring case, as the reader
+   * matches headers. Only columns that give at least one loaded deal a value are known.
+   *
+   * @param column the column name, not null
+   * @return the attribute key as the header spells it, or none
+   */
+  public Option<String> attribute(String column) {
+    return Option.of(attributeKeys.get(Objects.requireNonNull(column, "column").strip().toLowerCase(Locale.ROOT)));
+  }
+
+  /**
+   * Returns the attribute keys of the loaded deals.
+   *
+   * @return the keys as the header spells them, ordered ignoring case, never null
+   */
+  public List<String> attributes() {
+    return List.copyOf(attributeKeys.values());
+  }
+
+  /**
+   * Returns the grouping of a column: {@code owner}, {@code currency} (the amount's currency), or
+   * any attribute column, matched ignoring case.
+   *
+   * @param column the column name, not null
+   * @return the grouping, or a one-line message naming the columns deals can be grouped by
+   */
+  public Either<String, Grouping> grouping(String column) {
+    Objects.requireNonNull(column, "column");
+    String key = column.strip().toLowerCase(Locale.ROOT);
+    if (key.equals("owner")) {
+      return Either.right(Grouping.owner());
+    }
+    if (key.equals("currency")) {
+      return Either.right(Grouping.of("currency",
+          deal -> deal.amount().map(m -> m.currency().getCurrencyCode()).getOrElse(Grouping.NONE)));
+    }
+    Option<String> attribute = attribute(column);
+    if (attribute.isDefined()) {
+      return Either.right(Grouping.attribute(attribute.get()));
+    }
+    List<String> groupable = new ArrayList<>(List.of("owner", "currency"));
+    groupable.addAll(attributes());
+    return Either.left("cannot group by '" + column + "': no loaded deal has a value in such a column; deals can be "
+        + "grouped by " + String.join(", ", groupable));
+  }
+
+  /**
+   * Returns the export in one line: deals loaded by status, rows rejected and the file, such as
+   * {@code 11 deals (5 open, 3 won, 3 lost), 2 of 31 rows rejected, from export.csv}. Short, so that
+   * JShell shows it whole; {@link #describe()} says more.
+   *
+   * @return the text, never null
+   */
+  @Override
+  public String toString() {
+    Map<DealStatus, Long> byStatus = byStatus();
+    ReadSummary summary = history.summary();
+    return String.format(Locale.ROOT, "%,d deals (%,d open, %,d won, %,d lost), %,d of %,d rows rejected, from %s",
+        history.deals().size(), byStatus.get(DealStatus.OPEN), byStatus.get(DealStatus.WON),
+        byStatus.get(DealStatus.LOST), summary.rejectedRows(), summary.rows(), source);
+  }
+
+  /**
+   * Describes the export in a few lines: the counts, the pipeline, the latest stage entry and the
+   * first {@value #REJECTIONS_SHOWN} rejected rows with their reasons.
+   *
+   * @return the text, never null
+   */
+  public String describe() {
+    Map<DealStatus, Long> byStatus = byStatus();
+    long unpriced = history.deals().stream().filter(d -> d.amount().isEmpty()).count();
+    StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+        "%s: %,d deals loaded (%,d open, %,d won, %,d lost%s) in pipeline %s%n", source, history.deals().size(),
+        byStatus.get(DealStatus.OPEN), byStatus.get(DealStatus.WON), byStatus.get(DealStatus.LOST),
+        unpriced == 0 ? "" : String.format(Locale.ROOT, "; %,d without amount", unpriced),
+        String.join(" > ", history.pipeline().stages().stream().map(st -> st.name()).toList())));
+    s.append(String.format(Locale.ROOT, "read %s; latest stage entry %s%n", history.summary(),
+        latestEntry.map(Instant::toString).getOrElse("(none)")));
+    List<RowRejection> rejections = history.rejections();
+    for (int i = 0; i < Math.min(REJECTIONS_SHOWN, rejections.size()); i++) {
+      s.append("rejected ").append(rejections.get(i)).append(System.lineSeparator());
+    }
+    if (rejections.size() > REJECTIONS_SHOWN) {
+      s.append(String.format(Locale.ROOT, "... and %,d more rejected rows: see rejections()%n",
+          rejections.size() - REJECTIONS_SHOWN));
+    }
+    return s.toString();
+  }
+
+  private Map<DealStatus, Long> byStatus() {
+    Map<DealStatus, Long> byStatus = new LinkedHashMap<>();
+    for (DealStatus status : DealStatus.values()) {
+      byStatus.put(status, 0L);
+    }
+    for (Deal deal : history.deals()) {
+      byStatus.merge(deal.status(), 1L, Long::sum);
+    }
+    return byStatus;
+  }
+}

@@ -1,0 +1,181 @@
+package org.salespipeline.analyst.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.salespipeline.core.Deal;
+import org.salespipeline.core.Money;
+import org.salespipeline.core.Pipeline;
+import org.salespipeline.history.HistoryPipeline;
+import org.salespipeline.history.LoadedHistory;
+import org.salespipeline.history.ReadSummary;
+import org.salespipeline.history.RowRejection;
+import org.salespipeline.history.StageHistoryFormatException;
+import org.salespipeline.history.StageHistoryReader;
+
+/**
+ * The stage-history file a command reads, as given by the shared options {@code --history},
+ * {@code --stages}, {@code --won}, {@code --lost}, {@code --currency} and {@code --grouped}: the
+ * one way every command that reads a history loads it, reports rejected rows and fails on an
+ * unreadable file.
+ *
+ * <p>Rejected rows go to standard error as they are found, one line each, up to
+ * {@value #MAX_REPORTED} of them, then a line with how many more there were and a line with the
+ * counts; nothing is printed when every row loads. Immutable.
+ */
+public final class HistoryInput {
+
+  /** How many rejected rows are printed one by one; the rest are counted. */
+  public static final int MAX_REPORTED = 50;
+
+  /** The options of every command that reads a stage history. */
+  public static final List<OptionSpec> OPTIONS = List.of(
+      OptionSpec.required("history", "FILE", "the stage-history CSV file (UTF-8): deal_id, stage, entered_at, ..."),
+      OptionSpec.required("stages", "\"A,B,C\"", "the open stages in order, comma-separated (matched ignoring case)"),
+      OptionSpec.optional("won", "NAME", "the name of the won stage", "Won"),
+      OptionSpec.optional("lost", "NAME", "the name of the lost stage", "Lost"),
+      OptionSpec.optional("currency", "CODE", "the currency of amounts whose rows give none (ISO 4217)", "USD"),
+      OptionSpec.flag("grouped", "the file lists each deal's rows together: read it in bounded memory"));
+
+  private final Path file;
+  private final StageHistoryReader reader;
+  private final Currency defaultCurrency;
+
+  private HistoryInput(Path file, StageHistoryReader reader, Currency defaultCurrency) {
+    this.file = file;
+    this.reader = reader;
+    this.defaultCurrency = defaultCurrency;
+  }
+
+  /**
+   * Reads the shared options.
+   *
+   * @param args the parsed options of a command that declares {@link #OPTIONS}, not null
+   * @return the input, never null
+   * @throws UsageException if the stage names or the currency are not valid
+   */
+  public static HistoryInput from(ParsedArgs args) throws UsageException {
+    Objects.requireNonNull(args, "args");
+    String history = args.value("history").getOrElseThrow(() -> new IllegalStateException(
+        "bug: " + args.command() + " does not declare HistoryInput.OPTIONS"));
+    Pipeline pipeline;
+    try {
+      pipeline = HistoryPipeline.parse(args.value("stages", ""), args.value("won", "Won"), args.value("lost", "Lost"));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("bad --stages, --won or --lost: " + e.getMessage(), e);
+    }
+    Currency currency;
+    try {
+      currency = Money.currency(args.value("currency", "USD").toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("bad --currency: " + e.getMessage(), e);
+    }
+    Path path;
+    try {
+      path = Paths.get(history);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new UsageException("bad --history: " + e.getMessage(), e);
+    }
+    return new HistoryInput(path, StageHistoryReader.of(pipeline).withDefaultCurrency(currency)
+        .withGroupedByDeal(args.flag("grouped")), currency);
+  }
+
+  /**
+   * Returns the file to read.
+   *
+   * @return the path, never null
+   */
+  public Path file() {
+    return file;
+  }
+
+  /**
+   * Returns the currency of amounts whose rows give none, from {@code --currency}.
+   *
+   * @return the currency, never null
+   */
+  public Currency defaultCurrency() {
+    return defaultCurrency;
+  }
+
+  /**
+   * Returns the pipeline built from {@code --stages}, {@code --won} and {@code --lost}.
+   *
+   * @return the pipeline, never null
+   */
+  public Pipeline pipeline() {
+    return reader.pipeline();
+  }
+
+  /**
+   * Loads the whole file into memory, reporting rejected rows on {@code err}.
+   *
+   * @param err where rejected rows are reported, not null
+   * @return the deals, rejections and counts, never null
+   * @throws UsageException if the file cannot be read or its header is not valid
+   */
+  public LoadedHistory load(PrintStream err) throws UsageException {
+    List<Deal> deals = new ArrayList<>();
+    List<RowRejection> rejections = new ArrayList<>();
+    ReadSummary summary = read(err, deals::add, rejections::add);
+    return new LoadedHistory(pipeline(), deals, rejections, summary);
+  }
+
+  /**
+   * Reads the file, handing each deal on as it is built (see
+   * {@link StageHistoryReader#read(Reader, Consumer, Consumer)}) and reporting rejected rows on
+   * {@code err}.
+   *
+   * @param err where rejected rows are reported, not null
+   * @param deals receives each deal loaded, not null
+   * @param rejections also receives each rejected row, not null
+   * @return the counts, never null
+   * @throws UsageException if the file cannot be read or its header is not valid
+   */
+  public ReadSummary read(PrintStream err, Consumer<? super Deal> deals, Consumer<? super RowRejection> rejections)
+      throws UsageException {
+    Objects.requireNonNull(err, "err");
+    Objects.requireNonNull(deals, "deals");
+    Objects.requireNonNull(rejections, "rejections");
+    int[] reported = {0};
+    ReadSummary summary;
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      summary = reader.read(in, deals, rejection -> {
+        if (reported[0]++ < MAX_REPORTED) {
+          err.println("rejected " + rejection);
+        }
+        rejections.accept(rejection);
+      });
+    } catch (NoSuchFileException e) {
+      throw new UsageException("cannot read " + file + ": no such file", e);
+    } catch (AccessDeniedException e) {
+      throw new UsageException("cannot read " + file + ": permission denied", e);
+    } catch (CharacterCodingException e) {
+      throw new UsageException("cannot read " + file + ": it is not UTF-8 text", e);
+    } catch (StageHistoryFormatException e) {
+      throw new UsageException(file + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UsageException("cannot read " + file + ": " + (Files.isDirectory(file) ? "it is a directory"
+          : String.valueOf(e.getMessage()).replace('\n', ' ')), e);
+    }
+    if (summary.rejectedRows() > MAX_REPORTED) {
+      err.println("rejected " + (summary.rejectedRows() - MAX_REPORTED) + " more rows, not listed");
+    }
+    if (summary.rejectedRows() > 0) {
+      err.println(file + ": " + summary);
+    }
+    return summary;
+  }
+}

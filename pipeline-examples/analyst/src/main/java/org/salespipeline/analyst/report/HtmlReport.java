@@ -1,0 +1,412 @@
+package org.salespipeline.analyst.report;
+
+import io.vavr.control.Option;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.salespipeline.core.Money;
+import org.salespipeline.metrics.Bottlenecks;
+import org.salespipeline.metrics.DurationSummary;
+import org.salespipeline.metrics.FunnelStage;
+import org.salespipeline.metrics.Grouping;
+import org.salespipeline.metrics.MetricsQuery;
+import org.salespipeline.metrics.MetricsReport;
+import org.salespipeline.metrics.StageExcess;
+import org.salespipeline.metrics.StageTime;
+import org.salespipeline.metrics.StuckDeal;
+import org.salespipeline.metrics.TrendPeriod;
+import org.salespipeline.scoring.RankedDeal;
+import org.salespipeline.scoring.Ranking;
+
+/**
+ * A pipeline report as one self-contained HTML file: headline figures, the funnel, time in stage,
+ * the win-rate trend, bottlenecks, stuck deals and the deals to work first.
+ *
+ * <pre>{@code
+ * MetricsReport metrics = PipelineMetrics.of(pipeline)
+ *     .calculate(deals, MetricsQuery.asOf(exportedAt).withTrends(CalendarUnit.MONTH, ZoneOffset.UTC));
+ * Ranking top = Prioritiser.of(HistoricalWinRateScorer.of()).top(15, deals, ScoringContext.of(pipeline, exportedAt).withHistory(deals));
+ * HtmlReport.of("Pipeline review", metrics, top).writeTo(Path.of("target/pipeline-report.html"));
+ * }</pre>
+ *
+ * <p>The file needs nothing else: charts are inline SVG, the style sheet is inline, there is no
+ * script, web font, image or link to fetch, and a content security policy forbids loading any. All
+ * text (titles, deal ids, owners, stage names from a CSV file) is HTML-escaped. Every chart has a
+ * real table next to it, an SVG {@code <title>} and description, and a tooltip on each mark; the
+ * page prints on A4 or Letter with a section per page break where possible.
+ *
+ * <p>The win-rate trend needs a report computed with trends
+ * ({@code MetricsQuery.withTrends}); without them the section says so. Immutable and thread-safe;
+ * {@link #render()} gives the same text for the same inputs.
+ */
+public final class HtmlReport {
+
+  /** How many stuck deals the report lists; the rest are counted. */
+  public static final int STUCK_SHOWN = 25;
+
+  private final String title;
+  private final MetricsReport report;
+  private final Option<Ranking> ranking;
+
+  private HtmlReport(String title, MetricsReport report, Option<Ranking> ranking) {
+    this.title = title;
+    this.report = report;
+    this.ranking = ranking;
+  }
+
+  /**
+   * Returns the report of some metrics and a ranking of the deals to work first.
+   *
+   * @param title the page's title, not null, not blank
+   * @param report the metrics, not null
+   * @param top the prioritised deals, not null; all of them are listed, so pass a top-k ranking
+   * @return the report, never null
+   * @throws IllegalArgumentException if the title is blank
+   */
+  public static HtmlReport of(String title, MetricsReport report, Ranking top) {
+    return new HtmlReport(checkTitle(title), Objects.requireNonNull(report, "report"),
+        Option.some(Objects.requireNonNull(top, "top")));
+  }
+
+  /**
+   * Returns the report of some metrics with no ranking: the section on prioritised deals says that
+   * none was given.
+   *
+   * @param title the page's title, not null, not blank
+   * @param report the metrics, not null
+   * @return the report, never null
+   * @throws IllegalArgumentException if the title is blank
+   */
+  public static HtmlReport of(String title, MetricsReport report) {
+    return new HtmlReport(checkTitle(title), Objects.requireNonNull(report, "report"), Option.none());
+  }
+
+  private static String checkTitle(String title) {
+    Objects.requireNonNull(title, "title");
+    if (title.isBlank()) {
+      throw new IllegalArgumentException("title must not be blank but was '" + title + "'");
+    }
+    return title;
+  }
+
+  /**
+   * Renders the report.
+   *
+   * @return the HTML document, UTF-8 text, never null
+   */
+  public String render() {
+    Html html = new Html();
+    html.constant("<!DOCTYPE html>").newline();
+    html.open("html", "lang", "en").newline().open("head").newline();
+    html.empty("meta", "charset", "utf-8");
+    html.empty("meta", "name", "viewport", "content", "width=device-width, initial-scale=1");
+    html.empty("meta", "http-equiv", "Content-Security-Policy",
+        "content", "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+    html.empty("meta", "name", "generator", "content", "org.salespipeline.analyst.report.HtmlReport");
+    html.newline().element("title", title + " – " + report.pipelineName()).newline();
+    html.open("style").constant(Style.CSS).close("style").newline();
+    html.close("head").newline().open("body").newline();
+
+    html.open("header").element("h1", title);
+    html.element("p", subtitle(), "class", "subtitle");
+    contents(html);
+    html.close("header").newline().open("main").newline();
+    headline(html);
+    funnel(html);
+    timeInStage(html);
+    trend(html);
+    bottlenecks(html);
+    stuck(html);
+    prioritised(html);
+    groups(html);
+    html.close("main").newline();
+    html.open("footer").element("p", "Definitions: win rate = won / (won + lost) among deals closed in the window,"
+        + " with a 95% Wilson score interval; sales cycle = close − creation; the funnel is over the deals created in"
+        + " the window, a skipped stage counting as passed; percentiles interpolate linearly (type 7); a stuck deal"
+        + " is an open deal whose current stay exceeds its stage's rotting threshold or, without one, the 90th"
+        + " percentile of completed stays. A dash marks a figure that is undefined (no data).");
+    html.close("footer").newline().close("body").newline().close("html").newline();
+    return html.toString();
+  }
+
+  /**
+   * Renders the report into a file, creating its directory if needed and replacing the file.
+   *
+   * @param file where to write, not null
+   * @return the file, for chaining
+   * @throws IOException if the file cannot be written
+   */
+  public Path writeTo(Path file) throws IOException {
+    Objects.requireNonNull(file, "file");
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    Files.writeString(file, render(), StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private String subtitle() {
+    MetricsQuery query = report.query();
+    return "Pipeline " + report.pipelineName() + " as of " + instant(query.asOf()) + "; "
+        + query.window().map(w -> "window " + instant(w.from()) + " to " + instant(w.to()) + " (exclusive)")
+            .getOrElse("all time up to then")
+        + ". " + Figures.count(report.deals()) + " deals: " + Figures.count(report.open()) + " open, "
+        + Figures.count(report.won()) + " won and " + Figures.count(report.lost()) + " lost in the window, "
+        + Figures.count(report.unpriced()) + " of them without an amount.";
+  }
+
+  private static String instant(Instant at) {
+    return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).format(at.atOffset(ZoneOffset.UTC));
+  }
+
+  private static String zone(ZoneId zone) {
+    return zone.normalized().equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
+  }
+
+  private void contents(Html html) {
+    html.open("nav", "aria-label", "Sections").open("ul");
+    List<String[]> sections = new ArrayList<>(List.of(new String[] {"headline", "Headline figures"},
+        new String[] {"funnel", "Funnel"}, new String[] {"time-in-stage", "Time in stage"},
+        new String[] {"trend", "Win-rate trend"}, new String[] {"bottlenecks", "Bottlenecks"},
+        new String[] {"stuck", "Stuck deals"}, new String[] {"prioritised", "Deals to work first"}));
+    if (!report.groups().isEmpty()) {
+      sections.add(new String[] {"groups", groupsHeading()});
+    }
+    for (String[] s : sections) {
+      html.open("li").element("a", s[1], "href", "#" + s[0]).close("li");
+    }
+    html.close("ul").close("nav");
+  }
+
+  private String groupsHeading() {
+    return "By " + report.query().grouping().map(Grouping::name).getOrElse("group");
+  }
+
+  private static void section(Html html, String id, String heading) {
+    html.open("section", "id", id, "aria-labelledby", id + "-heading").newline()
+        .element("h2", heading, "id", id + "-heading").newline();
+  }
+
+  private void headline(Html html) {
+    section(html, "headline", "Headline figures");
+    html.open("dl", "class", "figures");
+    figure(html, "Win rate", List.of(Figures.rate(report.winRate())), report.winRate()
+        .map(r -> "95% interval " + Figures.interval(report.winRate()) + " over " + Figures.count(r.trials())
+            + " closed deals").getOrElse("no deal closed in the window"));
+    figure(html, "Average deal size", wholeUnits(report.averageDealSize()),
+        "median " + Figures.wholeMoneys(report.medianDealSize()) + ", over the deals won in the window");
+    DurationSummary won = report.salesCycleWon();
+    figure(html, "Sales cycle (won)",
+        List.of(won.medianDays().map(d -> Figures.days(d) + " days").getOrElse(Figures.NONE)),
+        "median over " + Figures.count(won.count()) + " won deals; mean " + Figures.days(won.meanDays()) + ", p90 "
+            + Figures.days(won.p90Days()) + " days; Kaplan–Meier median with open deals "
+            + Figures.days(report.kmMedianDaysToClose()) + " days");
+    figure(html, "Weighted pipeline", wholeUnits(report.weightedPipeline()),
+        "amount × probability over " + Figures.count(report.open()) + " open deals; unweighted "
+            + Figures.wholeMoneys(report.openPipeline()));
+    figure(html, "Pipeline velocity per day", wholeUnits(report.velocityPerDay()),
+        "open deals × average deal size × win rate ÷ mean cycle of won deals");
+    html.close("dl").newline().close("section").newline();
+  }
+
+  /** A headline figure: its name, its values (one per currency), and a note on what it is over. */
+  private static void figure(Html html, String name, List<String> values, String note) {
+    html.open("div").element("dt", name);
+    for (String value : values) {
+      html.element("dd", value, "class", "value");
+    }
+    html.element("dd", note, "class", "note").close("div");
+  }
+
+  private static List<String> wholeUnits(Map<Currency, Money> amounts) {
+    if (amounts.isEmpty()) {
+      return List.of(Figures.NONE);
+    }
+    List<String> values = new ArrayList<>();
+    amounts.values().forEach(m -> values.add(Figures.wholeMoney(m)));
+    return values;
+  }
+
+  private void funnel(Html html) {
+    section(html, "funnel", "Funnel");
+    html.element("p", "Deals created in the window, by the furthest open stage they reached. Conversion = advanced /"
+        + " (advanced + lost); deals still open in a stage are undecided and left out of it.", "class", "lead");
+    Charts.funnel(html, report.funnel());
+    Table table = Table.of("Funnel per stage", "Stage", "Reached", "Advanced", "Lost", "Open", "Conversion",
+        "95% interval", "Win rate from stage");
+    for (FunnelStage f : report.funnel()) {
+      table.row(f.stageName(), Figures.count(f.reached()), Figures.count(f.advanced()), Figures.count(f.lost()),
+          Figures.count(f.open()), Figures.rate(f.conversion()), Figures.interval(f.conversion()),
+          Figures.rate(f.winRate()));
+    }
+    table.writeTo(html);
+    html.close("section").newline();
+  }
+
+  private void timeInStage(Html html) {
+    section(html, "time-in-stage", "Time in stage");
+    html.element("p", "Completed stays (entered and left by the as-of instant) and the current age of the deals open in"
+        + " each stage, in days.", "class", "lead");
+    Charts.timeInStage(html, report.timeInStage());
+    Table table = Table.of("Time in stage, days", "Stage", "Completed stays", "Mean", "Median", "p90", "Open deals",
+        "Median age", "p90 age");
+    for (StageTime t : report.timeInStage()) {
+      table.row(t.stageName(), Figures.count(t.completed().count()), Figures.days(t.completed().meanDays()),
+          Figures.days(t.completed().medianDays()), Figures.days(t.completed().p90Days()),
+          Figures.count(t.current().count()), Figures.days(t.current().medianDays()),
+          Figures.days(t.current().p90Days()));
+    }
+    table.writeTo(html);
+    html.close("section").newline();
+  }
+
+  private void trend(Html html) {
+    section(html, "trend", "Win-rate trend");
+    Map<TrendPeriod, MetricsReport> trends = report.trends();
+    if (trends.isEmpty()) {
+      html.element("p", "No trend: the metrics were computed without trends (MetricsQuery.withTrends(CalendarUnit.MONTH,"
+          + " zone) adds them).", "class", "empty");
+      html.close("section").newline();
+      return;
+    }
+    String unit = report.query().trends().map(u -> u.name().toLowerCase(Locale.ROOT)).getOrElse("period");
+    html.element("p", "Win rate of the deals closed in each " + unit + " (" + zone(report.query().zone()) + "), with its 95%"
+        + " interval; few closed deals make a wide interval.", "class", "lead");
+    Charts.winRateTrend(html, trends, report.winRate());
+    Table table = Table.of("Win rate per " + unit, "Period", "Won", "Lost", "Win rate", "95% interval",
+        "Average deal size");
+    trends.forEach((period, part) -> table.row(period.label(), Figures.count(part.won()), Figures.count(part.lost()),
+        Figures.rate(part.winRate()), Figures.interval(part.winRate()), Figures.wholeMoneys(part.averageDealSize())));
+    table.writeTo(html);
+    html.close("section").newline();
+  }
+
+  private void bottlenecks(Html html) {
+    section(html, "bottlenecks", "Bottlenecks");
+    Bottlenecks b = report.bottlenecks();
+    html.open("ul", "class", "findings");
+    html.element("li", b.lowestConversion()
+        .map(f -> "Lowest conversion: " + f.stageName() + ", " + Figures.rate(f.conversion()) + " (95% interval "
+            + Figures.interval(f.conversion()) + "), " + Figures.count(f.lost()) + " deals lost there.")
+        .getOrElse("Lowest conversion: none yet (no deal has left a stage)."));
+    html.element("li", b.longestMedianStay()
+        .map(t -> "Longest median stay: " + t.stageName() + ", " + Figures.days(t.completed().medianDays())
+            + " days over " + Figures.count(t.completed().count()) + " completed stays.")
+        .getOrElse("Longest median stay: none yet (no completed stay)."));
+    html.close("ul").newline();
+    if (b.beyondNorm().isEmpty()) {
+      html.element("p", "No stage has a norm yet: a norm is a rotting threshold, or the 90th percentile of at least 20"
+          + " completed stays.", "class", "empty");
+    } else {
+      Table table = Table.of("Open-deal days beyond each stage's norm, most first", "Stage", "Norm (days)",
+          "Norm from", "Open deals", "Beyond norm", "Days beyond norm").textColumns(2);
+      for (StageExcess e : b.beyondNorm()) {
+        table.row(e.stageName(), Figures.days(e.normDays()), normName(e.norm()), Figures.count(e.openDeals()),
+            Figures.count(e.dealsBeyondNorm()), Figures.days(e.daysBeyondNorm()));
+      }
+      table.writeTo(html);
+    }
+    html.close("section").newline();
+  }
+
+  private void stuck(Html html) {
+    section(html, "stuck", "Stuck deals");
+    List<StuckDeal> stuck = report.stuck();
+    if (stuck.isEmpty()) {
+      html.element("p", "No stuck deal: no open deal has stayed in its stage beyond the stage's norm.", "class",
+          "empty");
+      html.close("section").newline();
+      return;
+    }
+    html.element("p", Figures.count(stuck.size()) + " open deals have stayed in their stage beyond its norm; the "
+        + Math.min(STUCK_SHOWN, stuck.size()) + " furthest over are listed.", "class", "lead");
+    Table table = Table.of("Stuck deals, furthest over their norm first", "Deal", "Owner", "Stage", "Amount",
+        "Days in stage", "Norm (days)", "Days over").textColumns(1, 2);
+    for (StuckDeal s : stuck.subList(0, Math.min(STUCK_SHOWN, stuck.size()))) {
+      table.row(s.dealId(), s.owner(), s.stageName(), Figures.money(s.amount()), Figures.days(s.ageDays()),
+          Figures.days(s.normDays()), Figures.days(s.overDays()));
+    }
+    table.writeTo(html);
+    if (stuck.size() > STUCK_SHOWN) {
+      html.element("p", "… and " + Figures.count(stuck.size() - STUCK_SHOWN) + " more.", "class", "note");
+    }
+    html.close("section").newline();
+  }
+
+  private void prioritised(Html html) {
+    section(html, "prioritised", "Deals to work first");
+    if (ranking.isEmpty()) {
+      html.element("p", "No ranking was given.", "class", "empty");
+      html.close("section").newline();
+      return;
+    }
+    Ranking top = ranking.get();
+    if (top.deals().isEmpty()) {
+      html.element("p", "No open deal to rank (" + Figures.count(top.considered()) + " considered).", "class", "empty");
+    } else {
+      html.element("p", "Open deals by expected value (win probability × amount), weighted by urgency; the top "
+          + top.deals().size() + " of " + Figures.count(top.considered()) + " open deals.", "class", "lead");
+      Map<String, String> stageNames = new HashMap<>();
+      report.funnel().forEach(f -> stageNames.put(f.stageId(), f.stageName()));
+      Table table = Table.of("Deals to work first", "Rank", "Deal", "Title", "Account", "Owner", "Stage",
+          "Probability", "Amount", "Expected value", "Urgency").textColumns(1, 2, 3, 4, 5);
+      for (RankedDeal r : top.deals()) {
+        table.row(Integer.toString(r.rank()), r.deal().id(), r.deal().title(), r.deal().account(), r.deal().owner(),
+            stageNames.getOrDefault(r.deal().stageId(), r.deal().stageId()), Figures.percent(r.probability()),
+            Figures.money(r.deal().amount()), Figures.money(r.expectedValue()),
+            String.format(Locale.ROOT, "×%.2f", r.urgency()));
+      }
+      table.writeTo(html);
+    }
+    if (!top.notes().isEmpty() || !top.failures().isEmpty()) {
+      html.open("ul", "class", "notes");
+      top.notes().forEach(note -> html.element("li", note));
+      top.failures().forEach(failure -> html.element("li", failure.message()));
+      html.close("ul").newline();
+    }
+    html.close("section").newline();
+  }
+
+  private void groups(Html html) {
+    if (report.groups().isEmpty()) {
+      return;
+    }
+    section(html, "groups", groupsHeading());
+    String group = report.query().grouping().map(Grouping::name).getOrElse("group");
+    Table table = Table.of("Figures per " + group, capitalised(group), "Deals",
+        "Open", "Won", "Lost", "Win rate", "95% interval", "Average deal size", "Median cycle (days)",
+        "Weighted pipeline");
+    report.groups().forEach((key, part) -> table.row(key, Figures.count(part.deals()), Figures.count(part.open()),
+        Figures.count(part.won()), Figures.count(part.lost()), Figures.rate(part.winRate()),
+        Figures.interval(part.winRate()), Figures.wholeMoneys(part.averageDealSize()),
+        Figures.days(part.salesCycleWon().medianDays()), Figures.wholeMoneys(part.weightedPipeline())));
+    table.writeTo(html);
+    html.close("section").newline();
+  }
+
+  private static String capitalised(String s) {
+    return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+  }
+
+  private static String normName(StuckDeal.Norm norm) {
+    return norm == StuckDeal.Norm.ROTTING_THRESHOLD ? "rotting threshold" : "p90 of completed stays";
+  }
+
+  @Override
+  public String toString() {
+    return "HtmlReport['" + title + "', " + report.pipelineName() + ", " + report.query() + "]";
+  }
+}

@@ -1,0 +1,30 @@
+// The analyst's JShell kit. From the repository root:
+//   jshell --class-path pipeline-examples/analyst/target/pipeline-analyst-0.1.0-SNAPSHOT-all.jar pipeline-examples/analyst/src/main/jshell/analyst.jsh
+// Each method below is one line over org.salespipeline.analyst.Analyst, whose Javadoc says
+// what it decides. They print whole tables (JShell would cut a long value at 1,000 characters);
+// Analyst.metrics(deals) and Analyst.prioritize(deals) return the same results as typed values.
+import java.nio.file.Path;
+import java.time.*;
+import org.salespipeline.core.*;
+import org.salespipeline.metrics.*;
+import org.salespipeline.scoring.*;
+import org.salespipeline.analyst.*;
+
+Export load(String file, String openStages) { return Analyst.load(file, openStages); }
+Export load(String file, String openStages, String won, String lost) { return Analyst.load(file, openStages, won, lost); }
+void describe(Export deals) { System.out.print(deals.describe()); }
+void rejections(Export deals) { deals.rejections().forEach(System.out::println); }
+void metrics(Export deals) { System.out.print(Analyst.metrics(deals)); }
+void metrics(Export deals, String groupBy) { System.out.print(Analyst.metrics(deals, groupBy)); }
+void prioritize(Export deals) { System.out.print(Analyst.prioritize(deals)); }
+void prioritize(Export deals, String scorer) { System.out.print(Analyst.prioritize(deals, scorer)); }
+Path report(Export deals, String file) { return Analyst.report(deals, file); }
+
+System.out.println("""
+    Sales pipeline analyst kit:
+      var deals = load("export.csv", "Prospecting,Qualification,Proposal")  // closing stages Won, Lost
+      describe(deals)      rejections(deals)
+      metrics(deals)       metrics(deals, "owner")        // or any attribute column
+      prioritize(deals)    prioritize(deals, "naive-bayes")
+      report(deals, "report.html")                        // the HTML report, one self-contained file
+      var report = Analyst.metrics(deals)                 // the figures as values: report.winRate()""");

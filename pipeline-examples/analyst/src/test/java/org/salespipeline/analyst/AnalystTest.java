@@ -1,0 +1,177 @@
+package org.salespipeline.analyst;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vavr.control.Option;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.salespipeline.metrics.MetricsQuery;
+import org.salespipeline.metrics.MetricsReport;
+import org.salespipeline.scoring.NaiveBayesScorer;
+import org.salespipeline.scoring.Scorer;
+
+/** The JShell facade; figures worked out in {@link SampleExport}. */
+class AnalystTest {
+
+  private static final Currency USD = Currency.getInstance("USD");
+  private static final Currency EUR = Currency.getInstance("EUR");
+
+  @TempDir
+  Path dir;
+
+  private Export sample() throws IOException {
+    return Analyst.load(Files.writeString(dir.resolve("export.csv"), SampleExport.CSV).toString(), SampleExport.STAGES);
+  }
+
+  @Test
+  void load_sample_keepsGoodDealsAndReportsBadRows() throws IOException {
+    Export export = sample();
+
+    assertThat(export.deals()).hasSize(11);
+    assertThat(export.rejections()).extracting(r -> r.line()).containsExactly(31L, 32L);
+    assertThat(export.latestEntry()).isEqualTo(Option.some(Instant.parse("2024-04-01T00:00:00Z")));
+    assertThat(export.currencies()).containsExactly(EUR, USD);
+  }
+
+  @Test
+  void toString_isOneShortLine_describeListsTheRejections() throws IOException {
+    Export export = sample();
+
+    assertThat(export.toString()).startsWith("11 deals (5 open, 3 won, 3 lost), 2 of 31 rows rejected, from ")
+        .doesNotContain("\n");
+    assertThat(export.describe()).contains("1 without amount").contains("Prospecting > Qualification > Proposal")
+        .contains("latest stage entry 2024-04-01T00:00:00Z").contains("rejected line 31 (deal D-12)");
+  }
+
+  @Test
+  void load_missingFile_throwsNamingIt() {
+    assertThatThrownBy(() -> Analyst.load(dir.resolve("nope.csv").toString(), "A"))
+        .isInstanceOf(UncheckedIOException.class).hasMessageContaining("nope.csv");
+  }
+
+  @Test
+  void metrics_isAsOfTheLatestEntry_weighedByHistoricalWinRates() throws IOException {
+    MetricsReport report = Analyst.metrics(sample());
+
+    assertThat(report.query().asOf()).isEqualTo(Instant.parse("2024-04-01T00:00:00Z"));
+    assertThat(report.winRate().get().value()).isEqualTo(0.5);
+    assertThat(report.weightedPipeline().get(USD).amount()).isEqualByComparingTo("64500");
+    assertThat(report.weightedPipeline().get(EUR).amount()).isEqualByComparingTo("22000");
+  }
+
+  @Test
+  void metrics_callersProbability_isKept() throws IOException {
+    MetricsReport report = Analyst.metrics(sample(),
+        MetricsQuery.asOf(Instant.parse("2024-04-01T00:00:00Z")).withProbability(d -> 0.1));
+
+    // open USD: 15,000 + 60,000 + 9,000
+    assertThat(report.weightedPipeline().get(USD).amount()).isEqualByComparingTo("8400");
+  }
+
+  @Test
+  void historicalWinRates_learnOnlyWhatHadClosedByTheInstant() throws IOException {
+    Export export = sample();
+
+    // by 2024-02-20 only D-1 (won), D-2 (lost in Qualification) and D-3 (lost in Prospecting) had closed
+    var rates = Analyst.historicalWinRates(export, Instant.parse("2024-02-20T00:00:00Z")).get();
+    var d6 = export.deals().stream().filter(d -> d.id().equals("D-6")).findFirst().get().asOf(
+        Instant.parse("2024-02-20T00:00:00Z")).get();
+    assertThat(rates.applyAsDouble(d6)).isEqualTo(1.0 / 3); // Prospecting: D-1 won of D-1, D-2, D-3
+    assertThat(Analyst.historicalWinRates(export, Instant.parse("2024-01-20T00:00:00Z"))).isEmpty();
+  }
+
+  @Test
+  void metricsGroupBy_matchesTheColumnIgnoringCase() throws IOException {
+    assertThat(Analyst.metrics(sample(), "Source").groups().keySet()).containsExactly("event", "referral", "web");
+  }
+
+  @Test
+  void metricsGroupBy_unknownColumn_throwsListingTheColumns() throws IOException {
+    Export export = sample();
+
+    assertThatThrownBy(() -> Analyst.metrics(export, "region")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("cannot group by 'region': no loaded deal has a value in such a column; deals can be grouped by "
+            + "owner, currency, segment, source");
+  }
+
+  @Test
+  void groupingByCurrency_groupsByTheAmountsCurrency() throws IOException {
+    Export export = sample();
+
+    assertThat(Analyst.metrics(export, Analyst.query(export).withGrouping(export.grouping("currency").get()))
+        .groups().keySet()).containsExactly("(none)", "EUR", "USD");
+  }
+
+  @Test
+  void prioritize_default_isHistoricalTopTwentyBestFirst() throws IOException {
+    Priorities priorities = Analyst.prioritize(sample());
+
+    assertThat(priorities.scorerId()).isEqualTo("historical");
+    assertThat(priorities.considered()).isEqualTo(5);
+    assertThat(priorities.deals()).extracting(p -> p.deal().id()).containsExactly("D-6", "D-8", "D-5", "D-9", "D-11");
+    assertThat(priorities.deals().get(0).factors()).singleElement()
+        .satisfies(f -> assertThat(f.contribution()).isEqualTo(0.25));
+    assertThat(priorities.toString()).contains("   1  D-6   Qualification   75.0%   45,000.00 USD  "
+        + "stage=Qualification +25.0 pts");
+  }
+
+  @Test
+  void prioritize_byId_unknown_throwsListingTheKnownIds() throws IOException {
+    Export export = sample();
+
+    assertThatThrownBy(() -> Analyst.prioritize(export, "magic")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("unknown scorer 'magic'; known scorers: stage, historical, scorecard, naive-bayes");
+  }
+
+  @Test
+  void scorer_naiveBayesFeaturesAndTeam_resolveColumnsIgnoringCase() throws IOException {
+    Scorer scorer = Analyst.scorer(sample(), "naive-bayes", List.of("SOURCE"), Option.some("Segment")).get();
+
+    assertThat(scorer).isInstanceOfSatisfying(NaiveBayesScorer.class, nb -> {
+      assertThat(nb.features()).containsExactly("source");
+      assertThat(nb.teamAttribute()).isEqualTo(Option.some("segment"));
+    });
+  }
+
+  @Test
+  void scorer_featuresForAnotherScorer_isRefused() throws IOException {
+    assertThat(Analyst.scorer(sample(), "historical", List.of("source"), Option.none()).getLeft())
+        .isEqualTo("features and team apply to the naive-bayes scorer only, not to 'historical'");
+  }
+
+  @Test
+  void priority_rankBelowOne_isRefused() throws IOException {
+    var deal = sample().deals().get(0);
+
+    assertThatThrownBy(() -> new Priority(0, deal, "Prospecting", 0.5, Option.none(), List.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("rank must be at least 1 but was 0");
+    assertThatThrownBy(() -> new Priority(1, deal, "Prospecting", 1.5, Option.none(), List.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("probability must be within [0, 1] but was 1.5");
+  }
+
+  @Test
+  void priorities_topBelowOne_isRefused() throws IOException {
+    Export export = sample();
+
+    assertThatThrownBy(() -> Priorities.rank(export, NaiveBayesScorer.of(), Instant.EPOCH, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("top must be at least 1 but was 0");
+  }
+
+  @Test
+  void emptyExport_hasNoLatestEntryAndTheDefaultCurrency() throws IOException {
+    Export export = Analyst.load(Files.writeString(dir.resolve("empty.csv"), "deal_id,stage,entered_at\n").toString(),
+        "A");
+
+    assertThat(export.latestEntry()).isEmpty();
+    assertThat(export.currencies()).containsExactly(USD);
+    assertThat(Analyst.metrics(export).deals()).isZero();
+  }
+}

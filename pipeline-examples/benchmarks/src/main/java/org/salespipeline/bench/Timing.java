@@ -1,0 +1,76 @@
+package org.salespipeline.bench;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Times a task the harness way: a few warm-up runs for the JIT (not counted), then the median of
+ * several timed runs, each after a full GC so that one approach's garbage is not charged to the
+ * next. The task's result is kept, so the work cannot be optimised away, and returned for the
+ * agreement check. The process's CPU time over the timed runs is measured too: divided by their
+ * wall time it says how many cores were busy on average, which on a shared machine tells whether
+ * a parallel run had a second core at all.
+ */
+final class Timing {
+
+  private final int warmups;
+  private final int runs;
+
+  Timing(int warmups, int runs) {
+    if (warmups < 0) {
+      throw new IllegalArgumentException("warmups must not be negative but was " + warmups);
+    }
+    if (runs < 1) {
+      throw new IllegalArgumentException("runs must be at least 1 but was " + runs);
+    }
+    this.warmups = warmups;
+    this.runs = runs;
+  }
+
+  int warmups() {
+    return warmups;
+  }
+
+  int runs() {
+    return runs;
+  }
+
+  /**
+   * The median time of the timed runs, the result of the last one, and the cores busy on average
+   * during the timed runs (process CPU time / wall time; NaN where the JVM cannot say).
+   */
+  record Measured<T>(double medianMillis, T result, double busyCores) {}
+
+  <T> Measured<T> median(Supplier<T> task) {
+    Objects.requireNonNull(task, "task");
+    T result = null;
+    for (int i = 0; i < warmups; i++) {
+      result = task.get();
+    }
+    long[] nanos = new long[runs];
+    long cpu = 0;
+    long wall = 0;
+    for (int i = 0; i < runs; i++) {
+      System.gc();
+      long cpuStart = processCpuNanos();
+      long start = System.nanoTime();
+      result = task.get();
+      nanos[i] = System.nanoTime() - start;
+      cpu += processCpuNanos() - cpuStart;
+      wall += nanos[i];
+    }
+    Arrays.sort(nanos);
+    double median = runs % 2 == 1 ? nanos[runs / 2] : (nanos[runs / 2 - 1] + nanos[runs / 2]) / 2.0;
+    double busyCores = cpu < 0 || wall == 0 ? Double.NaN : (double) cpu / wall;
+    return new Measured<>(median / 1e6, Objects.requireNonNull(result, "the task returned null"), busyCores);
+  }
+
+  /** The CPU time of the whole process so far, or a negative number where the JVM cannot say. */
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+        ? os.getProcessCpuTime() : -1;
+  }
+}

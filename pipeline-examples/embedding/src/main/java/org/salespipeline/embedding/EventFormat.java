@@ -1,0 +1,276 @@
+package org.salespipeline.embedding;
+
+import io.vavr.control.Option;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.salespipeline.core.DealEvent;
+import org.salespipeline.core.Money;
+import org.salespipeline.core.Qualification;
+import org.salespipeline.core.QualificationLevel;
+
+/**
+ * The stored form of every {@link DealEvent}: a type name and a JSON payload, beside the deal id,
+ * the version and the instant, which have columns of their own.
+ *
+ * <p>The format is explicit, one mapping per event type, and stable: renaming a Java class or a
+ * record component changes nothing in stored data. Every scalar is a JSON string: amounts as
+ * plain decimals with the currency beside them ({@code "amount":"48000.00","currency":"EUR"}),
+ * dates as ISO-8601 ({@code "2026-06-30"}), probabilities as the shortest decimal that reads back
+ * to the same {@code double}; an empty {@code Option} is {@code null}. Readers ignore members they
+ * do not know, so a field may be added later without rewriting old rows.
+ *
+ * <table>
+ *   <caption>Types and payload members</caption>
+ *   <tr><th>type</th><th>payload members</th></tr>
+ *   <tr><td>{@code Opened}</td><td>pipelineId, stageId, title, account, owner, amount, currency,
+ *       expectedClose, qualification {budget, authority, need, timeline, interest}, attributes {…}</td></tr>
+ *   <tr><td>{@code StageChanged}</td><td>fromStageId, toStageId</td></tr>
+ *   <tr><td>{@code Won}</td><td>fromStageId, wonStageId</td></tr>
+ *   <tr><td>{@code Lost}</td><td>fromStageId, lostStageId, reason</td></tr>
+ *   <tr><td>{@code Reopened}</td><td>toStageId</td></tr>
+ *   <tr><td>{@code AmountChanged}</td><td>amount, currency</td></tr>
+ *   <tr><td>{@code QualificationUpdated}</td><td>qualification {…}</td></tr>
+ *   <tr><td>{@code AttributeChanged}</td><td>key, value</td></tr>
+ *   <tr><td>{@code ExpectedCloseChanged}</td><td>expectedClose</td></tr>
+ *   <tr><td>{@code ProbabilityOverridden}</td><td>probability</td></tr>
+ *   <tr><td>{@code OwnerChanged}</td><td>owner</td></tr>
+ *   <tr><td>{@code ActivityRecorded}</td><td>(none)</td></tr>
+ * </table>
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class EventFormat {
+
+  /** Every type name, in the order of the table above. */
+  public static final List<String> TYPES = List.of("Opened", "StageChanged", "Won", "Lost", "Reopened",
+      "AmountChanged", "QualificationUpdated", "AttributeChanged", "ExpectedCloseChanged",
+      "ProbabilityOverridden", "OwnerChanged", "ActivityRecorded");
+
+  private EventFormat() {}
+
+  /**
+   * Returns the stored type name of an event.
+   *
+   * @param event the event, not null
+   * @return one of {@link #TYPES}, never null
+   */
+  public static String typeOf(DealEvent event) {
+    Objects.requireNonNull(event, "event");
+    if (event instanceof DealEvent.Opened) {
+      return "Opened";
+    } else if (event instanceof DealEvent.StageChanged) {
+      return "StageChanged";
+    } else if (event instanceof DealEvent.Won) {
+      return "Won";
+    } else if (event instanceof DealEvent.Lost) {
+      return "Lost";
+    } else if (event instanceof DealEvent.Reopened) {
+      return "Reopened";
+    } else if (event instanceof DealEvent.AmountChanged) {
+      return "AmountChanged";
+    } else if (event instanceof DealEvent.QualificationUpdated) {
+      return "QualificationUpdated";
+    } else if (event instanceof DealEvent.AttributeChanged) {
+      return "AttributeChanged";
+    } else if (event instanceof DealEvent.ExpectedCloseChanged) {
+      return "ExpectedCloseChanged";
+    } else if (event instanceof DealEvent.ProbabilityOverridden) {
+      return "ProbabilityOverridden";
+    } else if (event instanceof DealEvent.OwnerChanged) {
+      return "OwnerChanged";
+    } else if (event instanceof DealEvent.ActivityRecorded) {
+      return "ActivityRecorded";
+    }
+    throw new IllegalStateException("bug: no stored type for " + event.getClass().getName());
+  }
+
+  /**
+   * Returns the JSON payload of an event: every field but the deal id and the instant.
+   *
+   * @param event the event, not null
+   * @return a JSON object, never null
+   */
+  public static String payloadOf(DealEvent event) {
+    Objects.requireNonNull(event, "event");
+    Map<String, Object> p = new LinkedHashMap<>();
+    if (event instanceof DealEvent.Opened e) {
+      p.put("pipelineId", e.pipelineId());
+      p.put("stageId", e.stageId());
+      p.put("title", e.title());
+      p.put("account", e.account());
+      p.put("owner", e.owner());
+      putMoney(p, e.amount());
+      p.put("expectedClose", e.expectedClose().map(LocalDate::toString).getOrNull());
+      p.put("qualification", qualification(e.qualification()));
+      p.put("attributes", e.attributes());
+    } else if (event instanceof DealEvent.StageChanged e) {
+      p.put("fromStageId", e.fromStageId());
+      p.put("toStageId", e.toStageId());
+    } else if (event instanceof DealEvent.Won e) {
+      p.put("fromStageId", e.fromStageId());
+      p.put("wonStageId", e.wonStageId());
+    } else if (event instanceof DealEvent.Lost e) {
+      p.put("fromStageId", e.fromStageId());
+      p.put("lostStageId", e.lostStageId());
+      p.put("reason", e.reason());
+    } else if (event instanceof DealEvent.Reopened e) {
+      p.put("toStageId", e.toStageId());
+    } else if (event instanceof DealEvent.AmountChanged e) {
+      putMoney(p, e.amount());
+    } else if (event instanceof DealEvent.QualificationUpdated e) {
+      p.put("qualification", qualification(e.qualification()));
+    } else if (event instanceof DealEvent.AttributeChanged e) {
+      p.put("key", e.key());
+      p.put("value", e.value().getOrNull());
+    } else if (event instanceof DealEvent.ExpectedCloseChanged e) {
+      p.put("expectedClose", e.expectedClose().map(LocalDate::toString).getOrNull());
+    } else if (event instanceof DealEvent.ProbabilityOverridden e) {
+      p.put("probability", e.probability().map(d -> Double.toString(d)).getOrNull());
+    } else if (event instanceof DealEvent.OwnerChanged e) {
+      p.put("owner", e.owner());
+    } else if (!(event instanceof DealEvent.ActivityRecorded)) {
+      throw new IllegalStateException("bug: no payload for " + event.getClass().getName());
+    }
+    return Json.write(p);
+  }
+
+  /**
+   * Reads an event back from its stored columns.
+   *
+   * @param dealId the deal id column, not null
+   * @param type the type column, one of {@link #TYPES}
+   * @param at the instant column, not null
+   * @param payload the payload column, a JSON object as written by {@link #payloadOf}
+   * @return the event, equal to the one that was written
+   * @throws IllegalArgumentException if the type is unknown or the payload lacks a member or
+   *     holds a value that does not parse; the message names the type and the member
+   */
+  public static DealEvent read(String dealId, String type, Instant at, String payload) {
+    Objects.requireNonNull(dealId, "dealId");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(at, "at");
+    Payload p = new Payload(type, Json.read(payload));
+    return switch (type) {
+      case "Opened" -> new DealEvent.Opened(dealId, p.string("pipelineId"), p.string("stageId"), p.string("title"),
+          p.string("account"), p.string("owner"), p.money(), p.date("expectedClose"),
+          p.qualification(), p.map("attributes"), at);
+      case "StageChanged" -> new DealEvent.StageChanged(dealId, p.string("fromStageId"), p.string("toStageId"), at);
+      case "Won" -> new DealEvent.Won(dealId, p.string("fromStageId"), p.string("wonStageId"), at);
+      case "Lost" -> new DealEvent.Lost(dealId, p.string("fromStageId"), p.string("lostStageId"), p.string("reason"), at);
+      case "Reopened" -> new DealEvent.Reopened(dealId, p.string("toStageId"), at);
+      case "AmountChanged" -> new DealEvent.AmountChanged(dealId, p.money(), at);
+      case "QualificationUpdated" -> new DealEvent.QualificationUpdated(dealId, p.qualification(), at);
+      case "AttributeChanged" -> new DealEvent.AttributeChanged(dealId, p.string("key"), p.optional("value"), at);
+      case "ExpectedCloseChanged" -> new DealEvent.ExpectedCloseChanged(dealId, p.date("expectedClose"), at);
+      case "ProbabilityOverridden" -> new DealEvent.ProbabilityOverridden(dealId, p.probability(), at);
+      case "OwnerChanged" -> new DealEvent.OwnerChanged(dealId, p.string("owner"), at);
+      case "ActivityRecorded" -> new DealEvent.ActivityRecorded(dealId, at);
+      default -> throw new IllegalArgumentException("type must be one of " + TYPES + " but was '" + type + "'");
+    };
+  }
+
+  private static void putMoney(Map<String, Object> p, Option<Money> money) {
+    p.put("amount", money.map(m -> m.amount().toPlainString()).getOrNull());
+    p.put("currency", money.map(m -> m.currency().getCurrencyCode()).getOrNull());
+  }
+
+  private static Map<String, String> qualification(Qualification q) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("budget", q.budget().name());
+    m.put("authority", q.authority().name());
+    m.put("need", q.need().name());
+    m.put("timeline", q.timeline().name());
+    m.put("interest", q.interest().name());
+    return m;
+  }
+
+  /** The members of one payload, read with errors that name the event type and the member. */
+  private record Payload(String type, Map<String, Object> members) {
+
+    String string(String name) {
+      return optional(name).getOrElseThrow(() -> bad(name, "must not be null"));
+    }
+
+    Option<String> optional(String name) {
+      if (!members.containsKey(name)) {
+        throw bad(name, "is missing");
+      }
+      Object value = members.get(name);
+      if (value != null && !(value instanceof String)) {
+        throw bad(name, "must be a string but was " + value);
+      }
+      return Option.of((String) value);
+    }
+
+    @SuppressWarnings("unchecked") // Json.read gives nested objects as Map<String, String>
+    Map<String, String> map(String name) {
+      Object value = members.get(name);
+      if (!(value instanceof Map<?, ?>)) {
+        throw bad(name, "must be an object but was " + value);
+      }
+      return (Map<String, String>) value;
+    }
+
+    Option<Money> money() {
+      Option<String> amount = optional("amount");
+      Option<String> currency = optional("currency");
+      if (amount.isEmpty() != currency.isEmpty()) {
+        throw bad("amount", "and currency must both be set or both be null");
+      }
+      try {
+        return amount.map(a -> Money.of(new BigDecimal(a), Money.currency(currency.get())));
+      } catch (IllegalArgumentException e) { // NumberFormatException included
+        throw bad("amount", "must be a decimal and currency an ISO 4217 code: " + e.getMessage(), e);
+      }
+    }
+
+    Option<LocalDate> date(String name) {
+      try {
+        return optional(name).map(LocalDate::parse);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw bad(name, "must be an ISO-8601 date: " + e.getMessage(), e);
+      }
+    }
+
+    Option<Double> probability() {
+      try {
+        return optional("probability").map(Double::valueOf);
+      } catch (NumberFormatException e) {
+        throw bad("probability", "must be a decimal number: " + e.getMessage(), e);
+      }
+    }
+
+    Qualification qualification() {
+      Map<String, String> q = map("qualification");
+      return new Qualification(level(q, "budget"), level(q, "authority"), level(q, "need"),
+          level(q, "timeline"), level(q, "interest"));
+    }
+
+    private QualificationLevel level(Map<String, String> q, String criterion) {
+      String level = q.get(criterion);
+      if (level == null) {
+        throw bad("qualification." + criterion, "is missing");
+      }
+      try {
+        return QualificationLevel.valueOf(level);
+      } catch (IllegalArgumentException e) {
+        throw bad("qualification." + criterion, "must be one of UNKNOWN, NO, PARTIAL, YES but was " + level, e);
+      }
+    }
+
+    private IllegalArgumentException bad(String name, String problem) {
+      return new IllegalArgumentException("payload of a " + type + " event: '" + name + "' " + problem);
+    }
+
+    private IllegalArgumentException bad(String name, String problem, Exception cause) {
+      IllegalArgumentException e = bad(name, problem);
+      e.initCause(cause);
+      return e;
+    }
+  }
+}

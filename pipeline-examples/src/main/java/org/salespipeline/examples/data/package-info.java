@@ -1,5 +1,0 @@
-/**
- * Sample data for the demo and the report: {@link org.salespipeline.examples.data.SampleDeals}, a
- * seeded, realistic book of deals driven through the standard pipeline.
- */
-package org.salespipeline.examples.data;
