@@ -158,4 +158,22 @@ class ExactFiguresTest {
     assertThat(c.ratio()).contains(0.125);
     assertThat(c.weightedRatio()).contains(0.075);
   }
+
+  @Test
+  void stuck_ageEqualToAnInterpolatedP90_isNotStuck() {
+    // 24 completed stays in c (no rotting threshold): 21 of 1 day, 3 of 11 days. Type 7:
+    // h = 23 × 0.9 = 20.7, p90 = 1 + 0.7 × (11 − 1) = 8 days exactly; in doubles 7.99999999999999...
+    List<Deal> deals = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      deals.add(Script.open("S" + i, "c", 0).win(i < 21 ? 1 : 11).deal());
+    }
+    deals.add(Script.open("AT-NORM", "c", 12).deal());
+    deals.add(Script.open("PAST-NORM", "c", 11.5).deal());
+
+    MetricsReport r = metrics.calculate(deals, MetricsQuery.asOf(Script.day(20)));
+
+    assertThat(r.stuck()).extracting(StuckDeal::dealId).containsExactly("PAST-NORM");
+    StageExcess c = r.bottlenecks().beyondNorm().stream().filter(x -> x.stageId().equals("c")).findFirst().get();
+    assertThat(c.dealsBeyondNorm()).isEqualTo(1);
+  }
 }
