@@ -176,4 +176,21 @@ class ExactFiguresTest {
     StageExcess c = r.bottlenecks().beyondNorm().stream().filter(x -> x.stageId().equals("c")).findFirst().get();
     assertThat(c.dealsBeyondNorm()).isEqualTo(1);
   }
+
+  @Test
+  void trends_eachPeriodsMoneyFigures_areInTheMinorUnit() {
+    List<Deal> deals = List.of(Script.open("Y1", "b", 0, "1001", "JPY").deal(),
+        Script.open("Y2", "b", 40, "1002", "JPY").deal(), Script.open("Y3", "a", 0, "1001", "JPY").win(3).deal(),
+        Script.open("Y4", "a", 0, "1000", "JPY").win(45).deal());
+
+    MetricsReport r = metrics.calculate(deals, MetricsQuery.asOf(Script.day(50))
+        .withTrends(CalendarUnit.MONTH, java.time.ZoneOffset.UTC));
+
+    // end of January: Y1 (b, 30%) and Y4 (a, 10%) open, 300.3 + 100 = 400.3 yen;
+    // as of day 50 in February: Y1 and Y2 open, 2003 × 0.3 = 600.9 yen
+    assertThat(r.trends().values()).extracting(t -> t.weightedPipeline().get(JPY).amount())
+        .containsExactly(new BigDecimal("400"), new BigDecimal("601"));
+    assertThat(r.trends().values()).extracting(t -> t.velocityPerDay().get(JPY).amount().scale())
+        .allSatisfy(scale -> assertThat(scale).isLessThanOrEqualTo(2));
+  }
 }
