@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.salespipeline.core.Change;
 import org.salespipeline.core.Deal;
@@ -43,7 +44,10 @@ import org.salespipeline.core.StageKind;
  *
  * <p>A deal's amount, currency, owner and attributes are the last non-empty values in time order,
  * whichever row holds them; the currency defaults to {@link #withDefaultCurrency(Currency) the
- * reader's default} (USD unless set). They are the deal's values from its opening on: an export
+ * reader's default} (USD unless set). A currency cell without an amount is kept: it is the
+ * currency of an amount given without one, and for a deal that never has an amount it is handed
+ * on beside the deal ({@link LoadedHistory#unpricedCurrencies()}), the deal's currency for
+ * grouping. They are the deal's values from its opening on: an export
  * gives one value per deal, not its history.
  *
  * <p>Each deal becomes real commands: opened at its first row's stage and instant, then a move, a
@@ -173,8 +177,9 @@ public final class StageHistoryReader {
   public LoadedHistory load(Reader in) throws IOException {
     List<Deal> deals = new ArrayList<>();
     List<RowRejection> rejections = new ArrayList<>();
-    ReadSummary summary = read(in, deals::add, rejections::add);
-    return new LoadedHistory(pipeline, deals, rejections, summary);
+    Map<String, Currency> currencies = new HashMap<>();
+    ReadSummary summary = read(in, deals::add, rejections::add, currencies::put);
+    return new LoadedHistory(pipeline, deals, rejections, summary, currencies);
   }
 
   /**
@@ -192,10 +197,31 @@ public final class StageHistoryReader {
    */
   public ReadSummary read(Reader in, Consumer<? super Deal> deals, Consumer<? super RowRejection> rejections)
       throws IOException {
+    return read(in, deals, rejections, (id, currency) -> { });
+  }
+
+  /**
+   * Reads a stage history as {@link #read(Reader, Consumer, Consumer)} does, also handing on, for
+   * each deal loaded without an amount whose rows name a currency, its id and that currency (the
+   * last named in time order), just before the deal.
+   *
+   * @param in the text, not null; not closed
+   * @param deals receives each deal loaded, not null
+   * @param rejections receives each row not loaded, not null
+   * @param unpricedCurrencies receives the currency named by each deal loaded without an amount,
+   *     not null
+   * @return the counts, never null
+   * @throws StageHistoryFormatException if the text is empty, its header is not valid, or it was
+   *     said to be grouped by deal and is not
+   * @throws IOException if reading fails
+   */
+  public ReadSummary read(Reader in, Consumer<? super Deal> deals, Consumer<? super RowRejection> rejections,
+      BiConsumer<String, Currency> unpricedCurrencies) throws IOException {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(deals, "deals");
     Objects.requireNonNull(rejections, "rejections");
-    return new Pass(new CsvRecordReader(in), deals, rejections).run();
+    Objects.requireNonNull(unpricedCurrencies, "unpricedCurrencies");
+    return new Pass(new CsvRecordReader(in), deals, rejections, unpricedCurrencies).run();
   }
 
   private static String key(String name) {
@@ -207,6 +233,7 @@ public final class StageHistoryReader {
     private final CsvRecordReader csv;
     private final Consumer<? super Deal> dealSink;
     private final Consumer<? super RowRejection> rejectionSink;
+    private final BiConsumer<String, Currency> currencySink;
     private final Map<String, String> shared = new HashMap<>();
     private final Map<String, DealRows> pending = new LinkedHashMap<>();
     private final SeenIds finished = new SeenIds();
@@ -229,10 +256,12 @@ public final class StageHistoryReader {
     private long rejectedDeals;
     private long repeatedStageRows;
 
-    Pass(CsvRecordReader csv, Consumer<? super Deal> dealSink, Consumer<? super RowRejection> rejectionSink) {
+    Pass(CsvRecordReader csv, Consumer<? super Deal> dealSink, Consumer<? super RowRejection> rejectionSink,
+        BiConsumer<String, Currency> currencySink) {
       this.csv = csv;
       this.dealSink = dealSink;
       this.rejectionSink = rejectionSink;
+      this.currencySink = currencySink;
     }
 
     ReadSummary run() throws IOException {
@@ -402,6 +431,10 @@ public final class StageHistoryReader {
       Integer[] order = rows.timeOrder();
       Either<String, Deal> built = drive(rows, order);
       if (built.isRight()) {
+        String currency = rows.latest(DealRows.CURRENCY);
+        if (currency != null && rows.latest(DealRows.AMOUNT) == null) {
+          currencySink.accept(rows.id, Currency.getInstance(currency));
+        }
         dealSink.accept(built.get());
         return;
       }
