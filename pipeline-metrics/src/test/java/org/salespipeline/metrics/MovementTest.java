@@ -156,6 +156,32 @@ class MovementTest {
             figure(2, "600 USD"));
   }
 
+  /**
+   * The first day after P (April 1st) is a later period; the last day before it (February 28th) an
+   * earlier one. Four deals in ana's pipeline, each moved once on day 40:
+   * <pre>
+   * E1 04-01 → 03-31  moved in, pulled in        E2 02-28 → 03-01  moved in, not pulled in
+   * E3 03-31 → 04-01  moved out, pushed out      E4 03-01 → 02-28  moved out, not pushed out
+   * </pre>
+   */
+  @Test
+  void pulledInAndPushedOut_atThePeriodsEdges() {
+    List<Deal> deals = List.of(
+        RevenueSample.open("E1", "a", 0, "ana", "1", "USD", "2025-04-01").expectedClose("2025-03-31", 40).deal(),
+        RevenueSample.open("E2", "a", 0, "ana", "2", "USD", "2025-02-28").expectedClose("2025-03-01", 40).deal(),
+        RevenueSample.open("E3", "a", 0, "ana", "4", "USD", "2025-03-31").expectedClose("2025-04-01", 40).deal(),
+        RevenueSample.open("E4", "a", 0, "ana", "8", "USD", "2025-03-01").expectedClose("2025-02-28", 40).deal());
+
+    Movement m = movement.calculate(deals, march).total();
+
+    assertThat(m.movedIn()).isEqualTo(figure(2, "3 USD"));
+    assertThat(m.pulledIn()).isEqualTo(figure(1, "1 USD"));
+    assertThat(m.movedOut()).isEqualTo(figure(2, "12 USD"));
+    assertThat(m.pushedOut()).isEqualTo(figure(1, "4 USD"));
+    assertThat(m.start()).isEqualTo(figure(2, "12 USD"));
+    assertThat(m.end()).isEqualTo(figure(2, "3 USD"));
+  }
+
   @Test
   void toString_printsTheWaterfallRoundedPerCurrency() {
     String text = movement.calculate(deals(), march.withGrouping(Grouping.owner())).toString();
