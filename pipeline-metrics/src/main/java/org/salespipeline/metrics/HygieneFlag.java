@@ -1,10 +1,12 @@
 package org.salespipeline.metrics;
 
 /**
- * What a sales manager reviews in an open deal (SPEC §4.1), as the pipeline hygiene checks of
- * the CRMs flag them (Salesforce's pipeline inspection flags past close dates and deals without
- * recent activity; HubSpot's deal views filter on "close date in the past" and "last activity
- * date"). In the order {@link HygieneReport} prints them.
+ * What a sales manager reviews in an open deal (SPEC §4.1): the pipeline-hygiene checks that
+ * revenue-operations guides for Salesforce and HubSpot describe (a close date that passed without a
+ * decision, no activity in the last 14 days, required fields such as the amount left blank; e.g.
+ * pinksheep.ai's "Salesforce pipeline hygiene agent" guide and HubHorizon's "HubSpot Sales
+ * Forecasting Cheat Sheet"), with SPEC §4's stuck deals. In the order {@link HygieneReport}
+ * prints them.
  */
 public enum HygieneFlag {
   /** The expected close date is before {@code T}'s date in the query's time zone. */

@@ -144,6 +144,10 @@ class RevenueBadInputTest {
         .quotas()).hasSize(2);
     assertThatThrownBy(() -> months.withQuota(null, "ana", Money.of("1", "USD"))).hasMessage("period");
     assertThatThrownBy(() -> months.withCategoryRule(null)).hasMessage("rule");
+    assertThatThrownBy(() -> ForecastQuery.of(null, CalendarUnit.MONTH, ZoneId.of("UTC"))).hasMessage("asOf");
+    assertThatThrownBy(() -> ForecastQuery.of(ForecastRollupTest.T, null, ZoneId.of("UTC"))).hasMessage("unit");
+    assertThatThrownBy(() -> ForecastQuery.of(ForecastRollupTest.T, CalendarUnit.MONTH, (ZoneId) null))
+        .hasMessage("zone");
   }
 
   @Test
