@@ -170,6 +170,18 @@ class ForecastRollupTest {
   }
 
   @Test
+  void partialResults_mergedInAnyOrder_equalOnePass() {
+    List<Deal> deals = deals();
+    ForecastReport whole = rollup.calculate(deals, query);
+
+    PartialResult<ForecastReport> first = rollup.accumulator(query).addAll(deals.subList(0, 5));
+    PartialResult<ForecastReport> second = rollup.accumulator(query).addAll(deals.subList(5, deals.size()));
+
+    assertThat(second.merge(first).result()).isEqualTo(whole);
+    assertThat(rollup.calculate(deals.parallelStream(), query)).isEqualTo(whole);
+  }
+
+  @Test
   void toString_printsCountsAmountsAndRatios() {
     String text = rollup.calculate(deals(), query).toString();
 

@@ -121,6 +121,29 @@ class HygieneTest {
   }
 
   @Test
+  void partialResults_mergedInAnyOrder_equalOnePass() {
+    List<Deal> deals = deals();
+    HygieneQuery query = HygieneQuery.asOf(T);
+    HygieneReport whole = hygiene.calculate(deals, query);
+
+    PartialResult<HygieneReport> first = hygiene.accumulator(query).addAll(deals.subList(0, 3));
+    PartialResult<HygieneReport> second = hygiene.accumulator(query).addAll(deals.subList(3, deals.size()));
+
+    assertThat(second.merge(first).result()).isEqualTo(whole);
+    assertThat(hygiene.calculate(deals.parallelStream(), query)).isEqualTo(whole);
+  }
+
+  @Test
+  void quietDays_keepTheFractionOfASecond() {
+    // last event 15 days and half a second before T
+    Deal deal = RevenueSample.open("Q", "a", 85 - 0.5 / 86_400, "ana", "1", "USD", "").deal();
+
+    FlaggedDeal flagged = hygiene.calculate(List.of(deal), HygieneQuery.asOf(T)).deals().get(0);
+
+    assertThat(flagged.quietDays()).isCloseTo(15 + 0.5 / 86_400, org.assertj.core.api.Assertions.within(1e-12));
+  }
+
+  @Test
   void toString_printsCountsAndTheWorstDeals() {
     String text = hygiene.calculate(deals(), HygieneQuery.asOf(T)).toString();
 

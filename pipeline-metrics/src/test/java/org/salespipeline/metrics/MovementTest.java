@@ -183,6 +183,51 @@ class MovementTest {
   }
 
   @Test
+  void partialResults_mergedInAnyOrder_equalOnePass() {
+    MovementQuery query = march.withGrouping(Grouping.owner());
+    List<Deal> deals = deals();
+    MovementReport whole = movement.calculate(deals, query);
+
+    PartialResult<MovementReport> first = movement.accumulator(query).addAll(deals.subList(0, 4));
+    PartialResult<MovementReport> second = movement.accumulator(query).addAll(deals.subList(4, deals.size()));
+
+    assertThat(second.merge(first).result()).isEqualTo(whole);
+    assertThat(movement.calculate(deals.parallelStream(), query)).isEqualTo(whole);
+  }
+
+  /**
+   * Amount changes as stored histories may hold them (restored, not commanded): straight from 500
+   * EUR to 600 USD, then down to 450 USD, then up to 475 USD, all in the interval while in the
+   * pipeline.
+   * <pre>
+   * decreased 500 EUR (the old currency), 150 USD          2   500 EUR, 150 USD
+   * increased 600 USD (the new currency), 25 USD           2   625 USD
+   * start 500 EUR; end 475 USD: EUR 500 − 500 = 0; USD 625 − 150 = 475
+   * </pre>
+   */
+  @Test
+  void currencyChangeAndDecrease_fromAStoredHistory() {
+    String id = "R1";
+    Deal deal = Deal.restore(List.of(
+        new org.salespipeline.core.DealEvent.Opened(id, "revenue", "a", "", "", "ana",
+            io.vavr.control.Option.some(Money.of("500", "EUR")), io.vavr.control.Option.none(),
+            org.salespipeline.core.Qualification.UNKNOWN, Map.of(), Script.day(0)),
+        new org.salespipeline.core.DealEvent.AmountChanged(id, io.vavr.control.Option.some(Money.of("600", "USD")),
+            Script.day(40)),
+        new org.salespipeline.core.DealEvent.AmountChanged(id, io.vavr.control.Option.some(Money.of("450", "USD")),
+            Script.day(41)),
+        new org.salespipeline.core.DealEvent.AmountChanged(id, io.vavr.control.Option.some(Money.of("475", "USD")),
+            Script.day(42))));
+
+    Movement m = movement.calculate(List.of(deal), MovementQuery.over(A, B)).total();
+
+    assertThat(m.start()).isEqualTo(figure(1, "500 EUR"));
+    assertThat(m.decreased()).isEqualTo(figure(2, "500 EUR", "150 USD"));
+    assertThat(m.increased()).isEqualTo(figure(2, "625 USD"));
+    assertThat(m.end()).isEqualTo(figure(1, "475 USD"));
+  }
+
+  @Test
   void toString_printsTheWaterfallRoundedPerCurrency() {
     String text = movement.calculate(deals(), march.withGrouping(Grouping.owner())).toString();
 

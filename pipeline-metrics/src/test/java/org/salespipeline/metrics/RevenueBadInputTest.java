@@ -93,6 +93,20 @@ class RevenueBadInputTest {
         .hasMessageContaining("not this one");
   }
 
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  @Test
+  void partialResults_ofAnotherPipelineOrCalculation_doNotMerge() {
+    MovementQuery query = MovementQuery.over(A, B);
+    PartialResult<MovementReport> part = movement.accumulator(query);
+    PartialResult<MovementReport> otherPipeline = PipelineMovement.of(Script.SIMPLE).accumulator(query);
+    PartialResult raw = hygiene.accumulator(HygieneQuery.asOf(B));
+
+    assertThatThrownBy(() -> part.merge(otherPipeline)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("same calculation, pipeline and query");
+    assertThatThrownBy(() -> part.merge(raw)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("same calculation, pipeline and query");
+  }
+
   // ---------------------------------------------------------------------------------- forecast
 
   @Test
