@@ -112,7 +112,7 @@ class CompactHistoryProperties {
 
   @Test
   void openedEvent_keepsItsOwnOpeningValues_afterChanges() {
-    for (int edits = 1; edits <= 5; edits++) { // every value, as jqwik's exhaustive generation did
+    for (int edits = 1; edits <= 5; edits++) { // five values: every one of them, not a sample
       openedEventKeepsItsOpeningValues(edits);
     }
   }

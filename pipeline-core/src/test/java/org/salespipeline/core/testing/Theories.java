@@ -15,7 +15,7 @@ import org.quicktheories.generators.Generate;
  * exploration with {@code -DQT_SEED=…}; the number of examples the property asks for, or more with
  * {@code -DQT_EXAMPLES=…}; and bounded shrinking, since a shrink cycle reruns the whole property.
  *
- * <p>QuickTheories' generators do not favour edge cases the way jqwik's did: a generator that must
+ * <p>QuickTheories' generators do not favour edge cases: a generator that must
  * reach an edge (Instant.MIN, the 18-digit edge of Money, an empty set) mixes the edge values in
  * explicitly with {@link #withEdges}, and the property checks with {@link Hits} that each was
  * reached.
