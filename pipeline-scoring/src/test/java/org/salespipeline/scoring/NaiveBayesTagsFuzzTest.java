@@ -2,6 +2,7 @@ package org.salespipeline.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -14,8 +15,8 @@ import org.salespipeline.core.Deal;
  * Fuzzes the one text the scoring library parses: a multi-valued attribute (Odoo's tags) split on
  * a separator by {@link NaiveBayesScorer#withMultiValuedFeature}. Any separator and any tag text
  * give a trained model whose every probability is within [0, 1] and explained factor by factor,
- * or the documented {@link IllegalArgumentException} for an empty separator; never another
- * exception.
+ * or a documented error: {@link IllegalArgumentException} for an empty separator,
+ * {@link NotScorableException} from a model that learned from no closed deal; never another.
  *
  * <p>An input is the separator on its first line, then one deal per line: {@code W}, {@code L} or
  * any other first character (won, lost, open), then the deal's tags. Every build replays the
@@ -44,7 +45,13 @@ class NaiveBayesTagsFuzzTest {
 
     Scorer trained = scorer.trainedOn(context);
 
+    boolean learned = deals.stream().anyMatch(deal -> !deal.isOpen());
     for (Deal deal : deals) {
+      if (!learned) { // documented: a model of no closed deal has no prior to score with
+        assertThatThrownBy(() -> trained.score(deal, context)).isInstanceOf(NotScorableException.class)
+            .hasMessageStartingWith("scorer 'naive-bayes' learned from no closed deal");
+        continue;
+      }
       Score score = trained.score(deal, context);
       assertThat(score.probability()).isBetween(0.0, 1.0);
       assertThat(score.explainedProbability()).isCloseTo(score.probability(), within(1e-9));
