@@ -3,8 +3,11 @@ package org.salespipeline.core;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.salespipeline.core.testing.Theories.qt;
+import static org.salespipeline.core.testing.Theories.withEdges;
 
+import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +66,7 @@ class SharedDealProperties {
 
   @FunctionalInterface
   interface Apply {
-    io.vavr.control.Either<Rejection, Change> to(Deal deal);
+    Either<Rejection, Change> to(Deal deal);
   }
 
   @Test
@@ -71,8 +74,7 @@ class SharedDealProperties {
     Deal start = Fixtures.prospect();
     Parallel parallel = new Parallel(10, TimeUnit.SECONDS);
     // up to five commands: 120 orders to compare with; one command and five drawn often
-    qt(0x5A4E_0001L, 100).forAll(lists().of(edits()).ofSizes(
-            org.salespipeline.core.testing.Theories.withEdges(integers().between(1, 5), 30, 1, 5)))
+    qt(0x5A4E_0001L, 100).forAll(lists().of(edits()).ofSizes(withEdges(integers().between(1, 5), 30, 1, 5)))
         .checkAssert(edits -> parallel.parallelCheck(Model.of(start), edits, model -> new AtomicReference<>(start),
             shared -> Model.of(shared.get()), 4));
   }
@@ -81,7 +83,7 @@ class SharedDealProperties {
     Gen<Integer> level = integers().between(0, QualificationLevel.values().length - 1);
     return Generate.oneOf(
         integers().between(0, 1_000_000).map(cents -> {
-          Money amount = Money.of(java.math.BigDecimal.valueOf(cents, 2), Money.currency("EUR"));
+          Money amount = Money.of(BigDecimal.valueOf(cents, 2), Money.currency("EUR"));
           return new Edit("amount " + amount, m -> new Model(m.qualification(), Option.some(amount), m.attributes(),
               m.events() + 1), deal -> Fixtures.STANDARD.changeAmount(deal, amount, AT));
         }),

@@ -81,7 +81,11 @@ public final class Theories {
       }
     }
 
-    /** Records a case reached. @param name the case */
+    /**
+     * Records a case reached.
+     *
+     * @param name the case
+     */
     public void record(String name) {
       hit.add(name);
     }
