@@ -555,35 +555,34 @@ public final class Pipeline {
 
   /** Decides an event read back from a store as the command that produced it would have. */
   Either<Rejection, Change> decide(Deal deal, DealEvent event) {
-    if (event instanceof DealEvent.StageChanged e) {
-      return move(deal, e.toStageId(), e.at());
-    } else if (event instanceof DealEvent.Won e) {
-      return win(deal, e.at());
-    } else if (event instanceof DealEvent.Lost e) {
-      return lose(deal, e.reason(), e.at());
-    } else if (event instanceof DealEvent.Reopened e) {
-      return reopen(deal, e.toStageId(), e.at());
-    } else if (event instanceof DealEvent.AmountChanged e) {
-      return e.amount().isDefined() ? changeAmount(deal, e.amount().get(), e.at()) : clearAmount(deal, e.at());
-    } else if (event instanceof DealEvent.QualificationUpdated e) {
-      return qualify(deal, e.qualification(), e.at());
-    } else if (event instanceof DealEvent.AttributeChanged e) {
-      return e.value().isDefined() ? setAttribute(deal, e.key(), e.value().get(), e.at())
-          : clearAttribute(deal, e.key(), e.at());
-    } else if (event instanceof DealEvent.ExpectedCloseChanged e) {
-      return e.expectedClose().isDefined() ? setExpectedClose(deal, e.expectedClose().get(), e.at())
-          : clearExpectedClose(deal, e.at());
-    } else if (event instanceof DealEvent.ProbabilityOverridden e) {
-      return e.probability().isDefined() ? overrideProbability(deal, e.probability().get(), e.at())
-          : clearProbabilityOverride(deal, e.at());
-    } else if (event instanceof DealEvent.OwnerChanged e) {
-      return reassign(deal, e.owner(), e.at());
-    } else if (event instanceof DealEvent.ActivityRecorded e) {
-      return recordActivity(deal, e.at());
-    } else if (event instanceof DealEvent.Opened) {
-      throw new InvalidHistoryException(deal.version(), "a deal is opened only once");
-    }
-    throw new IllegalStateException("bug: unknown event " + event);
+    return switch (event.kind()) {
+      case OPENED -> throw new InvalidHistoryException(deal.version(), "a deal is opened only once");
+      case STAGE_CHANGED -> move(deal, ((DealEvent.StageChanged) event).toStageId(), event.at());
+      case WON -> win(deal, event.at());
+      case LOST -> lose(deal, ((DealEvent.Lost) event).reason(), event.at());
+      case REOPENED -> reopen(deal, ((DealEvent.Reopened) event).toStageId(), event.at());
+      case AMOUNT_CHANGED -> {
+        Option<Money> amount = ((DealEvent.AmountChanged) event).amount();
+        yield amount.isDefined() ? changeAmount(deal, amount.get(), event.at()) : clearAmount(deal, event.at());
+      }
+      case QUALIFICATION_UPDATED -> qualify(deal, ((DealEvent.QualificationUpdated) event).qualification(), event.at());
+      case ATTRIBUTE_CHANGED -> {
+        DealEvent.AttributeChanged e = (DealEvent.AttributeChanged) event;
+        yield e.value().isDefined() ? setAttribute(deal, e.key(), e.value().get(), e.at())
+            : clearAttribute(deal, e.key(), e.at());
+      }
+      case EXPECTED_CLOSE_CHANGED -> {
+        Option<LocalDate> close = ((DealEvent.ExpectedCloseChanged) event).expectedClose();
+        yield close.isDefined() ? setExpectedClose(deal, close.get(), event.at()) : clearExpectedClose(deal, event.at());
+      }
+      case PROBABILITY_OVERRIDDEN -> {
+        Option<Double> probability = ((DealEvent.ProbabilityOverridden) event).probability();
+        yield probability.isDefined() ? overrideProbability(deal, probability.get(), event.at())
+            : clearProbabilityOverride(deal, event.at());
+      }
+      case OWNER_CHANGED -> reassign(deal, ((DealEvent.OwnerChanged) event).owner(), event.at());
+      case ACTIVITY_RECORDED -> recordActivity(deal, event.at());
+    };
   }
 
   Either<Rejection, Change> decideOpened(DealEvent.Opened opened) {

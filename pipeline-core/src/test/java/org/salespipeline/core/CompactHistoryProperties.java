@@ -15,7 +15,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-import org.salespipeline.core.internal.DealInternals;
+import org.salespipeline.core.internal.DealCursor;
 
 /**
  * A deal keeps its history compactly (a mark per event holding the kind and the nanoseconds since
@@ -28,8 +28,6 @@ class CompactHistoryProperties {
 
   private static final long MIN_SECOND = Instant.MIN.getEpochSecond();
   private static final long MAX_SECOND = Instant.MAX.getEpochSecond();
-  private static final DealInternals DEALS = DealInternals.get();
-
   @Property(tries = 500)
   void everyInstant_comesBackExact(@ForAll("instants") List<Instant> instants) {
     List<DealEvent> events = new ArrayList<>();
@@ -48,14 +46,14 @@ class CompactHistoryProperties {
     for (int i = 0; i < instants.size(); i++) {
       Instant at = instants.get(i);
       for (Instant other : instants) {
-        assertThat(Integer.signum(DEALS.compareAt(deal, i, other))).isEqualTo(Integer.signum(at.compareTo(other)));
+        assertThat(Integer.signum(DealCursor.of(deal).at(i).compareAt(other))).isEqualTo(Integer.signum(at.compareTo(other)));
       }
-      assertThat(DEALS.enteredStage(deal, i)).isEqualTo(i == 0 ? "prospecting" : null);
+      assertThat(DealCursor.of(deal).at(i).enteredStage()).isEqualTo(i == 0 ? "prospecting" : null);
       if (fitsInMillis(at)) {
-        assertThat(DEALS.epochMilli(deal, i)).isEqualTo(at.toEpochMilli());
+        assertThat(DealCursor.of(deal).at(i).epochMilli()).isEqualTo(at.toEpochMilli());
       } else {
         int index = i;
-        assertThatThrownBy(() -> DEALS.epochMilli(deal, index)).isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> DealCursor.of(deal).at(index).epochMilli()).isInstanceOf(ArithmeticException.class);
       }
     }
   }
