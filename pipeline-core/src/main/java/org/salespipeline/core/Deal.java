@@ -77,6 +77,11 @@ public final class Deal extends History {
     return new History.Cursor(deal);
   }
 
+  /** For {@link DealCursor#attributeOf(Deal, String)}. */
+  private static @Nullable String attributeOf(Deal deal, String key) {
+    return Attributes.get(deal.attributes, key);
+  }
+
   /**
    * Returns the deal's id, unique within the host's store.
    *
@@ -484,11 +489,6 @@ public final class Deal extends History {
       case ACTIVITY_RECORDED -> new Deal(this, e, null, stageId, status, owner, amount, expectedClose, qualification,
           attributes);
     };
-  }
-
-  /** The value of an attribute now, or null: for the library's cursor. */
-  @Nullable String attributeOrNull(String key) {
-    return Attributes.get(attributes, key);
   }
 
   /** The events themselves, made from the compact history when asked for. */

@@ -316,11 +316,18 @@ abstract class History {
    * Made only by {@link DealCursor#of(Deal)}, through {@link Deal}'s private factory.
    */
   static final class Cursor extends DealCursor {
-    private final Deal deal;
+    private Deal deal;
     private int index;
 
     Cursor(Deal deal) {
       this.deal = deal;
+    }
+
+    @Override
+    public DealCursor on(Deal deal) {
+      this.deal = Objects.requireNonNull(deal, "deal");
+      this.index = 0;
+      return this;
     }
 
     @Override
@@ -365,7 +372,7 @@ abstract class History {
 
     @Override
     public @Nullable String attribute(String key) {
-      return deal.attributeOrNull(Objects.requireNonNull(key, "key"));
+      return DealCursor.attributeOf(deal, key);
     }
   }
 }

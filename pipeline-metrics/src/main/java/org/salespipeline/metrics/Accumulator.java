@@ -46,6 +46,8 @@ final class Accumulator {
   private static final long MILLIS_PER_DAY = 86_400_000L;
 
   private final Pipeline pipeline;
+  /** Reads each deal's history in place; one for all the deals this accumulator takes. */
+  private @Nullable DealCursor cursor;
   private final MetricsQuery query;
   private final long asOfMs;
   private final boolean windowed;
@@ -211,7 +213,7 @@ final class Accumulator {
   /** One pass over the history of a deal as of T, reading it in place (no event objects). */
   private void accept(Deal d) {
     long created = d.createdAt().toEpochMilli();
-    DealCursor event = DealCursor.of(d);
+    DealCursor event = cursor == null ? (cursor = DealCursor.of(d)) : cursor.on(d);
     int stage = stageIndex(Objects.requireNonNull(event.enteredStage()), d);
     long entered = created;
     int furthestOpen = stage;

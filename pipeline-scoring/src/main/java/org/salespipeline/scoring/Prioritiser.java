@@ -176,6 +176,7 @@ public final class Prioritiser {
     int considered = 0;
     int otherPipelines = 0;
     @Nullable Candidate spare = null; // a candidate the heap turned away or evicted, to be reused
+    @Nullable DealCursor cursor = null; // one for every deal: reads the last event's instant in place
     for (Deal given : deals) {
       Objects.requireNonNull(given, "deals must not contain null");
       if (!given.pipelineId().equals(pipelineId)) {
@@ -183,7 +184,7 @@ public final class Prioritiser {
         continue;
       }
       Deal deal = given;
-      if (DealCursor.of(given).at(given.version() - 1).compareAt(asOf) > 0) { // in place: lastEventAt() makes an Instant
+      if ((cursor = cursor == null ? DealCursor.of(given) : cursor.on(given)).at(given.version() - 1).compareAt(asOf) > 0) { // in place: lastEventAt() makes an Instant
         Option<Deal> then = given.asOf(asOf);
         if (then.isEmpty()) {
           continue;

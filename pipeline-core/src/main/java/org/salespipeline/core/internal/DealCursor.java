@@ -22,18 +22,20 @@ import org.salespipeline.core.Deal;
  */
 public abstract class DealCursor {
 
-  private static final MethodHandle FACTORY = factory();
+  private static final MethodHandle FACTORY = inDeal("cursor", MethodType.methodType(DealCursor.class, Deal.class));
+  private static final MethodHandle ATTRIBUTE =
+      inDeal("attributeOf", MethodType.methodType(String.class, Deal.class, String.class));
 
   /** For core's implementation; another subclass reads nothing, as it cannot see a deal's history. */
   protected DealCursor() {}
 
-  private static MethodHandle factory() {
+  private static MethodHandle inDeal(String name, MethodType type) {
     try {
       // a full-privilege lookup in Deal is granted only to code of Deal's own module
       MethodHandles.Lookup deal = MethodHandles.privateLookupIn(Deal.class, MethodHandles.lookup());
-      return deal.findStatic(Deal.class, "cursor", MethodType.methodType(DealCursor.class, Deal.class));
+      return deal.findStatic(Deal.class, name, type);
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("bug: core's Deal has no cursor factory", e);
+      throw new IllegalStateException("bug: core's Deal has no private " + name + type, e);
     }
   }
 
@@ -53,6 +55,34 @@ public abstract class DealCursor {
       throw new IllegalStateException("bug: the cursor factory threw " + e, e);
     }
   }
+
+  /**
+   * Returns the value of one of a deal's attributes, as {@code deal.attributes().get(key)}, without
+   * a cursor or a map view: for reads of one attribute per call.
+   *
+   * @param deal the deal, not null
+   * @param key the attribute's key, not null
+   * @return the value, or null if the deal has no such attribute
+   */
+  public static @Nullable String attributeOf(Deal deal, String key) {
+    Objects.requireNonNull(deal, "deal");
+    Objects.requireNonNull(key, "key");
+    try {
+      return (String) ATTRIBUTE.invokeExact(deal, key);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException("bug: the attribute read threw " + e, e);
+    }
+  }
+
+  /**
+   * Moves the cursor to another deal's opening event, so that one cursor reads many deals.
+   *
+   * @param deal the deal, not null
+   * @return this cursor, at index 0
+   */
+  public abstract DealCursor on(Deal deal);
 
   /**
    * Returns the number of events of the deal, as {@link Deal#version()}.

@@ -304,7 +304,7 @@ public final class NaiveBayesModel {
 
   /** The values of a feature on a deal: none if unset or blank (Odoo skips empty values). */
   private static Set<String> values(Deal deal, FeatureSpec spec) {
-    String value = DealCursor.of(deal).attribute(spec.name());
+    String value = DealCursor.attributeOf(deal, spec.name());
     if (value == null || value.isBlank()) {
       return Set.of();
     }
@@ -364,7 +364,7 @@ public final class NaiveBayesModel {
   }
 
   private Table tableOf(Deal deal) {
-    return teamAttribute == null ? pooled : tableOf(DealCursor.of(deal).attribute(teamAttribute));
+    return teamAttribute == null ? pooled : tableOf(DealCursor.attributeOf(deal, teamAttribute));
   }
 
   private Table tableOf(@Nullable String team) {
@@ -397,7 +397,7 @@ public final class NaiveBayesModel {
    */
   public double rawProbability(Deal deal) {
     // attributes read in place: a map view per deal would be the only allocation of the path
-    Table t = teamAttribute == null ? pooled : tableOf(DealCursor.of(deal).attribute(teamAttribute));
+    Table t = teamAttribute == null ? pooled : tableOf(DealCursor.attributeOf(deal, teamAttribute));
     if (!t.hasPrior) {
       return Double.NaN;
     }
@@ -407,7 +407,7 @@ public final class NaiveBayesModel {
     double[] valueWon = t.valueWon;
     double[] valueLost = t.valueLost;
     for (int f = 0; f < featureNames.length; f++) {
-      String value = DealCursor.of(deal).attribute(featureNames[f]);
+      String value = DealCursor.attributeOf(deal, featureNames[f]);
       if (value == null) {
         continue; // a blank value was never learned, so it is not found below: skipped as Odoo does
       }
