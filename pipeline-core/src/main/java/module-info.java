@@ -15,6 +15,6 @@ module org.salespipeline.core {
   requires static org.immutables.value.annotations;
 
   exports org.salespipeline.core;
-  // reads of deal histories without events, for the library's own modules only
+  // DealCursor: reads of deal histories without events, for the library's own modules only
   exports org.salespipeline.core.internal to org.salespipeline.metrics, org.salespipeline.scoring;
 }

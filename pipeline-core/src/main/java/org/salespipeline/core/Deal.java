@@ -5,12 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.salespipeline.core.internal.DealInternals;
+import org.salespipeline.core.internal.DealCursor;
 
 /**
  * A sales opportunity: who it is with, what it is worth, where it stands in its pipeline and
@@ -23,40 +22,14 @@ import org.salespipeline.core.internal.DealInternals;
  *
  * <p>Equal deals are {@code equals}. Immutable and thread-safe.
  */
-public final class Deal {
+public final class Deal extends History {
 
-  static {
-    DealInternals.install(new DealInternals() {
-      @Override
-      public @Nullable String enteredStage(Deal deal, int index) {
-        return deal.enteredStageAt(index);
-      }
-
-      @Override
-      public long epochMilli(Deal deal, int index) {
-        return deal.epochMilliAt(index);
-      }
-
-      @Override
-      public int compareAt(Deal deal, int index, Instant other) {
-        return deal.compareAt(index, other);
-      }
-
-      @Override
-      public @Nullable String attribute(Deal deal, String key) {
-        return Attributes.get(deal.attributes, key);
-      }
-    });
-  }
-
-  // never change
+  // never change (the opening instant is History's)
   private final String id;
   private final String pipelineId;
   private final String title;
   private final String account;
-  private final long createdSecond; // not an Instant: 12 bytes in place of a 4-byte reference and 24-byte object
-  private final int createdNano;
-  // now
+  // now; the values at the opening are in the history (see History)
   private final String stageId;
   private final DealStatus status;
   private final String owner;
@@ -64,25 +37,14 @@ public final class Deal {
   private final @Nullable LocalDate expectedClose;
   private final Qualification qualification;
   private final String[] attributes; // keys and values; see Attributes
-  // at the opening, for the Opened event; the same objects as now until something changes
-  private final String openingOwner;
-  private final @Nullable Money openingAmount;
-  private final @Nullable LocalDate openingExpectedClose;
-  private final Qualification openingQualification;
-  private final String[] openingAttributes;
-  // the history, one mark and one payload per event (see EventCodec)
-  private final long[] marks;
-  private final @Nullable Object[] payloads;
 
-  private Deal(Deal from, String stageId, DealStatus status, String owner, @Nullable Money amount,
-      @Nullable LocalDate expectedClose, Qualification qualification, String[] attributes,
-      long[] marks, @Nullable Object[] payloads) {
+  private Deal(Deal from, DealEvent event, @Nullable Object payload, String stageId, DealStatus status, String owner,
+      @Nullable Money amount, @Nullable LocalDate expectedClose, Qualification qualification, String[] attributes) {
+    super(from, event.kind(), event.at(), payload);
     this.id = from.id;
     this.pipelineId = from.pipelineId;
     this.title = from.title;
     this.account = from.account;
-    this.createdSecond = from.createdSecond;
-    this.createdNano = from.createdNano;
     this.stageId = stageId;
     this.status = status;
     this.owner = owner;
@@ -90,22 +52,14 @@ public final class Deal {
     this.expectedClose = expectedClose;
     this.qualification = qualification;
     this.attributes = attributes;
-    this.openingOwner = from.openingOwner;
-    this.openingAmount = from.openingAmount;
-    this.openingExpectedClose = from.openingExpectedClose;
-    this.openingQualification = from.openingQualification;
-    this.openingAttributes = from.openingAttributes;
-    this.marks = marks;
-    this.payloads = payloads;
   }
 
   private Deal(DealEvent.Opened e) {
+    super(e.at(), e.stageId());
     this.id = e.dealId();
     this.pipelineId = e.pipelineId();
     this.title = e.title();
     this.account = e.account();
-    this.createdSecond = e.at().getEpochSecond();
-    this.createdNano = e.at().getNano();
     this.stageId = e.stageId();
     this.status = DealStatus.OPEN;
     this.owner = e.owner();
@@ -113,16 +67,19 @@ public final class Deal {
     this.expectedClose = e.expectedClose().getOrNull();
     this.qualification = e.qualification();
     this.attributes = Attributes.array(e.attributes());
-    this.openingOwner = owner;
-    this.openingAmount = amount;
-    this.openingExpectedClose = expectedClose;
-    this.openingQualification = qualification;
-    this.openingAttributes = attributes;
-    this.marks = new long[] {EventCodec.mark(EventCodec.OPENED, createdSecond, createdNano, e.at())};
-    this.payloads = new Object[] {e.stageId()};
     if (amount != null) {
       Checks.nonNegative(amount, "amount");
     }
+  }
+
+  /** The library's modules read histories through this, found by {@link DealCursor#of(Deal)}. */
+  private static DealCursor cursor(Deal deal) {
+    return new History.Cursor(deal);
+  }
+
+  /** For {@link DealCursor#attributeOf(Deal, String)}. */
+  private static @Nullable String attributeOf(Deal deal, String key) {
+    return Attributes.get(deal.attributes, key);
   }
 
   /**
@@ -232,8 +189,8 @@ public final class Deal {
    */
   public Option<Double> probabilityOverride() {
     // read from the history, not kept in a field: overrides are rare, and a field costs every deal
-    int last = lastIndexOf(EventCodec.PROBABILITY, marks.length);
-    return last < 0 ? Option.none() : EventCodec.option(payloadAt(last));
+    int last = lastIndexOf(DealEvent.Kind.PROBABILITY_OVERRIDDEN, size());
+    return last < 0 ? Option.none() : Option.of((Double) payloadAt(last));
   }
 
   /**
@@ -246,7 +203,7 @@ public final class Deal {
     if (status != DealStatus.LOST) {
       return Option.none();
     }
-    String reason = ((EventCodec.LostTo) payloadAt(lastIndexOf(EventCodec.LOST, marks.length))).reason();
+    String reason = ((LostTo) Objects.requireNonNull(payloadAt(lastIndexOf(DealEvent.Kind.LOST, size())))).reason();
     return reason.isEmpty() ? Option.none() : Option.some(reason);
   }
 
@@ -256,7 +213,7 @@ public final class Deal {
    * @return the instant, never null
    */
   public Instant createdAt() {
-    return Instant.ofEpochSecond(createdSecond, createdNano);
+    return openedAt();
   }
 
   /**
@@ -265,7 +222,7 @@ public final class Deal {
    * @return the instant, never null
    */
   public Instant lastActivityAt() {
-    int last = lastIndexOf(EventCodec.ACTIVITY, marks.length);
+    int last = lastIndexOf(DealEvent.Kind.ACTIVITY_RECORDED, size());
     return last < 0 ? createdAt() : instantAt(last);
   }
 
@@ -275,7 +232,7 @@ public final class Deal {
    * @return an unmodifiable list, never empty
    */
   public List<DealEvent> history() {
-    return History.events(this);
+    return EventsView.events(this);
   }
 
   /**
@@ -284,7 +241,7 @@ public final class Deal {
    * @return the version, at least 1
    */
   public int version() {
-    return marks.length;
+    return size();
   }
 
   /**
@@ -293,7 +250,7 @@ public final class Deal {
    * @return the instant, never null
    */
   public Instant lastEventAt() {
-    return instantAt(marks.length - 1);
+    return instantAt(size() - 1);
   }
 
   /**
@@ -333,9 +290,9 @@ public final class Deal {
   }
 
   private int lastClose() {
-    for (int i = marks.length - 1; i > 0; i--) {
-      int kind = EventCodec.kind(marks[i]);
-      if (kind == EventCodec.WON || kind == EventCodec.LOST) {
+    for (int i = size() - 1; i > 0; i--) {
+      DealEvent.Kind kind = kindAt(i);
+      if (kind == DealEvent.Kind.WON || kind == DealEvent.Kind.LOST) {
         return i;
       }
     }
@@ -352,7 +309,7 @@ public final class Deal {
     List<StageStay> stays = new ArrayList<>();
     String stage = null;
     Instant entered = createdAt();
-    for (int i = 0; i < marks.length; i++) {
+    for (int i = 0, n = size(); i < n; i++) {
       String next = enteredStageAt(i);
       if (next != null) {
         Instant at = instantAt(i);
@@ -373,7 +330,7 @@ public final class Deal {
    * @return the instant, never null
    */
   public Instant enteredCurrentStageAt() {
-    for (int i = marks.length - 1; i > 0; i--) {
+    for (int i = size() - 1; i > 0; i--) {
       if (enteredStageAt(i) != null) {
         return instantAt(i);
       }
@@ -427,14 +384,14 @@ public final class Deal {
    */
   public Option<Deal> asOf(Instant asOf) {
     Objects.requireNonNull(asOf, "asOf");
-    int last = marks.length - 1;
+    int last = size() - 1;
     while (last >= 0 && compareAt(last, asOf) > 0) {
       last--;
     }
     if (last < 0) {
       return Option.none();
     }
-    if (last == marks.length - 1) {
+    if (last == size() - 1) {
       return Option.some(this);
     }
     List<DealEvent> history = history();
@@ -484,142 +441,132 @@ public final class Deal {
 
   /** Applies an already validated event; the state machine decides, this only records. */
   Deal evolve(DealEvent e) {
-    int kind = EventCodec.kindOf(e);
-    if (kind == EventCodec.OPENED) {
-      throw new IllegalStateException("bug: deal " + id + " cannot be opened twice");
-    }
     if (!e.dealId().equals(id)) {
       throw new IllegalStateException("bug: event of deal " + e.dealId() + " applied to deal " + id);
     }
-    int n = marks.length;
-    long[] nextMarks = Arrays.copyOf(marks, n + 1);
-    @Nullable Object[] nextPayloads = Arrays.copyOf(payloads, n + 1);
-    Object payload = EventCodec.payloadOf(e);
-    nextMarks[n] = EventCodec.mark(kind, createdSecond, createdNano, e.at());
-    nextPayloads[n] = EventCodec.stored(nextMarks[n], e.at(), payload);
-    String stage = stageId;
-    DealStatus nextStatus = status;
-    String nextOwner = owner;
-    Money nextAmount = amount;
-    LocalDate nextClose = expectedClose;
-    Qualification nextQualification = qualification;
-    String[] nextAttributes = attributes;
-    switch (kind) {
-      case EventCodec.STAGE_CHANGED -> stage = (String) Objects.requireNonNull(payload);
-      case EventCodec.WON -> {
-        stage = (String) Objects.requireNonNull(payload);
-        nextStatus = DealStatus.WON;
+    // the payload is what the history keeps: the value before for the fields this deal holds (see History)
+    return switch (e.kind()) {
+      case OPENED -> throw new IllegalStateException("bug: deal " + id + " cannot be opened twice");
+      case STAGE_CHANGED -> {
+        String to = ((DealEvent.StageChanged) e).toStageId();
+        yield new Deal(this, e, to, to, status, owner, amount, expectedClose, qualification, attributes);
       }
-      case EventCodec.LOST -> {
-        stage = ((EventCodec.LostTo) Objects.requireNonNull(payload)).stageId();
-        nextStatus = DealStatus.LOST;
+      case WON -> {
+        String to = ((DealEvent.Won) e).wonStageId();
+        yield new Deal(this, e, to, to, DealStatus.WON, owner, amount, expectedClose, qualification, attributes);
       }
-      case EventCodec.REOPENED -> {
-        stage = (String) Objects.requireNonNull(payload);
-        nextStatus = DealStatus.OPEN;
+      case LOST -> {
+        DealEvent.Lost lost = (DealEvent.Lost) e;
+        yield new Deal(this, e, new LostTo(lost.lostStageId(), lost.reason()), lost.lostStageId(), DealStatus.LOST,
+            owner, amount, expectedClose, qualification, attributes);
       }
-      case EventCodec.AMOUNT -> {
-        nextAmount = (Money) payload;
-        if (nextAmount != null) {
-          Checks.nonNegative(nextAmount, "amount");
+      case REOPENED -> {
+        String to = ((DealEvent.Reopened) e).toStageId();
+        yield new Deal(this, e, to, to, DealStatus.OPEN, owner, amount, expectedClose, qualification, attributes);
+      }
+      case AMOUNT_CHANGED -> {
+        Money next = ((DealEvent.AmountChanged) e).amount().getOrNull();
+        if (next != null) {
+          Checks.nonNegative(next, "amount");
         }
+        yield new Deal(this, e, amount, stageId, status, owner, next, expectedClose, qualification, attributes);
       }
-      case EventCodec.QUALIFICATION -> nextQualification = (Qualification) Objects.requireNonNull(payload);
-      case EventCodec.ATTRIBUTE -> {
-        EventCodec.AttributeEdit edit = (EventCodec.AttributeEdit) Objects.requireNonNull(payload);
-        nextAttributes = edit.value() == null ? Attributes.without(attributes, edit.key())
-            : Attributes.with(attributes, edit.key(), edit.value());
+      case QUALIFICATION_UPDATED -> new Deal(this, e, qualification, stageId, status, owner, amount, expectedClose,
+          ((DealEvent.QualificationUpdated) e).qualification(), attributes);
+      case ATTRIBUTE_CHANGED -> {
+        DealEvent.AttributeChanged changed = (DealEvent.AttributeChanged) e;
+        String[] next = changed.value().isEmpty() ? Attributes.without(attributes, changed.key())
+            : Attributes.with(attributes, changed.key(), changed.value().get());
+        yield new Deal(this, e, new AttributeEdit(changed.key(), attributes), stageId, status, owner, amount,
+            expectedClose, qualification, next);
       }
-      case EventCodec.EXPECTED_CLOSE -> nextClose = (LocalDate) payload;
-      case EventCodec.OWNER -> nextOwner = (String) Objects.requireNonNull(payload);
-      case EventCodec.PROBABILITY, EventCodec.ACTIVITY -> {
-        // only the history changes: probabilityOverride() and lastActivityAt() read it
-      }
-      default -> throw new IllegalStateException("bug: cannot apply " + e);
-    }
-    return new Deal(this, stage, nextStatus, nextOwner, nextAmount, nextClose, nextQualification, nextAttributes,
-        nextMarks, nextPayloads);
-  }
-
-  // reads of the history for this package (and, through it, for the library's own modules)
-
-  int kindAt(int index) {
-    return EventCodec.kind(marks[index]);
-  }
-
-  @Nullable Object payloadAt(int index) {
-    return EventCodec.payload(marks[index], payloads[index]);
-  }
-
-  Instant instantAt(int index) {
-    return EventCodec.at(createdSecond, createdNano, marks[index], payloads[index]);
-  }
-
-  int compareAt(int index, Instant other) {
-    return EventCodec.compareAt(createdSecond, createdNano, marks[index], payloads[index], other);
-  }
-
-  long epochMilliAt(int index) {
-    return EventCodec.epochMilli(createdSecond, createdNano, marks[index], payloads[index]);
-  }
-
-  /** The stage the event at the index put the deal into, or null if it did not change stage. */
-  @Nullable String enteredStageAt(int index) {
-    long mark = marks[index];
-    int kind = EventCodec.kind(mark);
-    return kind <= EventCodec.REOPENED ? EventCodec.enteredStage(kind, EventCodec.payload(mark, payloads[index])) : null;
-  }
-
-  /** The index of the last event of the kind before {@code end}, or -1. */
-  private int lastIndexOf(int kind, int end) {
-    for (int i = end - 1; i >= 0; i--) {
-      if (EventCodec.kind(marks[i]) == kind) {
-        return i;
-      }
-    }
-    return -1;
+      case EXPECTED_CLOSE_CHANGED -> new Deal(this, e, expectedClose, stageId, status, owner, amount,
+          ((DealEvent.ExpectedCloseChanged) e).expectedClose().getOrNull(), qualification, attributes);
+      case PROBABILITY_OVERRIDDEN -> new Deal(this, e, ((DealEvent.ProbabilityOverridden) e).probability().getOrNull(),
+          stageId, status, owner, amount, expectedClose, qualification, attributes);
+      case OWNER_CHANGED -> new Deal(this, e, owner, stageId, status, ((DealEvent.OwnerChanged) e).owner(), amount,
+          expectedClose, qualification, attributes);
+      case ACTIVITY_RECORDED -> new Deal(this, e, null, stageId, status, owner, amount, expectedClose, qualification,
+          attributes);
+    };
   }
 
   /** The events themselves, made from the compact history when asked for. */
-  private static final class History {
+  private static final class EventsView {
 
-    private History() {}
+    private EventsView() {}
 
     static List<DealEvent> events(Deal deal) {
-      DealEvent[] events = new DealEvent[deal.marks.length];
+      int n = deal.size();
+      // backwards from the deal's fields: the value after each field event, and in the end the opening values
+      Object[] after = new Object[n];
+      String owner = deal.owner;
+      Money amount = deal.amount;
+      LocalDate close = deal.expectedClose;
+      Qualification qualification = deal.qualification;
+      String[] attributes = deal.attributes;
+      for (int i = n - 1; i > 0; i--) {
+        Object before = deal.payloadAt(i);
+        after[i] = switch (deal.kindAt(i)) {
+          case AMOUNT_CHANGED -> {
+            Money value = amount;
+            amount = (Money) before;
+            yield value;
+          }
+          case QUALIFICATION_UPDATED -> {
+            Qualification value = qualification;
+            qualification = (Qualification) Objects.requireNonNull(before);
+            yield value;
+          }
+          case ATTRIBUTE_CHANGED -> {
+            AttributeEdit edit = (AttributeEdit) Objects.requireNonNull(before);
+            String value = Attributes.get(attributes, edit.key);
+            attributes = edit.before;
+            yield value;
+          }
+          case EXPECTED_CLOSE_CHANGED -> {
+            LocalDate value = close;
+            close = (LocalDate) before;
+            yield value;
+          }
+          case OWNER_CHANGED -> {
+            String value = owner;
+            owner = (String) Objects.requireNonNull(before);
+            yield value;
+          }
+          case OPENED, STAGE_CHANGED, WON, LOST, REOPENED, PROBABILITY_OVERRIDDEN, ACTIVITY_RECORDED -> before;
+        };
+      }
+      DealEvent[] events = new DealEvent[n];
       String id = deal.id;
-      String stage = (String) Objects.requireNonNull(deal.payloads[0]);
-      events[0] = new DealEvent.Opened(id, deal.pipelineId, stage, deal.title, deal.account, deal.openingOwner,
-          Option.of(deal.openingAmount), Option.of(deal.openingExpectedClose), deal.openingQualification,
-          Attributes.view(deal.openingAttributes), deal.createdAt());
-      for (int i = 1; i < events.length; i++) {
-        Object payload = deal.payloadAt(i);
+      String stage = (String) Objects.requireNonNull(deal.payloadAt(0));
+      events[0] = new DealEvent.Opened(id, deal.pipelineId, stage, deal.title, deal.account, owner,
+          Option.of(amount), Option.of(close), qualification, Attributes.view(attributes), deal.createdAt());
+      for (int i = 1; i < n; i++) {
+        Object value = after[i];
         Instant at = deal.instantAt(i);
-        DealEvent event = switch (deal.kindAt(i)) {
-          case EventCodec.STAGE_CHANGED -> new DealEvent.StageChanged(id, stage, (String) payload, at);
-          case EventCodec.WON -> new DealEvent.Won(id, stage, (String) payload, at);
-          case EventCodec.LOST -> {
-            EventCodec.LostTo lost = (EventCodec.LostTo) Objects.requireNonNull(payload);
+        events[i] = switch (deal.kindAt(i)) {
+          case OPENED -> throw new IllegalStateException("bug: deal " + id + " was opened again at event " + i);
+          case STAGE_CHANGED -> new DealEvent.StageChanged(id, stage, (String) value, at);
+          case WON -> new DealEvent.Won(id, stage, (String) value, at);
+          case LOST -> {
+            LostTo lost = (LostTo) Objects.requireNonNull(value);
             yield new DealEvent.Lost(id, stage, lost.stageId(), lost.reason(), at);
           }
-          case EventCodec.REOPENED -> new DealEvent.Reopened(id, (String) payload, at);
-          case EventCodec.AMOUNT -> new DealEvent.AmountChanged(id, EventCodec.option(payload), at);
-          case EventCodec.QUALIFICATION -> new DealEvent.QualificationUpdated(id, (Qualification) payload, at);
-          case EventCodec.ATTRIBUTE -> {
-            EventCodec.AttributeEdit edit = (EventCodec.AttributeEdit) Objects.requireNonNull(payload);
-            yield new DealEvent.AttributeChanged(id, edit.key(), Option.of(edit.value()), at);
-          }
-          case EventCodec.EXPECTED_CLOSE -> new DealEvent.ExpectedCloseChanged(id, EventCodec.option(payload), at);
-          case EventCodec.PROBABILITY -> new DealEvent.ProbabilityOverridden(id, EventCodec.option(payload), at);
-          case EventCodec.OWNER -> new DealEvent.OwnerChanged(id, (String) payload, at);
-          case EventCodec.ACTIVITY -> new DealEvent.ActivityRecorded(id, at);
-          default -> throw new IllegalStateException("bug: deal " + id + " has an event of kind " + deal.kindAt(i));
+          case REOPENED -> new DealEvent.Reopened(id, (String) value, at);
+          case AMOUNT_CHANGED -> new DealEvent.AmountChanged(id, Option.of((Money) value), at);
+          case QUALIFICATION_UPDATED -> new DealEvent.QualificationUpdated(id, (Qualification) value, at);
+          case ATTRIBUTE_CHANGED -> new DealEvent.AttributeChanged(id,
+              ((AttributeEdit) Objects.requireNonNull(deal.payloadAt(i))).key, Option.of((String) value), at);
+          case EXPECTED_CLOSE_CHANGED -> new DealEvent.ExpectedCloseChanged(id, Option.of((LocalDate) value), at);
+          case PROBABILITY_OVERRIDDEN -> new DealEvent.ProbabilityOverridden(id, Option.of((Double) value), at);
+          case OWNER_CHANGED -> new DealEvent.OwnerChanged(id, (String) value, at);
+          case ACTIVITY_RECORDED -> new DealEvent.ActivityRecorded(id, at);
         };
         String entered = deal.enteredStageAt(i);
         if (entered != null) {
           stage = entered;
         }
-        events[i] = event;
       }
       return List.of(events);
     }
@@ -640,9 +587,7 @@ public final class Deal {
         && id.equals(that.id)
         && stageId.equals(that.stageId)
         && status == that.status
-        && Arrays.equals(marks, that.marks)
-        && createdSecond == that.createdSecond
-        && createdNano == that.createdNano
+        && sameHistory(that)
         && pipelineId.equals(that.pipelineId)
         && title.equals(that.title)
         && account.equals(that.account)
@@ -650,23 +595,17 @@ public final class Deal {
         && Objects.equals(amount, that.amount)
         && Objects.equals(expectedClose, that.expectedClose)
         && qualification.equals(that.qualification)
-        && Attributes.view(attributes).equals(Attributes.view(that.attributes))
-        && openingOwner.equals(that.openingOwner)
-        && Objects.equals(openingAmount, that.openingAmount)
-        && Objects.equals(openingExpectedClose, that.openingExpectedClose)
-        && openingQualification.equals(that.openingQualification)
-        && Attributes.view(openingAttributes).equals(Attributes.view(that.openingAttributes))
-        && Arrays.equals(payloads, that.payloads);
+        && Attributes.view(attributes).equals(Attributes.view(that.attributes));
   }
 
   /**
-   * Returns a hash of the deal's id, stage, status and history marks, consistent with equals.
+   * Returns a hash of the deal's id, stage, status and history, consistent with equals.
    *
    * @return the hash code
    */
   @Override
   public int hashCode() {
-    return ((id.hashCode() * 31 + stageId.hashCode()) * 31 + status.ordinal()) * 31 + Arrays.hashCode(marks);
+    return ((id.hashCode() * 31 + stageId.hashCode()) * 31 + status.ordinal()) * 31 + historyHash();
   }
 
   @Override

@@ -30,6 +30,45 @@ public sealed interface DealEvent {
   Instant at();
 
   /**
+   * Returns the event's kind: one constant per event type, for exhaustive {@code switch}
+   * expressions (a new kind of event is then a compile error wherever events are handled).
+   *
+   * @return the kind, never null
+   */
+  Kind kind();
+
+  /**
+   * The kinds of events, one per event type, in a stable order. Adding one is a compile error in
+   * every exhaustive {@code switch} over the kinds, which lists the places that must handle it.
+   */
+  enum Kind {
+    /** {@link Opened}. */
+    OPENED,
+    /** {@link StageChanged}. */
+    STAGE_CHANGED,
+    /** {@link Won}. */
+    WON,
+    /** {@link Lost}. */
+    LOST,
+    /** {@link Reopened}. */
+    REOPENED,
+    /** {@link AmountChanged}. */
+    AMOUNT_CHANGED,
+    /** {@link QualificationUpdated}. */
+    QUALIFICATION_UPDATED,
+    /** {@link AttributeChanged}. */
+    ATTRIBUTE_CHANGED,
+    /** {@link ExpectedCloseChanged}. */
+    EXPECTED_CLOSE_CHANGED,
+    /** {@link ProbabilityOverridden}. */
+    PROBABILITY_OVERRIDDEN,
+    /** {@link OwnerChanged}. */
+    OWNER_CHANGED,
+    /** {@link ActivityRecorded}. */
+    ACTIVITY_RECORDED;
+  }
+
+  /**
    * A deal was opened in a stage.
    *
    * @param dealId the deal's id
@@ -85,6 +124,16 @@ public sealed interface DealEvent {
       attributes = Attributes.copyOf(attributes);
       Objects.requireNonNull(at, "at");
     }
+
+    /**
+     * Returns {@link Kind#OPENED}.
+     *
+     * @return the kind, never null
+     */
+    @Override
+    public Kind kind() {
+      return Kind.OPENED;
+    }
   }
 
   /**
@@ -110,6 +159,16 @@ public sealed interface DealEvent {
       Objects.requireNonNull(toStageId, "toStageId");
       Objects.requireNonNull(at, "at");
     }
+
+    /**
+     * Returns {@link Kind#STAGE_CHANGED}.
+     *
+     * @return the kind, never null
+     */
+    @Override
+    public Kind kind() {
+      return Kind.STAGE_CHANGED;
+    }
   }
 
   /**
@@ -134,6 +193,16 @@ public sealed interface DealEvent {
       Objects.requireNonNull(fromStageId, "fromStageId");
       Objects.requireNonNull(wonStageId, "wonStageId");
       Objects.requireNonNull(at, "at");
+    }
+
+    /**
+     * Returns {@link Kind#WON}.
+     *
+     * @return the kind, never null
+     */
+    @Override
+    public Kind kind() {
+      return Kind.WON;
     }
   }
 
@@ -164,6 +233,16 @@ public sealed interface DealEvent {
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(at, "at");
     }
+
+    /**
+     * Returns {@link Kind#LOST}.
+     *
+     * @return the kind, never null
+     */
+    @Override
+    public Kind kind() {
+      return Kind.LOST;
+    }
   }
 
   /**
@@ -185,6 +264,16 @@ public sealed interface DealEvent {
       Objects.requireNonNull(dealId, "dealId");
       Objects.requireNonNull(toStageId, "toStageId");
       Objects.requireNonNull(at, "at");
+    }
+
+    /**
+     * Returns {@link Kind#REOPENED}.
+     *
+     * @return the kind, never null
+     */
+    @Override
+    public Kind kind() {
+      return Kind.REOPENED;
     }
   }
 
@@ -208,6 +297,16 @@ public sealed interface DealEvent {
       Objects.requireNonNull(amount, "amount");
       Objects.requireNonNull(at, "at");
     }
+
+    /**
+     * Returns {@link Kind#AMOUNT_CHANGED}.
+     *
+     * @return the kind, never null
+     */
+    @Override
+    public Kind kind() {
+      return Kind.AMOUNT_CHANGED;
+    }
   }
 
   /**
@@ -229,6 +328,16 @@ public sealed interface DealEvent {
       Objects.requireNonNull(dealId, "dealId");
       Objects.requireNonNull(qualification, "qualification");
       Objects.requireNonNull(at, "at");
+    }
+
+    /**
+     * Returns {@link Kind#QUALIFICATION_UPDATED}.
+     *
+     * @return the kind, never null
+     */
+    @Override
+    public Kind kind() {
+      return Kind.QUALIFICATION_UPDATED;
     }
   }
 
@@ -255,6 +364,16 @@ public sealed interface DealEvent {
       Objects.requireNonNull(value, "value");
       Objects.requireNonNull(at, "at");
     }
+
+    /**
+     * Returns {@link Kind#ATTRIBUTE_CHANGED}.
+     *
+     * @return the kind, never null
+     */
+    @Override
+    public Kind kind() {
+      return Kind.ATTRIBUTE_CHANGED;
+    }
   }
 
   /**
@@ -276,6 +395,16 @@ public sealed interface DealEvent {
       Objects.requireNonNull(dealId, "dealId");
       Objects.requireNonNull(expectedClose, "expectedClose");
       Objects.requireNonNull(at, "at");
+    }
+
+    /**
+     * Returns {@link Kind#EXPECTED_CLOSE_CHANGED}.
+     *
+     * @return the kind, never null
+     */
+    @Override
+    public Kind kind() {
+      return Kind.EXPECTED_CLOSE_CHANGED;
     }
   }
 
@@ -299,6 +428,16 @@ public sealed interface DealEvent {
       Objects.requireNonNull(probability, "probability");
       Objects.requireNonNull(at, "at");
     }
+
+    /**
+     * Returns {@link Kind#PROBABILITY_OVERRIDDEN}.
+     *
+     * @return the kind, never null
+     */
+    @Override
+    public Kind kind() {
+      return Kind.PROBABILITY_OVERRIDDEN;
+    }
   }
 
   /**
@@ -321,6 +460,16 @@ public sealed interface DealEvent {
       Objects.requireNonNull(owner, "owner");
       Objects.requireNonNull(at, "at");
     }
+
+    /**
+     * Returns {@link Kind#OWNER_CHANGED}.
+     *
+     * @return the kind, never null
+     */
+    @Override
+    public Kind kind() {
+      return Kind.OWNER_CHANGED;
+    }
   }
 
   /**
@@ -339,6 +488,16 @@ public sealed interface DealEvent {
     public ActivityRecorded {
       Objects.requireNonNull(dealId, "dealId");
       Objects.requireNonNull(at, "at");
+    }
+
+    /**
+     * Returns {@link Kind#ACTIVITY_RECORDED}.
+     *
+     * @return the kind, never null
+     */
+    @Override
+    public Kind kind() {
+      return Kind.ACTIVITY_RECORDED;
     }
   }
 }

@@ -249,7 +249,8 @@ public final class Pipeline {
       refused = new Rejection.WinNotAllowed(deal.id(), stageOf(deal).name(), names(policy.winStageIds()));
     }
     if (refused == null) {
-      refused = unmetCriteria(deal, List.of(wonStage), wonStage);
+      List<EntryCriterion> unmet = unmet(deal, wonStage, null);
+      refused = unmet == null ? null : new Rejection.CriteriaNotMet(deal.id(), wonStage.name(), unmet);
     }
     return refused != null ? Either.left(refused)
         : Either.right(apply(deal, new DealEvent.Won(deal.id(), deal.stageId(), wonStage.id(), at)));
@@ -555,35 +556,34 @@ public final class Pipeline {
 
   /** Decides an event read back from a store as the command that produced it would have. */
   Either<Rejection, Change> decide(Deal deal, DealEvent event) {
-    if (event instanceof DealEvent.StageChanged e) {
-      return move(deal, e.toStageId(), e.at());
-    } else if (event instanceof DealEvent.Won e) {
-      return win(deal, e.at());
-    } else if (event instanceof DealEvent.Lost e) {
-      return lose(deal, e.reason(), e.at());
-    } else if (event instanceof DealEvent.Reopened e) {
-      return reopen(deal, e.toStageId(), e.at());
-    } else if (event instanceof DealEvent.AmountChanged e) {
-      return e.amount().isDefined() ? changeAmount(deal, e.amount().get(), e.at()) : clearAmount(deal, e.at());
-    } else if (event instanceof DealEvent.QualificationUpdated e) {
-      return qualify(deal, e.qualification(), e.at());
-    } else if (event instanceof DealEvent.AttributeChanged e) {
-      return e.value().isDefined() ? setAttribute(deal, e.key(), e.value().get(), e.at())
-          : clearAttribute(deal, e.key(), e.at());
-    } else if (event instanceof DealEvent.ExpectedCloseChanged e) {
-      return e.expectedClose().isDefined() ? setExpectedClose(deal, e.expectedClose().get(), e.at())
-          : clearExpectedClose(deal, e.at());
-    } else if (event instanceof DealEvent.ProbabilityOverridden e) {
-      return e.probability().isDefined() ? overrideProbability(deal, e.probability().get(), e.at())
-          : clearProbabilityOverride(deal, e.at());
-    } else if (event instanceof DealEvent.OwnerChanged e) {
-      return reassign(deal, e.owner(), e.at());
-    } else if (event instanceof DealEvent.ActivityRecorded e) {
-      return recordActivity(deal, e.at());
-    } else if (event instanceof DealEvent.Opened) {
-      throw new InvalidHistoryException(deal.version(), "a deal is opened only once");
-    }
-    throw new IllegalStateException("bug: unknown event " + event);
+    return switch (event.kind()) {
+      case OPENED -> throw new InvalidHistoryException(deal.version(), "a deal is opened only once");
+      case STAGE_CHANGED -> move(deal, ((DealEvent.StageChanged) event).toStageId(), event.at());
+      case WON -> win(deal, event.at());
+      case LOST -> lose(deal, ((DealEvent.Lost) event).reason(), event.at());
+      case REOPENED -> reopen(deal, ((DealEvent.Reopened) event).toStageId(), event.at());
+      case AMOUNT_CHANGED -> {
+        Option<Money> amount = ((DealEvent.AmountChanged) event).amount();
+        yield amount.isDefined() ? changeAmount(deal, amount.get(), event.at()) : clearAmount(deal, event.at());
+      }
+      case QUALIFICATION_UPDATED -> qualify(deal, ((DealEvent.QualificationUpdated) event).qualification(), event.at());
+      case ATTRIBUTE_CHANGED -> {
+        DealEvent.AttributeChanged e = (DealEvent.AttributeChanged) event;
+        yield e.value().isDefined() ? setAttribute(deal, e.key(), e.value().get(), e.at())
+            : clearAttribute(deal, e.key(), e.at());
+      }
+      case EXPECTED_CLOSE_CHANGED -> {
+        Option<LocalDate> close = ((DealEvent.ExpectedCloseChanged) event).expectedClose();
+        yield close.isDefined() ? setExpectedClose(deal, close.get(), event.at()) : clearExpectedClose(deal, event.at());
+      }
+      case PROBABILITY_OVERRIDDEN -> {
+        Option<Double> probability = ((DealEvent.ProbabilityOverridden) event).probability();
+        yield probability.isDefined() ? overrideProbability(deal, probability.get(), event.at())
+            : clearProbabilityOverride(deal, event.at());
+      }
+      case OWNER_CHANGED -> reassign(deal, ((DealEvent.OwnerChanged) event).owner(), event.at());
+      case ACTIVITY_RECORDED -> recordActivity(deal, event.at());
+    };
   }
 
   Either<Rejection, Change> decideOpened(DealEvent.Opened opened) {
@@ -601,7 +601,7 @@ public final class Pipeline {
     if (!policy.creationStageIds().isEmpty() && !policy.creationStageIds().contains(stage.id())) {
       return Either.left(new Rejection.CreationNotAllowed(deal.id(), stage.name(), names(policy.creationStageIds())));
     }
-    Rejection unmet = unmetCriteria(deal, openStages.subList(0, stage.order() + 1), stage);
+    Rejection unmet = unmetCriteria(deal, 0, stage.order() + 1, stage);
     return unmet == null ? Either.right(Change.of(deal, opened)) : Either.left(unmet);
   }
 
@@ -655,33 +655,39 @@ public final class Pipeline {
     }
     if (to.order() < from.order()) {
       return policy.moveBackward()
-          ? unmetCriteria(deal, openStages.subList(to.order(), to.order() + 1), to)
+          ? unmetCriteria(deal, to.order(), to.order() + 1, to)
           : new Rejection.BackwardNotAllowed(deal.id(), from.name(), to.name());
     }
     if (to.order() > from.order() + 1 && !policy.skipForward()) {
       return new Rejection.SkipNotAllowed(deal.id(), from.name(), to.name(),
           openStages.subList(from.order() + 1, to.order()).stream().map(Stage::name).toList());
     }
-    return unmetCriteria(deal, openStages.subList(from.order() + 1, to.order() + 1), to);
+    return unmetCriteria(deal, from.order() + 1, to.order() + 1, to);
   }
 
   /** Checks every criterion of the stages entered or skipped, reporting all failures at once; null if all are met. */
-  private static @Nullable Rejection unmetCriteria(Deal deal, List<Stage> stages, Stage target) {
-    // plain loops: every move runs this, and most stages have no checklist at all
+  private @Nullable Rejection unmetCriteria(Deal deal, int fromOrder, int toOrder, Stage target) {
+    // plain loops over indexes, no sublist: every move runs this, and most stages have no checklist at all
     List<EntryCriterion> unmet = null;
-    for (int s = 0, n = stages.size(); s < n; s++) {
-      List<EntryCriterion> checklist = stages.get(s).entryCriteria();
-      for (int c = 0, m = checklist.size(); c < m; c++) {
-        EntryCriterion criterion = checklist.get(c);
-        if (!criterion.isMetBy(deal)) {
-          if (unmet == null) {
-            unmet = new ArrayList<>();
-          }
-          unmet.add(criterion);
-        }
-      }
+    for (int s = fromOrder; s < toOrder; s++) {
+      unmet = unmet(deal, openStages.get(s), unmet);
     }
     return unmet == null ? null : new Rejection.CriteriaNotMet(deal.id(), target.name(), unmet);
+  }
+
+  /** Adds the stage's criteria the deal does not meet to {@code unmet}, made when first needed. */
+  private static @Nullable List<EntryCriterion> unmet(Deal deal, Stage stage, @Nullable List<EntryCriterion> unmet) {
+    List<EntryCriterion> checklist = stage.entryCriteria();
+    for (int c = 0, m = checklist.size(); c < m; c++) {
+      EntryCriterion criterion = checklist.get(c);
+      if (!criterion.isMetBy(deal)) {
+        if (unmet == null) {
+          unmet = new ArrayList<>();
+        }
+        unmet.add(criterion);
+      }
+    }
+    return unmet;
   }
 
   private Stage closedFromStage(Deal deal) {

@@ -1,6 +1,7 @@
 package org.salespipeline.core;
 
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.util.Iterator;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -73,27 +74,29 @@ final class Replay {
     if (event.at().isBefore(deal.lastEventAt())) {
       return "it happened at " + event.at() + ", before the previous event at " + deal.lastEventAt();
     }
-    if (event instanceof DealEvent.Opened) {
-      return "a deal is opened only once";
-    }
-    String from = event instanceof DealEvent.StageChanged e ? e.fromStageId()
-        : event instanceof DealEvent.Won e ? e.fromStageId()
-        : event instanceof DealEvent.Lost e ? e.fromStageId()
-        : null;
-    if (from != null && !deal.isOpen()) {
+    return switch (event.kind()) {
+      case OPENED -> "a deal is opened only once";
+      case STAGE_CHANGED -> leaves(deal, ((DealEvent.StageChanged) event).fromStageId());
+      case WON -> leaves(deal, ((DealEvent.Won) event).fromStageId());
+      case LOST -> leaves(deal, ((DealEvent.Lost) event).fromStageId());
+      case REOPENED -> deal.isOpen() ? "deal " + deal.id() + " is open, so it cannot be reopened" : null;
+      case PROBABILITY_OVERRIDDEN -> {
+        Option<Double> probability = ((DealEvent.ProbabilityOverridden) event).probability();
+        yield probability.exists(p -> !(p >= 0.0 && p <= 1.0))
+            ? "probability must be within [0, 1] but was " + probability.get() : null;
+      }
+      case AMOUNT_CHANGED, QUALIFICATION_UPDATED, ATTRIBUTE_CHANGED, EXPECTED_CLOSE_CHANGED, OWNER_CHANGED,
+          ACTIVITY_RECORDED -> null; // Deal.evolve checks the amount
+    };
+  }
+
+  /** What keeps the deal from leaving the stage {@code from}, or null if it can. */
+  private static @Nullable String leaves(Deal deal, String from) {
+    if (!deal.isOpen()) {
       return "deal " + deal.id() + " is " + deal.status() + ", so it cannot leave a stage";
     }
-    if (from != null && !from.equals(deal.stageId())) {
-      return "it leaves stage '" + from + "' but deal " + deal.id() + " is in '" + deal.stageId() + "'";
-    }
-    if (event instanceof DealEvent.Reopened && deal.isOpen()) {
-      return "deal " + deal.id() + " is open, so it cannot be reopened";
-    }
-    if (event instanceof DealEvent.ProbabilityOverridden e
-        && e.probability().exists(p -> !(p >= 0.0 && p <= 1.0))) {
-      return "probability must be within [0, 1] but was " + e.probability().get();
-    }
-    return null;
+    return from.equals(deal.stageId()) ? null
+        : "it leaves stage '" + from + "' but deal " + deal.id() + " is in '" + deal.stageId() + "'";
   }
 
   private static Deal build(int index, Supplier<Deal> deal) {

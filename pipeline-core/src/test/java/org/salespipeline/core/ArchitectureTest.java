@@ -139,7 +139,7 @@ class ArchitectureTest {
         .as("unqualified export of %s", e.source()).isTrue());
     assertThat(module.exports()).extracting(ModuleDescriptor.Exports::source).contains(CORE);
     assertThat(module.exports()).filteredOn(e -> e.source().equals(CORE + ".internal"))
-        .as("the internal package is exported only to the library's own modules, for DealInternals")
+        .as("the internal package is exported only to the library's own modules, for DealCursor")
         .singleElement()
         .satisfies(e -> assertThat(e.targets()).containsExactlyInAnyOrder("org.salespipeline.metrics",
             "org.salespipeline.scoring"));

@@ -11,17 +11,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.salespipeline.core.internal.DealInternals;
+import org.salespipeline.core.internal.DealCursor;
 
 /**
  * Examples of the compact deal layout at its edges (the properties in
  * {@code CompactHistoryProperties} and {@code MoneyProperties} cover random data): instants before
  * the epoch with nanoseconds, an event past the 18-year reach of a mark, the in-place reads of
- * {@link DealInternals}, the attribute array, and amounts on both sides of 18 digits.
+ * {@link DealCursor}, the attribute array, and amounts on both sides of 18 digits.
  */
 class CompactDealTest {
-
-  private static final DealInternals DEALS = DealInternals.get();
 
   private static DealEvent.Opened opened(Instant at, Map<String, String> attributes) {
     return new DealEvent.Opened("D-1", "standard", "prospecting", "", "", "ana", Option.none(), Option.none(),
@@ -38,18 +36,18 @@ class CompactDealTest {
         new DealEvent.Lost("D-1", "qualification", "lost", "Price", far)));
 
     assertThat(deal.history()).extracting(DealEvent::at).containsExactly(opening, moved, far);
-    assertThat(List.of(DEALS.epochMilli(deal, 0), DEALS.epochMilli(deal, 1), DEALS.epochMilli(deal, 2)))
+    assertThat(List.of(DealCursor.of(deal).at(0).epochMilli(), DealCursor.of(deal).at(1).epochMilli(), DealCursor.of(deal).at(2).epochMilli()))
         .containsExactly(opening.toEpochMilli(), moved.toEpochMilli(), far.toEpochMilli());
-    assertThat(DEALS.epochMilli(deal, 0)).isEqualTo(-1_750L);
-    assertThat(List.of(DEALS.enteredStage(deal, 0), DEALS.enteredStage(deal, 1), DEALS.enteredStage(deal, 2)))
+    assertThat(DealCursor.of(deal).at(0).epochMilli()).isEqualTo(-1_750L);
+    assertThat(List.of(DealCursor.of(deal).at(0).enteredStage(), DealCursor.of(deal).at(1).enteredStage(), DealCursor.of(deal).at(2).enteredStage()))
         .containsExactly("prospecting", "qualification", "lost");
-    assertThat(DEALS.compareAt(deal, 1, moved)).isZero();
-    assertThat(DEALS.compareAt(deal, 1, moved.plusNanos(1))).isNegative();
-    assertThat(DEALS.compareAt(deal, 1, moved.minusNanos(1))).isPositive();
-    assertThat(DEALS.compareAt(deal, 2, far)).isZero();
-    assertThat(DEALS.compareAt(deal, 2, far.plusNanos(1))).isNegative();
-    assertThat(DEALS.attribute(deal, "source")).isEqualTo("web");
-    assertThat(DEALS.attribute(deal, "segment")).isNull();
+    assertThat(DealCursor.of(deal).at(1).compareAt(moved)).isZero();
+    assertThat(DealCursor.of(deal).at(1).compareAt(moved.plusNanos(1))).isNegative();
+    assertThat(DealCursor.of(deal).at(1).compareAt(moved.minusNanos(1))).isPositive();
+    assertThat(DealCursor.of(deal).at(2).compareAt(far)).isZero();
+    assertThat(DealCursor.of(deal).at(2).compareAt(far.plusNanos(1))).isNegative();
+    assertThat(DealCursor.of(deal).attribute("source")).isEqualTo("web");
+    assertThat(DealCursor.of(deal).attribute("segment")).isNull();
     assertThat(deal.lastEventAt()).isEqualTo(far);
     assertThat(deal.closedAt()).contains(far);
     assertThat(deal.closedFromStageId()).contains("qualification");

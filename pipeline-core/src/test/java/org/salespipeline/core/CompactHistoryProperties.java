@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
-import org.salespipeline.core.internal.DealInternals;
+import org.salespipeline.core.internal.DealCursor;
 import org.salespipeline.core.testing.Theories.Hits;
 
 /**
@@ -32,12 +32,14 @@ class CompactHistoryProperties {
 
   private static final long MIN_SECOND = Instant.MIN.getEpochSecond();
   private static final long MAX_SECOND = Instant.MAX.getEpochSecond();
-  private static final DealInternals DEALS = DealInternals.get();
   /** The compact history's edge: offsets from the opening up to this many seconds fit in a mark. */
   private static final long NEAR_SECONDS = (Long.MAX_VALUE >>> 4) / 1_000_000_000L;
+  /** Whole-second offsets below this many seconds (2^28, about 8.5 years) are kept as an int. */
+  private static final long COMPACT_SECONDS = 1L << 28;
   /** What {@link #instants()} must reach. */
   private static final Hits HITS = new Hits("Instant.MIN", "Instant.MAX", "a single event", "nine events",
-      "just inside the 18-year edge", "just beyond the 18-year edge", "beyond epoch millis", "same instant twice");
+      "just inside the 18-year edge", "just beyond the 18-year edge", "at the whole-second edge",
+      "beyond epoch millis", "same instant twice");
 
   @AfterAll
   static void everyEdgeWasReached() {
@@ -66,14 +68,14 @@ class CompactHistoryProperties {
     for (int i = 0; i < instants.size(); i++) {
       Instant at = instants.get(i);
       for (Instant other : instants) {
-        assertThat(Integer.signum(DEALS.compareAt(deal, i, other))).isEqualTo(Integer.signum(at.compareTo(other)));
+        assertThat(Integer.signum(DealCursor.of(deal).at(i).compareAt(other))).isEqualTo(Integer.signum(at.compareTo(other)));
       }
-      assertThat(DEALS.enteredStage(deal, i)).isEqualTo(i == 0 ? "prospecting" : null);
+      assertThat(DealCursor.of(deal).at(i).enteredStage()).isEqualTo(i == 0 ? "prospecting" : null);
       if (fitsInMillis(at)) {
-        assertThat(DEALS.epochMilli(deal, i)).isEqualTo(at.toEpochMilli());
+        assertThat(DealCursor.of(deal).at(i).epochMilli()).isEqualTo(at.toEpochMilli());
       } else {
         int index = i;
-        assertThatThrownBy(() -> DEALS.epochMilli(deal, index)).isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> DealCursor.of(deal).at(index).epochMilli()).isInstanceOf(ArithmeticException.class);
       }
     }
   }
@@ -152,7 +154,8 @@ class CompactHistoryProperties {
   /**
    * Histories of one to nine instants: a start anywhere in Instant's range (explicitly Instant.MIN,
    * Instant.MAX, the epoch, and the edges of epoch millis), then gaps of nanoseconds, seconds, years
-   * (explicitly just inside and just beyond the 18-year edge of the compact history) or centuries,
+   * (explicitly just inside and just beyond the 18-year edge of the compact history, and the
+   * 2^28-second edge of whole-second offsets) or centuries,
    * stopping at Instant.MAX.
    */
   static Gen<List<Instant>> instants() {
@@ -167,6 +170,7 @@ class CompactHistoryProperties {
         longs().between(0, 86_400L * 400),
         longs().between(500_000_000L, 700_000_000L), // around the 18-year edge
         Generate.pick(List.of(NEAR_SECONDS - 1, NEAR_SECONDS, NEAR_SECONDS + 1)),
+        Generate.pick(List.of(COMPACT_SECONDS - 1, COMPACT_SECONDS, COMPACT_SECONDS + 1)),
         longs().between(0, 100_000_000_000L));
     Gen<List<long[]>> gaps = lists().of(gapSeconds.zip(nano, (s, n) -> new long[] {s, n})).ofSizeBetween(0, 8);
     return startSecond.zip(nano, gaps, (start, startNano, list) -> {
@@ -197,6 +201,8 @@ class CompactHistoryProperties {
       HITS.record("Instant.MAX", at.equals(Instant.MAX));
       HITS.record("just inside the 18-year edge", offset >= NEAR_SECONDS - 86_400 && offset < NEAR_SECONDS);
       HITS.record("just beyond the 18-year edge", offset > NEAR_SECONDS && offset <= NEAR_SECONDS + 86_400);
+      HITS.record("at the whole-second edge", at.getNano() == first.getNano()
+          && offset >= COMPACT_SECONDS - 1 && offset <= COMPACT_SECONDS + 1);
       HITS.record("beyond epoch millis", !fitsInMillis(at));
       HITS.record("same instant twice", i > 0 && at.equals(instants.get(i - 1)));
     }

@@ -23,7 +23,7 @@ import org.salespipeline.core.DealStatus;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.Pipeline;
 import org.salespipeline.core.Stage;
-import org.salespipeline.core.internal.DealInternals;
+import org.salespipeline.core.internal.DealCursor;
 import org.salespipeline.metrics.internal.LongSamples;
 
 /**
@@ -42,10 +42,11 @@ final class Accumulator {
 
   /** The precision of quotients that are rates or ratios, and the least of money quotients. */
   static final MathContext DIVISION = MathContext.DECIMAL64;
-  private static final DealInternals DEALS = DealInternals.get();
   private static final long MILLIS_PER_DAY = 86_400_000L;
 
   private final Pipeline pipeline;
+  /** Reads each deal's history in place; one for all the deals this accumulator takes. */
+  private @Nullable DealCursor cursor;
   private final MetricsQuery query;
   private final long asOfMs;
   private final boolean windowed;
@@ -196,9 +197,9 @@ final class Accumulator {
     return !windowed || !at.isBefore(from) && at.isBefore(to);
   }
 
-  /** {@link #inWindow(Instant)} for the deal's event at the index. */
-  private boolean inWindow(Deal d, int index) {
-    return !windowed || DEALS.compareAt(d, index, from) >= 0 && DEALS.compareAt(d, index, to) < 0;
+  /** {@link #inWindow(Instant)} for the event the cursor is on. */
+  private boolean inWindow(DealCursor event) {
+    return !windowed || event.compareAt(from) >= 0 && event.compareAt(to) < 0;
   }
 
   private int stageIndex(String stageId, Deal deal) {
@@ -218,19 +219,21 @@ final class Accumulator {
   /** One pass over the history of a deal as of T, reading it in place (no event objects). */
   private void accept(Deal d) {
     long created = d.createdAt().toEpochMilli();
-    int stage = stageIndex(Objects.requireNonNull(DEALS.enteredStage(d, 0)), d);
+    DealCursor event = cursor == null ? (cursor = DealCursor.of(d)) : cursor.on(d);
+    int stage = stageIndex(Objects.requireNonNull(event.enteredStage()), d);
     long entered = created;
     int furthestOpen = stage;
     long lastClose = Long.MIN_VALUE;
     int lastCloseIndex = -1;
-    for (int i = 1, size = d.version(); i < size; i++) {
-      String to = DEALS.enteredStage(d, i);
+    while (event.next()) {
+      String to = event.enteredStage();
       if (to == null) {
         continue;
       }
+      int i = event.index();
       int next = stageIndex(to, d);
-      long at = DEALS.epochMilli(d, i);
-      if (inWindow(d, i)) {
+      long at = event.epochMilli();
+      if (inWindow(event)) {
         transitions[stage * n + next]++;
         if (stage < k) {
           completed[stage].add(at - entered);
@@ -264,7 +267,7 @@ final class Accumulator {
         furthest[2 * furthestOpen]++;
       }
     } else {
-      if (inWindow(d, lastCloseIndex)) {
+      if (inWindow(event.at(lastCloseIndex))) {
         boolean isWon = status == DealStatus.WON;
         if (isWon) {
           won++;

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.Pipeline;
-import org.salespipeline.core.internal.DealInternals;
+import org.salespipeline.core.internal.DealCursor;
 
 /**
  * Ranks open deals by expected value, probability × amount, optionally weighted by
@@ -63,7 +63,6 @@ import org.salespipeline.core.internal.DealInternals;
  */
 public final class Prioritiser {
 
-  private static final DealInternals DEALS = DealInternals.get();
 
   /**
    * Bound of the relative error of an {@linkplain Candidate#accurate accurate} priority computed in
@@ -177,6 +176,7 @@ public final class Prioritiser {
     int considered = 0;
     int otherPipelines = 0;
     @Nullable Candidate spare = null; // a candidate the heap turned away or evicted, to be reused
+    @Nullable DealCursor cursor = null; // one for every deal: reads the last event's instant in place
     for (Deal given : deals) {
       Objects.requireNonNull(given, "deals must not contain null");
       if (!given.pipelineId().equals(pipelineId)) {
@@ -184,7 +184,7 @@ public final class Prioritiser {
         continue;
       }
       Deal deal = given;
-      if (DEALS.compareAt(given, given.version() - 1, asOf) > 0) { // in place: lastEventAt() makes an Instant
+      if ((cursor = cursor == null ? DealCursor.of(given) : cursor.on(given)).at(given.version() - 1).compareAt(asOf) > 0) { // in place: lastEventAt() makes an Instant
         Option<Deal> then = given.asOf(asOf);
         if (then.isEmpty()) {
           continue;

@@ -68,7 +68,7 @@ class ArchitectureTest {
     noClasses().that().doNotHaveFullyQualifiedName(Prioritiser.class.getName())
         .and().doNotHaveFullyQualifiedName("org.salespipeline.scoring.internal.NaiveBayesModel")
         .should().dependOnClassesThat().resideInAPackage("org.salespipeline.core.internal..")
-        .because("core exports DealInternals to scoring for in-place reads on the scoring and top-k hot paths;"
+        .because("core exports DealCursor to scoring for in-place reads on the scoring and top-k hot paths;"
             + " everything else uses core's public API")
         .check(SCORING);
   }

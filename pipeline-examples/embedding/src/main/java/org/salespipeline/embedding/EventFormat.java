@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.salespipeline.core.DealEvent;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.Qualification;
@@ -46,10 +47,8 @@ import org.salespipeline.core.QualificationLevel;
  */
 public final class EventFormat {
 
-  /** Every type name, in the order of the table above. */
-  public static final List<String> TYPES = List.of("Opened", "StageChanged", "Won", "Lost", "Reopened",
-      "AmountChanged", "QualificationUpdated", "AttributeChanged", "ExpectedCloseChanged",
-      "ProbabilityOverridden", "OwnerChanged", "ActivityRecorded");
+  /** Every type name, in the order of the table above (that of {@link DealEvent.Kind}). */
+  public static final List<String> TYPES = Stream.of(DealEvent.Kind.values()).map(EventFormat::typeName).toList();
 
   private EventFormat() {}
 
@@ -60,33 +59,24 @@ public final class EventFormat {
    * @return one of {@link #TYPES}, never null
    */
   public static String typeOf(DealEvent event) {
-    Objects.requireNonNull(event, "event");
-    if (event instanceof DealEvent.Opened) {
-      return "Opened";
-    } else if (event instanceof DealEvent.StageChanged) {
-      return "StageChanged";
-    } else if (event instanceof DealEvent.Won) {
-      return "Won";
-    } else if (event instanceof DealEvent.Lost) {
-      return "Lost";
-    } else if (event instanceof DealEvent.Reopened) {
-      return "Reopened";
-    } else if (event instanceof DealEvent.AmountChanged) {
-      return "AmountChanged";
-    } else if (event instanceof DealEvent.QualificationUpdated) {
-      return "QualificationUpdated";
-    } else if (event instanceof DealEvent.AttributeChanged) {
-      return "AttributeChanged";
-    } else if (event instanceof DealEvent.ExpectedCloseChanged) {
-      return "ExpectedCloseChanged";
-    } else if (event instanceof DealEvent.ProbabilityOverridden) {
-      return "ProbabilityOverridden";
-    } else if (event instanceof DealEvent.OwnerChanged) {
-      return "OwnerChanged";
-    } else if (event instanceof DealEvent.ActivityRecorded) {
-      return "ActivityRecorded";
-    }
-    throw new IllegalStateException("bug: no stored type for " + event.getClass().getName());
+    return typeName(Objects.requireNonNull(event, "event").kind());
+  }
+
+  private static String typeName(DealEvent.Kind kind) {
+    return switch (kind) {
+      case OPENED -> "Opened";
+      case STAGE_CHANGED -> "StageChanged";
+      case WON -> "Won";
+      case LOST -> "Lost";
+      case REOPENED -> "Reopened";
+      case AMOUNT_CHANGED -> "AmountChanged";
+      case QUALIFICATION_UPDATED -> "QualificationUpdated";
+      case ATTRIBUTE_CHANGED -> "AttributeChanged";
+      case EXPECTED_CLOSE_CHANGED -> "ExpectedCloseChanged";
+      case PROBABILITY_OVERRIDDEN -> "ProbabilityOverridden";
+      case OWNER_CHANGED -> "OwnerChanged";
+      case ACTIVITY_RECORDED -> "ActivityRecorded";
+    };
   }
 
   /**
@@ -98,45 +88,66 @@ public final class EventFormat {
   public static String payloadOf(DealEvent event) {
     Objects.requireNonNull(event, "event");
     Map<String, Object> p = new LinkedHashMap<>();
-    if (event instanceof DealEvent.Opened e) {
-      p.put("pipelineId", e.pipelineId());
-      p.put("stageId", e.stageId());
-      p.put("title", e.title());
-      p.put("account", e.account());
-      p.put("owner", e.owner());
-      putMoney(p, e.amount());
-      p.put("expectedClose", e.expectedClose().map(LocalDate::toString).getOrNull());
-      p.put("qualification", qualification(e.qualification()));
-      p.put("attributes", e.attributes());
-    } else if (event instanceof DealEvent.StageChanged e) {
-      p.put("fromStageId", e.fromStageId());
-      p.put("toStageId", e.toStageId());
-    } else if (event instanceof DealEvent.Won e) {
-      p.put("fromStageId", e.fromStageId());
-      p.put("wonStageId", e.wonStageId());
-    } else if (event instanceof DealEvent.Lost e) {
-      p.put("fromStageId", e.fromStageId());
-      p.put("lostStageId", e.lostStageId());
-      p.put("reason", e.reason());
-    } else if (event instanceof DealEvent.Reopened e) {
-      p.put("toStageId", e.toStageId());
-    } else if (event instanceof DealEvent.AmountChanged e) {
-      putMoney(p, e.amount());
-    } else if (event instanceof DealEvent.QualificationUpdated e) {
-      p.put("qualification", qualification(e.qualification()));
-    } else if (event instanceof DealEvent.AttributeChanged e) {
-      p.put("key", e.key());
-      p.put("value", e.value().getOrNull());
-    } else if (event instanceof DealEvent.ExpectedCloseChanged e) {
-      p.put("expectedClose", e.expectedClose().map(LocalDate::toString).getOrNull());
-    } else if (event instanceof DealEvent.ProbabilityOverridden e) {
-      p.put("probability", e.probability().map(d -> Double.toString(d)).getOrNull());
-    } else if (event instanceof DealEvent.OwnerChanged e) {
-      p.put("owner", e.owner());
-    } else if (!(event instanceof DealEvent.ActivityRecorded)) {
-      throw new IllegalStateException("bug: no payload for " + event.getClass().getName());
-    }
-    return Json.write(p);
+    // a switch expression, so that a new kind of event is a compile error here
+    Map<String, Object> members = switch (event.kind()) {
+      case OPENED -> {
+        DealEvent.Opened e = (DealEvent.Opened) event;
+        p.put("pipelineId", e.pipelineId());
+        p.put("stageId", e.stageId());
+        p.put("title", e.title());
+        p.put("account", e.account());
+        p.put("owner", e.owner());
+        putMoney(p, e.amount());
+        p.put("expectedClose", e.expectedClose().map(LocalDate::toString).getOrNull());
+        p.put("qualification", qualification(e.qualification()));
+        p.put("attributes", e.attributes());
+        yield p;
+      }
+      case STAGE_CHANGED -> {
+        DealEvent.StageChanged e = (DealEvent.StageChanged) event;
+        p.put("fromStageId", e.fromStageId());
+        p.put("toStageId", e.toStageId());
+        yield p;
+      }
+      case WON -> {
+        DealEvent.Won e = (DealEvent.Won) event;
+        p.put("fromStageId", e.fromStageId());
+        p.put("wonStageId", e.wonStageId());
+        yield p;
+      }
+      case LOST -> {
+        DealEvent.Lost e = (DealEvent.Lost) event;
+        p.put("fromStageId", e.fromStageId());
+        p.put("lostStageId", e.lostStageId());
+        p.put("reason", e.reason());
+        yield p;
+      }
+      case REOPENED -> put(p, "toStageId", ((DealEvent.Reopened) event).toStageId());
+      case AMOUNT_CHANGED -> {
+        putMoney(p, ((DealEvent.AmountChanged) event).amount());
+        yield p;
+      }
+      case QUALIFICATION_UPDATED -> put(p, "qualification",
+          qualification(((DealEvent.QualificationUpdated) event).qualification()));
+      case ATTRIBUTE_CHANGED -> {
+        DealEvent.AttributeChanged e = (DealEvent.AttributeChanged) event;
+        p.put("key", e.key());
+        p.put("value", e.value().getOrNull());
+        yield p;
+      }
+      case EXPECTED_CLOSE_CHANGED -> put(p, "expectedClose",
+          ((DealEvent.ExpectedCloseChanged) event).expectedClose().map(LocalDate::toString).getOrNull());
+      case PROBABILITY_OVERRIDDEN -> put(p, "probability",
+          ((DealEvent.ProbabilityOverridden) event).probability().map(d -> Double.toString(d)).getOrNull());
+      case OWNER_CHANGED -> put(p, "owner", ((DealEvent.OwnerChanged) event).owner());
+      case ACTIVITY_RECORDED -> p; // no members
+    };
+    return Json.write(members);
+  }
+
+  private static Map<String, Object> put(Map<String, Object> p, String name, Object value) {
+    p.put(name, value);
+    return p;
   }
 
   /**
@@ -154,23 +165,24 @@ public final class EventFormat {
     Objects.requireNonNull(dealId, "dealId");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(at, "at");
+    DealEvent.Kind kind = Stream.of(DealEvent.Kind.values()).filter(k -> typeName(k).equals(type)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("type must be one of " + TYPES + " but was '" + type + "'"));
     Payload p = new Payload(type, Json.read(payload));
-    return switch (type) {
-      case "Opened" -> new DealEvent.Opened(dealId, p.string("pipelineId"), p.string("stageId"), p.string("title"),
+    return switch (kind) {
+      case OPENED -> new DealEvent.Opened(dealId, p.string("pipelineId"), p.string("stageId"), p.string("title"),
           p.string("account"), p.string("owner"), p.money(), p.date("expectedClose"),
           p.qualification(), p.map("attributes"), at);
-      case "StageChanged" -> new DealEvent.StageChanged(dealId, p.string("fromStageId"), p.string("toStageId"), at);
-      case "Won" -> new DealEvent.Won(dealId, p.string("fromStageId"), p.string("wonStageId"), at);
-      case "Lost" -> new DealEvent.Lost(dealId, p.string("fromStageId"), p.string("lostStageId"), p.string("reason"), at);
-      case "Reopened" -> new DealEvent.Reopened(dealId, p.string("toStageId"), at);
-      case "AmountChanged" -> new DealEvent.AmountChanged(dealId, p.money(), at);
-      case "QualificationUpdated" -> new DealEvent.QualificationUpdated(dealId, p.qualification(), at);
-      case "AttributeChanged" -> new DealEvent.AttributeChanged(dealId, p.string("key"), p.optional("value"), at);
-      case "ExpectedCloseChanged" -> new DealEvent.ExpectedCloseChanged(dealId, p.date("expectedClose"), at);
-      case "ProbabilityOverridden" -> new DealEvent.ProbabilityOverridden(dealId, p.probability(), at);
-      case "OwnerChanged" -> new DealEvent.OwnerChanged(dealId, p.string("owner"), at);
-      case "ActivityRecorded" -> new DealEvent.ActivityRecorded(dealId, at);
-      default -> throw new IllegalArgumentException("type must be one of " + TYPES + " but was '" + type + "'");
+      case STAGE_CHANGED -> new DealEvent.StageChanged(dealId, p.string("fromStageId"), p.string("toStageId"), at);
+      case WON -> new DealEvent.Won(dealId, p.string("fromStageId"), p.string("wonStageId"), at);
+      case LOST -> new DealEvent.Lost(dealId, p.string("fromStageId"), p.string("lostStageId"), p.string("reason"), at);
+      case REOPENED -> new DealEvent.Reopened(dealId, p.string("toStageId"), at);
+      case AMOUNT_CHANGED -> new DealEvent.AmountChanged(dealId, p.money(), at);
+      case QUALIFICATION_UPDATED -> new DealEvent.QualificationUpdated(dealId, p.qualification(), at);
+      case ATTRIBUTE_CHANGED -> new DealEvent.AttributeChanged(dealId, p.string("key"), p.optional("value"), at);
+      case EXPECTED_CLOSE_CHANGED -> new DealEvent.ExpectedCloseChanged(dealId, p.date("expectedClose"), at);
+      case PROBABILITY_OVERRIDDEN -> new DealEvent.ProbabilityOverridden(dealId, p.probability(), at);
+      case OWNER_CHANGED -> new DealEvent.OwnerChanged(dealId, p.string("owner"), at);
+      case ACTIVITY_RECORDED -> new DealEvent.ActivityRecorded(dealId, at);
     };
   }
 

@@ -148,18 +148,15 @@ public final class StageHistoryWriter {
   }
 
   private static String enteredStage(DealEvent event) {
-    if (event instanceof DealEvent.Opened e) {
-      return e.stageId();
-    } else if (event instanceof DealEvent.StageChanged e) {
-      return e.toStageId();
-    } else if (event instanceof DealEvent.Won e) {
-      return e.wonStageId();
-    } else if (event instanceof DealEvent.Lost e) {
-      return e.lostStageId();
-    } else if (event instanceof DealEvent.Reopened e) {
-      return e.toStageId();
-    }
-    return null;
+    return switch (event.kind()) {
+      case OPENED -> ((DealEvent.Opened) event).stageId();
+      case STAGE_CHANGED -> ((DealEvent.StageChanged) event).toStageId();
+      case WON -> ((DealEvent.Won) event).wonStageId();
+      case LOST -> ((DealEvent.Lost) event).lostStageId();
+      case REOPENED -> ((DealEvent.Reopened) event).toStageId();
+      case AMOUNT_CHANGED, QUALIFICATION_UPDATED, ATTRIBUTE_CHANGED, EXPECTED_CLOSE_CHANGED, PROBABILITY_OVERRIDDEN,
+          OWNER_CHANGED, ACTIVITY_RECORDED -> null;
+    };
   }
 
   private static void line(Writer out, List<String> cells) throws IOException {

@@ -14,7 +14,7 @@ import org.salespipeline.core.Deal;
 import org.salespipeline.core.DealStatus;
 import org.salespipeline.core.Pipeline;
 import org.salespipeline.core.Stage;
-import org.salespipeline.core.internal.DealInternals;
+import org.salespipeline.core.internal.DealCursor;
 
 /**
  * The frequency tables of the Odoo-compatible naive Bayes scorer, learned from closed deals.
@@ -35,7 +35,6 @@ import org.salespipeline.core.internal.DealInternals;
  */
 public final class NaiveBayesModel {
 
-  private static final DealInternals DEALS = DealInternals.get();
 
   /** Added to every observed won and lost count, as Odoo does (not 1: it weighs too much on few deals). */
   public static final double SMOOTHING = 0.1;
@@ -305,7 +304,7 @@ public final class NaiveBayesModel {
 
   /** The values of a feature on a deal: none if unset or blank (Odoo skips empty values). */
   private static Set<String> values(Deal deal, FeatureSpec spec) {
-    String value = DEALS.attribute(deal, spec.name());
+    String value = DealCursor.attributeOf(deal, spec.name());
     if (value == null || value.isBlank()) {
       return Set.of();
     }
@@ -365,7 +364,7 @@ public final class NaiveBayesModel {
   }
 
   private Table tableOf(Deal deal) {
-    return teamAttribute == null ? pooled : tableOf(DEALS.attribute(deal, teamAttribute));
+    return teamAttribute == null ? pooled : tableOf(DealCursor.attributeOf(deal, teamAttribute));
   }
 
   private Table tableOf(@Nullable String team) {
@@ -398,7 +397,7 @@ public final class NaiveBayesModel {
    */
   public double rawProbability(Deal deal) {
     // attributes read in place: a map view per deal would be the only allocation of the path
-    Table t = teamAttribute == null ? pooled : tableOf(DEALS.attribute(deal, teamAttribute));
+    Table t = teamAttribute == null ? pooled : tableOf(DealCursor.attributeOf(deal, teamAttribute));
     if (!t.hasPrior) {
       return Double.NaN;
     }
@@ -408,7 +407,7 @@ public final class NaiveBayesModel {
     double[] valueWon = t.valueWon;
     double[] valueLost = t.valueLost;
     for (int f = 0; f < featureNames.length; f++) {
-      String value = DEALS.attribute(deal, featureNames[f]);
+      String value = DealCursor.attributeOf(deal, featureNames[f]);
       if (value == null) {
         continue; // a blank value was never learned, so it is not found below: skipped as Odoo does
       }
