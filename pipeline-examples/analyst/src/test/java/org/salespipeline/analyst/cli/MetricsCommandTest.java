@@ -318,8 +318,8 @@ class MetricsCommandTest {
   void help_explainsTheWeightsTheCurrencyAndTheJsonKeys() {
     assertThat(cli.run("metrics", "--help")).isZero();
 
-    assertThat(cli.out()).startsWith("Usage: metrics --history FILE --stages \"A,B,C\"")
+    assertThat(cli.out()).contains("Usage: pipeline metrics [-hV] --history=FILE --stages=\"A,B,C\"")
         .contains("historical win rate from its stage").contains("--currency").contains("kmMedianDaysToClose")
-        .contains("--as-of DATE").contains("--group-by COLUMN");
+        .contains("--as-of=DATE").contains("--group-by=COLUMN");
   }
 }
