@@ -40,7 +40,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     versionProvider = Main.Version.class, sortOptions = false, usageHelpAutoWidth = true, usageHelpWidth = 100,
     synopsisSubcommandLabel = "COMMAND",
     description = "Sales pipeline figures from a stage-history CSV file: one row per stage a deal entered.",
-    subcommands = {SummaryCommand.class, MetricsCommand.class, PrioritizeCommand.class,
+    subcommands = {SummaryCommand.class, MetricsCommand.class, PrioritizeCommand.class, ReportCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%nExit status:%n",
     footer = {"  0  done (rejected rows, if any, are listed on standard error)",

@@ -57,8 +57,9 @@ final class MetricsCommand implements Callable<Integer> {
   @Mixin
   private QueryOptions when = new QueryOptions();
 
-  @Option(names = "--format", paramLabel = "table|json", defaultValue = "table", converter = Format.TableOrJson.class,
-      order = 30, description = "how to print the result: aligned tables, or one JSON object (default: ${DEFAULT-VALUE})")
+  @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table", converter = Format.Converter.class,
+      order = 30, description = "how to print the result: aligned tables, one JSON object, or the figures as CSV rows"
+          + " (group, figure, detail, value) (default: ${DEFAULT-VALUE})")
   private Format format = Format.TABLE;
 
   @Override
@@ -77,10 +78,12 @@ final class MetricsCommand implements Callable<Integer> {
           + " the open deals by: the weighted pipeline is undefined");
     }
     MetricsReport report = Analyst.metrics(export, query);
-    if (format == Format.JSON) {
-      out.println(Json.write(MetricsJson.of(report, export.currencies(), export.summary().rejectedRows(), weighted)));
-    } else {
-      out.print(report);
+    switch (format) {
+      case TABLE -> out.print(report);
+      case JSON -> out.println(Json.write(MetricsJson.of(report, export.currencies(), export.summary().rejectedRows(),
+          weighted)));
+      case CSV -> CsvTable.figures(MetricsJson.of(report, export.currencies(), export.summary().rejectedRows(), weighted))
+          .writeTo(out);
     }
     return 0;
   }

@@ -67,15 +67,15 @@ final class PrioritizeCommand implements Callable<Integer> {
       description = "how many deals to list (default: ${DEFAULT-VALUE})")
   private int top = Analyst.DEFAULT_TOP;
 
-  @Option(names = "--format", paramLabel = "table|json", defaultValue = "table", converter = Format.TableOrJson.class,
-      order = 50, description = "how to print the result: aligned tables, or one JSON object (default: ${DEFAULT-VALUE})")
+  @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table", converter = Format.Converter.class,
+      order = 50, description = "how to print the result: aligned tables, one JSON object, or CSV with one row per"
+          + " deal (rank, dealId, stage, probability, expectedValue, currency, factors) (default: ${DEFAULT-VALUE})")
   private Format format = Format.TABLE;
 
   @Override
   public Integer call() throws UsageException {
     PrintStream out = main.out();
     PrintStream err = main.err();
-    boolean json = format == Format.JSON;
     scoring.check();
     HistoryInput input = HistoryInput.from(loading);
     HeldWarnings warnings = new HeldWarnings();
@@ -91,10 +91,10 @@ final class PrioritizeCommand implements Callable<Integer> {
     if (failures.size() > FAILURES_REPORTED) {
       err.println("not ranked: " + (failures.size() - FAILURES_REPORTED) + " more deals, not listed");
     }
-    if (json) {
-      out.println(Json.write(json(priorities)));
-    } else {
-      out.print(priorities);
+    switch (format) {
+      case TABLE -> out.print(priorities);
+      case JSON -> out.println(Json.write(json(priorities)));
+      case CSV -> csv(priorities).writeTo(out);
     }
     return 0;
   }
@@ -114,6 +114,22 @@ final class PrioritizeCommand implements Callable<Integer> {
       }
       throw new TypeConversionException("expected a whole number of at least 1 but was '" + text + "'");
     }
+  }
+
+  private static CsvTable csv(Priorities priorities) {
+    CsvTable table = new CsvTable("rank", "dealId", "stage", "probability", "expectedValue", "currency", "factors");
+    int rank = 0;
+    for (Priority p : priorities.deals()) {
+      StringBuilder factors = new StringBuilder();
+      for (Factor f : p.factors()) {
+        factors.append(factors.length() == 0 ? "" : "; ").append(f.name()).append('=').append(f.value())
+            .append(' ').append(f.contribution() >= 0 ? "+" : "").append(f.contribution());
+      }
+      table.add(++rank, p.deal().id(), p.stageName(), p.probability(),
+          p.expectedValue().map(m -> m.amount().toPlainString()).getOrNull(),
+          p.expectedValue().map(m -> m.currency().getCurrencyCode()).getOrNull(), factors);
+    }
+    return table;
   }
 
   private static Map<String, Object> json(Priorities priorities) {
