@@ -24,6 +24,8 @@ import org.salespipeline.history.ReadSummary;
 import org.salespipeline.history.RowRejection;
 import org.salespipeline.history.StageHistoryFormatException;
 import org.salespipeline.history.StageHistoryReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The stage-history file a command reads, as given by the shared options {@code --history},
@@ -40,6 +42,8 @@ public final class HistoryInput {
 
   /** How many rejected rows are printed one by one; the rest are counted. */
   public static final int MAX_REPORTED = 50;
+
+  private static final Logger LOG = LoggerFactory.getLogger(HistoryInput.class);
 
   private final Path file;
   private final StageHistoryReader reader;
@@ -135,6 +139,8 @@ public final class HistoryInput {
     Objects.requireNonNull(rejections, "rejections");
     int[] reported = {0};
     ReadSummary summary;
+    long start = System.nanoTime();
+    LOG.debug("reading {} with default currency {}", file, defaultCurrency);
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       summary = reader.read(in, deals, rejection -> {
         if (reported[0]++ < MAX_REPORTED) {
@@ -154,6 +160,7 @@ public final class HistoryInput {
       throw new UsageException("cannot read " + file + ": " + (Files.isDirectory(file) ? "it is a directory"
           : String.valueOf(e.getMessage()).replace('\n', ' ')), e);
     }
+    LOG.debug("read {} in {} ms: {}", file, (System.nanoTime() - start) / 1_000_000, summary);
     if (summary.rejectedRows() > MAX_REPORTED) {
       err.println("rejected " + (summary.rejectedRows() - MAX_REPORTED) + " more rows, not listed");
     }

@@ -15,6 +15,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -60,6 +61,20 @@ public final class Main implements Callable<Integer> {
 
   @Spec
   private CommandSpec spec;
+
+  /**
+   * {@code --verbose}: shows the DEBUG lines of the libraries and of the command line on standard
+   * error (through the SLF4J simple provider, which reads its levels when the first logger is made:
+   * after parsing, before any command runs). Without it nothing is logged.
+   */
+  @Option(names = "--verbose", scope = ScopeType.INHERIT, order = 90,
+      description = "show what the tools do (DEBUG lines) on standard error")
+  void verbose(boolean on) {
+    if (on) {
+      System.setProperty("org.slf4j.simpleLogger.log.org.salespipeline", "debug");
+      System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    }
+  }
 
   /** The command as picocli's completion-script generator instantiates it: on the standard streams. */
   Main() {

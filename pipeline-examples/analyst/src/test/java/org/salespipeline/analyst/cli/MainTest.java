@@ -97,7 +97,7 @@ class MainTest {
   @Test
   void help_listsCommandsOnStdout() {
     assertThat(cli.run("--help")).isZero();
-    assertThat(cli.out()).startsWith("Usage: pipeline [-hV] COMMAND")
+    assertThat(cli.out()).startsWith("Usage: pipeline [-hV] [--verbose] COMMAND")
         .contains("summary", "metrics", "prioritize", "Exit status:");
     assertThat(cli.errLines()).isEmpty();
   }
