@@ -16,8 +16,6 @@
 module org.salespipeline.scoring {
   requires transitive org.salespipeline.core;
   requires static org.jspecify;
-  // DEBUG lines for an operator (which scorer plugins were found); the application picks the provider
-  requires org.slf4j;
   // compile-only: core's value types carry Immutables annotations that javadoc must resolve
   requires static org.immutables.value.annotations;
 

@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Scorers by id: the built-ins, the plugins found with {@link ServiceLoader}, and those registered
@@ -30,9 +28,6 @@ import org.slf4j.LoggerFactory;
  * <p>Immutable and thread-safe: {@link #with} returns a new registry.
  */
 public final class ScorerRegistry {
-
-  /** Discovery says at DEBUG which plugins it registered and which it could not, for an operator. */
-  private static final Logger LOG = LoggerFactory.getLogger(ScorerRegistry.class);
 
   private final Map<String, Scorer> scorers;
   private final List<String> problems;
@@ -114,10 +109,6 @@ public final class ScorerRegistry {
         continue;
       }
       map.put(id, plugin);
-      LOG.debug("scorer plugin {} registered as '{}'", plugin.getClass().getName(), id);
-    }
-    for (String problem : problems) {
-      LOG.debug("{}", problem);
     }
     return new ScorerRegistry(map, List.copyOf(problems));
   }

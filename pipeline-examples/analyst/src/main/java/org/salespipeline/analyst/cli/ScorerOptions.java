@@ -7,6 +7,8 @@ import org.salespipeline.analyst.Analyst;
 import org.salespipeline.analyst.Export;
 import org.salespipeline.scoring.Scorer;
 import org.salespipeline.scoring.ScorerRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 /**
@@ -15,6 +17,8 @@ import picocli.CommandLine.Option;
  * is not given.
  */
 final class ScorerOptions {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ScorerOptions.class);
 
   @Option(names = "--scorer", paramLabel = "ID", defaultValue = Analyst.DEFAULT_SCORER, order = 30,
       description = "stage, historical, scorecard, naive-bayes or a plugin's id (default: ${DEFAULT-VALUE})")
@@ -35,6 +39,10 @@ final class ScorerOptions {
    */
   void check() throws UsageException {
     ScorerRegistry registry = ScorerRegistry.discover();
+    LOG.debug("scorers found: {}", String.join(", ", registry.ids()));
+    for (String problem : registry.problems()) {
+      LOG.debug("{}", problem);
+    }
     if (registry.find(scorerId).isEmpty()) {
       throw new UsageException("bad --scorer: unknown scorer '" + scorerId + "'; known scorers: "
           + String.join(", ", registry.ids()));
