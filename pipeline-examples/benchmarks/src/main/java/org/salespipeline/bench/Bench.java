@@ -111,7 +111,7 @@ public final class Bench {
       return 2;
     }
     if (parsed.get().help()) {
-      out.println(BenchOptions.USAGE);
+      out.print(BenchOptions.usage());
       return 0;
     }
     return new Bench(parsed.get(), out, Objects.requireNonNull(otherMetrics, "otherMetrics")).execute();

@@ -6,126 +6,189 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
 
 /**
- * The bench command's options.
- *
- * @param deals how many deals to generate (the data set of every comparison but transitions)
- * @param seed the generator's seed: same seed, same deals
- * @param warmups untimed runs before the timed ones
- * @param runs timed runs; the median is reported
- * @param transitionDeals how many of the deals' lifecycles the transition comparison drives (the
- *     slowest machine takes tens of microseconds per transition)
- * @param memoryDetail whether to print the per-class breakdown of a deal's heap
- * @param asOf the metrics' and scorers' as-of instant; none for the latest event of the data set
- * @param sizes the data-set sizes (prefixes of the deals, each at most {@code deals}) at which the
- *     metrics timing is repeated to show how it scales; empty for none
- * @param help whether only the usage was asked for
+ * The bench command's options, parsed by picocli. Read {@link #parse(String...)}; after it the
+ * values are checked against each other ({@code --sizes} at most {@code --deals}, the transition
+ * sample capped at {@code --deals}).
  */
-record BenchOptions(int deals, long seed, int warmups, int runs, int transitionDeals, boolean memoryDetail,
-    Option<Instant> asOf, List<Integer> sizes, boolean help) {
-
-  BenchOptions {
-    sizes = List.copyOf(sizes);
-  }
+@Command(name = "bench", sortOptions = false, sortSynopsis = false, usageHelpWidth = 100,
+    description = "Times our state machine, metrics and scorers against other approaches on seeded deals.")
+final class BenchOptions {
 
   static final long DEFAULT_SEED = 42;
   static final int DEFAULT_WARMUPS = 3;
   static final int DEFAULT_RUNS = 5;
   static final int DEFAULT_TRANSITION_DEALS = 10_000;
 
-  static final String USAGE = String.join(System.lineSeparator(),
-      "usage: bench --deals N [--seed S] [--warmups W] [--runs R] [--transition-deals K] [--as-of INSTANT]",
-      "             [--sizes N1,N2,...] [--memory-detail]",
-      "  --deals N             deals to generate (seeded, realistic; about 5 stage changes each)",
-      "  --seed S              generator seed (default " + DEFAULT_SEED + ")",
-      "  --warmups W           untimed warm-up runs per approach (default " + DEFAULT_WARMUPS + ")",
-      "  --runs R              timed runs per approach; the median is reported (default " + DEFAULT_RUNS + ")",
-      "  --transition-deals K  lifecycles driven in the transition comparison (default min(N, "
-          + DEFAULT_TRANSITION_DEALS + "))",
-      "  --as-of INSTANT       as-of instant of metrics and scoring, such as 2025-06-30T00:00:00Z",
-      "                        (default: the latest event of the data set)",
-      "  --sizes N1,N2,...     also time the metrics on the first N1, N2... deals (each at most N), to show",
-      "                        how the time grows with the number of deals",
-      "  --memory-detail       also print the heap of a deal by class (JOL footprint)");
+  @CommandLine.Option(names = "--deals", required = true, paramLabel = "N", converter = Whole.class,
+      description = "deals to generate (seeded, realistic; about 5 stage changes each)")
+  private int deals;
+
+  @CommandLine.Option(names = "--seed", paramLabel = "S", defaultValue = "" + DEFAULT_SEED, converter = WholeLong.class,
+      description = "generator seed (default: ${DEFAULT-VALUE})")
+  private long seed = DEFAULT_SEED;
+
+  @CommandLine.Option(names = "--warmups", paramLabel = "W", defaultValue = "" + DEFAULT_WARMUPS, converter = Whole.class,
+      description = "untimed warm-up runs per approach (default: ${DEFAULT-VALUE})")
+  private int warmups = DEFAULT_WARMUPS;
+
+  @CommandLine.Option(names = "--runs", paramLabel = "R", defaultValue = "" + DEFAULT_RUNS, converter = Whole.class,
+      description = "timed runs per approach; the median is reported (default: ${DEFAULT-VALUE})")
+  private int runs = DEFAULT_RUNS;
+
+  @CommandLine.Option(names = "--transition-deals", paramLabel = "K", converter = Whole.class,
+      description = "lifecycles driven in the transition comparison (default: min(N, " + DEFAULT_TRANSITION_DEALS + "))")
+  private Integer transitionDeals;
+
+  @CommandLine.Option(names = "--as-of", paramLabel = "INSTANT", converter = Instants.class,
+      description = "as-of instant of metrics and scoring, such as 2025-06-30T00:00:00Z (default: the latest event of"
+          + " the data set)")
+  private Instant asOf;
+
+  @CommandLine.Option(names = "--sizes", paramLabel = "N1,N2,...", split = ",", hideParamSyntax = true, converter = Whole.class,
+      description = "also time the metrics on the first N1, N2... deals (each at most N), to show how the time grows"
+          + " with the number of deals")
+  private List<Integer> sizes = new ArrayList<>();
+
+  @CommandLine.Option(names = "--memory-detail", description = "also print the heap of a deal by class (JOL footprint)")
+  private boolean memoryDetail;
+
+  @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit")
+  private boolean help;
+
+  private BenchOptions() {}
 
   /** Parses the arguments after the command name; the left side is a one-line error. */
   static Either<String, BenchOptions> parse(String... args) {
-    Integer deals = null;
-    long seed = DEFAULT_SEED;
-    int warmups = DEFAULT_WARMUPS;
-    int runs = DEFAULT_RUNS;
-    Integer transitionDeals = null;
-    boolean memoryDetail = false;
-    Instant asOf = null;
-    List<Integer> sizes = new ArrayList<>();
+    BenchOptions options = new BenchOptions();
+    CommandLine line = new CommandLine(options);
     try {
-      for (int i = 0; i < args.length; i++) {
-        String option = args[i];
-        switch (option) {
-          case "--help", "-h" -> {
-            return Either.right(new BenchOptions(1, seed, warmups, runs, 1, false, Option.none(), List.of(), true));
-          }
-          case "--memory-detail" -> memoryDetail = true;
-          case "--deals", "--seed", "--warmups", "--runs", "--transition-deals", "--as-of", "--sizes" -> {
-            if (i + 1 >= args.length) {
-              return Either.left(option + " needs a value");
-            }
-            String value = args[++i].replace("_", "");
-            switch (option) {
-              case "--as-of" -> asOf = instant(value);
-              case "--sizes" -> sizes = sizes(value);
-              case "--deals" -> deals = atLeast(option, Integer.parseInt(value), 1);
-              case "--seed" -> seed = Long.parseLong(value);
-              case "--warmups" -> warmups = atLeast(option, Integer.parseInt(value), 0);
-              case "--runs" -> runs = atLeast(option, Integer.parseInt(value), 1);
-              default -> transitionDeals = atLeast(option, Integer.parseInt(value), 1);
-            }
-          }
-          default -> {
-            return Either.left("unknown option '" + option + "'");
-          }
-        }
+      line.parseArgs(args);
+    } catch (ParameterException e) {
+      if (options.help) {
+        return Either.right(options);
       }
-    } catch (NumberFormatException e) {
-      return Either.left("a number was expected: " + e.getMessage().toLowerCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      return Either.left(e.getMessage());
+      return Either.left(e.getMessage().replaceAll("[\\r\\n]+", " "));
     }
-    if (deals == null) {
-      return Either.left("--deals N is required");
+    if (options.help) {
+      return Either.right(options);
     }
-    for (int size : sizes) {
-      if (size > deals) {
-        return Either.left("--sizes must not exceed --deals " + deals + " but has " + size);
+    for (String check : List.of(atLeast("--deals", options.deals, 1), atLeast("--warmups", options.warmups, 0),
+        atLeast("--runs", options.runs, 1),
+        atLeast("--transition-deals", options.transitionDeals == null ? 1 : options.transitionDeals, 1))) {
+      if (!check.isEmpty()) {
+        return Either.left(check);
       }
     }
-    int sample = transitionDeals == null ? Math.min(deals, DEFAULT_TRANSITION_DEALS) : Math.min(deals, transitionDeals);
-    return Either.right(new BenchOptions(deals, seed, warmups, runs, sample, memoryDetail, Option.of(asOf), sizes,
-        false));
+    for (int size : options.sizes) {
+      if (size < 1) {
+        return Either.left("--sizes must be at least 1 but was " + size);
+      }
+      if (size > options.deals) {
+        return Either.left("--sizes must not exceed --deals " + options.deals + " but has " + size);
+      }
+    }
+    options.transitionDeals = Math.min(options.deals,
+        options.transitionDeals == null ? DEFAULT_TRANSITION_DEALS : options.transitionDeals);
+    return Either.right(options);
   }
 
-  private static Instant instant(String value) {
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("--as-of must be an instant such as 2025-06-30T00:00:00Z but was " + value);
+  /** Returns the usage picocli generates from the options. */
+  static String usage() {
+    return new CommandLine(new BenchOptions()).getUsageMessage();
+  }
+
+  private static String atLeast(String option, int value, int min) {
+    return value < min ? option + " must be at least " + min + " but was " + value : "";
+  }
+
+  /** How many deals to generate (the data set of every comparison but transitions). */
+  int deals() {
+    return deals;
+  }
+
+  /** The generator's seed: same seed, same deals. */
+  long seed() {
+    return seed;
+  }
+
+  /** Untimed runs before the timed ones. */
+  int warmups() {
+    return warmups;
+  }
+
+  /** Timed runs; the median is reported. */
+  int runs() {
+    return runs;
+  }
+
+  /** How many of the deals' lifecycles the transition comparison drives. */
+  int transitionDeals() {
+    return transitionDeals == null ? Math.min(deals, DEFAULT_TRANSITION_DEALS) : transitionDeals;
+  }
+
+  /** Whether to print the per-class breakdown of a deal's heap. */
+  boolean memoryDetail() {
+    return memoryDetail;
+  }
+
+  /** The metrics' and scorers' as-of instant; none for the latest event of the data set. */
+  Option<Instant> asOf() {
+    return Option.of(asOf);
+  }
+
+  /** The data-set sizes at which the metrics timing is repeated; empty for none. */
+  List<Integer> sizes() {
+    return List.copyOf(sizes);
+  }
+
+  /** Whether only the usage was asked for. */
+  boolean help() {
+    return help;
+  }
+
+  /** A whole number, with {@code _} allowed between digits ({@code 1_000_000}). */
+  static final class Whole implements ITypeConverter<Integer> {
+
+    @Override
+    public Integer convert(String text) {
+      try {
+        return Integer.parseInt(text.strip().replace("_", ""));
+      } catch (NumberFormatException e) {
+        throw new TypeConversionException("a whole number was expected but was '" + text + "'");
+      }
     }
   }
 
-  private static List<Integer> sizes(String value) {
-    List<Integer> sizes = new ArrayList<>();
-    for (String size : value.split(",", -1)) {
-      sizes.add(atLeast("--sizes", Integer.parseInt(size.trim()), 1));
+  /** A whole number as a long, with {@code _} allowed between digits. */
+  static final class WholeLong implements ITypeConverter<Long> {
+
+    @Override
+    public Long convert(String text) {
+      try {
+        return Long.parseLong(text.strip().replace("_", ""));
+      } catch (NumberFormatException e) {
+        throw new TypeConversionException("a whole number was expected but was '" + text + "'");
+      }
     }
-    return sizes;
   }
 
-  private static int atLeast(String option, int value, int min) {
-    if (value < min) {
-      throw new IllegalArgumentException(option + " must be at least " + min + " but was " + value);
+  /** An ISO-8601 instant. */
+  static final class Instants implements ITypeConverter<Instant> {
+
+    @Override
+    public Instant convert(String text) {
+      try {
+        return Instant.parse(text);
+      } catch (DateTimeParseException e) {
+        throw new TypeConversionException("--as-of must be an instant such as 2025-06-30T00:00:00Z but was " + text);
+      }
     }
-    return value;
   }
 }

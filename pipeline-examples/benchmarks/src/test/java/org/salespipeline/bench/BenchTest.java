@@ -172,7 +172,7 @@ class BenchTest {
 
     assertThat(exit).isEqualTo(2);
     assertThat(errBytes.toString(StandardCharsets.UTF_8).lines()).singleElement().asString()
-        .contains("--deals N is required");
+        .contains("Missing required option: '--deals=N'");
     assertThat(outBytes.size()).isZero();
   }
 
@@ -181,7 +181,7 @@ class BenchTest {
     int exit = run("--deals", "10", "--fast");
 
     assertThat(exit).isEqualTo(2);
-    assertThat(errBytes.toString(StandardCharsets.UTF_8)).contains("unknown option '--fast'");
+    assertThat(errBytes.toString(StandardCharsets.UTF_8)).contains("Unknown option: '--fast'");
   }
 
   @Test
@@ -189,7 +189,7 @@ class BenchTest {
     int exit = run("--deals", "many");
 
     assertThat(exit).isEqualTo(2);
-    assertThat(errBytes.toString(StandardCharsets.UTF_8)).contains("a number was expected");
+    assertThat(errBytes.toString(StandardCharsets.UTF_8)).contains("a whole number was expected but was 'many'");
   }
 
   @Test
@@ -205,7 +205,7 @@ class BenchTest {
     int exit = run("--help");
 
     assertThat(exit).isZero();
-    assertThat(outBytes.toString(StandardCharsets.UTF_8)).startsWith("usage: bench --deals N");
+    assertThat(outBytes.toString(StandardCharsets.UTF_8)).startsWith("Usage: bench [-h] --deals=N");
   }
 
   @Test

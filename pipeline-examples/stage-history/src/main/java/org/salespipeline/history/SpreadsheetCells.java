@@ -9,8 +9,11 @@ package org.salespipeline.history;
  * text". So that writing and reading back loses nothing, a cell that already starts with quotes
  * followed by one of those characters gets one more quote, and the reader removes exactly one
  * quote from any cell of that shape.
+ *
+ * <p>Public so that every CSV the project writes (the stage history, the analyst's {@code --format
+ * csv} tables) is escaped the same way. Stateless and thread-safe.
  */
-final class SpreadsheetCells {
+public final class SpreadsheetCells {
 
   private SpreadsheetCells() {}
 
@@ -24,8 +27,14 @@ final class SpreadsheetCells {
     return text.startsWith("'") && isEscapedShape(text, 1) ? text.substring(1) : text;
   }
 
-  /** Encodes one cell for a CSV file: neutralised, and quoted when it holds a separator, quote or line break. */
-  static String encode(String text) {
+  /**
+   * Encodes one cell for an RFC 4180 CSV file: neutralised, and quoted when it holds a comma, quote
+   * or line break.
+   *
+   * @param text the cell's text, not null
+   * @return the cell as written between commas, never null
+   */
+  public static String encode(String text) {
     String safe = neutralise(text);
     for (int i = 0; i < safe.length(); i++) {
       char c = safe.charAt(i);

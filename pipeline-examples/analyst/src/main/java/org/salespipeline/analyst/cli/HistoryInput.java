@@ -9,12 +9,12 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -27,10 +27,13 @@ import org.salespipeline.history.ReadSummary;
 import org.salespipeline.history.RowRejection;
 import org.salespipeline.history.StageHistoryFormatException;
 import org.salespipeline.history.StageHistoryReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The stage-history file a command reads, as given by the shared options {@code --history},
- * {@code --stages}, {@code --won}, {@code --lost}, {@code --currency} and {@code --grouped}: the
+ * {@code --stages}, {@code --won}, {@code --lost}, {@code --currency} and {@code --grouped}
+ * ({@link LoadingOptions}): the
  * one way every command that reads a history loads it, reports rejected rows and fails on an
  * unreadable file.
  *
@@ -43,14 +46,7 @@ public final class HistoryInput {
   /** How many rejected rows are printed one by one; the rest are counted. */
   public static final int MAX_REPORTED = 50;
 
-  /** The options of every command that reads a stage history. */
-  public static final List<OptionSpec> OPTIONS = List.of(
-      OptionSpec.required("history", "FILE", "the stage-history CSV file (UTF-8): deal_id, stage, entered_at, ..."),
-      OptionSpec.required("stages", "\"A,B,C\"", "the open stages in order, comma-separated (matched ignoring case)"),
-      OptionSpec.optional("won", "NAME", "the name of the won stage", "Won"),
-      OptionSpec.optional("lost", "NAME", "the name of the lost stage", "Lost"),
-      OptionSpec.optional("currency", "CODE", "the currency of amounts whose rows give none (ISO 4217)", "USD"),
-      OptionSpec.flag("grouped", "the file lists each deal's rows together: read it in bounded memory"));
+  private static final Logger LOG = LoggerFactory.getLogger(HistoryInput.class);
 
   private final Path file;
   private final StageHistoryReader reader;
@@ -63,36 +59,28 @@ public final class HistoryInput {
   }
 
   /**
-   * Reads the shared options.
+   * Reads the shared loading options.
    *
-   * @param args the parsed options of a command that declares {@link #OPTIONS}, not null
+   * @param options the options as parsed, not null
    * @return the input, never null
    * @throws UsageException if the stage names or the currency are not valid
    */
-  public static HistoryInput from(ParsedArgs args) throws UsageException {
-    Objects.requireNonNull(args, "args");
-    String history = args.value("history").getOrElseThrow(() -> new IllegalStateException(
-        "bug: " + args.command() + " does not declare HistoryInput.OPTIONS"));
+  static HistoryInput from(LoadingOptions options) throws UsageException {
+    Objects.requireNonNull(options, "options");
     Pipeline pipeline;
     try {
-      pipeline = HistoryPipeline.parse(args.value("stages", ""), args.value("won", "Won"), args.value("lost", "Lost"));
+      pipeline = HistoryPipeline.parse(options.stages, options.won, options.lost);
     } catch (IllegalArgumentException e) {
       throw new UsageException("bad --stages, --won or --lost: " + e.getMessage(), e);
     }
     Currency currency;
     try {
-      currency = Money.currency(args.value("currency", "USD").toUpperCase(java.util.Locale.ROOT));
+      currency = Money.currency(options.currency.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new UsageException("bad --currency: " + e.getMessage(), e);
     }
-    Path path;
-    try {
-      path = Paths.get(history);
-    } catch (java.nio.file.InvalidPathException e) {
-      throw new UsageException("bad --history: " + e.getMessage(), e);
-    }
-    return new HistoryInput(path, StageHistoryReader.of(pipeline).withDefaultCurrency(currency)
-        .withGroupedByDeal(args.flag("grouped")), currency);
+    return new HistoryInput(options.history, StageHistoryReader.of(pipeline).withDefaultCurrency(currency)
+        .withGroupedByDeal(options.grouped), currency);
   }
 
   /**
@@ -160,6 +148,8 @@ public final class HistoryInput {
     Objects.requireNonNull(rejections, "rejections");
     int[] reported = {0};
     ReadSummary summary;
+    long start = System.nanoTime();
+    LOG.debug("reading {} with default currency {}", file, defaultCurrency);
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       summary = reader.read(in, deals, rejection -> {
         if (reported[0]++ < MAX_REPORTED) {
@@ -179,6 +169,7 @@ public final class HistoryInput {
       throw new UsageException("cannot read " + file + ": " + (Files.isDirectory(file) ? "it is a directory"
           : String.valueOf(e.getMessage()).replace('\n', ' ')), e);
     }
+    LOG.debug("read {} in {} ms: {}", file, (System.nanoTime() - start) / 1_000_000, summary);
     if (summary.rejectedRows() > MAX_REPORTED) {
       err.println("rejected " + (summary.rejectedRows() - MAX_REPORTED) + " more rows, not listed");
     }

@@ -1,16 +1,33 @@
 package org.salespipeline.analyst.cli;
 
-import java.util.Iterator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
 import java.util.Map;
 
 /**
- * Just enough JSON for the command line's {@code --format json}: a value is a {@link Map} (an
+ * The command line's {@code --format json}, written by Jackson: a value is a {@link Map} (an
  * object, keys in the map's order), an {@link Iterable} (an array), a {@link CharSequence}, a
- * {@link Number}, a {@link Boolean} or {@code null}, nested freely. Numbers are written with
- * {@code toString()} (so {@link java.math.BigDecimal} keeps its exact digits); a non-finite double
- * is written as {@code null}, the CLI's mark of an undefined figure.
+ * {@link Number}, a {@link Boolean} or {@code null}, nested freely. Numbers keep their
+ * {@code toString()} digits (so {@link java.math.BigDecimal} keeps its exact scale); a non-finite
+ * double is written as {@code null}, the CLI's mark of an undefined figure. Thread-safe.
  */
 public final class Json {
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .addModule(new SimpleModule("undefined-figures-are-null")
+          .addSerializer(Double.class, new FiniteOrNull<>(Double.class))
+          .addSerializer(double.class, new FiniteOrNull<>(Double.class))
+          .addSerializer(Float.class, new FiniteOrNull<>(Float.class))
+          .addSerializer(float.class, new FiniteOrNull<>(Float.class)))
+      .enable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+      .build();
 
   private Json() {}
 
@@ -19,71 +36,50 @@ public final class Json {
    *
    * @param value the value, may be null
    * @return the JSON text, never null
-   * @throws IllegalArgumentException if the value, or one inside it, is of another type
+   * @throws IllegalArgumentException if the value, or one inside it, is not of the types above
    */
   public static String write(Object value) {
-    StringBuilder out = new StringBuilder();
-    write(value, out);
-    return out.toString();
+    check(value);
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("bug: cannot write JSON: " + e.getOriginalMessage(), e);
+    }
   }
 
-  private static void write(Object value, StringBuilder out) {
-    if (value == null) {
-      out.append("null");
-    } else if (value instanceof CharSequence text) {
-      string(text, out);
-    } else if (value instanceof Double d && !Double.isFinite(d) || value instanceof Float f && !Float.isFinite(f)) {
-      out.append("null");
-    } else if (value instanceof Number || value instanceof Boolean) {
-      out.append(value);
-    } else if (value instanceof Map<?, ?> map) {
-      out.append('{');
-      Iterator<? extends Map.Entry<?, ?>> it = map.entrySet().iterator();
-      while (it.hasNext()) {
-        Map.Entry<?, ?> entry = it.next();
-        string(String.valueOf(entry.getKey()), out);
-        out.append(':');
-        write(entry.getValue(), out);
-        if (it.hasNext()) {
-          out.append(',');
-        }
-      }
-      out.append('}');
+  private static void check(Object value) {
+    if (value == null || value instanceof CharSequence || value instanceof Number || value instanceof Boolean) {
+      return;
+    }
+    if (value instanceof Map<?, ?> map) {
+      map.values().forEach(Json::check);
     } else if (value instanceof Iterable<?> items) {
-      out.append('[');
-      Iterator<?> it = items.iterator();
-      while (it.hasNext()) {
-        write(it.next(), out);
-        if (it.hasNext()) {
-          out.append(',');
-        }
-      }
-      out.append(']');
+      items.forEach(Json::check);
     } else {
       throw new IllegalArgumentException("value must be a map, iterable, text, number, boolean or null but was a "
           + value.getClass().getName());
     }
   }
 
-  private static void string(CharSequence text, StringBuilder out) {
-    out.append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
+  /** Writes a finite number as itself and NaN or an infinity as {@code null}. */
+  private static final class FiniteOrNull<T extends Number> extends StdSerializer<T> {
+
+    private static final long serialVersionUID = 1L;
+
+    FiniteOrNull(Class<T> type) {
+      super(type);
+    }
+
+    @Override
+    public void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+      double d = value.doubleValue();
+      if (!Double.isFinite(d)) {
+        gen.writeNull();
+      } else if (value instanceof Float f) {
+        gen.writeNumber(f);
+      } else {
+        gen.writeNumber(d);
       }
     }
-    out.append('"');
   }
 }

@@ -1,33 +1,89 @@
 package org.salespipeline.analyst.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The analyst command line: {@code java -jar pipeline-analyst-<version>-all.jar <command> [options]}.
  *
  * <p>{@code --help} lists the commands; {@code <command> --help} (or {@code help <command>})
- * explains one. Exit status: 0 on success (also when some rows of the file were rejected: they are
- * listed on standard error), 2 for a bad command line or an unreadable file (one line on standard
- * error), 1 when memory runs out or for an unexpected failure, which is a bug.
+ * explains one; {@code --version} prints the version the jar was built as. Exit status: 0 on
+ * success (also when some rows of the file were rejected: they are listed on standard error), 2 for
+ * a bad command line, an unreadable file or bad data (one line on standard error), 1 when memory
+ * runs out or for an unexpected failure, which is a bug.
+ *
+ * <p>Design note: picocli parses, prints usage and generates the shell completion script; this class
+ * only maps its outcomes to the exit statuses above and keeps every error to one line.
  */
-public final class Main {
+@Command(name = "pipeline", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class, sortOptions = false, usageHelpAutoWidth = true, usageHelpWidth = 100,
+    synopsisSubcommandLabel = "COMMAND",
+    description = "Sales pipeline figures from a stage-history CSV file: one row per stage a deal entered.",
+    subcommands = {SummaryCommand.class, MetricsCommand.class, PrioritizeCommand.class, ReportCommand.class,
+        CommandLine.HelpCommand.class},
+    footerHeading = "%nExit status:%n",
+    footer = {"  0  done (rejected rows, if any, are listed on standard error)",
+        "  2  a problem you can fix: a bad option, an unreadable file, bad data (one line on standard",
+        "     error)",
+        "  1  a bug"})
+public final class Main implements Callable<Integer> {
 
-  /** Exit status of a bad command line or an unreadable input. */
+  /** Exit status of a bad command line, an unreadable input or bad data. */
   public static final int USAGE = 2;
 
-  private static final String PROGRAM = "pipeline";
+  /** Exit status of a bug (or of memory running out). */
+  public static final int BUG = 1;
 
-  private final Map<String, Command> commands = new LinkedHashMap<>();
+  private final PrintStream out;
+  private final PrintStream err;
 
-  private Main(List<Command> commands) {
-    for (Command command : commands) {
-      this.commands.put(command.name(), command);
+  @Spec
+  private CommandSpec spec;
+
+  /**
+   * {@code --verbose}: shows the DEBUG lines of the libraries and of the command line on standard
+   * error (through the SLF4J simple provider, which reads its levels when the first logger is made:
+   * after parsing, before any command runs). Without it nothing is logged.
+   */
+  @Option(names = "--verbose", scope = ScopeType.INHERIT, order = 90,
+      description = "show what the tools do (DEBUG lines) on standard error")
+  void verbose(boolean on) {
+    if (on) {
+      System.setProperty("org.slf4j.simpleLogger.log.org.salespipeline", "debug");
+      System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
     }
+  }
+
+  /** The command as picocli's completion-script generator instantiates it: on the standard streams. */
+  Main() {
+    this(System.out, System.err);
+  }
+
+  private Main(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
   }
 
   /**
@@ -47,94 +103,119 @@ public final class Main {
    * @param args the command line, not null
    * @param out standard output, not null
    * @param err standard error, not null
-   * @return the exit status: 0 success, 2 bad command line or unreadable input, 1 a bug
+   * @return the exit status: 0 success, 2 a problem the user can fix, 1 a bug
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     Objects.requireNonNull(args, "args");
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(err, "err");
-    return new Main(List.of(new SummaryCommand(), new MetricsCommand(), new PrioritizeCommand())).dispatch(Arrays.asList(args), out, err);
-  }
-
-  private String commandNames() {
-    return String.join(", ", commands.keySet());
-  }
-
-  private int dispatch(List<String> args, PrintStream out, PrintStream err) {
-    if (args.isEmpty()) {
-      err.println(PROGRAM + ": no command given; commands: " + commandNames()
-          + "; run with --help for usage");
-      return USAGE;
-    }
-    String first = args.get(0);
-    if (first.equals("--help") || first.equals("-h") || (first.equals("help") && args.size() == 1)) {
-      out.print(usage());
-      return 0;
-    }
-    if (first.equals("help")) {
-      return help(args.get(1), args.size() > 2, out, err);
-    }
-    Command command = commands.get(first);
-    if (command == null) {
-      err.println(PROGRAM + ": unknown command '" + first + "'; commands: " + commandNames());
-      return USAGE;
-    }
-    List<String> rest = args.subList(1, args.size());
-    if (rest.contains("--help") || rest.contains("-h")) {
-      out.print(help(command));
-      return 0;
-    }
+    CommandLine line = commandLine(out, err);
     try {
-      return command.run(ParsedArgs.parse(command.name(), command.options(), rest), out, err);
-    } catch (UsageException e) {
-      err.println(PROGRAM + " " + command.name() + ": " + oneLine(e.getMessage()));
-      return USAGE;
-    } catch (RuntimeException e) {
-      err.println(PROGRAM + " " + command.name() + ": bug: " + oneLine(String.valueOf(e)));
-      return 1;
+      return line.execute(args);
     } catch (OutOfMemoryError e) {
-      err.println(PROGRAM + " " + command.name() + ": out of memory; give Java more heap (java -Xmx4g -jar ...)"
+      err.println(name(line.getParseResult()) + ": out of memory; give Java more heap (java -Xmx4g -jar ...)"
           + " or, for a file that lists each deal's rows together, add --grouped");
-      return 1;
+      return BUG;
+    } finally {
+      line.getOut().flush();
+      line.getErr().flush();
     }
   }
 
-  private int help(String name, boolean extra, PrintStream out, PrintStream err) {
-    Command command = commands.get(name);
-    if (command == null || extra) {
-      err.println(PROGRAM + ": help takes one command name; commands: " + commandNames());
+  /** Returns the command line of the analyst tools, printing on the given streams. */
+  static CommandLine commandLine(PrintStream out, PrintStream err) {
+    CommandLine line = new CommandLine(new Main(out, err));
+    line.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+    line.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+    line.setParameterExceptionHandler((e, args) -> {
+      line.getErr().println(name(e.getCommandLine()) + ": " + oneLine(message(e)));
       return USAGE;
-    }
-    out.print(help(command));
-    return 0;
+    });
+    line.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof UsageException) {
+        commandLine.getErr().println(name(commandLine) + ": " + oneLine(e.getMessage()));
+        return USAGE;
+      }
+      commandLine.getErr().println(name(commandLine) + ": bug: " + oneLine(String.valueOf(e)));
+      return BUG;
+    });
+    return line;
   }
 
-  private String usage() {
-    StringBuilder sb = new StringBuilder("Usage: java -jar pipeline-analyst-<version>-all.jar <command> [options]\n\n")
-        .append("Commands:\n");
-    int width = commands.keySet().stream().mapToInt(String::length).max().orElse(0);
-    for (Command command : commands.values()) {
-      sb.append(String.format("  %-" + width + "s  %s%n", command.name(), command.summary()));
-    }
-    return sb.append("\nRun '<command> --help' for its options. Exit status: 0 ok (rejected rows are listed on\n")
-        .append("standard error), 2 bad command line or unreadable file, 1 a bug.\n").toString();
+  /** Returns where the command's results go. */
+  PrintStream out() {
+    return out;
   }
 
-  private static String help(Command command) {
-    StringBuilder sb = new StringBuilder("Usage: ").append(command.name());
-    for (OptionSpec option : command.options()) {
-      sb.append(' ').append(option.required() ? option.synopsis() : "[" + option.synopsis() + "]");
+  /** Returns where the command's warnings go. */
+  PrintStream err() {
+    return err;
+  }
+
+  /** Without a command there is nothing to do: a usage error. */
+  @Override
+  public Integer call() {
+    throw new ParameterException(spec.commandLine(), "no command given; commands: "
+        + String.join(", ", spec.subcommands().keySet()) + "; run with --help for usage");
+  }
+
+  private static String message(ParameterException e) {
+    CommandLine line = e.getCommandLine();
+    List<String> unmatched = line.getUnmatchedArguments();
+    if (line.getCommandSpec().parent() == null && !unmatched.isEmpty() && !unmatched.get(0).startsWith("-")
+        && line.getParseResult().subcommand() == null) {
+      return "unknown command '" + unmatched.get(0) + "'; commands: "
+          + String.join(", ", line.getSubcommands().keySet());
     }
-    sb.append("\n\n").append(command.description()).append("\n\nOptions:\n");
-    int width = command.options().stream().mapToInt(o -> o.synopsis().length()).max().orElse(0);
-    for (OptionSpec option : command.options()) {
-      sb.append(String.format("  %-" + width + "s  %s%s%n", option.synopsis(), option.description(),
-          option.required() ? " (required)" : option.defaultValue().isEmpty() ? "" : " (default " + option.defaultValue() + ")"));
+    if (e instanceof MissingParameterException && !unmatched.isEmpty()) {
+      return "unknown option or argument '" + unmatched.get(0) + "'; " + line.getCommandName() + " takes "
+          + line.getCommandSpec().options().stream().map(OptionSpec::longestName).collect(Collectors.joining(", "));
     }
-    return sb.toString();
+    if (e instanceof MissingParameterException missing && !missing.getMissing().isEmpty()
+        && missing.getMissing().stream().allMatch(ArgSpec::isOption)) {
+      return e.getCommandLine().getCommandName() + " needs " + missing.getMissing().stream()
+          .map(arg -> ((OptionSpec) arg).longestName() + " " + arg.paramLabel()).collect(Collectors.joining(" and "));
+    }
+    if (e instanceof UnmatchedArgumentException unknown && !unknown.getSuggestions().isEmpty()) {
+      List<String> suggestions = unknown.getSuggestions();
+      return e.getMessage() + "; did you mean " + String.join(" or ", suggestions) + "?";
+    }
+    return e.getMessage();
+  }
+
+  private static String name(CommandLine line) {
+    return line.getCommandSpec().qualifiedName();
+  }
+
+  private static String name(ParseResult result) {
+    if (result == null) {
+      return "pipeline";
+    }
+    ParseResult last = result;
+    while (last.subcommand() != null) {
+      last = last.subcommand();
+    }
+    return last.commandSpec().qualifiedName();
   }
 
   private static String oneLine(String message) {
-    return String.valueOf(message).replaceAll("[\\r\\n]+", " ");
+    return String.valueOf(message).replaceAll("[\\r\\n]+", " ").strip();
+  }
+
+  /** The version the jar was built as, from the build's {@code version.properties}. */
+  static final class Version implements IVersionProvider {
+
+    @Override
+    public String[] getVersion() throws IOException {
+      Properties properties = new Properties();
+      try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+        if (in == null) {
+          throw new IllegalStateException("bug: version.properties is not on the class path next to Main");
+        }
+        properties.load(in);
+      }
+      return new String[] {"pipeline-analyst " + properties.getProperty("version"),
+          "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+    }
   }
 }

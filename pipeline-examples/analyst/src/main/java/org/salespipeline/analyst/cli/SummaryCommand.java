@@ -1,55 +1,48 @@
 package org.salespipeline.analyst.cli;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.Pipeline;
 import org.salespipeline.core.Stage;
 import org.salespipeline.history.ReadSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code summary}: reads a stage history and tells what it held: rows and deals read and
  * rejected, deals open, won and lost, and deals in each stage now. Reads in one pass without
  * keeping the deals, so with {@code --grouped} it checks a file of any size in bounded memory.
  */
-final class SummaryCommand implements Command {
+@Command(name = "summary", sortOptions = false, sortSynopsis = false,
+    header = "check a stage-history file: rows and deals read and rejected, deals per stage",
+    description = {
+        "Reads a stage-history CSV file through the pipeline's state machine and prints how many rows "
+            + "and deals it held, how many were rejected (each rejected row is listed on standard error with "
+            + "its line and reason), and how many deals are open, won, lost and in each stage now. JSON keys: "
+            + "rowsRead, rejectedRows, dealsRead, rejectedDeals, deals (loaded), open, won, lost, stages "
+            + "(deals now in each stage, in pipeline order)."})
+final class SummaryCommand implements Callable<Integer> {
+
+  @ParentCommand
+  private Main main = new Main();
+
+  @Mixin
+  private LoadingOptions loading = new LoadingOptions();
+
+  @Option(names = "--format", paramLabel = "table|json", defaultValue = "table", converter = Format.TableOrJson.class,
+      order = 30, description = "how to print the result: aligned tables, or one JSON object (default: ${DEFAULT-VALUE})")
+  private Format format = Format.TABLE;
 
   @Override
-  public String name() {
-    return "summary";
-  }
-
-  @Override
-  public String summary() {
-    return "check a stage-history file: rows and deals read and rejected, deals per stage";
-  }
-
-  @Override
-  public String description() {
-    return "Reads a stage-history CSV file through the pipeline's state machine and prints how many rows\n"
-        + "and deals it held, how many were rejected (each rejected row is listed on standard error with\n"
-        + "its line and reason), and how many deals are open, won, lost and in each stage now.\n"
-        + "JSON keys: rowsRead, rejectedRows, dealsRead, rejectedDeals, deals (loaded), open, won, lost,\n"
-        + "stages (deals now in each stage, in pipeline order).";
-  }
-
-  @Override
-  public List<OptionSpec> options() {
-    List<OptionSpec> options = new ArrayList<>(HistoryInput.OPTIONS);
-    options.add(OptionSpec.optional("format", "table|json", "how to print the result", "table"));
-    return options;
-  }
-
-  @Override
-  public int run(ParsedArgs args, PrintStream out, PrintStream err) throws UsageException {
-    String format = args.value("format", "table");
-    if (!format.equals("table") && !format.equals("json")) {
-      throw new UsageException("bad --format: expected table or json but was '" + format + "'");
-    }
-    HistoryInput input = HistoryInput.from(args);
+  public Integer call() throws UsageException {
+    PrintStream out = main.out();
+    PrintStream err = main.err();
+    HistoryInput input = HistoryInput.from(loading);
     Pipeline pipeline = input.pipeline();
     Map<String, Long> perStage = new LinkedHashMap<>();
     for (Stage stage : pipeline.stages()) {
@@ -60,7 +53,7 @@ final class SummaryCommand implements Command {
     long won = perStage.get(pipeline.wonStage().id());
     long lost = perStage.get(pipeline.lostStage().id());
     long open = summary.loadedDeals() - won - lost;
-    if (format.equals("json")) {
+    if (format == Format.JSON) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("rowsRead", summary.rows());
       json.put("rejectedRows", summary.rejectedRows());

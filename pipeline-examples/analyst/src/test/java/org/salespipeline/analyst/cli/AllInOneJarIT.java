@@ -86,6 +86,42 @@ class AllInOneJarIT {
   }
 
   @Test
+  void javaJar_verbose_showsTheDebugLinesOnStderr_andIsQuietWithout() throws Exception {
+    Path history = Files.writeString(dir.resolve("v.csv"),
+        "deal_id,stage,entered_at\nD1,A,2024-03-01\nD1,Won,2024-03-02\nD2,A,2024-03-03\n");
+
+    Process quiet = start("prioritize", "--history", history.toString(), "--stages", "A");
+    String quietErr = new String(quiet.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(quiet.waitFor()).isZero();
+    assertThat(quietErr).isEmpty();
+
+    Process verbose = start("prioritize", "--history", history.toString(), "--stages", "A", "--verbose");
+    String out = new String(verbose.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(verbose.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(verbose.waitFor()).isZero();
+    assertThat(err).contains("DEBUG org.salespipeline.analyst.cli.HistoryInput - reading " + history);
+    assertThat(out).doesNotContain("DEBUG");
+  }
+
+  @Test
+  void javaJar_version_isTheBuildsVersion() throws Exception {
+    Process process = start("--version");
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(process.waitFor()).isZero();
+    assertThat(out).startsWith("pipeline-analyst " + System.getProperty("projectVersion", ""));
+  }
+
+  @Test
+  void build_writesTheCompletionScriptNextToTheJar() throws IOException {
+    Path script = jar().resolveSibling("pipeline_completion");
+
+    assertThat(script).exists();
+    assertThat(Files.readString(script, StandardCharsets.UTF_8)).contains("complete -F _complete_pipeline")
+        .contains("metrics").contains("--history").contains("report");
+  }
+
+  @Test
   void jar_carriesTheJshellKit() throws IOException {
     try (JarFile file = new JarFile(jar().toFile())) {
       assertThat(file.getEntry("jshell/analyst.jsh")).isNotNull();

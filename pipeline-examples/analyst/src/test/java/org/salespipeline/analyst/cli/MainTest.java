@@ -97,8 +97,16 @@ class MainTest {
   @Test
   void help_listsCommandsOnStdout() {
     assertThat(cli.run("--help")).isZero();
-    assertThat(cli.out()).startsWith("Usage: java -jar pipeline-analyst-<version>-all.jar <command> [options]")
-        .contains("summary");
+    assertThat(cli.out()).startsWith("Usage: pipeline [-hV] [--verbose] COMMAND")
+        .contains("summary", "metrics", "prioritize", "Exit status:");
+    assertThat(cli.errLines()).isEmpty();
+  }
+
+  @Test
+  void version_printsTheBuildsVersionOnStdout() {
+    assertThat(cli.run("--version")).isZero();
+    assertThat(cli.out()).startsWith("pipeline-analyst ").doesNotContain("${").contains("Java ");
+    assertThat(cli.out().lines().findFirst().orElseThrow()).matches("pipeline-analyst \\d+\\.\\d+\\.\\d+.*");
   }
 
   @Test
@@ -114,8 +122,9 @@ class MainTest {
   @Test
   void commandHelp_describesEveryOptionOnStdout() {
     assertThat(cli.run("summary", "--help")).isZero();
-    assertThat(cli.out()).startsWith("Usage: summary --history FILE --stages \"A,B,C\" [--won NAME]")
-        .contains("--grouped").contains("(default Won)").contains("(required)");
+    assertThat(cli.out()).startsWith("check a stage-history file")
+        .contains("Usage: pipeline summary [-hV] --history=FILE --stages=\"A,B,C\" [--won=NAME]")
+        .contains("--grouped").contains("(default: Won)").contains("--format=table|json");
     assertThat(cli.errLines()).isEmpty();
   }
 
@@ -148,7 +157,9 @@ class MainTest {
       "won among open      | summary --history h.csv --stages A,Won",
       "bad currency        | summary --history h.csv --stages A --currency EURO",
       "missing file        | summary --history does-not-exist.csv --stages A",
-      "help of unknown     | help fly"})
+      "help of unknown     | help fly",
+      "bad top             | prioritize --history h.csv --stages A --top 0",
+      "bad as-of           | metrics --history h.csv --stages A --as-of soon"})
   void badCommandLine_printsExactlyOneLineOnStderrAndExitsTwo(String what, String line) {
     String[] args = line.isEmpty() ? new String[0] : line.split(" ");
 
@@ -158,6 +169,33 @@ class MainTest {
     assertThat(cli.errLines()).as(what).hasSize(1);
     assertThat(cli.errLines().get(0)).as(what).startsWith("pipeline");
     assertThat(cli.out()).as(what).isEmpty();
+  }
+
+  @Test
+  void unknownOption_namesTheKnownOnes() {
+    assertThat(cli.run("summary", "--histroy", "h.csv", "--stages", "A")).isEqualTo(2);
+    assertThat(cli.errLines()).singleElement().asString()
+        .startsWith("pipeline summary: unknown option or argument '--histroy'").contains("takes --history, --stages");
+  }
+
+  @Test
+  void unknownOption_withTheRequiredOnesGiven_suggestsTheClosestKnownOne() {
+    assertThat(cli.run("summary", "--history", "h.csv", "--stages", "A", "--groupd")).isEqualTo(2);
+    assertThat(cli.errLines()).singleElement().asString()
+        .startsWith("pipeline summary: Unknown option: '--groupd'").contains("did you mean --grouped");
+  }
+
+  @Test
+  void missingRequired_namesTheOptionsAsWritten() {
+    assertThat(cli.run("metrics", "--history", "h.csv")).isEqualTo(2);
+    assertThat(cli.errLines()).containsExactly("pipeline metrics: metrics needs --stages \"A,B,C\"");
+  }
+
+  @Test
+  void badDate_isOneLineNamingTheOptionAndTheValue() {
+    assertThat(cli.run("metrics", "--history", "h.csv", "--stages", "A", "--as-of", "soon")).isEqualTo(2);
+    assertThat(cli.errLines()).singleElement().asString().startsWith("pipeline metrics: Invalid value for option "
+        + "'--as-of': 'soon' is not an ISO-8601 date");
   }
 
   @Test

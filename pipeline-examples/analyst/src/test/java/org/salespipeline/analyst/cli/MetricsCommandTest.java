@@ -37,7 +37,7 @@ class MetricsCommandTest {
     System.arraycopy(base, 0, args, 0, base.length);
     System.arraycopy(extra, 0, args, base.length, extra.length);
     assertThat(cli.run(args)).as("exit status; stderr %s", cli.errLines()).isZero();
-    return JsonReader.object(cli.out());
+    return JsonOf.object(cli.out());
   }
 
   @SuppressWarnings("unchecked")
@@ -146,7 +146,7 @@ class MetricsCommandTest {
     int status = cli.run("metrics", "--history", file.toString(), "--stages", SampleExport.STAGES, "--format", "json");
 
     assertThat(status).isZero();
-    Map<String, Object> json = JsonReader.object(cli.out());
+    Map<String, Object> json = JsonOf.object(cli.out());
     assertThat(json.keySet()).containsExactlyElementsOf(KEYS);
     assertThat(json).containsEntry("winRate", null).containsEntry("kmMedianDaysToClose", null);
     assertThat(map(json.get("valueWinRate"))).isEqualTo(java.util.Collections.singletonMap("USD", null));
@@ -180,9 +180,9 @@ class MetricsCommandTest {
 
   @Test
   void asOf_default_isTheLatestEnteredAt() throws IOException {
-    String defaulted = JsonReader.read(runJson()).toString();
+    String defaulted = JsonOf.read(runJson()).toString();
     cli.reset();
-    String explicit = JsonReader.read(runJson("--as-of", "2024-04-01T00:00:00Z")).toString();
+    String explicit = JsonOf.read(runJson("--as-of", "2024-04-01T00:00:00Z")).toString();
 
     assertThat(defaulted).isEqualTo(explicit);
     cli.reset();
@@ -318,8 +318,8 @@ class MetricsCommandTest {
   void help_explainsTheWeightsTheCurrencyAndTheJsonKeys() {
     assertThat(cli.run("metrics", "--help")).isZero();
 
-    assertThat(cli.out()).startsWith("Usage: metrics --history FILE --stages \"A,B,C\"")
+    assertThat(cli.out()).contains("Usage: pipeline metrics [-hV] --history=FILE --stages=\"A,B,C\"")
         .contains("historical win rate from its stage").contains("--currency").contains("kmMedianDaysToClose")
-        .contains("--as-of DATE").contains("--group-by COLUMN");
+        .contains("--as-of=DATE").contains("--group-by=COLUMN");
   }
 }

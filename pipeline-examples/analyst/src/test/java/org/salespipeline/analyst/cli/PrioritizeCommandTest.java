@@ -36,7 +36,7 @@ class PrioritizeCommandTest {
     List<String> args = args(extra);
     args.addAll(List.of("--format", "json"));
     assertThat(cli.run(args.toArray(String[]::new))).as("exit status; stderr %s", cli.errLines()).isZero();
-    return JsonReader.object(cli.out());
+    return JsonOf.object(cli.out());
   }
 
   @SuppressWarnings("unchecked")
@@ -143,7 +143,7 @@ class PrioritizeCommandTest {
     int status = cli.run("prioritize", "--history", file.toString(), "--stages", SampleExport.STAGES, "--format", "json");
 
     assertThat(status).isZero();
-    assertThat(JsonReader.object(cli.out())).containsEntry("deals", List.of());
+    assertThat(JsonOf.object(cli.out())).containsEntry("deals", List.of());
     assertThat(cli.errLines()).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("not ranked: ")
         .contains("learned from no closed deal"));
   }
@@ -161,7 +161,7 @@ class PrioritizeCommandTest {
   @ValueSource(strings = {
       "--top|0",
       "--top|ten",
-      "--format|csv",
+      "--format|xml",
       "--as-of|2024/04/01",
       "--features|source",
       "--scorer|naive-bayes|--features|region",
@@ -191,8 +191,8 @@ class PrioritizeCommandTest {
   void help_namesTheScorersAndTheirLimits() {
     assertThat(cli.run("prioritize", "--help")).isZero();
 
-    assertThat(cli.out()).startsWith("Usage: prioritize --history FILE --stages \"A,B,C\"")
-        .contains("historical (default)").contains("naive-bayes").contains("--features a,b,c")
-        .contains("--team COLUMN").contains("--top N").contains("ServiceLoader");
+    assertThat(cli.out()).contains("Usage: pipeline prioritize [-hV] --history=FILE --stages=\"A,B,C\"")
+        .contains("historical (default)").contains("naive-bayes").contains("--features=COLUMNS")
+        .contains("--team=COLUMN").contains("--top=N").contains("ServiceLoader");
   }
 }

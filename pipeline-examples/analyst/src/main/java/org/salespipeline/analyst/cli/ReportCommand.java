@@ -1,0 +1,85 @@
+package org.salespipeline.analyst.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.concurrent.Callable;
+import org.salespipeline.analyst.Analyst;
+import org.salespipeline.analyst.Export;
+import org.salespipeline.analyst.report.HtmlReport;
+import org.salespipeline.metrics.CalendarUnit;
+import org.salespipeline.metrics.MetricsQuery;
+import org.salespipeline.metrics.MetricsReport;
+import org.salespipeline.scoring.Prioritiser;
+import org.salespipeline.scoring.Ranking;
+import org.salespipeline.scoring.Scorer;
+import org.salespipeline.scoring.ScoringContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code report --out FILE}: the HTML report of a stage-history file (funnel, stage durations, win
+ * rate trend by month in UTC, stuck deals, the deals to work first), taken with the same window,
+ * grouping and scorer options as {@code metrics} and {@code prioritize}.
+ */
+@Command(name = "report", sortOptions = false, sortSynopsis = false,
+    header = "write the HTML report: funnel, stage durations, win rate trend, stuck deals, deals to work first",
+    description = {
+        "Reads a stage-history CSV file and writes one self-contained HTML file (inline SVG, no scripts, "
+            + "nothing fetched from the network) with the figures of metrics, monthly trends in UTC, and the "
+            + "--top deals to work first by --scorer. --as-of, --from, --to and --group-by mean what they mean "
+            + "for metrics; --scorer, --features and --team what they mean for prioritize. Prints the path "
+            + "written."})
+final class ReportCommand implements Callable<Integer> {
+
+  @ParentCommand
+  private Main main = new Main();
+
+  @Mixin
+  private LoadingOptions loading = new LoadingOptions();
+
+  @Option(names = "--out", required = true, paramLabel = "FILE", order = 10,
+      description = "where to write the HTML report; its folder is created if missing")
+  private Path file = Path.of("");
+
+  @Mixin
+  private QueryOptions when = new QueryOptions();
+
+  @Mixin
+  private ScorerOptions scoring = new ScorerOptions();
+
+  @Option(names = "--top", paramLabel = "N", defaultValue = "" + Analyst.DEFAULT_TOP,
+      converter = PrioritizeCommand.Top.class, order = 40, description = "how many deals to list (default: ${DEFAULT-VALUE})")
+  private int top = Analyst.DEFAULT_TOP;
+
+  @Override
+  public Integer call() throws UsageException {
+    PrintStream out = main.out();
+    PrintStream err = main.err();
+    when.check();
+    scoring.check();
+    HistoryInput input = HistoryInput.from(loading);
+    HeldWarnings warnings = new HeldWarnings();
+    Export export = Export.of(input.file().toString(), input.load(warnings.stream()), input.defaultCurrency());
+    MetricsQuery query = when.query(export).withTrends(CalendarUnit.MONTH, ZoneOffset.UTC);
+    Scorer scorer = scoring.scorer(export);
+    warnings.release(err);
+    MetricsReport metrics = Analyst.metrics(export, query);
+    ScoringContext context = ScoringContext.of(export.pipeline(), query.asOf()).withHistory(export.deals());
+    Ranking ranking = Prioritiser.of(scorer).top(top, export.deals(), context);
+    Path written;
+    try {
+      written = HtmlReport.of("Pipeline report: " + export.source(), metrics, ranking).writeTo(file);
+    } catch (IOException e) {
+      String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+          : e instanceof FileSystemException ? e.getClass().getSimpleName() + " " + e.getMessage() : e.getMessage();
+      throw new UsageException("cannot write " + file + ": " + reason, e);
+    }
+    out.println(written);
+    return 0;
+  }
+}
