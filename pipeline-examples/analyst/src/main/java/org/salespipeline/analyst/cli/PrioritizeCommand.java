@@ -116,6 +116,12 @@ final class PrioritizeCommand implements Callable<Integer> {
     }
   }
 
+  /** Amount x probability is exact; output gives it in the currency's minor unit, rounded once (SPEC 4). */
+  private static java.math.BigDecimal inMinorUnit(org.salespipeline.core.Money money) {
+    return money.amount().setScale(Math.max(0, money.currency().getDefaultFractionDigits()),
+        java.math.RoundingMode.HALF_EVEN);
+  }
+
   private static CsvTable csv(Priorities priorities) {
     CsvTable table = new CsvTable("rank", "dealId", "stage", "probability", "expectedValue", "currency", "factors");
     int rank = 0;
@@ -126,7 +132,7 @@ final class PrioritizeCommand implements Callable<Integer> {
             .append(' ').append(f.contribution() >= 0 ? "+" : "").append(f.contribution());
       }
       table.add(++rank, p.deal().id(), p.stageName(), p.probability(),
-          p.expectedValue().map(m -> m.amount().toPlainString()).getOrNull(),
+          p.expectedValue().map(m -> inMinorUnit(m).toPlainString()).getOrNull(),
           p.expectedValue().map(m -> m.currency().getCurrencyCode()).getOrNull(), factors);
     }
     return table;
@@ -139,10 +145,8 @@ final class PrioritizeCommand implements Callable<Integer> {
       deal.put("dealId", p.deal().id());
       deal.put("stage", p.stageName());
       deal.put("probability", p.probability());
-      // amount x probability is exact; the JSON gives it in the currency's minor unit, rounded once (SPEC 4)
-      deal.put("expectedValue", p.expectedValue().map(m -> (Object) Map.of(m.currency().getCurrencyCode(),
-          m.amount().setScale(Math.max(0, m.currency().getDefaultFractionDigits()), java.math.RoundingMode.HALF_EVEN)))
-          .getOrNull());
+      deal.put("expectedValue", p.expectedValue()
+          .map(m -> (Object) Map.of(m.currency().getCurrencyCode(), inMinorUnit(m))).getOrNull());
       List<Object> factors = new ArrayList<>();
       for (Factor f : p.factors()) {
         Map<String, Object> factor = new LinkedHashMap<>();

@@ -51,6 +51,19 @@ class CsvFormatTest {
   }
 
   @Test
+  void prioritize_csv_expectedValueIsInTheMinorUnitRoundedOnce() throws IOException {
+    // one of three closed deals from A was won: D4's 100 USD counts 100 x 1/3 = 33.333... -> 33.33
+    Path history = Files.writeString(dir.resolve("h.csv"), "deal_id,stage,entered_at,amount\n"
+        + "D1,A,2024-03-01,10\nD1,Won,2024-03-11,\nD2,A,2024-03-02,10\nD2,Lost,2024-03-04,\n"
+        + "D3,A,2024-03-02,10\nD3,Lost,2024-03-04,\nD4,A,2024-03-05,100\n");
+
+    List<String> lines = csv("prioritize", history, "A");
+
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(1)).startsWith("1,D4,A,").contains(",33.33,USD,");
+  }
+
+  @Test
   void summary_hasNoCsv_isOneLineExitTwo() throws IOException {
     assertThat(cli.run("summary", "--history", SampleExport.writeTo(dir).toString(), "--stages", SampleExport.STAGES,
         "--format", "csv")).isEqualTo(2);

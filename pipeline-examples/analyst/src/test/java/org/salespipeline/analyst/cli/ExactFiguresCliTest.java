@@ -30,7 +30,7 @@ class ExactFiguresCliTest {
     System.arraycopy(base, 0, args, 0, base.length);
     System.arraycopy(extra, 0, args, base.length, extra.length);
     assertThat(cli.run(args)).as("exit status; stderr %s", cli.errLines()).isZero();
-    return JsonReader.object(cli.out());
+    return JsonOf.object(cli.out());
   }
 
   @SuppressWarnings("unchecked")
@@ -125,7 +125,7 @@ class ExactFiguresCliTest {
         .as("exit status; stderr %s", cli.errLines()).isZero();
 
     // 1 won of 3 closed from A: 100.00 USD x 1/3 and 1000 JPY x 1/3
-    java.util.List<Map<String, Object>> deals = (java.util.List<Map<String, Object>>) JsonReader.object(cli.out())
+    java.util.List<Map<String, Object>> deals = (java.util.List<Map<String, Object>>) JsonOf.object(cli.out())
         .get("deals");
     Map<String, Object> values = new java.util.HashMap<>();
     deals.forEach(d -> values.putAll(map(d.get("expectedValue"))));
