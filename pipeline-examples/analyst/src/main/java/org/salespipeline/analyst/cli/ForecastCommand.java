@@ -89,7 +89,9 @@ final class ForecastCommand implements Callable<Integer> {
     if (quotas != null) {
       Set<String> owners = new HashSet<>();
       for (Deal deal : export.deals()) {
-        owners.add(deal.owner());
+        if (!deal.owner().isBlank()) {
+          owners.add(deal.owner());
+        }
       }
       for (Quota quota : QuotaFile.read(quotas, unit, owners, input.defaultCurrency())) {
         query = query.withQuota(quota.period(), quota.owner(), quota.amount());
