@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.salespipeline.analyst.RevenueHistory;
 
 /**
  * The {@code movement}, {@code forecast} and {@code hygiene} commands (SPEC §4.1) on a history
@@ -38,25 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RevenueCommandsTest {
 
-  static final String HISTORY = """
-      deal_id,stage,entered_at,amount,currency,owner
-      D1,Prospect,2026-06-01,1000,USD,ana
-      D1,Proposal,2026-06-20,,,
-      D1,Won,2026-07-10,,,
-      D2,Prospect,2026-06-15,2000,USD,ana
-      D2,Proposal,2026-07-05,,,
-      D3,Prospect,2026-07-03,700.125,USD,bo
-      D3,Lost,2026-07-20,,,
-      D4,Prospect,2026-05-01,400,USD,bo
-      D4,Lost,2026-06-01,,,
-      D4,Prospect,2026-07-15,,,
-      D5,Prospect,2026-07-25,300,USD,bo
-      D5,Proposal,2026-08-05,,,
-      D6,Prospect,2026-06-10,900,USD,ana
-      D6,Proposal,2026-07-12,,,
-      D7,Prospect,2026-06-05,,,
-      """;
-
   @TempDir
   Path dir;
 
@@ -65,7 +47,7 @@ class RevenueCommandsTest {
 
   @BeforeEach
   void writeHistory() throws IOException {
-    history = Files.writeString(dir.resolve("history.csv"), HISTORY, StandardCharsets.UTF_8);
+    history = Files.writeString(dir.resolve("history.csv"), RevenueHistory.CSV, StandardCharsets.UTF_8);
   }
 
   private String run(String command, String... extra) {
