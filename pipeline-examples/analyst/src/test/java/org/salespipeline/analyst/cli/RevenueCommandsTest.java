@@ -339,4 +339,29 @@ class RevenueCommandsTest {
     cli.reset();
     assertThat(fails("hygiene", "--zone", "Atlantis")).contains("bad --zone");
   }
+
+  // -------------------------------------------------------------------------------------- report
+
+  @Test
+  void report_hasTheMovementOfTheWindow_theForecastAndTheHygiene() throws IOException {
+    Path out = dir.resolve("report.html");
+
+    run("report", "--out", out.toString(), "--from", "2026-07-01", "--to", "2026-08-01");
+    String html = Files.readString(out);
+
+    assertThat(html).contains("<section id=\"movement\"", "<section id=\"forecast\"", "<section id=\"hygiene\"")
+        .contains("<title>End: 5 (3,600.00\u00a0USD)</title>")
+        .contains("5 open deals have no expected close date");
+  }
+
+  @Test
+  void report_withoutAWindow_showsTheMovementOfThe28DaysUpToAsOf() throws IOException {
+    // [2026-07-08, 2026-08-05 + 1 ms): start D1, D2, D6, D7 and D3 (opened 07-03) = 5, 4600.125 -> 4600.12.
+    Path out = dir.resolve("report.html");
+
+    run("report", "--out", out.toString());
+
+    assertThat(Files.readString(out)).contains("from 2026-07-08 00:00 UTC to 2026-08-05 00:00 UTC")
+        .contains("<title>Start: 5 (4,600.12\u00a0USD)</title>");
+  }
 }
