@@ -27,7 +27,7 @@ import picocli.CommandLine.TypeConversionException;
  * from a {@link QuotaFile} when given.
  */
 @Command(name = "forecast", sortOptions = false, sortSynopsis = false,
-    header = "forecast roll-up per month or quarter: closed won, commit, best case, pipeline, omitted, vs quota",
+    header = "forecast roll-up per month or quarter: closed won, commit, best case, vs quota",
     description = {
         "Rolls the deals up per calendar month or quarter in --zone, open deals by their expected close date and "
             + "closed deals by their close date: closedWon (won in the period), commit (closedWon + open deals in a "

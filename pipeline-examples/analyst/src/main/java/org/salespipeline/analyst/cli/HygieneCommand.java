@@ -15,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code hygiene}: the open deals a manager should look at, with their flags (SPEC §4.1). */
 @Command(name = "hygiene", sortOptions = false, sortSynopsis = false,
-    header = "pipeline hygiene: open deals with a passed close date, no recent activity, no amount, no owner, stuck",
+    header = "open deals to look after: close date passed, quiet, no amount, no owner, stuck",
     description = {
         "Flags every deal open at --as-of: closeDatePassed (expected close date before --as-of's date in --zone), "
             + "noCloseDate, noRecentActivity (no event of any kind for --quiet-days days), noAmount, noOwner, "

@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code {"count": n, "amount": {"USD": …}}}) or as CSV.
  */
 @Command(name = "movement", sortOptions = false, sortSynopsis = false,
-    header = "pipeline movement (waterfall): start, created, moved in/out, reopened, won, lost, amount changes, end",
+    header = "how the pipeline moved over [from, to): the waterfall from start to end",
     description = {
         "Replays every deal's events up to --to and shows how the open pipeline moved over [--from, --to): "
             + "start (just before --from), created, reopened, won, lost (each event counts, amounts as of it), "
