@@ -2,7 +2,8 @@
 //   jshell --class-path pipeline-examples/analyst/target/pipeline-analyst-0.1.0-SNAPSHOT-all.jar pipeline-examples/analyst/src/main/jshell/analyst.jsh
 // Each method below is one line over org.salespipeline.analyst.Analyst, whose Javadoc says
 // what it decides. They print whole tables (JShell would cut a long value at 1,000 characters);
-// Analyst.metrics(deals) and Analyst.prioritize(deals) return the same results as typed values.
+// Analyst.metrics(deals), Analyst.prioritize(deals), Analyst.movement(deals, from, to), Analyst.forecast(deals,
+// unit) and Analyst.hygiene(deals) return the same results as typed values.
 import java.nio.file.Path;
 import java.time.*;
 import org.salespipeline.core.*;
@@ -18,6 +19,9 @@ void metrics(Export deals) { System.out.print(Analyst.metrics(deals)); }
 void metrics(Export deals, String groupBy) { System.out.print(Analyst.metrics(deals, groupBy)); }
 void prioritize(Export deals) { System.out.print(Analyst.prioritize(deals)); }
 void prioritize(Export deals, String scorer) { System.out.print(Analyst.prioritize(deals, scorer)); }
+void movement(Export deals, String from, String to) { System.out.print(Analyst.movement(deals, from, to)); }
+void forecast(Export deals, String unit) { System.out.print(Analyst.forecast(deals, unit)); }
+void hygiene(Export deals) { System.out.print(Analyst.hygiene(deals)); }
 Path report(Export deals, String file) { return Analyst.report(deals, file); }
 
 System.out.println("""
@@ -26,5 +30,8 @@ System.out.println("""
       describe(deals)      rejections(deals)
       metrics(deals)       metrics(deals, "owner")        // or any attribute column
       prioritize(deals)    prioritize(deals, "naive-bayes")
+      movement(deals, "2026-07-01", "2026-08-01")         // the pipeline's waterfall over [from, to)
+      forecast(deals, "quarter")                          // or "month": closed won, commit, best case, ...
+      hygiene(deals)                                      // open deals with a passed close date, quiet, ...
       report(deals, "report.html")                        // the HTML report, one self-contained file
       var report = Analyst.metrics(deals)                 // the figures as values: report.winRate()""");

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.Locale;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
@@ -20,7 +21,17 @@ import org.salespipeline.core.Pipeline;
 import org.salespipeline.history.HistoryPipeline;
 import org.salespipeline.history.StageHistoryReader;
 import org.salespipeline.analyst.report.HtmlReport;
+import org.salespipeline.history.Timestamps;
 import org.salespipeline.metrics.CalendarUnit;
+import org.salespipeline.metrics.ForecastQuery;
+import org.salespipeline.metrics.ForecastReport;
+import org.salespipeline.metrics.ForecastRollup;
+import org.salespipeline.metrics.HygieneQuery;
+import org.salespipeline.metrics.HygieneReport;
+import org.salespipeline.metrics.MovementQuery;
+import org.salespipeline.metrics.MovementReport;
+import org.salespipeline.metrics.PipelineHygiene;
+import org.salespipeline.metrics.PipelineMovement;
 import org.salespipeline.metrics.Grouping;
 import org.salespipeline.metrics.MetricsQuery;
 import org.salespipeline.metrics.MetricsReport;
@@ -194,6 +205,94 @@ public final class Analyst {
     }
     HistoricalWinRateScorer trained = HistoricalWinRateScorer.of().trainedOn(context);
     return Option.some(deal -> trained.probability(deal, context));
+  }
+
+  /**
+   * Computes the movement of the whole open pipeline over {@code [from, to)} (SPEC §4.1).
+   *
+   * @param export the deals, not null
+   * @param from the first instant, an ISO-8601 date (start of that day in UTC) or date-time
+   * @param to the first instant after the interval, in the same form, after {@code from}
+   * @return the report, never null; {@code toString()} prints its table
+   * @throws IllegalArgumentException if a time cannot be read or {@code to} is not after {@code from}
+   */
+  public static MovementReport movement(Export export, String from, String to) {
+    return movement(export, MovementQuery.over(instant(from, "from"), instant(to, "to")));
+  }
+
+  /**
+   * Computes the movement a query asks for, over the export's deals.
+   *
+   * @param export the deals, not null
+   * @param query the interval, target period and grouping, not null
+   * @return the report, never null
+   */
+  public static MovementReport movement(Export export, MovementQuery query) {
+    Objects.requireNonNull(export, "export");
+    return PipelineMovement.of(export.pipeline()).calculate(export.deals(), Objects.requireNonNull(query, "query"));
+  }
+
+  /**
+   * Computes the forecast roll-up per month or quarter in UTC, as of the export's latest stage
+   * entry, without quotas (SPEC §4.1).
+   *
+   * @param export the deals, not null
+   * @param unit {@code month} or {@code quarter}, ignoring case
+   * @return the report, never null; {@code toString()} prints its table
+   * @throws IllegalArgumentException if the unit is neither
+   */
+  public static ForecastReport forecast(Export export, String unit) {
+    Objects.requireNonNull(unit, "unit");
+    CalendarUnit calendarUnit = switch (unit.toLowerCase(Locale.ROOT)) {
+      case "month" -> CalendarUnit.MONTH;
+      case "quarter" -> CalendarUnit.QUARTER;
+      default -> throw new IllegalArgumentException("unit must be month or quarter but was '" + unit + "'");
+    };
+    return forecast(export, ForecastQuery.of(asOf(export), calendarUnit, ZoneOffset.UTC));
+  }
+
+  /**
+   * Computes the forecast roll-up a query asks for, over the export's deals.
+   *
+   * @param export the deals, not null
+   * @param query the as-of instant, unit, zone and quotas, not null
+   * @return the report, never null
+   */
+  public static ForecastReport forecast(Export export, ForecastQuery query) {
+    Objects.requireNonNull(export, "export");
+    return ForecastRollup.of(export.pipeline()).calculate(export.deals(), Objects.requireNonNull(query, "query"));
+  }
+
+  /**
+   * Reviews the open deals' hygiene as of the export's latest stage entry, in UTC, with the
+   * default {@value HygieneQuery#DEFAULT_QUIET_DAYS} quiet days (SPEC §4.1).
+   *
+   * @param export the deals, not null
+   * @return the report, never null; {@code toString()} prints its tables
+   */
+  public static HygieneReport hygiene(Export export) {
+    return hygiene(export, HygieneQuery.asOf(asOf(export)));
+  }
+
+  /**
+   * Reviews the open deals' hygiene as a query asks.
+   *
+   * @param export the deals, not null
+   * @param query the as-of instant, zone and quiet days, not null
+   * @return the report, never null
+   */
+  public static HygieneReport hygiene(Export export, HygieneQuery query) {
+    Objects.requireNonNull(export, "export");
+    return PipelineHygiene.of(export.pipeline()).calculate(export.deals(), Objects.requireNonNull(query, "query"));
+  }
+
+  private static Instant asOf(Export export) {
+    return Objects.requireNonNull(export, "export").latestEntry().getOrElse(Instant.EPOCH);
+  }
+
+  private static Instant instant(String text, String name) {
+    Objects.requireNonNull(text, name);
+    return Timestamps.parse(text).getOrElseThrow(message -> new IllegalArgumentException(name + ": " + message));
   }
 
   /**

@@ -121,4 +121,32 @@ class AnalystScriptTest {
     assertThat(html).exists();
     assertThat(Files.readString(html)).contains("<svg").contains("D-6").doesNotContain("<script");
   }
+
+  /** The figures of {@link RevenueHistory}, worked by hand in {@code cli.RevenueCommandsTest}. */
+  @Test
+  void revenueSession_movementForecastHygiene_printTheirTables() throws IOException {
+    Path csv = Files.writeString(dir.resolve("history.csv"), RevenueHistory.CSV);
+    assertAccepted(eval(Files.readString(SCRIPT)));
+    assertAccepted(eval("var deals = load(\"" + csv.toString().replace("\\", "\\\\") + "\", \""
+        + RevenueHistory.STAGES + "\")"));
+    printed.reset();
+
+    assertAccepted(eval("movement(deals, \"2026-07-01\", \"2026-08-01\")"));
+    assertThat(printed()).containsPattern("start +4 +3900\\.00 USD").containsPattern("- lost +1 +700\\.12 USD")
+        .containsPattern("= end +5 +3600\\.00 USD");
+    printed.reset();
+
+    assertAccepted(eval("forecast(deals, \"quarter\")"));
+    assertThat(printed()).containsPattern("2026-Q3 +\\(all\\) +deals +1 +1 +1 +0 +1")
+        .contains("No expected close date (open, in no period): 5 (3600.00 USD)");
+    printed.reset();
+
+    assertAccepted(eval("hygiene(deals)"));
+    assertThat(printed()).containsPattern("\\(all\\) +5 +5 +0 +5 +4 +1 +1 +0");
+    printed.reset();
+
+    List<SnippetEvent> typed = eval("Analyst.movement(deals, \"2026-07-01\", \"2026-08-01\").total().end().count()");
+    assertAccepted(typed);
+    assertThat(typed.get(0).value()).isEqualTo("5");
+  }
 }

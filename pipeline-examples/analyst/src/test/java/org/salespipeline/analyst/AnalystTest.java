@@ -13,7 +13,13 @@ import java.util.Currency;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.salespipeline.metrics.CalendarUnit;
+import org.salespipeline.metrics.ForecastReport;
+import org.salespipeline.metrics.HygieneFlag;
+import org.salespipeline.metrics.HygieneReport;
 import org.salespipeline.metrics.MetricsQuery;
+import org.salespipeline.metrics.Movement;
+import org.salespipeline.metrics.TrendPeriod;
 import org.salespipeline.metrics.MetricsReport;
 import org.salespipeline.scoring.NaiveBayesScorer;
 import org.salespipeline.scoring.Scorer;
@@ -177,5 +183,57 @@ class AnalystTest {
     assertThat(export.latestEntry()).isEmpty();
     assertThat(export.currencies()).containsExactly(USD);
     assertThat(Analyst.metrics(export).deals()).isZero();
+  }
+
+  // ------------------------------------------------------------ SPEC 4.1: worked in RevenueCommandsTest
+
+  private Export revenue() throws IOException {
+    return Analyst.load(Files.writeString(dir.resolve("history.csv"), RevenueHistory.CSV).toString(),
+        RevenueHistory.STAGES);
+  }
+
+  @Test
+  void movement_overTwoDates_isTheWaterfallOfTheWholePipeline() throws IOException {
+    Movement m = Analyst.movement(revenue(), "2026-07-01", "2026-08-01").total();
+
+    assertThat(m.start().count()).isEqualTo(4);
+    assertThat(m.start().amount(USD).amount()).isEqualByComparingTo("3900");
+    assertThat(m.created().amount(USD).amount()).isEqualByComparingTo("1000.125"); // exact; rounded when printed
+    assertThat(m.reopened().count()).isEqualTo(1);
+    assertThat(m.won().count()).isEqualTo(1);
+    assertThat(m.lost().count()).isEqualTo(1);
+    assertThat(m.end().count()).isEqualTo(5);
+    assertThat(m.end().amount(USD).amount()).isEqualByComparingTo("3600");
+  }
+
+  @Test
+  void movement_badTimes_throwNamingTheParameter() throws IOException {
+    Export export = revenue();
+
+    assertThatThrownBy(() -> Analyst.movement(export, "July", "2026-08-01"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("from: ");
+    assertThatThrownBy(() -> Analyst.movement(export, "2026-08-01", "2026-07-01"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void forecast_perQuarter_asOfTheLatestEntryInUtc() throws IOException {
+    ForecastReport report = Analyst.forecast(revenue(), "Quarter");
+
+    assertThat(report.query().unit()).isEqualTo(CalendarUnit.QUARTER);
+    assertThat(report.query().asOf()).isEqualTo(Instant.parse("2026-08-05T00:00:00Z"));
+    assertThat(report.period(TrendPeriod.parse("2026-Q3")).get().team().closedWon().count()).isEqualTo(1);
+    assertThat(report.noCloseDate().count()).isEqualTo(5);
+    assertThatThrownBy(() -> Analyst.forecast(revenue(), "week")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unit must be month or quarter but was 'week'");
+  }
+
+  @Test
+  void hygiene_asOfTheLatestEntry_flagsTheQuietDeals() throws IOException {
+    HygieneReport report = Analyst.hygiene(revenue());
+
+    assertThat(report.query().asOf()).isEqualTo(Instant.parse("2026-08-05T00:00:00Z"));
+    assertThat(report.total().count(HygieneFlag.NO_RECENT_ACTIVITY)).isEqualTo(4);
+    assertThat(report.deals()).extracting(d -> d.dealId()).containsExactly("D7", "D2", "D6", "D4", "D5");
   }
 }

@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 import org.salespipeline.analyst.Analyst;
 import org.salespipeline.analyst.Export;
 import org.salespipeline.analyst.report.HtmlReport;
 import org.salespipeline.metrics.CalendarUnit;
+import org.salespipeline.metrics.ForecastQuery;
+import org.salespipeline.metrics.HygieneQuery;
 import org.salespipeline.metrics.MetricsQuery;
+import org.salespipeline.metrics.MovementQuery;
 import org.salespipeline.metrics.MetricsReport;
 import org.salespipeline.scoring.Prioritiser;
 import org.salespipeline.scoring.Ranking;
@@ -27,14 +31,20 @@ import picocli.CommandLine.ParentCommand;
  * grouping and scorer options as {@code metrics} and {@code prioritize}.
  */
 @Command(name = "report", sortOptions = false, sortSynopsis = false,
-    header = "write the HTML report: funnel, stage durations, win rate trend, stuck deals, deals to work first",
+    header = "write the HTML report: funnel, stage durations, win rate trend, stuck deals, deals to work first,"
+        + " pipeline movement, forecast, hygiene",
     description = {
         "Reads a stage-history CSV file and writes one self-contained HTML file (inline SVG, no scripts, "
             + "nothing fetched from the network) with the figures of metrics, monthly trends in UTC, and the "
             + "--top deals to work first by --scorer. --as-of, --from, --to and --group-by mean what they mean "
-            + "for metrics; --scorer, --features and --team what they mean for prioritize. Prints the path "
-            + "written."})
+            + "for metrics; --scorer, --features and --team what they mean for prioritize. It also shows the "
+            + "pipeline movement (a waterfall) over the window, or over the 28 days up to --as-of without one; the "
+            + "forecast roll-up per quarter in UTC; and the hygiene flags of the open deals (14 quiet days), as "
+            + "the movement, forecast and hygiene commands give them. Prints the path written."})
 final class ReportCommand implements Callable<Integer> {
+
+  /** The days of movement the report shows when no window is given. */
+  static final int MOVEMENT_DAYS = 28;
 
   @ParentCommand
   private Main main = new Main();
@@ -73,7 +83,11 @@ final class ReportCommand implements Callable<Integer> {
     Ranking ranking = Prioritiser.of(scorer).top(top, export.deals(), context);
     Path written;
     try {
-      written = HtmlReport.of("Pipeline report: " + export.source(), metrics, ranking).writeTo(file);
+      written = HtmlReport.of("Pipeline report: " + export.source(), metrics, ranking)
+          .withMovement(Analyst.movement(export, movementQuery(query)))
+          .withForecast(Analyst.forecast(export, ForecastQuery.of(query.asOf(), CalendarUnit.QUARTER, ZoneOffset.UTC)))
+          .withHygiene(Analyst.hygiene(export, HygieneQuery.asOf(query.asOf())))
+          .writeTo(file);
     } catch (IOException e) {
       String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
           : e instanceof FileSystemException ? e.getClass().getSimpleName() + " " + e.getMessage() : e.getMessage();
@@ -81,5 +95,15 @@ final class ReportCommand implements Callable<Integer> {
     }
     out.println(written);
     return 0;
+  }
+
+  /**
+   * The movement the report shows: over the window when --from or --to gives one, otherwise over
+   * the {@value #MOVEMENT_DAYS} days up to --as-of (to just after it, as the window's default end).
+   */
+  static MovementQuery movementQuery(MetricsQuery query) {
+    return query.window().map(w -> MovementQuery.over(w.from(), w.to()))
+        .getOrElse(() -> MovementQuery.over(query.asOf().minus(Duration.ofDays(MOVEMENT_DAYS)),
+            query.asOf().plusMillis(1)));
   }
 }

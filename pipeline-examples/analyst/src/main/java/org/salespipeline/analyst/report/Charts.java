@@ -2,17 +2,21 @@ package org.salespipeline.analyst.report;
 
 import io.vavr.control.Option;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.salespipeline.metrics.Figure;
 import org.salespipeline.metrics.FunnelStage;
+import org.salespipeline.metrics.Movement;
 import org.salespipeline.metrics.MetricsReport;
 import org.salespipeline.metrics.Rate;
 import org.salespipeline.metrics.StageTime;
 import org.salespipeline.metrics.TrendPeriod;
 
 /**
- * The report's pictures as inline SVG: the funnel, the time in stage and the win-rate trend.
+ * The report's pictures as inline SVG: the funnel, the time in stage, the win-rate trend and the
+ * pipeline movement's waterfall.
  *
  * <p>Each chart is an {@code <svg role="img">} named by its {@code <title>} and described by its
  * {@code <desc>}, with a {@code <title>} on every mark (a tooltip in browsers); the numbers are
@@ -179,6 +183,70 @@ final class Charts {
     }
     if (periods.isEmpty()) {
       html.element("text", "no periods", "x", n(left + 8), "y", n(top + plotHeight / 2.0), "class", "value");
+    }
+    html.close("svg").newline();
+  }
+
+  /**
+   * The movement of one currency's pipeline amount as a horizontal waterfall: the start as a
+   * total bar, each increase (created, moved in, reopened, increased) as a step right, each
+   * decrease (won, lost, moved out, decreased) as a step left, the end as a total bar. Increases
+   * come first, so the running amount never goes below the end (or zero). Drawn from the exact
+   * sums; the labels are the rounded amounts.
+   */
+  static void waterfall(Html html, String id, Movement m, Currency currency) {
+    String code = currency.getCurrencyCode();
+    String[] names = {"Start", "+ Created", "+ Moved in", "+ Reopened", "+ Increased", "− Won", "− Lost",
+        "− Moved out", "− Decreased", "End"};
+    Figure[] figures = {m.start(), m.created(), m.movedIn(), m.reopened(), m.increased(), m.won(), m.lost(),
+        m.movedOut(), m.decreased(), m.end()};
+    int[] signs = {0, 1, 1, 1, 1, -1, -1, -1, -1, 0};
+    double[] from = new double[names.length];
+    double[] to = new double[names.length];
+    double running = 0;
+    double max = 1;
+    for (int i = 0; i < names.length; i++) {
+      double amount = figures[i].amount(currency).amount().doubleValue();
+      if (signs[i] == 0) {
+        from[i] = 0;
+        to[i] = amount;
+        running = amount;
+      } else {
+        from[i] = running;
+        running += signs[i] * amount;
+        to[i] = running;
+      }
+      max = Math.max(max, Math.max(from[i], to[i]));
+    }
+    double step = niceStep(max / 5);
+    double scaleMax = Math.ceil(max / step) * step;
+    int height = LEGEND_HEIGHT + names.length * ROW_HEIGHT + 30;
+    open(html, id, height, "Pipeline movement in " + code,
+        "A waterfall of the open pipeline's amount in " + code + ": the amount at the start, each change that"
+            + " added to it (created, moved in, reopened, increased) and took from it (won, lost, moved out,"
+            + " decreased), and the amount at the end; the counts are in the table.");
+    legend(html, new String[] {"wf-total", "wf-up", "wf-down"}, new String[] {"pipeline", "added", "taken away"});
+    int bottom = LEGEND_HEIGHT + names.length * ROW_HEIGHT;
+    for (double tick = 0; tick <= scaleMax + 1e-9; tick += step) {
+      double x = LABEL_WIDTH + tick / scaleMax * BAR_WIDTH;
+      html.empty("line", "class", "grid", "x1", n(x), "x2", n(x), "y1", n(LEGEND_HEIGHT), "y2", n(bottom));
+      html.element("text", String.format(Locale.ROOT, "%,.0f", tick), "x", n(x), "y", n(bottom + 16), "class", "tick",
+          "text-anchor", "middle");
+    }
+    html.element("text", code, "x", n(LABEL_WIDTH + BAR_WIDTH + 34), "y", n(bottom + 16), "class", "tick");
+    for (int i = 0; i < names.length; i++) {
+      int y = LEGEND_HEIGHT + i * ROW_HEIGHT;
+      rowLabel(html, names[i], y);
+      double left = Math.min(from[i], to[i]) / scaleMax * BAR_WIDTH;
+      double width = Math.abs(to[i] - from[i]) / scaleMax * BAR_WIDTH;
+      String kind = signs[i] == 0 ? "wf-total" : signs[i] > 0 ? "wf-up" : "wf-down";
+      String shown = Figures.money(figures[i].amount(currency));
+      String summary = names[i] + ": " + Figures.count(figures[i].count()) + " (" + shown + ")";
+      html.open("rect", "class", kind, "x", n(LABEL_WIDTH + left), "y", n(y + 6), "width", n(Math.max(width, 1)),
+          "height", n(ROW_HEIGHT - 12)).element("title", summary).close("rect");
+      html.element("text", shown + " · " + Figures.count(figures[i].count()), "x",
+          n(LABEL_WIDTH + Math.max(left + width, 0) + 8), "y", n(y + ROW_HEIGHT / 2.0 + 4), "class", "value");
+      html.newline();
     }
     html.close("svg").newline();
   }

@@ -16,13 +16,25 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.salespipeline.core.Money;
 import org.salespipeline.metrics.Bottlenecks;
 import org.salespipeline.metrics.DurationSummary;
+import org.salespipeline.metrics.Figure;
+import org.salespipeline.metrics.FlaggedDeal;
+import org.salespipeline.metrics.ForecastFigures;
+import org.salespipeline.metrics.ForecastReport;
 import org.salespipeline.metrics.FunnelStage;
 import org.salespipeline.metrics.Grouping;
+import org.salespipeline.metrics.HygieneCounts;
+import org.salespipeline.metrics.HygieneFlag;
+import org.salespipeline.metrics.HygieneReport;
 import org.salespipeline.metrics.MetricsQuery;
 import org.salespipeline.metrics.MetricsReport;
+import org.salespipeline.metrics.Movement;
+import org.salespipeline.metrics.MovementReport;
+import org.salespipeline.metrics.PeriodForecast;
 import org.salespipeline.metrics.StageExcess;
 import org.salespipeline.metrics.StageTime;
 import org.salespipeline.metrics.StuckDeal;
@@ -32,7 +44,9 @@ import org.salespipeline.scoring.Ranking;
 
 /**
  * A pipeline report as one self-contained HTML file: headline figures, the funnel, time in stage,
- * the win-rate trend, bottlenecks, stuck deals and the deals to work first.
+ * the win-rate trend, bottlenecks, stuck deals and the deals to work first; and, when given
+ * ({@link #withMovement}, {@link #withForecast}, {@link #withHygiene}), the pipeline movement as a
+ * waterfall beside its table, the forecast roll-up and the hygiene review of SPEC §4.1.
  *
  * <pre>{@code
  * MetricsReport metrics = PipelineMetrics.of(pipeline)
@@ -56,14 +70,64 @@ public final class HtmlReport {
   /** How many stuck deals the report lists; the rest are counted. */
   public static final int STUCK_SHOWN = 25;
 
+  /** How many flagged deals the hygiene section lists; the rest are counted. */
+  public static final int HYGIENE_SHOWN = 25;
+
   private final String title;
   private final MetricsReport report;
   private final Option<Ranking> ranking;
+  private final Option<MovementReport> movement;
+  private final Option<ForecastReport> forecast;
+  private final Option<HygieneReport> hygiene;
 
   private HtmlReport(String title, MetricsReport report, Option<Ranking> ranking) {
+    this(title, report, ranking, Option.none(), Option.none(), Option.none());
+  }
+
+  private HtmlReport(String title, MetricsReport report, Option<Ranking> ranking, Option<MovementReport> movement,
+      Option<ForecastReport> forecast, Option<HygieneReport> hygiene) {
     this.title = title;
     this.report = report;
     this.ranking = ranking;
+    this.movement = movement;
+    this.forecast = forecast;
+    this.hygiene = hygiene;
+  }
+
+  /**
+   * Returns this report with a section on the pipeline's movement: a waterfall per currency beside
+   * the table of every figure.
+   *
+   * @param movement the movement, not null
+   * @return a new report, never null
+   */
+  public HtmlReport withMovement(MovementReport movement) {
+    return new HtmlReport(title, report, ranking, Option.some(Objects.requireNonNull(movement, "movement")), forecast,
+        hygiene);
+  }
+
+  /**
+   * Returns this report with a section on the forecast roll-up: per period, the team's and each
+   * owner's figures, against their quotas when the roll-up has them.
+   *
+   * @param forecast the roll-up, not null
+   * @return a new report, never null
+   */
+  public HtmlReport withForecast(ForecastReport forecast) {
+    return new HtmlReport(title, report, ranking, movement, Option.some(Objects.requireNonNull(forecast, "forecast")),
+        hygiene);
+  }
+
+  /**
+   * Returns this report with a section on pipeline hygiene: the counts per flag and owner, and the
+   * flagged deals worst first (the first {@value #HYGIENE_SHOWN}).
+   *
+   * @param hygiene the review, not null
+   * @return a new report, never null
+   */
+  public HtmlReport withHygiene(HygieneReport hygiene) {
+    return new HtmlReport(title, report, ranking, movement, forecast,
+        Option.some(Objects.requireNonNull(hygiene, "hygiene")));
   }
 
   /**
@@ -130,6 +194,9 @@ public final class HtmlReport {
     bottlenecks(html);
     stuck(html);
     prioritised(html);
+    movement.forEach(m -> movement(html, m));
+    forecast.forEach(f -> forecast(html, f));
+    hygiene.forEach(h -> hygiene(html, h));
     groups(html);
     html.close("main").newline();
     html.open("footer").element("p", "Definitions: win rate = won / (won + lost) among deals closed in the window,"
@@ -182,6 +249,15 @@ public final class HtmlReport {
         new String[] {"funnel", "Funnel"}, new String[] {"time-in-stage", "Time in stage"},
         new String[] {"trend", "Win-rate trend"}, new String[] {"bottlenecks", "Bottlenecks"},
         new String[] {"stuck", "Stuck deals"}, new String[] {"prioritised", "Deals to work first"}));
+    if (movement.isDefined()) {
+      sections.add(new String[] {"movement", "Pipeline movement"});
+    }
+    if (forecast.isDefined()) {
+      sections.add(new String[] {"forecast", "Forecast"});
+    }
+    if (hygiene.isDefined()) {
+      sections.add(new String[] {"hygiene", "Pipeline hygiene"});
+    }
     if (!report.groups().isEmpty()) {
       sections.add(new String[] {"groups", groupsHeading()});
     }
@@ -378,6 +454,142 @@ public final class HtmlReport {
       html.close("ul").newline();
     }
     html.close("section").newline();
+  }
+
+  private static void movement(Html html, MovementReport m) {
+    section(html, "movement", "Pipeline movement");
+    Movement total = m.total();
+    html.element("p", "How the " + m.query().targetPeriod().map(p -> "pipeline of the deals expected to close in "
+        + p.label()).getOrElse("open pipeline") + " moved from " + instant(m.query().from()) + " to "
+        + instant(m.query().to()) + " (exclusive): start + created + moved in + reopened − won − lost − moved out"
+        + " = end, and for amounts + increased − decreased. Every reopen, win and loss counts; deals without an"
+        + " amount count in the counts only.", "class", "lead");
+    Set<Currency> currencies = new TreeSet<>((a, b) -> a.getCurrencyCode().compareTo(b.getCurrencyCode()));
+    for (Figure f : figures(total)) {
+      currencies.addAll(f.amount().keySet());
+    }
+    html.open("div", "class", "side-by-side");
+    for (Currency c : currencies) {
+      Charts.waterfall(html, "movement-chart-" + c.getCurrencyCode(), total, c);
+    }
+    List<String> headers = new ArrayList<>(List.of("Figure", "Count"));
+    currencies.forEach(c -> headers.add(c.getCurrencyCode()));
+    Table table = Table.of("Pipeline movement", headers.toArray(String[]::new));
+    String[] names = {"Start", "+ Created", "+ Moved in", "of which pulled in", "+ Reopened", "− Won", "− Lost",
+        "− Moved out", "of which pushed out", "+ Increased", "− Decreased", "= End"};
+    Figure[] rows = {total.start(), total.created(), total.movedIn(), total.pulledIn(), total.reopened(),
+        total.won(), total.lost(), total.movedOut(), total.pushedOut(), total.increased(), total.decreased(),
+        total.end()};
+    for (int i = 0; i < names.length; i++) {
+      List<String> cells = new ArrayList<>(List.of(names[i], Figures.count(rows[i].count())));
+      for (Currency c : currencies) {
+        cells.add(Figures.money(rows[i].amount(c)));
+      }
+      table.row(cells.toArray(String[]::new));
+    }
+    table.writeTo(html);
+    html.close("div").newline();
+    html.close("section").newline();
+  }
+
+  private static List<Figure> figures(Movement m) {
+    return List.of(m.start(), m.created(), m.movedIn(), m.reopened(), m.won(), m.lost(), m.movedOut(),
+        m.increased(), m.decreased(), m.end());
+  }
+
+  private static void forecast(Html html, ForecastReport f) {
+    section(html, "forecast", "Forecast");
+    html.element("p", "Per " + f.query().unit().name().toLowerCase(Locale.ROOT) + " in " + zone(f.query().zone())
+        + ", as of " + instant(f.query().asOf()) + ": open deals by their expected close date and forecast category,"
+        + " closed deals by their close date. Commit includes closed won and best case includes commit; pipeline is"
+        + " every open deal in pipeline, best case or commit; omitted holds the omitted open deals and the deals lost."
+        + " Attainment = closed won / quota; coverage = pipeline / (quota − closed won).", "class", "lead");
+    if (f.periods().isEmpty()) {
+      html.element("p", "No deal closes in any period.", "class", "empty");
+    } else {
+      Table table = Table.of("Forecast roll-up", "Period", "Owner", "Closed won", "Commit", "Best case", "Pipeline",
+          "Omitted", "Quota", "Attainment", "Coverage").textColumns(1);
+      for (PeriodForecast p : f.periods()) {
+        forecastRow(table, p.period().label(), "all", p.team());
+        p.owners().forEach((owner, figures) -> forecastRow(table, p.period().label(), owner, figures));
+      }
+      table.writeTo(html);
+    }
+    Figure none = f.noCloseDate();
+    html.element("p", Figures.count(none.count()) + " open deals have no expected close date and are in no period"
+        + (none.amount().isEmpty() ? "." : " (" + Figures.moneys(none.amount()) + ")."), "class", "note");
+    html.close("section").newline();
+  }
+
+  private static void forecastRow(Table table, String period, String owner, ForecastFigures f) {
+    table.row(period, owner, cell(f.closedWon()), cell(f.commit()), cell(f.bestCase()), cell(f.pipeline()),
+        cell(f.omitted()), Figures.moneys(f.quota()), ratios(f.attainment()), ratios(f.coverage()));
+  }
+
+  /** A figure's count and amounts in one cell: {@code 3 · 12,000.00 USD}. */
+  private static String cell(Figure f) {
+    return Figures.count(f.count()) + (f.amount().isEmpty() ? "" : " · " + Figures.moneys(f.amount()));
+  }
+
+  private static String ratios(Map<Currency, Double> ratios) {
+    if (ratios.isEmpty()) {
+      return Figures.NONE;
+    }
+    List<String> shown = new ArrayList<>();
+    ratios.forEach((c, r) -> shown.add(Figures.percent(r) + (ratios.size() > 1 ? " " + c.getCurrencyCode() : "")));
+    return String.join(" · ", shown);
+  }
+
+  private static void hygiene(Html html, HygieneReport h) {
+    section(html, "hygiene", "Pipeline hygiene");
+    html.element("p", "The open deals as of " + instant(h.query().asOf()) + " that need a look: a close date passed"
+        + " or missing, no event of any kind for " + h.query().quietDays() + " days, no amount, no owner, or stuck"
+        + " in their stage.", "class", "lead");
+    HygieneFlag[] flags = HygieneFlag.values();
+    List<String> headers = new ArrayList<>(List.of("Owner", "Open", "Flagged"));
+    for (HygieneFlag flag : flags) {
+      headers.add(flagName(flag));
+    }
+    Table counts = Table.of("Flags per owner", headers.toArray(String[]::new));
+    h.owners().forEach((owner, c) -> counts.row(countRow(owner, c, flags)));
+    counts.row(countRow("all", h.total(), flags));
+    counts.writeTo(html);
+    List<FlaggedDeal> deals = h.deals();
+    if (deals.isEmpty()) {
+      html.element("p", "No open deal is flagged.", "class", "empty");
+    } else {
+      Table table = Table.of("Flagged deals, worst first", "Deal", "Owner", "Stage", "Amount", "Expected close",
+          "Quiet days", "Flags").textColumns(1, 2, 4, 6);
+      for (FlaggedDeal d : deals.subList(0, Math.min(HYGIENE_SHOWN, deals.size()))) {
+        List<String> named = new ArrayList<>();
+        for (HygieneFlag flag : flags) {
+          if (d.has(flag)) {
+            named.add(flagName(flag));
+          }
+        }
+        table.row(d.dealId(), d.owner().isBlank() ? "(none)" : d.owner(), d.stageName(), Figures.money(d.amount()),
+            d.expectedClose().map(Object::toString).getOrElse(Figures.NONE), Figures.days(d.quietDays()),
+            String.join(", ", named));
+      }
+      table.writeTo(html);
+      if (deals.size() > HYGIENE_SHOWN) {
+        html.element("p", "… and " + Figures.count(deals.size() - HYGIENE_SHOWN) + " more.", "class", "note");
+      }
+    }
+    html.close("section").newline();
+  }
+
+  private static String[] countRow(String owner, HygieneCounts c, HygieneFlag[] flags) {
+    List<String> cells = new ArrayList<>(List.of(owner, Figures.count(c.openDeals()), Figures.count(c.flaggedDeals())));
+    for (HygieneFlag flag : flags) {
+      cells.add(Figures.count(c.count(flag)));
+    }
+    return cells.toArray(String[]::new);
+  }
+
+  private static String flagName(HygieneFlag flag) {
+    String words = flag.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 
   private void groups(Html html) {

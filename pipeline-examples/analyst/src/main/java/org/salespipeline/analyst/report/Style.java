@@ -36,6 +36,11 @@ final class Style {
       .lost { fill: #c2410c; }
       .open { fill: #7d7d7d; }
       .p90 { fill: #8db8e3; }
+      .wf-total { fill: #4b535c; }
+      .wf-up { fill: #0b5fa5; }
+      .wf-down { fill: #c2410c; }
+      .side-by-side { display: flex; flex-wrap: wrap; gap: 8px 24px; align-items: flex-start; }
+      .side-by-side svg.chart { flex: 1 1 520px; max-width: 640px; }
       .median { fill: #0b3c6e; }
       .age { fill: #c2410c; stroke: #ffffff; stroke-width: 2; }
       .won-line { fill: none; stroke: #0b5fa5; stroke-width: 2.5; }

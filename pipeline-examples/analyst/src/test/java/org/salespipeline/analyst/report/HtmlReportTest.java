@@ -187,7 +187,7 @@ class HtmlReportTest {
     assertThat(Charts.niceStep(0)).isEqualTo(1);
   }
 
-  private static int countOf(String text, String part) {
+  static int countOf(String text, String part) {
     int count = 0;
     for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
       count++;
