@@ -14,9 +14,16 @@ class ArchitectureTest {
   static final ArchRule measuresOnlyTheLibraries = noClasses()
       .that().resideInAPackage("org.salespipeline.bench..")
       .should().dependOnClassesThat().resideInAnyPackage("org.salespipeline.analyst..",
-          "org.salespipeline.embedding..", "org.salespipeline.history..")
+          "org.salespipeline.embedding..")
       .because("the benchmarks measure the three libraries against other engines; nothing depends on them"
           + " and they depend on no other example");
+
+  @ArchTest
+  static final ArchRule onlyTheCsvBenchmarkReadsStageHistory = noClasses()
+      .that().resideInAPackage("org.salespipeline.bench..")
+      .and().doNotHaveFullyQualifiedName("org.salespipeline.bench.jmh.CsvParsingBenchmark")
+      .should().dependOnClassesThat().resideInAPackage("org.salespipeline.history..")
+      .because("the stage-history component is measured by its CSV parsing benchmark only (against FastCSV)");
 
   @ArchTest
   static final ArchRule onlyMainExits = noClasses()

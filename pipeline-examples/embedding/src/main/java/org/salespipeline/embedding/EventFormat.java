@@ -1,9 +1,22 @@
 package org.salespipeline.embedding;
 
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vavr.control.Option;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +56,18 @@ import org.salespipeline.core.QualificationLevel;
  *   <tr><td>{@code ActivityRecorded}</td><td>(none)</td></tr>
  * </table>
  *
+ * <p>Written and read by Jackson, with the same conventions as the analyst command line's JSON
+ * (an ordered map written by one configured {@code JsonMapper}). The escapes are pinned to those of
+ * version 1 of the format ({@code \"}, {@code \\}, {@code \n}, {@code \r}, {@code \t}, every
+ * other control character as {@code &#92;u} and four lower-case hex digits, nothing else escaped), so a stored row
+ * reads and writes back byte for byte whatever Jackson's defaults become.
+ *
  * <p>Stateless and thread-safe.
  */
 public final class EventFormat {
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder(
+      new JsonFactoryBuilder().characterEscapes(new Version1Escapes()).build()).build();
 
   /** Every type name, in the order of the table above (that of {@link DealEvent.Kind}). */
   public static final List<String> TYPES = Stream.of(DealEvent.Kind.values()).map(EventFormat::typeName).toList();
@@ -142,7 +164,12 @@ public final class EventFormat {
       case OWNER_CHANGED -> put(p, "owner", ((DealEvent.OwnerChanged) event).owner());
       case ACTIVITY_RECORDED -> p; // no members
     };
-    return Json.write(members);
+    try {
+      return MAPPER.writeValueAsString(members);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("bug: cannot write the payload of a " + typeOf(event) + " event: "
+          + e.getOriginalMessage(), e);
+    }
   }
 
   private static Map<String, Object> put(Map<String, Object> p, String name, Object value) {
@@ -167,7 +194,7 @@ public final class EventFormat {
     Objects.requireNonNull(at, "at");
     DealEvent.Kind kind = Stream.of(DealEvent.Kind.values()).filter(k -> typeName(k).equals(type)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("type must be one of " + TYPES + " but was '" + type + "'"));
-    Payload p = new Payload(type, Json.read(payload));
+    Payload p = new Payload(type, members(Objects.requireNonNull(payload, "payload")));
     return switch (kind) {
       case OPENED -> new DealEvent.Opened(dealId, p.string("pipelineId"), p.string("stageId"), p.string("title"),
           p.string("account"), p.string("owner"), p.money(), p.date("expectedClose"),
@@ -201,6 +228,102 @@ public final class EventFormat {
     return m;
   }
 
+  /**
+   * Reads a payload's members in order: values are {@code String}, {@code null} or an unmodifiable,
+   * ordered {@code Map<String, String>}, as version 1 writes them; duplicates and trailing text are refused.
+   */
+  private static Map<String, Object> members(String text) {
+    try (JsonParser in = MAPPER.createParser(text)) {
+      if (in.nextToken() != JsonToken.START_OBJECT) {
+        throw malformed(text, "'{'", in.currentTokenLocation());
+      }
+      Map<String, Object> members = object(in, text, true);
+      int end = (int) in.currentLocation().getCharOffset();
+      while (end < text.length() && Character.isWhitespace(text.charAt(end))) {
+        end++;
+      }
+      if (end != text.length()) {
+        throw malformed(text, "end of payload", end);
+      }
+      return members;
+    } catch (StreamReadException e) {
+      JsonLocation where = e.getLocation();
+      throw malformed(text, where != null && where.getCharOffset() >= text.length() ? "more payload" : "valid JSON ("
+          + e.getOriginalMessage() + ")", where == null ? -1 : where.getCharOffset(), e);
+    } catch (IOException e) {
+      throw new IllegalStateException("bug: reading a string cannot fail with " + e, e);
+    }
+  }
+
+  private static Map<String, Object> object(JsonParser in, String text, boolean nestingAllowed) throws IOException {
+    Map<String, Object> members = new LinkedHashMap<>();
+    for (JsonToken token = in.nextToken(); token != JsonToken.END_OBJECT; token = in.nextToken()) {
+      String name = in.currentName();
+      JsonToken value = in.nextToken();
+      Object member;
+      if (value == JsonToken.VALUE_STRING) {
+        member = in.getText();
+      } else if (value == JsonToken.START_OBJECT && nestingAllowed) {
+        member = object(in, text, false);
+      } else if (value == JsonToken.VALUE_NULL && nestingAllowed) {
+        member = null;
+      } else {
+        throw malformed(text, nestingAllowed ? "a string, null or an object" : "a string", in.currentTokenLocation());
+      }
+      if (members.containsKey(name)) {
+        throw malformed(text, "no duplicate member '" + name + "'", in.currentTokenLocation());
+      }
+      members.put(name, member);
+    }
+    return Collections.unmodifiableMap(members);
+  }
+
+  private static IllegalArgumentException malformed(String text, String expected, JsonLocation where) {
+    return malformed(text, expected, where.getCharOffset());
+  }
+
+  private static IllegalArgumentException malformed(String text, String expected, long position) {
+    return new IllegalArgumentException("payload must be a JSON object as written by EventFormat: expected "
+        + expected + " at position " + position + " of " + text);
+  }
+
+  private static IllegalArgumentException malformed(String text, String expected, long position, Exception cause) {
+    IllegalArgumentException e = malformed(text, expected, position);
+    e.initCause(cause);
+    return e;
+  }
+
+  /** The escapes of version 1: short ones for quote, backslash, LF, CR and tab, lower-case hex for other controls. */
+  private static final class Version1Escapes extends CharacterEscapes {
+
+    private static final long serialVersionUID = 1L;
+    private static final int[] ASCII = asciiEscapes();
+
+    private static int[] asciiEscapes() {
+      int[] escapes = new int[128];
+      for (int c = 0; c < 0x20; c++) {
+        escapes[c] = ESCAPE_CUSTOM;
+      }
+      escapes['"'] = '"';
+      escapes['\\'] = '\\';
+      escapes['\n'] = 'n';
+      escapes['\r'] = 'r';
+      escapes['\t'] = 't';
+      return escapes;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ASCII.clone();
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      // Jackson asks for every non-ASCII character too; null writes it as itself
+      return ch < 0x20 ? new SerializedString(String.format("\\u%04x", ch)) : null;
+    }
+  }
+
   /** The members of one payload, read with errors that name the event type and the member. */
   private record Payload(String type, Map<String, Object> members) {
 
@@ -219,7 +342,7 @@ public final class EventFormat {
       return Option.of((String) value);
     }
 
-    @SuppressWarnings("unchecked") // Json.read gives nested objects as Map<String, String>
+    @SuppressWarnings("unchecked") // members() gives nested objects as Map<String, String>
     Map<String, String> map(String name) {
       Object value = members.get(name);
       if (!(value instanceof Map<?, ?>)) {

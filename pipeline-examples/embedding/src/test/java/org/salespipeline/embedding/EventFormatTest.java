@@ -103,6 +103,16 @@ class EventFormatTest {
   }
 
   @Test
+  void payloadOf_controlAndNonAsciiCharacters_keepTheEscapesOfVersion1() {
+    // version 1 wrote backspace and form feed as hex escapes, hex in lower case, and nothing above 0x1f escaped
+    DealEvent event = new DealEvent.AttributeChanged("D-1", "k", Option.some("\b\f\u001b\u007f/\u2028\uD83D\uDE00"), AT);
+
+    assertThat(EventFormat.payloadOf(event))
+        .isEqualTo("{\"key\":\"k\",\"value\":\"\\u0008\\u000c\\u001b\u007f/\u2028\uD83D\uDE00\"}");
+    assertThat(roundTrip(event)).isEqualTo(event);
+  }
+
+  @Test
   void read_amount_keepsEveryDigitAndTheScale() {
     DealEvent read = EventFormat.read("D-1", "AmountChanged", AT, "{\"amount\":\"0.125\",\"currency\":\"USD\"}");
 
