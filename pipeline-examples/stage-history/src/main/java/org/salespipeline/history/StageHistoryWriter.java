@@ -6,7 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import io.vavr.control.Option;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,12 +27,15 @@ import org.salespipeline.core.Stage;
  * Writes deals as a stage-history CSV file that {@link StageHistoryReader} reads back into the
  * same stage histories.
  *
- * <p>Columns: {@code deal_id, stage, entered_at, amount, currency, owner, lost_reason}, then one
- * column per attribute. One row per stage entry (opening, move, win, loss, reopen), in history
- * order; {@code entered_at} in UTC ({@code 2024-03-01T10:15:30Z}); amount, currency, owner and
- * attributes (the deal's current values) on every row; {@code lost_reason} on the rows entering
- * the lost stage. Title, account, qualification, expected close date, probability override and
- * activities are not part of the format.
+ * <p>Columns: {@code deal_id, stage, entered_at, amount, currency, owner, lost_reason,
+ * expected_close}, then one column per attribute. One row per stage entry (opening, move, win,
+ * loss, reopen), in history order, with {@code entered_at} in UTC ({@code 2024-03-01T10:15:30Z})
+ * and the amount, currency, owner, expected close date and attributes the deal had at that
+ * instant; {@code lost_reason} on the rows entering the lost stage. A change of those values at
+ * another instant gets a row of its own that repeats the deal's current stage. So every value takes
+ * effect when it did, and reading the file back gives equal deals, for every deal the reader
+ * builds. Title, account, qualification, probability override, activities and values cleared
+ * without a new one are not part of the format.
  *
  * <p>RFC 4180 with CRLF line ends. A cell that a spreadsheet would run as a formula (starting with
  * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return) gets a leading
@@ -39,7 +46,7 @@ import org.salespipeline.core.Stage;
 public final class StageHistoryWriter {
 
   private static final List<String> FIXED =
-      List.of("deal_id", "stage", "entered_at", "amount", "currency", "owner", "lost_reason");
+      List.of("deal_id", "stage", "entered_at", "amount", "currency", "owner", "lost_reason", "expected_close");
   private static final String CRLF = "\r\n";
 
   private final Pipeline pipeline;
@@ -115,51 +122,136 @@ public final class StageHistoryWriter {
     List<String> header = new ArrayList<>(FIXED);
     header.addAll(attributes);
     line(out, header);
-    List<String> cells = new ArrayList<>(header.size());
     for (Deal deal : deals) {
       if (!deal.pipelineId().equals(pipeline.id())) {
         throw new IllegalArgumentException("deals must belong to pipeline '" + pipeline.id() + "' but deal "
             + deal.id() + " belongs to '" + deal.pipelineId() + "'");
       }
+      new DealWriting(deal, attributes, out).write();
+    }
+  }
+
+  /**
+   * One deal's rows: a row per stage entry with the values as of that entry, and a row repeating
+   * the current stage for value changes made at another instant, so that the reader, which applies
+   * a row's values before its stage change and in column order, records the same events again.
+   */
+  private final class DealWriting {
+    private final Deal deal;
+    private final List<String> attributes;
+    private final Writer out;
+    private final List<String> cells = new ArrayList<>();
+    private final Map<String, String> values = new LinkedHashMap<>();
+    private Option<Money> amount = Option.none();
+    private String owner = "";
+    private Option<LocalDate> expectedClose = Option.none();
+    private String stageId;
+    private Instant pendingAt;
+    private int pendingColumn = -1;
+    private boolean pendingCleared;
+    private Option<Money> beforeClear = Option.none();
+
+    DealWriting(Deal deal, List<String> attributes, Writer out) {
+      this.deal = deal;
+      this.attributes = attributes;
+      this.out = out;
+    }
+
+    void write() throws IOException {
       for (DealEvent event : deal.history()) {
-        String stageId = enteredStage(event);
-        if (stageId == null) {
-          continue;
+        if (event instanceof DealEvent.Opened e) {
+          amount = e.amount();
+          owner = e.owner();
+          expectedClose = e.expectedClose();
+          values.putAll(e.attributes());
+          entry(e.stageId(), e.at(), "");
+        } else if (event instanceof DealEvent.StageChanged e) {
+          entry(e.toStageId(), e.at(), "");
+        } else if (event instanceof DealEvent.Won e) {
+          entry(e.wonStageId(), e.at(), "");
+        } else if (event instanceof DealEvent.Lost e) {
+          entry(e.lostStageId(), e.at(), e.reason());
+        } else if (event instanceof DealEvent.Reopened e) {
+          entry(e.toStageId(), e.at(), "");
+        } else if (event instanceof DealEvent.AmountChanged e) {
+          change(0, e.at(), pendingCleared && e.amount().isDefined() && beforeClear.isDefined()
+              && !beforeClear.get().currency().equals(e.amount().get().currency()));
+          pendingCleared = e.amount().isEmpty();
+          beforeClear = amount;
+          amount = e.amount();
+        } else if (event instanceof DealEvent.OwnerChanged e) {
+          change(1, e.at(), false);
+          owner = e.owner();
+        } else if (event instanceof DealEvent.ExpectedCloseChanged e) {
+          change(2, e.at(), false);
+          expectedClose = e.expectedClose();
+        } else if (event instanceof DealEvent.AttributeChanged e) {
+          int index = attributes.indexOf(e.key());
+          if (index >= 0) {
+            change(3 + index, e.at(), false);
+          }
+          if (e.value().isDefined()) {
+            values.put(e.key(), e.value().get());
+          } else {
+            values.remove(e.key());
+          }
         }
-        cells.clear();
-        cells.add(deal.id());
-        cells.add(stageName(stageId));
-        cells.add(event.at().toString());
-        cells.add(deal.amount().map(m -> m.amount().toPlainString()).getOrElse(""));
-        cells.add(deal.amount().map(Money::currency).map(c -> c.getCurrencyCode()).getOrElse(""));
-        cells.add(deal.owner());
-        cells.add(event instanceof DealEvent.Lost lost ? lost.reason() : "");
-        for (String key : attributes) {
-          cells.add(deal.attributes().getOrDefault(key, ""));
-        }
-        line(out, cells);
       }
+      flush();
+    }
+
+    /** A value change in a column (in the reader's order) at an instant. */
+    private void change(int column, Instant at, boolean completesCurrencyChange) throws IOException {
+      boolean sameRow = pendingAt != null && pendingAt.equals(at)
+          && (column > pendingColumn || column == 0 && pendingColumn == 0 && completesCurrencyChange);
+      if (!sameRow) {
+        flush();
+        pendingCleared = false;
+      }
+      pendingAt = at;
+      pendingColumn = column;
+    }
+
+    private void entry(String enteredStageId, Instant at, String lostReason) throws IOException {
+      if (pendingAt != null && !pendingAt.equals(at)) {
+        flush();
+      }
+      stageId = enteredStageId;
+      row(at, lostReason);
+      pendingAt = null;
+      pendingColumn = -1;
+      pendingCleared = false;
+    }
+
+    /** Writes the pending value changes as a row repeating the current stage. */
+    private void flush() throws IOException {
+      if (pendingAt != null) {
+        row(pendingAt, "");
+        pendingAt = null;
+        pendingColumn = -1;
+      }
+    }
+
+    private void row(Instant at, String lostReason) throws IOException {
+      cells.clear();
+      cells.add(deal.id());
+      cells.add(stageName(stageId));
+      cells.add(at.toString());
+      cells.add(amount.map(m -> m.amount().toPlainString()).getOrElse(""));
+      cells.add(amount.map(m -> m.currency().getCurrencyCode()).getOrElse(""));
+      cells.add(owner);
+      cells.add(lostReason);
+      cells.add(expectedClose.map(LocalDate::toString).getOrElse(""));
+      for (String key : attributes) {
+        cells.add(values.getOrDefault(key, ""));
+      }
+      line(out, cells);
     }
   }
 
   private String stageName(String stageId) {
     return pipeline.stage(stageId).map(Stage::name).getOrElseThrow(() -> new IllegalStateException(
         "bug: a deal of pipeline '" + pipeline.id() + "' entered stage '" + stageId + "' which it does not have"));
-  }
-
-  private static String enteredStage(DealEvent event) {
-    if (event instanceof DealEvent.Opened e) {
-      return e.stageId();
-    } else if (event instanceof DealEvent.StageChanged e) {
-      return e.toStageId();
-    } else if (event instanceof DealEvent.Won e) {
-      return e.wonStageId();
-    } else if (event instanceof DealEvent.Lost e) {
-      return e.lostStageId();
-    } else if (event instanceof DealEvent.Reopened e) {
-      return e.toStageId();
-    }
-    return null;
   }
 
   private static void line(Writer out, List<String> cells) throws IOException {
