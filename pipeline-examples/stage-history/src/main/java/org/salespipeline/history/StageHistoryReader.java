@@ -213,9 +213,11 @@ public final class StageHistoryReader {
   public ReadSummary read(Path file, Consumer<? super Deal> deals, Consumer<? super RowRejection> rejections)
       throws IOException {
     Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(deals, "deals");
+    Objects.requireNonNull(rejections, "rejections");
     try (Reader in = new InputStreamReader(Files.newInputStream(file), options.encoding().newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
-      return read(in, deals, rejections);
+      return new Pass(new CsvRecordReader(in, options.delimiter()), deals, rejections).run();
     } catch (CharacterCodingException e) {
       throw new StageHistoryFormatException(Decoding.describe(file, options.encoding()));
     }
@@ -309,7 +311,7 @@ public final class StageHistoryReader {
     ReadSummary run() throws IOException {
       header();
       for (CsvRecordReader.CsvRecord record = csv.next(); record != null; record = csv.next()) {
-        if (record.spansLines() && (record.error() != null || record.cells().size() != width)) {
+        if (record.spansLines() && (record.error() != null || record.cells().size() != width || swallowsRows(record))) {
           record = csv.retract();
         }
         if (record.isBlank()) {
@@ -416,6 +418,24 @@ public final class StageHistoryReader {
         }
       }
       return "";
+    }
+
+    /**
+     * Whether a quoted cell that crosses line breaks holds a line that is a whole row by itself
+     * (as many delimiters as a row has): a stray quote that would hide rows, not a note.
+     */
+    private boolean swallowsRows(CsvRecordReader.CsvRecord record) {
+      for (String cell : record.cells()) {
+        if (cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
+          continue;
+        }
+        for (String line : cell.split("\r\n|\r|\n", -1)) {
+          if (width > 1 && line.chars().filter(c -> c == options.delimiter()).count() >= width - 1) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
 
     private void scanStage(CsvRecordReader.CsvRecord record) {

@@ -49,10 +49,10 @@ final class StageNames {
   private static String closing(Map<String, Long> unknown, StageKind kind, String knownName) {
     String found = "";
     for (String name : unknown.keySet()) {
-      String lower = name.toLowerCase(Locale.ROOT);
-      boolean looks = kind == StageKind.WON
-          ? lower.contains("won") || lower.contains("win") || lower.contains(knownName.toLowerCase(Locale.ROOT))
-          : lower.contains("lost") || lower.contains("lose") || lower.contains(knownName.toLowerCase(Locale.ROOT));
+      List<String> words = List.of(name.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"));
+      boolean looks = words.contains(knownName.toLowerCase(Locale.ROOT)) || (kind == StageKind.WON
+          ? words.contains("won") || words.contains("win") || words.contains("closedwon")
+          : words.contains("lost") || words.contains("loss") || words.contains("closedlost"));
       if (looks) {
         if (!found.isEmpty()) {
           return "";
