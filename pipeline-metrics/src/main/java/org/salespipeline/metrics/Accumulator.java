@@ -3,7 +3,6 @@ package org.salespipeline.metrics;
 import io.vavr.control.Option;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -57,6 +56,13 @@ final class Accumulator {
   private final Map<String, Integer> index = new HashMap<>();
   /** Stage ids by index: events usually hold these very instances, found without hashing. */
   private final String[] stageIds;
+  /**
+   * Probabilities as the decimals they were written as: {@code BigDecimal.valueOf(double)} is the
+   * shortest decimal that reads back as the double ({@code 0.1} for 0.1), where
+   * {@code new BigDecimal(double)} is the double's binary value
+   * ({@code 0.1000000000000000055511151231257827…}). Σ amount × probability is then an exact decimal
+   * sum of exact decimal products, rounded once when the report is made.
+   */
   private final BigDecimal[] stageProbability;
   private final @Nullable ToDoubleFunction<? super Deal> probability;
   private final @Nullable CurrencyConverter converter;
@@ -413,8 +419,8 @@ final class Accumulator {
       BigDecimal wonSum = t.won.value();
       if (closed > 0) {
         BigDecimal lostSum = t.lost.value();
-        wonValue.put(currency, Money.of(wonSum, currency));
-        lostValue.put(currency, Money.of(lostSum, currency));
+        wonValue.put(currency, MoneyRounding.total(wonSum, currency));
+        lostValue.put(currency, MoneyRounding.total(lostSum, currency));
         BigDecimal all = wonSum.add(lostSum);
         if (all.signum() > 0) {
           valueWinRate.put(currency, Rate.ofProportion(wonSum.divide(all, DIVISION).doubleValue(), closed));
@@ -424,10 +430,10 @@ final class Accumulator {
         dealSize.put(currency, dealSize(currency, t, wonSum));
       }
       if (t.openCount > 0) {
-        openPipeline.put(currency, Money.of(t.open.value(), currency));
-        weightedPipeline.put(currency, Money.of(t.weighted(), currency));
+        openPipeline.put(currency, MoneyRounding.total(t.open.value(), currency));
+        weightedPipeline.put(currency, MoneyRounding.total(t.weighted(), currency));
       }
-      velocity(t, wonSum).forEach(v -> velocity.put(currency, Money.of(v, currency)));
+      velocity(t, wonSum).forEach(v -> velocity.put(currency, v));
     });
 
     DurationSummary[] completedSummary = new DurationSummary[k];
@@ -485,28 +491,17 @@ final class Accumulator {
   private static DealSize dealSize(Currency currency, CurrencyTotals t, BigDecimal wonSum) {
     BigDecimal[] middle = t.middleWonAmounts();
     BigDecimal median = middle.length == 1 ? middle[0] : middle[0].add(middle[1]).divide(BigDecimal.valueOf(2));
-    return new DealSize(t.wonCount, Money.of(wonSum, currency),
-        Money.of(divideMoney(wonSum, BigDecimal.valueOf(t.wonCount), currency), currency), Money.of(median, currency));
-  }
-
-  /**
-   * A quotient of money, rounded half-even to 16 significant digits or, where that takes more
-   * digits, to the currency's minor unit: 16 digits alone would round a mean of 10<sup>15</sup>
-   * dollars to the ten cents.
-   */
-  static BigDecimal divideMoney(BigDecimal dividend, BigDecimal divisor, Currency currency) {
-    BigDecimal integral = dividend.divideToIntegralValue(divisor);
-    int integerDigits = integral.signum() == 0 ? 0 : integral.precision() - integral.scale();
-    int digits = Math.max(DIVISION.getPrecision(), integerDigits + Math.max(0, currency.getDefaultFractionDigits()));
-    return dividend.divide(divisor, new MathContext(digits, RoundingMode.HALF_EVEN));
+    return new DealSize(t.wonCount, MoneyRounding.total(wonSum, currency),
+        MoneyRounding.quotient(wonSum, BigDecimal.valueOf(t.wonCount), currency),
+        MoneyRounding.quotient(median, BigDecimal.ONE, currency));
   }
 
   /**
    * Open deals × average deal size × win rate / mean sales cycle in days, as one exact fraction
    * divided once: (open_c × wonSum_c × won × cycles × msPerDay) / (wonCount_c × (won + lost) ×
-   * cycleSum).
+   * cycleSum), rounded once (a rate per day: two digits beyond the minor unit).
    */
-  private Option<BigDecimal> velocity(CurrencyTotals t, BigDecimal wonSum) {
+  private Option<Money> velocity(CurrencyTotals t, BigDecimal wonSum) {
     long cycles = wonCycle.size();
     long cycleSum = wonCycle.sum();
     if (t.wonCount == 0 || won + lost == 0 || cycles == 0 || cycleSum <= 0) {
@@ -516,7 +511,7 @@ final class Accumulator {
         .multiply(BigDecimal.valueOf(cycles)).multiply(BigDecimal.valueOf(MILLIS_PER_DAY));
     BigDecimal denominator = BigDecimal.valueOf(t.wonCount).multiply(BigDecimal.valueOf(won + lost))
         .multiply(BigDecimal.valueOf(cycleSum));
-    return Option.some(divideMoney(numerator, denominator, t.currency));
+    return Option.some(MoneyRounding.quotient(numerator, denominator, t.currency));
   }
 
   private FunnelStage funnelStage(int s, Stage stage) {
@@ -567,7 +562,8 @@ final class Accumulator {
     BigDecimal pipelineSum = t == null ? BigDecimal.ZERO : t.forecast.value();
     BigDecimal weighted = t == null ? BigDecimal.ZERO : t.forecastWeighted;
     boolean defined = forecastPeriod != null && !quota.isZero();
-    return new Coverage(quota, Money.of(pipelineSum, quota.currency()), Money.of(weighted, quota.currency()),
+    return new Coverage(quota, MoneyRounding.total(pipelineSum, quota.currency()),
+        MoneyRounding.total(weighted, quota.currency()),
         defined ? Option.some(pipelineSum.divide(quota.amount(), DIVISION).doubleValue()) : Option.none(),
         defined ? Option.some(weighted.divide(quota.amount(), DIVISION).doubleValue()) : Option.none());
   }

@@ -5,7 +5,8 @@ import org.salespipeline.core.Money;
 
 /**
  * Pipeline coverage against a quota: the open pipeline expected to close in the forecast period,
- * unweighted and weighted by probability, divided by the quota.
+ * unweighted and weighted by probability, divided by the quota. The two sums are rounded
+ * half-even once to the currency's minor unit; the ratios are of the exact sums.
  *
  * <p>Immutable and thread-safe.
  *

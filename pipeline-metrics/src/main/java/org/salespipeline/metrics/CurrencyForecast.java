@@ -5,6 +5,7 @@ import org.salespipeline.core.Money;
 /**
  * The forecast in one currency: the probability-weighted sum (the expected revenue), the
  * unweighted sum, and the 10th, 50th and 90th percentiles (type 7) of the simulated revenue.
+ * Each is computed exactly and rounded half-even once to the currency's minor unit.
  *
  * <p>Immutable and thread-safe.
  *

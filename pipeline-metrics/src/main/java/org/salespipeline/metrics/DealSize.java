@@ -6,10 +6,10 @@ import org.salespipeline.core.Money;
  * The size of the deals won in the window, in one currency: how many, their total, mean and
  * median amount.
  *
- * <p>The mean is rounded half-even to 16 significant digits (an exact quotient may not end), or
- * to the currency's minor unit where that takes more digits, so it is never coarser than a cent
- * (of a currency with cents), however large the amounts; the median is exact (the mean of the two middle amounts of an even count). Immutable and
- * thread-safe.
+ * <p>Each figure is computed exactly and rounded half-even once: the total to the currency's minor
+ * unit, the mean and the median (the mean of the two middle amounts of an even count), which are
+ * the average deal size, to two decimals beyond it (4 for USD, 2 for JPY), so the median of
+ * amounts in the minor unit is exact. Immutable and thread-safe.
  *
  * @param count the number of priced won deals in this currency, positive
  * @param total the sum of their amounts

@@ -110,6 +110,27 @@ public final class DurationSummary {
     return LongSamples.percentile(runs, count, p);
   }
 
+  /**
+   * Whether a duration exceeds the p90 (type 7), decided exactly: with h = (count − 1) × 9/10 =
+   * lo + f/10, the p90 is x[lo] + f/10 × (x[lo + 1] − x[lo]), so the duration exceeds it when
+   * 10 × (d − x[lo]) &gt; f × (x[lo + 1] − x[lo]). The double p90 can land a hair either side of
+   * a whole millisecond that a duration equals.
+   */
+  boolean exceedsP90(long millis) {
+    if (count == 0) {
+      throw new IllegalStateException("bug: p90 of no durations");
+    }
+    long tenthsOfH = Math.multiplyExact(count - 1, 9L);
+    long lo = tenthsOfH / 10;
+    long f = tenthsOfH % 10;
+    long low = LongSamples.select(runs, lo);
+    if (f == 0) {
+      return millis > low;
+    }
+    long spread = LongSamples.select(runs, lo + 1) - low;
+    return Math.multiplyExact(10L, Math.subtractExact(millis, low)) > Math.multiplyExact(f, spread);
+  }
+
   /** Equal summaries are of the same durations, however they were split into runs. */
   @Override
   public boolean equals(Object o) {

@@ -37,9 +37,26 @@ final class Format {
     return p.map(v -> String.format(Locale.ROOT, "%.3f", v)).getOrElse(NONE);
   }
 
-  /** Money rounded half-even to the currency's minor unit for reading; the value keeps its digits. */
+  /**
+   * Money in the currency's minor unit. The report's figures are already rounded there, so this
+   * only pads them ({@code 12} EUR reads {@code 12.00 EUR}); an amount a deal was given with more
+   * decimals is rounded half-even once, for reading.
+   */
   static String money(Money money) {
-    int digits = Math.max(0, money.currency().getDefaultFractionDigits());
+    return shown(money, MoneyRounding.minorDigits(money.currency()));
+  }
+
+  /**
+   * A mean or a rate per day as the report keeps it: the minor unit, and up to two more decimals
+   * where the value has them ({@code 12000.00 EUR}, {@code 33.3333 USD}).
+   */
+  static String quotient(Money money) {
+    int minor = MoneyRounding.minorDigits(money.currency());
+    int digits = Math.max(minor, Math.min(money.amount().scale(), minor + MoneyRounding.QUOTIENT_EXTRA_DIGITS));
+    return shown(money, digits);
+  }
+
+  private static String shown(Money money, int digits) {
     BigDecimal shown = money.amount().setScale(digits, RoundingMode.HALF_EVEN);
     return shown.toPlainString() + " " + money.currency().getCurrencyCode();
   }

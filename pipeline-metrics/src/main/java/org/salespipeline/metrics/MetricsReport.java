@@ -20,7 +20,9 @@ import org.salespipeline.core.Pipeline;
  * <em>cohort</em> is the deals created in the window. Durations are in days (milliseconds /
  * 86,400,000). An undefined figure is an empty {@link Option} or an absent map entry, never NaN.
  * Money figures are per currency (or in the converter's currency); deals without an amount are
- * left out of them and counted in {@link #unpriced()}.
+ * left out of them and counted in {@link #unpriced()}. Every money figure is computed exactly and
+ * rounded half-even once, at the end, to the currency's minor unit (ISO 4217 digits: 2 for USD,
+ * 0 for JPY); a mean or a rate per day (average deal size, velocity) keeps two more decimals.
  *
  * <p>{@link #toString()} prints aligned tables, readable in JShell. Immutable and thread-safe.
  */
@@ -210,9 +212,7 @@ public final class MetricsReport {
 
   /**
    * Returns the average deal size: the mean amount of the deals won in the window, per currency,
-   * rounded half-even to 16 significant digits, or to the currency's minor unit where that takes
-   * more digits (amounts of 10<sup>14</sup> and more in a currency with cents): never coarser
-   * than the minor unit.
+   * rounded half-even to two decimals beyond the currency's minor unit (4 for USD, 2 for JPY).
    *
    * @return an unmodifiable map ordered by currency code (see {@link #dealSize()})
    */
@@ -223,7 +223,9 @@ public final class MetricsReport {
   }
 
   /**
-   * Returns the median amount of the deals won in the window, per currency.
+   * Returns the median amount of the deals won in the window, per currency (the mean of the two
+   * middle amounts of an even count), rounded half-even to two decimals beyond the currency's
+   * minor unit as {@link #averageDealSize()} is: exact for amounts in the minor unit.
    *
    * @return an unmodifiable map ordered by currency code (see {@link #dealSize()})
    */
@@ -341,7 +343,7 @@ public final class MetricsReport {
 
   /**
    * Returns the unweighted open pipeline: the sum of the amounts of the deals open at {@code T},
-   * per currency.
+   * per currency, rounded half-even to the currency's minor unit.
    *
    * @return an unmodifiable map ordered by currency code, with each currency of a priced open deal
    */
@@ -352,7 +354,10 @@ public final class MetricsReport {
   /**
    * Returns the weighted pipeline: Σ amount × probability over the deals open at {@code T}, per
    * currency. The probability is the caller's function if the query has one, else the pipeline's
-   * (the manual override if set, else the stage's default).
+   * (the manual override if set, else the stage's default). Each probability counts as the
+   * shortest decimal that reads back as its double ({@code BigDecimal.valueOf}: 0.1, not the
+   * binary 0.1000000000000000055…), the products and their sum are exact decimals, and the sum is
+   * rounded half-even once to the currency's minor unit.
    *
    * @return an unmodifiable map ordered by currency code, with each currency of a priced open deal
    */
@@ -372,9 +377,8 @@ public final class MetricsReport {
   /**
    * Returns the pipeline velocity in money per day, per currency: the number of priced open deals
    * in the currency × the average deal size × the win rate / the mean sales cycle of won deals in
-   * days, the last three over the window. Computed as one exact fraction, rounded half-even as
-   * {@link #averageDealSize()} is: to 16 significant digits, or to the minor unit where that takes
-   * more.
+   * days, the last three over the window. Computed as one exact fraction, rounded half-even once
+   * to two decimals beyond the currency's minor unit, as {@link #averageDealSize()} is.
    *
    * @return an unmodifiable map ordered by currency code; a currency is absent when a factor is
    *     undefined or the mean cycle is zero

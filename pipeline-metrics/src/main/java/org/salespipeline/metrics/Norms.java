@@ -18,12 +18,15 @@ final class Norms {
   private final Pipeline pipeline;
   private final double[] normMillis;
   private final StuckDeal.Norm[] kinds;
+  /** The completed stays whose p90 is the norm, compared with ages exactly; null for a threshold. */
+  private final DurationSummary[] p90Of;
 
   Norms(Pipeline pipeline, DurationSummary[] completed) {
     this.pipeline = pipeline;
     int k = pipeline.openStages().size();
     this.normMillis = new double[k];
     this.kinds = new StuckDeal.Norm[k];
+    this.p90Of = new DurationSummary[k];
     for (int s = 0; s < k; s++) {
       Stage stage = pipeline.openStages().get(s);
       if (stage.rottingAfter().isDefined()) {
@@ -33,6 +36,7 @@ final class Norms {
       } else if (completed[s].count() >= MIN_STAYS) {
         normMillis[s] = completed[s].percentileMillis(0.9);
         kinds[s] = StuckDeal.Norm.P90_OF_COMPLETED_STAYS;
+        p90Of[s] = completed[s];
       }
     }
   }
@@ -41,8 +45,12 @@ final class Norms {
     return kinds[stage] != null;
   }
 
+  /** Exactly: a whole-millisecond threshold as a long, a p90 by its exact fraction. */
   boolean beyond(int stage, long ageMillis) {
-    return defined(stage) && ageMillis > normMillis[stage];
+    if (!defined(stage)) {
+      return false;
+    }
+    return p90Of[stage] != null ? p90Of[stage].exceedsP90(ageMillis) : ageMillis > (long) normMillis[stage];
   }
 
   StuckDeal stuck(int stage, long ageMillis, String dealId, String owner, Option<Money> amount) {
@@ -58,7 +66,7 @@ final class Norms {
     long open = 0;
     for (long[] ages : ageRuns) {
       open += ages.length;
-      for (int i = ages.length - 1; i >= 0 && ages[i] > normMillis[stage]; i--) {
+      for (int i = ages.length - 1; i >= 0 && beyond(stage, ages[i]); i--) {
         sum += ages[i];
         count++;
       }

@@ -47,7 +47,7 @@ final class ReportPrinter {
       out.append('\n');
       TextTable size = new TextTable("Deal size (won)", "count", "total", "mean", "median");
       r.dealSize().forEach((currency, s) -> size.row(currency.getCurrencyCode(), Long.toString(s.count()),
-          Format.money(s.total()), Format.money(s.mean()), Format.money(s.median())));
+          Format.money(s.total()), Format.quotient(s.mean()), Format.quotient(s.median())));
       size.appendTo(out, "");
     }
 
@@ -122,7 +122,7 @@ final class ReportPrinter {
     currencies.addAll(r.velocityPerDay().keySet());
     for (Currency c : currencies) {
       pipeline.row(c.getCurrencyCode(), money(r.openPipeline(), c), money(r.weightedPipeline(), c),
-          money(r.velocityPerDay(), c));
+          r.velocityPerDay().containsKey(c) ? Format.quotient(r.velocityPerDay().get(c)) : Format.NONE);
     }
     if (pipeline.hasRows()) {
       pipeline.appendTo(out, "");

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import org.salespipeline.core.Money;
 
 /**
  * The forecast's Monte Carlo simulation: in each trial every deal is won independently with its
@@ -20,7 +19,9 @@ import org.salespipeline.core.Money;
  * <p>Deals are visited in deal-id order with one {@link SplittableRandom} seeded by the query, so
  * the same deals and seed give the same numbers however the input was split. Amounts are added as
  * unscaled {@code long}s at the currency's largest scale when their total fits (exact and fast),
- * as {@link BigDecimal}s otherwise. Percentiles are type 7, computed exactly.
+ * as {@link BigDecimal}s otherwise. Percentiles are type 7, computed exactly (the interpolation
+ * between two trials can fall between two minor units); every figure is then rounded once to the
+ * currency's minor unit.
  */
 final class Simulation {
 
@@ -68,9 +69,9 @@ final class Simulation {
     Map<Currency, CurrencyForecast> byCurrency = new HashMap<>();
     for (int c = 0; c < currencies.length; c++) {
       Currency currency = currencies[c];
-      byCurrency.put(currency, new CurrencyForecast(count[c], Money.of(pipeline[c], currency),
-          Money.of(expected[c], currency), Money.of(levels[c][0], currency), Money.of(levels[c][1], currency),
-          Money.of(levels[c][2], currency)));
+      byCurrency.put(currency, new CurrencyForecast(count[c], MoneyRounding.total(pipeline[c], currency),
+          MoneyRounding.total(expected[c], currency), MoneyRounding.total(levels[c][0], currency),
+          MoneyRounding.total(levels[c][1], currency), MoneyRounding.total(levels[c][2], currency)));
     }
     return new Forecast(period, deals, unpriced, trials, seed, byCurrency);
   }

@@ -134,7 +134,9 @@ public final class SurvivalCurve {
 
   /**
    * Returns the median time to close: the first time at which the estimated survival is at or
-   * below one half (as lifelines' {@code median_survival_time_}).
+   * below one half (as lifelines' {@code median_survival_time_}), decided exactly on the counts:
+   * a survival of exactly one half, such as 9/10 · 7/9 · 5/7, counts however a product of doubles
+   * rounds it (and its step's {@link Step#survival()} is then exactly {@code 0.5}).
    *
    * @return the median in days, or none if fewer than half of the deals are estimated to close
    *     within the observed times

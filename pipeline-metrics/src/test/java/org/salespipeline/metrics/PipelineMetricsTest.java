@@ -338,7 +338,7 @@ class PipelineMetricsTest {
   }
 
   @Test
-  void dealSize_amountsAbove10To15WithCents_meanIsExactToTheCentHalfEven() {
+  void dealSize_amountsAbove10To15WithCents_meanHasTwoMoreDecimalsHalfEven() {
     List<org.salespipeline.core.Deal> deals = List.of(
         Script.open("B1", "a", 0, "1000000000000000.00", "USD").win(1).deal(),
         Script.open("B2", "a", 0, "1000000000000000.01", "USD").win(1).deal(),
@@ -347,17 +347,17 @@ class PipelineMetricsTest {
         Script.open("C2", "a", 0, "1234567890123456.79", "EUR").win(1).deal());
     MetricsReport r = metrics.calculate(deals, MetricsQuery.asOf(Script.day(2)));
     // 3000000000000000.02 / 3 = 1000000000000000.00666...; 16 significant digits would give 1000000000000000
-    assertThat(r.averageDealSize().get(USD)).isEqualTo(Money.of("1000000000000000.01", "USD"));
-    // 2469135780246913.57 / 2 = 1234567890123456.785: half-even to the cent
-    assertThat(r.averageDealSize().get(EUR)).isEqualTo(Money.of("1234567890123456.78", "EUR"));
+    assertThat(r.averageDealSize().get(USD)).isEqualTo(Money.of("1000000000000000.0067", "USD"));
+    // 2469135780246913.57 / 2 = 1234567890123456.785: exact within the two more decimals
+    assertThat(r.averageDealSize().get(EUR)).isEqualTo(Money.of("1234567890123456.785", "EUR"));
   }
 
   @Test
-  void dealSize_ordinaryAmounts_meanKeeps16SignificantDigits() {
+  void dealSize_ordinaryAmounts_meanKeepsTwoDecimalsBeyondTheCent() {
     List<org.salespipeline.core.Deal> deals = List.of(Script.open("T1", "a", 0, "100", "USD").win(1).deal(),
         Script.open("T2", "a", 0, "0", "USD").win(1).deal(), Script.open("T3", "a", 0, "0", "USD").win(1).deal());
     MetricsReport r = metrics.calculate(deals, MetricsQuery.asOf(Script.day(2)));
-    assertThat(r.averageDealSize().get(USD).amount()).isEqualByComparingTo("33.33333333333333");
+    assertThat(r.averageDealSize().get(USD).amount()).isEqualByComparingTo("33.3333");
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.DealStatus;
+import org.salespipeline.core.Money;
 import org.salespipeline.core.Pipeline;
 import org.salespipeline.history.LoadedHistory;
 import org.salespipeline.history.ReadSummary;
@@ -167,8 +168,9 @@ public final class Export {
   }
 
   /**
-   * Returns the grouping of a column: {@code owner}, {@code currency} (the amount's currency), or
-   * any attribute column, matched ignoring case.
+   * Returns the grouping of a column: {@code owner}, {@code currency} (the amount's currency; for a
+   * deal without an amount, the currency its rows name, else the default currency), or any
+   * attribute column, matched ignoring case.
    *
    * @param column the column name, not null
    * @return the grouping, or a one-line message naming the columns deals can be grouped by
@@ -180,8 +182,10 @@ public final class Export {
       return Either.right(Grouping.owner());
     }
     if (key.equals("currency")) {
-      return Either.right(Grouping.of("currency",
-          deal -> deal.amount().map(m -> m.currency().getCurrencyCode()).getOrElse(Grouping.NONE)));
+      // the amount's currency; else the one the deal's currency cells name; else the default (SPEC 6)
+      Map<String, Currency> named = history.unpricedCurrencies();
+      return Either.right(Grouping.of("currency", deal -> deal.amount().map(Money::currency)
+          .getOrElse(() -> named.getOrDefault(deal.id(), defaultCurrency)).getCurrencyCode()));
     }
     Option<String> attribute = attribute(column);
     if (attribute.isDefined()) {

@@ -190,7 +190,8 @@ public final class Priorities {
   }
 
   private static String money(Money money) {
-    return String.format(Locale.ROOT, "%,.2f %s", money.amount().setScale(2, RoundingMode.HALF_EVEN),
+    int digits = Math.max(0, money.currency().getDefaultFractionDigits()); // the minor unit: 0 for JPY
+    return String.format(Locale.ROOT, "%,." + digits + "f %s", money.amount().setScale(digits, RoundingMode.HALF_EVEN),
         money.currency().getCurrencyCode());
   }
 

@@ -100,7 +100,7 @@ class AnalystScriptTest {
     assertAccepted(eval("metrics(deals)"));
     assertThat(printed()).contains("Pipeline metrics: Stage history, as of 2024-04-01T00:00:00Z")
         .contains("by count      50.0%  [18.8%, 81.2%]      6")
-        .contains("USD            84000.00 USD  64500.00 USD        907.26 USD");
+        .contains("USD            84000.00 USD  64500.00 USD      907.2581 USD");
     printed.reset();
 
     assertAccepted(eval("prioritize(deals)"));

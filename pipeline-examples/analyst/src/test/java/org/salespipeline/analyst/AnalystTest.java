@@ -103,11 +103,15 @@ class AnalystTest {
   }
 
   @Test
-  void groupingByCurrency_groupsByTheAmountsCurrency() throws IOException {
+  void groupingByCurrency_groupsByTheAmountsCurrency_aDealNamingNoneInTheDefault() throws IOException {
     Export export = sample();
 
+    // D-11 has neither amount nor currency: the default currency's group (SPEC 6), not "(none)"
     assertThat(Analyst.metrics(export, Analyst.query(export).withGrouping(export.grouping("currency").get()))
-        .groups().keySet()).containsExactly("(none)", "EUR", "USD");
+        .groups()).containsOnlyKeys("EUR", "USD");
+    assertThat(Analyst.metrics(export, Analyst.query(export).withGrouping(export.grouping("currency").get()))
+        .groups().get("USD").deals()).isEqualTo(export.deals().stream().filter(d -> d.amount().isEmpty()
+            || d.amount().get().currency().getCurrencyCode().equals("USD")).count());
   }
 
   @Test

@@ -19,8 +19,9 @@ import org.salespipeline.metrics.StageTime;
 /**
  * The core figures of the metrics comparison (SPEC §4, as of one instant, no window), in a form
  * each approach fills in its own way so that they can be compared figure by figure: counts and
- * money exactly, floating-point figures (days, rates, the mean of amounts, velocity) to a relative
- * {@value #TOLERANCE}.
+ * money exactly, floating-point figures (days, rates) to a relative {@value #TOLERANCE}, the mean of
+ * amounts and the velocity (which the report rounds to two decimals beyond the minor unit) to half
+ * of that last unit more.
  *
  * <p>An undefined figure is an empty {@link Option} (or an absent map entry); two approaches agree
  * on it only if both leave it undefined.
@@ -139,7 +140,7 @@ record MetricsFigures(
         String figure = "deal-size " + currency;
         agreement.compare(figure + " count", other, size.count(), their.count());
         money(agreement, figure + " total", other, size.total(), their.total());
-        agreement.compare(figure + " mean", other, size.mean(), their.mean(), TOLERANCE);
+        quotient(agreement, figure + " mean", other, currency, size.mean(), their.mean());
         money(agreement, figure + " median", other, size.median(), their.median());
       }
     });
@@ -169,9 +170,23 @@ record MetricsFigures(
     ours.velocityPerDay().forEach((currency, velocity) -> {
       Double their = theirs.velocityPerDay().get(currency);
       if (their != null) {
-        agreement.compare("velocity " + currency, other, velocity, their, TOLERANCE);
+        quotient(agreement, "velocity " + currency, other, currency, velocity, their);
       }
     });
+  }
+
+  /**
+   * A mean of money or a velocity: ours is rounded half-even to two decimals beyond the currency's
+   * minor unit (SPEC §4), so it agrees when within half of that unit, plus the relative tolerance.
+   */
+  private static void quotient(Agreement agreement, String figure, String other, String currency, double ours,
+      double theirs) {
+    int digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits()) + 2;
+    double halfUnit = 0.5 * Math.pow(10, -digits);
+    double scale = Math.max(1.0, Math.max(Math.abs(ours), Math.abs(theirs)));
+    if (Math.abs(ours - theirs) > halfUnit + TOLERANCE * scale) {
+      agreement.differ(figure, other, Double.toString(ours), Double.toString(theirs));
+    }
   }
 
   private static void compare(Agreement agreement, String figure, String other, Summary ours, Summary theirs) {

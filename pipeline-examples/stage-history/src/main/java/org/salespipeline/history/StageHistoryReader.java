@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.salespipeline.core.Change;
 import org.salespipeline.core.Deal;
@@ -50,7 +51,8 @@ import org.salespipeline.core.Stage;
  * row's stage change, so a deal won with a new amount is won at that amount), so
  * {@link Deal#asOf(Instant)} sees only what was known then. A currency cell without an amount is
  * the currency of the amounts given from then on without one (before any, the options' default
- * currency); an amount in another currency than the deal's replaces it (the old amount is cleared
+ * currency, and for a deal loaded without any amount the currency handed on beside it,
+ * {@link LoadedHistory#unpricedCurrencies()}); an amount in another currency than the deal's replaces it (the old amount is cleared
  * and the new one set at that instant). A loss takes the lost reason of its own row, else the last
  * one given since the deal's previous loss. A lost reason given on a later row of a deal already
  * lost with another reason cannot be recorded and makes the row bad.
@@ -194,8 +196,9 @@ public final class StageHistoryReader {
   public LoadedHistory load(Path file) throws IOException {
     List<Deal> deals = new ArrayList<>();
     List<RowRejection> rejections = new ArrayList<>();
-    ReadSummary summary = read(file, deals::add, rejections::add);
-    return new LoadedHistory(pipeline, deals, rejections, summary);
+    Map<String, Currency> currencies = new HashMap<>();
+    ReadSummary summary = read(file, deals::add, rejections::add, currencies::put);
+    return new LoadedHistory(pipeline, deals, rejections, summary, currencies);
   }
 
   /**
@@ -212,12 +215,32 @@ public final class StageHistoryReader {
    */
   public ReadSummary read(Path file, Consumer<? super Deal> deals, Consumer<? super RowRejection> rejections)
       throws IOException {
+    return read(file, deals, rejections, (id, currency) -> { });
+  }
+
+  /**
+   * Reads a file as {@link #read(Path, Consumer, Consumer)} does, also handing on the currency
+   * named by each deal loaded without an amount, as {@link #read(Reader, Consumer, Consumer,
+   * BiConsumer)} does.
+   *
+   * @param file the file, not null
+   * @param deals receives each deal loaded, not null
+   * @param rejections receives each row not loaded, not null
+   * @param unpricedCurrencies receives the currency named by each deal loaded without an amount,
+   *     not null
+   * @return the counts, never null
+   * @throws StageHistoryFormatException if the file cannot be read as the options say
+   * @throws IOException if the file cannot be read
+   */
+  public ReadSummary read(Path file, Consumer<? super Deal> deals, Consumer<? super RowRejection> rejections,
+      BiConsumer<String, Currency> unpricedCurrencies) throws IOException {
     Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(unpricedCurrencies, "unpricedCurrencies");
     Objects.requireNonNull(deals, "deals");
     Objects.requireNonNull(rejections, "rejections");
     try (Reader in = new InputStreamReader(Files.newInputStream(file), options.encoding().newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
-      return new Pass(new CsvRecordReader(in, options.delimiter()), deals, rejections).run();
+      return new Pass(new CsvRecordReader(in, options.delimiter()), deals, rejections, unpricedCurrencies).run();
     } catch (CharacterCodingException e) {
       throw new StageHistoryFormatException(Decoding.describe(file, options.encoding()));
     }
@@ -234,8 +257,9 @@ public final class StageHistoryReader {
   public LoadedHistory load(Reader in) throws IOException {
     List<Deal> deals = new ArrayList<>();
     List<RowRejection> rejections = new ArrayList<>();
-    ReadSummary summary = read(in, deals::add, rejections::add);
-    return new LoadedHistory(pipeline, deals, rejections, summary);
+    Map<String, Currency> currencies = new HashMap<>();
+    ReadSummary summary = read(in, deals::add, rejections::add, currencies::put);
+    return new LoadedHistory(pipeline, deals, rejections, summary, currencies);
   }
 
   /**
@@ -253,12 +277,34 @@ public final class StageHistoryReader {
    */
   public ReadSummary read(Reader in, Consumer<? super Deal> deals, Consumer<? super RowRejection> rejections)
       throws IOException {
+    return read(in, deals, rejections, (id, currency) -> { });
+  }
+
+  /**
+   * Reads a stage history as {@link #read(Reader, Consumer, Consumer)} does, also handing on, for
+   * each deal loaded without an amount whose rows name a currency, its id and that currency (the
+   * last named in time order), just before the deal: a deal has a currency only with an amount, so
+   * the file's is kept this way, the deal's currency for grouping.
+   *
+   * @param in the text, not null; not closed
+   * @param deals receives each deal loaded, not null
+   * @param rejections receives each row not loaded, not null
+   * @param unpricedCurrencies receives the currency named by each deal loaded without an amount,
+   *     not null
+   * @return the counts, never null
+   * @throws StageHistoryFormatException if the text cannot be read as the options say, or no deal
+   *     is loaded
+   * @throws IOException if reading fails
+   */
+  public ReadSummary read(Reader in, Consumer<? super Deal> deals, Consumer<? super RowRejection> rejections,
+      BiConsumer<String, Currency> unpricedCurrencies) throws IOException {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(deals, "deals");
     Objects.requireNonNull(rejections, "rejections");
+    Objects.requireNonNull(unpricedCurrencies, "unpricedCurrencies");
     CsvRecordReader csv = new CsvRecordReader(in, options.delimiter());
     try {
-      return new Pass(csv, deals, rejections).run();
+      return new Pass(csv, deals, rejections, unpricedCurrencies).run();
     } catch (CharacterCodingException e) {
       throw new StageHistoryFormatException("line " + csv.line() + ": a byte that is not " + options.encoding()
           + " text; give the file's encoding (--encoding windows-1252, say)");
@@ -274,6 +320,7 @@ public final class StageHistoryReader {
     private final CsvRecordReader csv;
     private final Consumer<? super Deal> dealSink;
     private final Consumer<? super RowRejection> rejectionSink;
+    private final BiConsumer<String, Currency> currencySink;
     private final CellParser parser = new CellParser(options);
     private final Map<String, String> shared = new HashMap<>();
     private final Map<String, DealRows> pending = new LinkedHashMap<>();
@@ -302,10 +349,12 @@ public final class StageHistoryReader {
     private long rejectedDeals;
     private long repeatedStageRows;
 
-    Pass(CsvRecordReader csv, Consumer<? super Deal> dealSink, Consumer<? super RowRejection> rejectionSink) {
+    Pass(CsvRecordReader csv, Consumer<? super Deal> dealSink, Consumer<? super RowRejection> rejectionSink,
+        BiConsumer<String, Currency> currencySink) {
       this.csv = csv;
       this.dealSink = dealSink;
       this.rejectionSink = rejectionSink;
+      this.currencySink = currencySink;
     }
 
     ReadSummary run() throws IOException {
@@ -567,6 +616,15 @@ public final class StageHistoryReader {
       Integer[] order = rows.timeOrder();
       Either<RowRejection, Deal> built = drive(rows, order);
       if (built.isRight()) {
+        if (built.get().amount().isEmpty()) {
+          for (int i = order.length - 1; i >= 0; i--) {
+            String currency = rows.get(DealRows.CURRENCY, order[i]);
+            if (currency != null) {
+              currencySink.accept(rows.id, Currency.getInstance(currency));
+              break;
+            }
+          }
+        }
         dealSink.accept(built.get());
         return;
       }

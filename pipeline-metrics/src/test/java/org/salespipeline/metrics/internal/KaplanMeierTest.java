@@ -45,6 +45,27 @@ class KaplanMeierTest {
     assertThat(km.survivalAt(30)).isCloseTo(0.4482, within(0.00005));
   }
 
+  /**
+   * Issue 14's case, in days: ten deals, one closed at 1, two at 2, two at 3, five censored at 31.
+   * S(3) = 9/10 · 7/9 · 5/7 = 1/2 exactly, 0.5000000000000001 as a product of doubles.
+   */
+  @Test
+  void medianStep_survivalExactlyOneHalf_isThatStep() {
+    KaplanMeier km = KaplanMeier.estimate(new long[] {1, 2, 2, 3, 3}, new long[] {31, 31, 31, 31, 31});
+
+    assertThat(km.time(km.medianStep())).isEqualTo(3);
+    assertThat(km.survival(km.medianStep())).isEqualTo(0.5);
+    assertThat(km.survivalAt(3)).isEqualTo(0.5);
+  }
+
+  @Test
+  void medianStep_survivalJustAboveHalfExactly_isNotThatStep() {
+    // 11 at risk: S = 10/11 · 8/10 · 6/8 = 6/11 > 1/2, then 5/11 at the next close
+    KaplanMeier km = KaplanMeier.estimate(new long[] {1, 2, 2, 3, 3, 4}, new long[] {31, 31, 31, 31, 31});
+
+    assertThat(km.time(km.medianStep())).isEqualTo(4);
+  }
+
   @Test
   void medianStep_survivalNeverAtHalf_isMinusOne() {
     assertThat(KaplanMeier.estimate(new long[] {5}, new long[] {6, 7}).medianStep()).isEqualTo(-1);

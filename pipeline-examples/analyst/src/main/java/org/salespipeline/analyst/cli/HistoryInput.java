@@ -12,8 +12,11 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.Money;
@@ -129,8 +132,9 @@ public final class HistoryInput {
   public LoadedHistory load(PrintStream err) throws UsageException {
     List<Deal> deals = new ArrayList<>();
     List<RowRejection> rejections = new ArrayList<>();
-    ReadSummary summary = read(err, deals::add, rejections::add);
-    return new LoadedHistory(pipeline(), deals, rejections, summary);
+    Map<String, Currency> currencies = new HashMap<>();
+    ReadSummary summary = read(err, deals::add, rejections::add, currencies::put);
+    return new LoadedHistory(pipeline(), deals, rejections, summary, currencies);
   }
 
   /**
@@ -146,6 +150,11 @@ public final class HistoryInput {
    */
   public ReadSummary read(PrintStream err, Consumer<? super Deal> deals, Consumer<? super RowRejection> rejections)
       throws UsageException {
+    return read(err, deals, rejections, (id, currency) -> { });
+  }
+
+  private ReadSummary read(PrintStream err, Consumer<? super Deal> deals, Consumer<? super RowRejection> rejections,
+      BiConsumer<String, Currency> unpricedCurrencies) throws UsageException {
     Objects.requireNonNull(err, "err");
     Objects.requireNonNull(deals, "deals");
     Objects.requireNonNull(rejections, "rejections");
@@ -157,7 +166,7 @@ public final class HistoryInput {
           err.println("rejected " + rejection);
         }
         rejections.accept(rejection);
-      });
+      }, unpricedCurrencies);
     } catch (NoSuchFileException e) {
       throw new UsageException("cannot read " + file + ": no such file", e);
     } catch (AccessDeniedException e) {

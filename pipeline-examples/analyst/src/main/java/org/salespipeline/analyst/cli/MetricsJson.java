@@ -22,8 +22,9 @@ import org.salespipeline.metrics.StageTime;
  * <p>Shape decisions: an undefined figure is {@code null}; a money figure (and the value win rate)
  * is an object with one key per currency of the export's amounts, always the same keys, so a
  * currency without a figure maps to {@code null} (or 0 for the weighted pipeline, an empty sum); a
- * rate is {@code {"value","lower","upper"}} with its 95% Wilson interval; money is the exact
- * decimal; durations are in days. A group has the same keys, with {@code rejectedRows} null (a
+ * rate is {@code {"value","lower","upper"}} with its 95% Wilson interval; money is the decimal
+ * the report gives (SPEC §4: computed exactly, rounded half-even once to the currency's minor
+ * unit, two more decimals for the average deal size and the velocity); durations are in days. A group has the same keys, with {@code rejectedRows} null (a
  * rejected row belongs to no group) and no {@code groups}.
  */
 final class MetricsJson {

@@ -143,7 +143,9 @@ final class PrioritizeCommand implements Command {
       deal.put("dealId", p.deal().id());
       deal.put("stage", p.stageName());
       deal.put("probability", p.probability());
-      deal.put("expectedValue", p.expectedValue().map(m -> (Object) Map.of(m.currency().getCurrencyCode(), m.amount()))
+      // amount x probability is exact; the JSON gives it in the currency's minor unit, rounded once (SPEC 4)
+      deal.put("expectedValue", p.expectedValue().map(m -> (Object) Map.of(m.currency().getCurrencyCode(),
+          m.amount().setScale(Math.max(0, m.currency().getDefaultFractionDigits()), java.math.RoundingMode.HALF_EVEN)))
           .getOrNull());
       List<Object> factors = new ArrayList<>();
       for (Factor f : p.factors()) {

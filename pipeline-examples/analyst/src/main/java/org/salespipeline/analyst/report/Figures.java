@@ -49,16 +49,26 @@ final class Figures {
     return String.format(Locale.ROOT, "%,d", n);
   }
 
-  /** Money rounded half-even to the currency's minor unit, thousands grouped: {@code 48,000.00 EUR}. */
+  /**
+   * Money in the currency's minor unit, thousands grouped: {@code 48,000.00 EUR}. The report's
+   * figures are already rounded there (SPEC §4), so this only pads them; a deal's own amount with
+   * more decimals is rounded half-even, once.
+   */
   static String money(Money money) {
-    int digits = Math.max(0, money.currency().getDefaultFractionDigits());
-    return String.format(Locale.ROOT, "%,." + digits + "f", money.amount().setScale(digits, RoundingMode.HALF_EVEN))
-        + NBSP + money.currency().getCurrencyCode();
+    return shown(money, Math.max(0, money.currency().getDefaultFractionDigits()));
   }
 
-  /** Money rounded half-even to whole units, for headline figures: {@code 48,000 EUR}. */
-  static String wholeMoney(Money money) {
-    return String.format(Locale.ROOT, "%,d", money.amount().setScale(0, RoundingMode.HALF_EVEN).toBigIntegerExact())
+  /**
+   * A mean or a rate per day as the metrics keep it: the minor unit and up to two more decimals
+   * where the value has them ({@code 12,000.00 EUR}, {@code 33.3333 USD}), never rounded again.
+   */
+  static String quotient(Money money) {
+    int minor = Math.max(0, money.currency().getDefaultFractionDigits());
+    return shown(money, Math.max(minor, Math.min(money.amount().scale(), minor + 2)));
+  }
+
+  private static String shown(Money money, int digits) {
+    return String.format(Locale.ROOT, "%,." + digits + "f", money.amount().setScale(digits, RoundingMode.HALF_EVEN))
         + NBSP + money.currency().getCurrencyCode();
   }
 
@@ -66,13 +76,22 @@ final class Figures {
     return money.map(Figures::money).getOrElse(NONE);
   }
 
-  /** Amounts in several currencies in whole units, one after the other: {@code 12,000 EUR · 9,500 USD}. */
-  static String wholeMoneys(Map<Currency, Money> amounts) {
+  /** Amounts in several currencies, one after the other: {@code 12,000.00 EUR · 9,500.00 USD}. */
+  static String moneys(Map<Currency, Money> amounts) {
+    return joined(amounts, Figures::money);
+  }
+
+  /** Means or rates per day in several currencies, one after the other, as {@link #quotient(Money)}. */
+  static String quotients(Map<Currency, Money> amounts) {
+    return joined(amounts, Figures::quotient);
+  }
+
+  private static String joined(Map<Currency, Money> amounts, java.util.function.Function<Money, String> shown) {
     if (amounts.isEmpty()) {
       return NONE;
     }
     StringJoiner s = new StringJoiner(" · ");
-    amounts.values().forEach(m -> s.add(wholeMoney(m)));
+    amounts.values().forEach(m -> s.add(shown.apply(m)));
     return s.toString();
   }
 }

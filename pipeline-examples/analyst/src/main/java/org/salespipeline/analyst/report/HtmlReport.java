@@ -206,18 +206,18 @@ public final class HtmlReport {
     figure(html, "Win rate", List.of(Figures.rate(report.winRate())), report.winRate()
         .map(r -> "95% interval " + Figures.interval(report.winRate()) + " over " + Figures.count(r.trials())
             + " closed deals").getOrElse("no deal closed in the window"));
-    figure(html, "Average deal size", wholeUnits(report.averageDealSize()),
-        "median " + Figures.wholeMoneys(report.medianDealSize()) + ", over the deals won in the window");
+    figure(html, "Average deal size", values(report.averageDealSize(), Figures::quotient),
+        "median " + Figures.quotients(report.medianDealSize()) + ", over the deals won in the window");
     DurationSummary won = report.salesCycleWon();
     figure(html, "Sales cycle (won)",
         List.of(won.medianDays().map(d -> Figures.days(d) + " days").getOrElse(Figures.NONE)),
         "median over " + Figures.count(won.count()) + " won deals; mean " + Figures.days(won.meanDays()) + ", p90 "
             + Figures.days(won.p90Days()) + " days; Kaplan–Meier median with open deals "
             + Figures.days(report.kmMedianDaysToClose()) + " days");
-    figure(html, "Weighted pipeline", wholeUnits(report.weightedPipeline()),
+    figure(html, "Weighted pipeline", values(report.weightedPipeline(), Figures::money),
         "amount × probability over " + Figures.count(report.open()) + " open deals; unweighted "
-            + Figures.wholeMoneys(report.openPipeline()));
-    figure(html, "Pipeline velocity per day", wholeUnits(report.velocityPerDay()),
+            + Figures.moneys(report.openPipeline()));
+    figure(html, "Pipeline velocity per day", values(report.velocityPerDay(), Figures::quotient),
         "open deals × average deal size × win rate ÷ mean cycle of won deals");
     html.close("dl").newline().close("section").newline();
   }
@@ -231,12 +231,12 @@ public final class HtmlReport {
     html.element("dd", note, "class", "note").close("div");
   }
 
-  private static List<String> wholeUnits(Map<Currency, Money> amounts) {
+  private static List<String> values(Map<Currency, Money> amounts, java.util.function.Function<Money, String> shown) {
     if (amounts.isEmpty()) {
       return List.of(Figures.NONE);
     }
     List<String> values = new ArrayList<>();
-    amounts.values().forEach(m -> values.add(Figures.wholeMoney(m)));
+    amounts.values().forEach(m -> values.add(shown.apply(m)));
     return values;
   }
 
@@ -289,7 +289,7 @@ public final class HtmlReport {
     Table table = Table.of("Win rate per " + unit, "Period", "Won", "Lost", "Win rate", "95% interval",
         "Average deal size");
     trends.forEach((period, part) -> table.row(period.label(), Figures.count(part.won()), Figures.count(part.lost()),
-        Figures.rate(part.winRate()), Figures.interval(part.winRate()), Figures.wholeMoneys(part.averageDealSize())));
+        Figures.rate(part.winRate()), Figures.interval(part.winRate()), Figures.quotients(part.averageDealSize())));
     table.writeTo(html);
     html.close("section").newline();
   }
@@ -391,8 +391,8 @@ public final class HtmlReport {
         "Weighted pipeline");
     report.groups().forEach((key, part) -> table.row(key, Figures.count(part.deals()), Figures.count(part.open()),
         Figures.count(part.won()), Figures.count(part.lost()), Figures.rate(part.winRate()),
-        Figures.interval(part.winRate()), Figures.wholeMoneys(part.averageDealSize()),
-        Figures.days(part.salesCycleWon().medianDays()), Figures.wholeMoneys(part.weightedPipeline())));
+        Figures.interval(part.winRate()), Figures.quotients(part.averageDealSize()),
+        Figures.days(part.salesCycleWon().medianDays()), Figures.moneys(part.weightedPipeline())));
     table.writeTo(html);
     html.close("section").newline();
   }

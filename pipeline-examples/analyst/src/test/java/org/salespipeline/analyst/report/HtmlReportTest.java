@@ -125,7 +125,7 @@ class HtmlReportTest {
 
     assertThat(html).contains("<dd class=\"value\">" + Figures.percent(metrics.winRate().get().value()) + "</dd>");
     assertThat(html).contains("<td class=\"num\">" + Figures.count(metrics.funnel().get(0).reached()) + "</td>");
-    assertThat(html).contains(Figures.wholeMoney(metrics.weightedPipeline().values().iterator().next()));
+    assertThat(html).contains(Figures.money(metrics.weightedPipeline().values().iterator().next()));
   }
 
   @Test
