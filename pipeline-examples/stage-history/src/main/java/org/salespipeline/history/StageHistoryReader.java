@@ -311,6 +311,25 @@ public final class StageHistoryReader {
     }
   }
 
+  /**
+   * Explains stage names a pipeline does not know, as one line: each with its row count and the
+   * closest known names, and the options that name the closing stages when the unknown names look
+   * like them ({@code Closed Won}).
+   *
+   * @param pipeline the pipeline, not null
+   * @param unknownStages the unknown names with their row counts, as {@link ReadSummary#unknownStages()}
+   *     gives them, not null, not empty
+   * @return the line, never null
+   * @throws IllegalArgumentException if no name is given
+   */
+  public static String explainUnknownStages(Pipeline pipeline, Map<String, Long> unknownStages) {
+    Objects.requireNonNull(pipeline, "pipeline");
+    if (Objects.requireNonNull(unknownStages, "unknownStages").isEmpty()) {
+      throw new IllegalArgumentException("unknownStages must name at least one stage but was empty");
+    }
+    return StageNames.explain(pipeline, unknownStages);
+  }
+
   private static String key(String name) {
     return name.strip().toLowerCase(Locale.ROOT);
   }

@@ -1,10 +1,10 @@
 package org.salespipeline.analyst.cli;
 
+import io.vavr.control.Option;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
@@ -26,6 +27,7 @@ import org.salespipeline.history.LoadedHistory;
 import org.salespipeline.history.ReadSummary;
 import org.salespipeline.history.RowRejection;
 import org.salespipeline.history.StageHistoryFormatException;
+import org.salespipeline.history.ReadOptions;
 import org.salespipeline.history.StageHistoryReader;
 
 /**
@@ -50,7 +52,14 @@ public final class HistoryInput {
       OptionSpec.optional("won", "NAME", "the name of the won stage", "Won"),
       OptionSpec.optional("lost", "NAME", "the name of the lost stage", "Lost"),
       OptionSpec.optional("currency", "CODE", "the currency of amounts whose rows give none (ISO 4217)", "USD"),
-      OptionSpec.flag("grouped", "the file lists each deal's rows together: read it in bounded memory"));
+      OptionSpec.flag("grouped", "the file lists each deal's rows together: read it in bounded memory"),
+      OptionSpec.flag("skip-bad-rows", "go on past bad rows: list them and leave out every deal that has one"),
+      OptionSpec.optional("delimiter", ",|;|tab", "the cell delimiter", ","),
+      OptionSpec.optional("date-format", "PATTERN", "a java.time pattern for entered_at and expected_close, such as "
+          + "MM/dd/yyyy", "ISO-8601"),
+      OptionSpec.flag("decimal-comma", "amounts are written 1.234,50"),
+      OptionSpec.optional("encoding", "CHARSET", "the file's encoding, such as windows-1252", "UTF-8"),
+      OptionSpec.flag("allow-any-year", "accept dates before 1900 or after 2200"));
 
   private final Path file;
   private final StageHistoryReader reader;
@@ -91,8 +100,48 @@ public final class HistoryInput {
     } catch (java.nio.file.InvalidPathException e) {
       throw new UsageException("bad --history: " + e.getMessage(), e);
     }
-    return new HistoryInput(path, StageHistoryReader.of(pipeline).withDefaultCurrency(currency)
-        .withGroupedByDeal(args.flag("grouped")), currency);
+    ReadOptions options = readOptions(args.flag("skip-bad-rows"), args.value("delimiter", ","),
+        args.value("date-format"), args.flag("decimal-comma"), args.value("encoding", "UTF-8"),
+        args.flag("allow-any-year")).withDefaultCurrency(currency).withGroupedByDeal(args.flag("grouped"));
+    return new HistoryInput(path, StageHistoryReader.of(pipeline, options), currency);
+  }
+
+  /**
+   * Builds the reader's options from the loading options' values.
+   *
+   * @param skipBadRows {@code --skip-bad-rows}
+   * @param delimiter {@code --delimiter}: {@code ,}, {@code ;} or {@code tab}, not null
+   * @param dateFormat {@code --date-format}, if given, not null
+   * @param decimalComma {@code --decimal-comma}
+   * @param encoding {@code --encoding}, not null
+   * @param allowAnyYear {@code --allow-any-year}
+   * @return the options, never null
+   * @throws UsageException if the delimiter, the date format or the encoding is not valid
+   */
+  static ReadOptions readOptions(boolean skipBadRows, String delimiter, Option<String> dateFormat, boolean decimalComma,
+      String encoding, boolean allowAnyYear) throws UsageException {
+    ReadOptions options = ReadOptions.defaults().withSkipBadRows(skipBadRows).withDecimalComma(decimalComma)
+        .withAllowAnyYear(allowAnyYear);
+    options = switch (delimiter.toLowerCase(Locale.ROOT)) {
+      case "," -> options;
+      case ";" -> options.withDelimiter(';');
+      case "tab", "\t", "\\t" -> options.withDelimiter('\t');
+      default -> throw new UsageException("bad --delimiter: expected , or ; or tab but was '" + delimiter + "'");
+    };
+    if (dateFormat.isDefined()) {
+      try {
+        options = options.withDateFormat(dateFormat.get());
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("bad --date-format: " + e.getMessage(), e);
+      }
+    }
+    try {
+      options = options.withEncoding(Charset.forName(encoding));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("bad --encoding: '" + encoding + "' is not a character set this Java knows (UTF-8, "
+          + "windows-1252, ISO-8859-1, UTF-16...)", e);
+    }
+    return options;
   }
 
   /**
@@ -160,8 +209,8 @@ public final class HistoryInput {
     Objects.requireNonNull(rejections, "rejections");
     int[] reported = {0};
     ReadSummary summary;
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      summary = reader.read(in, deals, rejection -> {
+    try {
+      summary = reader.read(file, deals, rejection -> {
         if (reported[0]++ < MAX_REPORTED) {
           err.println("rejected " + rejection);
         }
@@ -171,10 +220,9 @@ public final class HistoryInput {
       throw new UsageException("cannot read " + file + ": no such file", e);
     } catch (AccessDeniedException e) {
       throw new UsageException("cannot read " + file + ": permission denied", e);
-    } catch (CharacterCodingException e) {
-      throw new UsageException("cannot read " + file + ": it is not UTF-8 text", e);
     } catch (StageHistoryFormatException e) {
-      throw new UsageException(file + ": " + e.getMessage(), e);
+      throw new UsageException(file + ": " + e.getMessage() + (e.row().isDefined() && !reader.options().skipBadRows()
+          ? " (--skip-bad-rows leaves out the deals with bad rows and goes on)" : ""), e);
     } catch (IOException e) {
       throw new UsageException("cannot read " + file + ": " + (Files.isDirectory(file) ? "it is a directory"
           : String.valueOf(e.getMessage()).replace('\n', ' ')), e);
@@ -183,7 +231,11 @@ public final class HistoryInput {
       err.println("rejected " + (summary.rejectedRows() - MAX_REPORTED) + " more rows, not listed");
     }
     if (summary.rejectedRows() > 0) {
-      err.println(file + ": " + summary);
+      err.println(file + ": " + summary + "; loaded " + summary.loadedRows() + " rows of " + summary.loadedDeals()
+          + " deals");
+      if (!summary.unknownStages().isEmpty()) {
+        err.println(file + ": " + StageHistoryReader.explainUnknownStages(pipeline(), summary.unknownStages()));
+      }
     }
     return summary;
   }

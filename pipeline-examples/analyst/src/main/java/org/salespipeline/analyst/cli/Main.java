@@ -11,9 +11,10 @@ import java.util.Objects;
  * The analyst command line: {@code java -jar pipeline-analyst-<version>-all.jar <command> [options]}.
  *
  * <p>{@code --help} lists the commands; {@code <command> --help} (or {@code help <command>})
- * explains one. Exit status: 0 on success (also when some rows of the file were rejected: they are
- * listed on standard error), 2 for a bad command line or an unreadable file (one line on standard
- * error), 1 when memory runs out or for an unexpected failure, which is a bug.
+ * explains one. Exit status: 0 on success (with {@code --skip-bad-rows}, also when some rows of the
+ * file were rejected: they are listed on standard error), 2 for a problem the user can fix — a bad
+ * command line, an unreadable file, a bad row, no deal loaded, memory running out — with one line on
+ * standard error, 1 for an unexpected failure, which is a bug.
  */
 public final class Main {
 
@@ -93,9 +94,13 @@ public final class Main {
       err.println(PROGRAM + " " + command.name() + ": bug: " + oneLine(String.valueOf(e)));
       return 1;
     } catch (OutOfMemoryError e) {
-      err.println(PROGRAM + " " + command.name() + ": out of memory; give Java more heap (java -Xmx4g -jar ...)"
-          + " or, for a file that lists each deal's rows together, add --grouped");
-      return 1;
+      // say only what has not been done already: --grouped, when given, did not suffice
+      boolean grouped = rest.contains("--grouped");
+      boolean streams = command.options().stream().anyMatch(o -> o.name().equals("grouped"));
+      err.println(PROGRAM + " " + command.name() + ": out of memory" + (grouped ? " even with --grouped" : "")
+          + "; give Java more heap (java -Xmx4g -jar ...)" + (grouped || !streams ? ""
+          : " or, for a file that lists each deal's rows together, add --grouped"));
+      return USAGE;
     }
   }
 
@@ -116,8 +121,9 @@ public final class Main {
     for (Command command : commands.values()) {
       sb.append(String.format("  %-" + width + "s  %s%n", command.name(), command.summary()));
     }
-    return sb.append("\nRun '<command> --help' for its options. Exit status: 0 ok (rejected rows are listed on\n")
-        .append("standard error), 2 bad command line or unreadable file, 1 a bug.\n").toString();
+    return sb.append("\nRun '<command> --help' for its options. Exit status: 0 ok (with --skip-bad-rows, rejected\n")
+        .append("rows are listed on standard error), 2 a problem you can fix (bad option, unreadable file, bad row,\n")
+        .append("no deal loaded, out of memory), 1 a bug.\n").toString();
   }
 
   private static String help(Command command) {

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.salespipeline.core.Deal;
+import java.util.Map;
 import org.salespipeline.analyst.Analyst;
+import org.salespipeline.analyst.DataWarnings;
 import org.salespipeline.analyst.Export;
 import org.salespipeline.metrics.Grouping;
 import org.salespipeline.metrics.MetricsQuery;
@@ -112,9 +114,12 @@ final class MetricsCommand implements Command {
       err.println("note: no deal had closed by " + query.asOf() + ", so there are no historical win rates to weigh"
           + " the open deals by: the weighted pipeline is undefined");
     }
+    List<String> dataWarnings = DataWarnings.of(export.deals(), query.asOf());
+    dataWarnings.forEach(w -> err.println("warning: " + w));
     MetricsReport report = Analyst.metrics(export, query);
     if (json) {
-      out.println(Json.write(MetricsJson.of(report, export.currencies(), export.summary().rejectedRows(), weighted)));
+      out.println(Json.write(MetricsJson.of(report, export.currencies(), export.summary().rejectedRows(), weighted,
+          dataWarnings, Rejections.json(export.summary(), export.rejections()))));
     } else {
       out.print(report);
     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.salespipeline.analyst.Analyst;
+import org.salespipeline.analyst.DataWarnings;
 import org.salespipeline.analyst.Export;
 import org.salespipeline.analyst.Priorities;
 import org.salespipeline.analyst.Priority;
@@ -92,8 +93,12 @@ final class PrioritizeCommand implements Command {
       throw new UsageException("bad --features or --team: " + scorer.getLeft());
     }
     warnings.release(err);
-    Priorities priorities = Priorities.rank(export, scorer.get(),
-        asOf.orElse(export.latestEntry()).getOrElse(Instant.EPOCH), top);
+    Instant at = asOf.orElse(export.latestEntry()).getOrElse(Instant.EPOCH);
+    Priorities priorities = Priorities.rank(export, scorer.get(), at, top);
+    List<String> dataWarnings = new ArrayList<>(DataWarnings.of(export.deals(), at));
+    DataWarnings.sameScore(priorities.deals().stream().map(Priority::probability).toList(), priorities.considered(),
+        priorities.scorerId()).forEach(dataWarnings::add);
+    dataWarnings.forEach(w -> err.println("warning: " + w));
     List<ScoringFailure> failures = priorities.failures();
     for (int i = 0; i < Math.min(FAILURES_REPORTED, failures.size()); i++) {
       err.println("not ranked: " + failures.get(i).message());
@@ -102,7 +107,10 @@ final class PrioritizeCommand implements Command {
       err.println("not ranked: " + (failures.size() - FAILURES_REPORTED) + " more deals, not listed");
     }
     if (json) {
-      out.println(Json.write(json(priorities)));
+      Map<String, Object> document = json(priorities);
+      document.put("warnings", dataWarnings);
+      document.putAll(Rejections.json(export.summary(), export.rejections()));
+      out.println(Json.write(document));
     } else {
       out.print(priorities);
     }

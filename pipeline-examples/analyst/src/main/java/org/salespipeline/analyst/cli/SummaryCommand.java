@@ -9,6 +9,7 @@ import org.salespipeline.core.Deal;
 import org.salespipeline.core.Pipeline;
 import org.salespipeline.core.Stage;
 import org.salespipeline.history.ReadSummary;
+import org.salespipeline.history.RowRejection;
 
 /**
  * {@code summary}: reads a stage history and tells what it held: rows and deals read and
@@ -55,7 +56,9 @@ final class SummaryCommand implements Command {
     for (Stage stage : pipeline.stages()) {
       perStage.put(stage.id(), 0L);
     }
-    ReadSummary summary = input.read(err, (Deal deal) -> perStage.merge(deal.stageId(), 1L, Long::sum), r -> { });
+    List<RowRejection> rejections = new ArrayList<>();
+    ReadSummary summary = input.read(err, (Deal deal) -> perStage.merge(deal.stageId(), 1L, Long::sum),
+        format.equals("json") ? rejections::add : r -> { }); // the table lists them on standard error only
 
     long won = perStage.get(pipeline.wonStage().id());
     long lost = perStage.get(pipeline.lostStage().id());
@@ -75,6 +78,7 @@ final class SummaryCommand implements Command {
         stages.put(stage.name(), perStage.get(stage.id()));
       }
       json.put("stages", stages);
+      json.put("rejections", Rejections.json(summary, rejections).get("rejections"));
       out.println(Json.write(json));
       return 0;
     }

@@ -50,7 +50,8 @@ class AllInOneJarIT {
     Path history = Files.writeString(dir.resolve("h.csv"),
         "deal_id,stage,entered_at\nD1,A,2024-03-01\nD1,Won,2024-03-02\nD2,Nowhere,2024-03-01\n");
 
-    Process process = start("summary", "--history", history.toString(), "--stages", "A", "--format", "json");
+    Process process = start("summary", "--history", history.toString(), "--stages", "A", "--format", "json",
+        "--skip-bad-rows");
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
 
