@@ -2,6 +2,11 @@ package org.salespipeline.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
+import static org.salespipeline.core.testing.Theories.qt;
 
 import io.vavr.control.Option;
 import java.time.Instant;
@@ -9,13 +14,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 import org.salespipeline.core.internal.DealInternals;
+import org.salespipeline.core.testing.Theories.Hits;
 
 /**
  * A deal keeps its history compactly (a mark per event holding the kind and the nanoseconds since
@@ -29,9 +33,23 @@ class CompactHistoryProperties {
   private static final long MIN_SECOND = Instant.MIN.getEpochSecond();
   private static final long MAX_SECOND = Instant.MAX.getEpochSecond();
   private static final DealInternals DEALS = DealInternals.get();
+  /** The compact history's edge: offsets from the opening up to this many seconds fit in a mark. */
+  private static final long NEAR_SECONDS = (Long.MAX_VALUE >>> 4) / 1_000_000_000L;
+  /** What {@link #instants()} must reach. */
+  private static final Hits HITS = new Hits("Instant.MIN", "Instant.MAX", "a single event", "nine events",
+      "just inside the 18-year edge", "just beyond the 18-year edge", "beyond epoch millis", "same instant twice");
 
-  @Property(tries = 500)
-  void everyInstant_comesBackExact(@ForAll("instants") List<Instant> instants) {
+  @AfterAll
+  static void everyEdgeWasReached() {
+    HITS.requireAll();
+  }
+
+  @Test
+  void everyInstant_comesBackExact() {
+    qt(0xC0DE_0001L, 500).forAll(instants()).checkAssert(CompactHistoryProperties::everyInstantComesBackExact);
+  }
+
+  private static void everyInstantComesBackExact(List<Instant> instants) {
     List<DealEvent> events = new ArrayList<>();
     events.add(new DealEvent.Opened("D-1", "standard", "prospecting", "", "", "ana", Option.none(), Option.none(),
         Qualification.UNKNOWN, Map.of(), instants.get(0)));
@@ -60,8 +78,12 @@ class CompactHistoryProperties {
     }
   }
 
-  @Property(tries = 300)
-  void attributes_behaveAsAnInsertionOrderedMap(@ForAll("edits") List<String[]> edits) {
+  @Test
+  void attributes_behaveAsAnInsertionOrderedMap() {
+    qt(0xC0DE_0002L, 300).forAll(edits()).checkAssert(CompactHistoryProperties::attributesBehaveAsAMap);
+  }
+
+  private static void attributesBehaveAsAMap(List<String[]> edits) {
     Map<String, String> model = new LinkedHashMap<>();
     Deal deal = Fixtures.prospect();
     Instant at = Fixtures.T0;
@@ -88,9 +110,14 @@ class CompactHistoryProperties {
     assertThat(Deal.replay(Fixtures.STANDARD, deal.history())).isEqualTo(deal);
   }
 
-  @Property(tries = 100)
-  void openedEvent_keepsItsOwnOpeningValues_afterChanges(
-      @ForAll @IntRange(min = 1, max = 5) int edits) {
+  @Test
+  void openedEvent_keepsItsOwnOpeningValues_afterChanges() {
+    for (int edits = 1; edits <= 5; edits++) { // five values: every one of them, not a sample
+      openedEventKeepsItsOpeningValues(edits);
+    }
+  }
+
+  private static void openedEventKeepsItsOpeningValues(int edits) {
     Deal first = Fixtures.accepted(Fixtures.STANDARD.open(NewDeal.of("D-2").withOwner("ana")
         .withAmount(Money.of("48000", "EUR")).withAttribute("source", "web"), Fixtures.T0)).deal();
     Deal deal = first;
@@ -122,22 +149,27 @@ class CompactHistoryProperties {
     }
   }
 
-  @Provide
-  Arbitrary<List<Instant>> instants() {
-    // a start anywhere in Instant's range, then gaps of nanoseconds, seconds, years or centuries
-    Arbitrary<Long> startSecond = Arbitraries.oneOf(
-        Arbitraries.longs().between(MIN_SECOND, MAX_SECOND),
-        Arbitraries.longs().between(-4_000_000_000L, 4_000_000_000L),
-        Arbitraries.of(MIN_SECOND, -1L, 0L, MAX_SECOND - 1_000_000_000L, -9_223_372_036_854_776L));
-    Arbitrary<Integer> nano = Arbitraries.oneOf(Arbitraries.integers().between(0, 999_999_999),
-        Arbitraries.of(0, 1, 999_999_999, 500_000_000));
-    Arbitrary<Long> gapSeconds = Arbitraries.oneOf(Arbitraries.of(0L, 1L, 59L),
-        Arbitraries.longs().between(0, 86_400L * 400),
-        Arbitraries.longs().between(500_000_000L, 700_000_000L), // around the 18-year edge
-        Arbitraries.longs().between(0, 100_000_000_000L));
-    Arbitrary<List<long[]>> gaps = Arbitraries.oneOf(
-        gapSeconds.flatMap(s -> nano.map(n -> new long[] {s, n})).list().ofMaxSize(8));
-    return startSecond.flatMap(start -> nano.flatMap(startNano -> gaps.map(list -> {
+  /**
+   * Histories of one to nine instants: a start anywhere in Instant's range (explicitly Instant.MIN,
+   * Instant.MAX, the epoch, and the edges of epoch millis), then gaps of nanoseconds, seconds, years
+   * (explicitly just inside and just beyond the 18-year edge of the compact history) or centuries,
+   * stopping at Instant.MAX.
+   */
+  static Gen<List<Instant>> instants() {
+    Gen<Long> startSecond = Generate.oneOf(
+        longs().between(MIN_SECOND, MAX_SECOND),
+        longs().between(-4_000_000_000L, 4_000_000_000L),
+        Generate.pick(List.of(MIN_SECOND, -1L, 0L, MAX_SECOND - 1_000_000_000L, -9_223_372_036_854_776L,
+            9_223_372_036_854_775L, MAX_SECOND)));
+    Gen<Integer> nano = Generate.oneOf(integers().between(0, 999_999_999),
+        Generate.pick(List.of(0, 1, 999_999_999, 500_000_000)));
+    Gen<Long> gapSeconds = Generate.oneOf(Generate.pick(List.of(0L, 1L, 59L)),
+        longs().between(0, 86_400L * 400),
+        longs().between(500_000_000L, 700_000_000L), // around the 18-year edge
+        Generate.pick(List.of(NEAR_SECONDS - 1, NEAR_SECONDS, NEAR_SECONDS + 1)),
+        longs().between(0, 100_000_000_000L));
+    Gen<List<long[]>> gaps = lists().of(gapSeconds.zip(nano, (s, n) -> new long[] {s, n})).ofSizeBetween(0, 8);
+    return startSecond.zip(nano, gaps, (start, startNano, list) -> {
       List<Instant> instants = new ArrayList<>();
       Instant at = Instant.ofEpochSecond(start, startNano);
       instants.add(at);
@@ -149,14 +181,33 @@ class CompactHistoryProperties {
         }
         instants.add(at);
       }
+      record(instants);
       return instants;
-    })));
+    }).describedAs(List::toString);
   }
 
-  @Provide
-  Arbitrary<List<String[]>> edits() {
-    Arbitrary<String> key = Arbitraries.of("a", "b", "c", "d", "e", "segment", "source");
-    Arbitrary<String> value = Arbitraries.oneOf(Arbitraries.of("x", "y", "z"), Arbitraries.just(null));
-    return key.flatMap(k -> value.map(v -> new String[] {k, v})).list().ofMaxSize(12);
+  private static void record(List<Instant> instants) {
+    Instant first = instants.get(0);
+    HITS.record("a single event", instants.size() == 1);
+    HITS.record("nine events", instants.size() == 9);
+    for (int i = 0; i < instants.size(); i++) {
+      Instant at = instants.get(i);
+      long offset = at.getEpochSecond() - first.getEpochSecond();
+      HITS.record("Instant.MIN", at.equals(Instant.MIN));
+      HITS.record("Instant.MAX", at.equals(Instant.MAX));
+      HITS.record("just inside the 18-year edge", offset >= NEAR_SECONDS - 86_400 && offset < NEAR_SECONDS);
+      HITS.record("just beyond the 18-year edge", offset > NEAR_SECONDS && offset <= NEAR_SECONDS + 86_400);
+      HITS.record("beyond epoch millis", !fitsInMillis(at));
+      HITS.record("same instant twice", i > 0 && at.equals(instants.get(i - 1)));
+    }
+  }
+
+  /** Up to twelve edits of seven keys, each setting a value or (half of them) removing the key. */
+  static Gen<List<String[]>> edits() {
+    Gen<String> key = Generate.pick(List.of("a", "b", "c", "d", "e", "segment", "source"));
+    Gen<String> value = Generate.pick(List.of("x", "y", "z"));
+    Gen<String[]> edit = key.zip(value, booleans().all(), (k, v, remove) -> new String[] {k, remove ? null : v});
+    return lists().of(edit).ofSizeBetween(0, 12)
+        .describedAs(list -> list.stream().map(java.util.Arrays::toString).toList().toString());
   }
 }

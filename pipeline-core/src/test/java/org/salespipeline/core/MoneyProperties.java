@@ -1,15 +1,21 @@
 package org.salespipeline.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+import static org.quicktheories.generators.SourceDSL.strings;
+import static org.salespipeline.core.testing.Theories.qt;
+import static org.salespipeline.core.testing.Theories.withEdges;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Currency;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+import org.salespipeline.core.testing.Theories.Hits;
 
 /**
  * Money keeps amounts of up to 18 digits as a long and a scale, and larger ones as a BigDecimal;
@@ -19,9 +25,21 @@ import net.jqwik.api.Provide;
 class MoneyProperties {
 
   private static final Currency EUR = Money.currency("EUR");
+  /** What {@link #amounts()} must reach: both sides of the 18-digit edge, zero, negatives, long's limits. */
+  private static final Hits HITS = new Hits("18 digits", "19 digits", "30+ digits", "zero", "negative",
+      "long max", "long min", "negative scale", "scale 12");
 
-  @Property(tries = 1000)
-  void amount_isTheNumberGiven_withTheCurrencysScaleAtLeast(@ForAll("amounts") BigDecimal amount) {
+  @AfterAll
+  static void everyEdgeWasReached() {
+    HITS.requireAll();
+  }
+
+  @Test
+  void amount_isTheNumberGiven_withTheCurrencysScaleAtLeast() {
+    qt(0x307E_0001L, 1000).forAll(amounts()).checkAssert(MoneyProperties::amountIsTheNumberGiven);
+  }
+
+  private static void amountIsTheNumberGiven(BigDecimal amount) {
     Money money = Money.of(amount, EUR);
 
     assertThat(money.amount()).isEqualByComparingTo(amount);
@@ -31,8 +49,12 @@ class MoneyProperties {
     assertThat(money).hasToString(money.amount().toPlainString() + " EUR");
   }
 
-  @Property(tries = 1000)
-  void arithmeticAndOrder_matchBigDecimal(@ForAll("amounts") BigDecimal a, @ForAll("amounts") BigDecimal b) {
+  @Test
+  void arithmeticAndOrder_matchBigDecimal() {
+    qt(0x307E_0002L, 1000).forAll(amounts(), amounts()).checkAssert(MoneyProperties::arithmeticAndOrder);
+  }
+
+  private static void arithmeticAndOrder(BigDecimal a, BigDecimal b) {
     Money x = Money.of(a, EUR);
     Money y = Money.of(b, EUR);
 
@@ -47,17 +69,34 @@ class MoneyProperties {
     assertThat(sameNumberOtherScale).isEqualTo(y).hasSameHashCodeAs(y);
   }
 
-  @Provide
-  Arbitrary<BigDecimal> amounts() {
-    Arbitrary<BigInteger> unscaled = Arbitraries.oneOf(
-        Arbitraries.bigIntegers().between(BigInteger.valueOf(-1_000_000), BigInteger.valueOf(1_000_000)),
-        Arbitraries.longs().map(BigInteger::valueOf),
-        // around the 18/19-digit edge and Long's range
-        Arbitraries.bigIntegers().between(new BigInteger("-99999999999999999999"), new BigInteger("99999999999999999999")),
-        Arbitraries.of(BigInteger.ZERO, BigInteger.valueOf(Long.MAX_VALUE), BigInteger.valueOf(Long.MIN_VALUE),
-            new BigInteger("999999999999999999"), new BigInteger("1000000000000000000"),
-            new BigInteger("-999999999999999999")),
-        Arbitraries.bigIntegers().between(BigInteger.TEN.pow(30).negate(), BigInteger.TEN.pow(30)));
-    return unscaled.flatMap(u -> Arbitraries.integers().between(-5, 12).map(scale -> new BigDecimal(u, scale)));
+  /**
+   * Amounts of 1 to 31 digits with a scale from -5 to 12: small ones, any long, digit strings of
+   * every length (so both sides of the 18/19-digit edge where Money switches from a long to a
+   * BigDecimal), and explicitly the edges themselves: zero, 18 nines, 10^18, long's limits.
+   */
+  static Gen<BigDecimal> amounts() {
+    Gen<BigInteger> digits = strings().betweenCodePoints('0', '9').ofLengthBetween(1, 31)
+        .zip(booleans().all(), (text, negative) -> negative ? new BigInteger(text).negate() : new BigInteger(text));
+    Gen<BigInteger> unscaled = Generate.oneOf(
+        longs().between(-1_000_000, 1_000_000).map(BigInteger::valueOf),
+        longs().all().map(BigInteger::valueOf),
+        digits,
+        Generate.pick(java.util.List.of(BigInteger.ZERO, BigInteger.valueOf(Long.MAX_VALUE),
+            BigInteger.valueOf(Long.MIN_VALUE), new BigInteger("999999999999999999"),
+            new BigInteger("1000000000000000000"), new BigInteger("-999999999999999999"),
+            new BigInteger("-1000000000000000000"), BigInteger.TEN.pow(30).negate(), BigInteger.TEN.pow(30))));
+    return unscaled.zip(withEdges(integers().between(-5, 12), 10, -5, 0, 12), (u, scale) -> {
+      BigDecimal amount = new BigDecimal(u, scale);
+      HITS.record("18 digits", amount.precision() == 18);
+      HITS.record("19 digits", amount.precision() == 19);
+      HITS.record("30+ digits", amount.precision() >= 30);
+      HITS.record("zero", amount.signum() == 0);
+      HITS.record("negative", amount.signum() < 0);
+      HITS.record("long max", u.equals(BigInteger.valueOf(Long.MAX_VALUE)));
+      HITS.record("long min", u.equals(BigInteger.valueOf(Long.MIN_VALUE)));
+      HITS.record("negative scale", scale < 0);
+      HITS.record("scale 12", scale == 12);
+      return amount;
+    });
   }
 }

@@ -152,6 +152,33 @@ public final class PipelineMetrics {
     return Collections.unmodifiableMap(reports);
   }
 
+  /**
+   * Returns the calculator of this pipeline's movement over an interval (SPEC §4.1).
+   *
+   * @return the calculator, never null
+   */
+  public PipelineMovement movement() {
+    return PipelineMovement.of(pipeline);
+  }
+
+  /**
+   * Returns the calculator of this pipeline's forecast roll-up (SPEC §4.1).
+   *
+   * @return the calculator, never null
+   */
+  public ForecastRollup forecastRollup() {
+    return ForecastRollup.of(pipeline);
+  }
+
+  /**
+   * Returns the calculator of this pipeline's hygiene review (SPEC §4.1).
+   *
+   * @return the calculator, never null
+   */
+  public PipelineHygiene hygiene() {
+    return PipelineHygiene.of(pipeline);
+  }
+
   private static void checkQuery(MetricsQuery query) {
     Objects.requireNonNull(query, "query");
     if (!query.quotas().isEmpty() && query.forecastPeriod().isEmpty()) {

@@ -44,6 +44,31 @@ public record TrendPeriod(CalendarUnit unit, LocalDate start, LocalDate end) imp
   }
 
   /**
+   * Parses a month such as {@code 2026-07} or a quarter such as {@code 2026-Q3} (case-insensitive),
+   * as {@link #label()} writes them.
+   *
+   * @param text the period, not null
+   * @return the month or quarter, never null
+   * @throws IllegalArgumentException if the text is neither, naming it
+   */
+  public static TrendPeriod parse(String text) {
+    Objects.requireNonNull(text, "text");
+    java.util.regex.Matcher m = PERIOD.matcher(text.strip());
+    if (!m.matches()) {
+      throw new IllegalArgumentException("period must be a month such as 2026-07 or a quarter such as 2026-Q3 but was '"
+          + text + "'");
+    }
+    int year = Integer.parseInt(m.group(1));
+    if (m.group(2) != null) {
+      return containing(CalendarUnit.MONTH, LocalDate.of(year, Integer.parseInt(m.group(2)), 1));
+    }
+    return containing(CalendarUnit.QUARTER, LocalDate.of(year, (Integer.parseInt(m.group(3)) - 1) * 3 + 1, 1));
+  }
+
+  private static final java.util.regex.Pattern PERIOD =
+      java.util.regex.Pattern.compile("(\\d{4})-(?:(0[1-9]|1[0-2])|[qQ]([1-4]))");
+
+  /**
    * Returns the period after this one.
    *
    * @return the next period, never null

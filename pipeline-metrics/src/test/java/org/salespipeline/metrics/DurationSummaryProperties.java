@@ -2,18 +2,28 @@ package org.salespipeline.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+import static org.salespipeline.core.testing.Theories.qt;
+import static org.salespipeline.core.testing.Theories.withEdges;
+
 import java.util.SplittableRandom;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 import org.salespipeline.metrics.internal.LongSamples;
 
-/** A summary is of its durations, however they were split into partial results and merged. */
+/**
+ * A summary is of its durations, however they were split into partial results and merged. The
+ * counts reach a single duration and the largest count; the parts one part (no merge) and twenty.
+ */
 class DurationSummaryProperties {
 
-  @Property(tries = 40)
-  void summary_anySplitIntoPartialResults_equalsTheWholeFigureForFigure(
-      @ForAll long seed, @ForAll @IntRange(min = 1, max = 4000) int count, @ForAll @IntRange(min = 1, max = 20) int parts) {
+  @Test
+  void summary_anySplitIntoPartialResults_equalsTheWholeFigureForFigure() {
+    qt(0x5DA7_0001L, 40).forAll(longs().all(), withEdges(integers().between(1, 4000), 10, 1, 2, 4000),
+        withEdges(integers().between(1, 20), 10, 1, 20)).checkAssert(this::summary);
+  }
+
+  private void summary(long seed, int count, int parts) {
     SplittableRandom random = new SplittableRandom(seed);
     LongSamples whole = LongSamples.keepingRuns();
     LongSamples[] split = new LongSamples[parts];

@@ -2,6 +2,12 @@ package org.salespipeline.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+import static org.salespipeline.core.testing.Theories.qt;
+import static org.salespipeline.core.testing.Theories.withEdges;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -9,17 +15,34 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.testing.DealGenerator;
 
-/** Figures over random realistic pipelines: bounds, sums, and equal reports however computed. */
+/**
+ * Figures over random realistic pipelines: bounds, sums, and equal reports however computed. The
+ * deal counts reach the empty set and a single deal; the as-of day reaches the first day (almost
+ * nothing closed yet) and the last.
+ */
 class MetricsProperties {
 
   private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
+
+  private static Gen<Integer> counts(int max) {
+    return withEdges(integers().between(0, max), 15, 0, 1, max);
+  }
+
+  private static Gen<Integer> asOfDays() {
+    return withEdges(integers().between(1, 500), 10, 1, 500);
+  }
+
+  /** A window's first day, or -1 for no window. */
+  private static Gen<Integer> windows(int firstDay) {
+    return booleans().all().zip(withEdges(integers().between(0, firstDay), 10, 0, firstDay),
+        (windowed, start) -> windowed ? start : -1);
+  }
 
   private static List<Deal> deals(long seed, int count) {
     return DealGenerator.standard(seed).deals(count);
@@ -37,12 +60,15 @@ class MetricsProperties {
         : query;
   }
 
-  @Property(tries = 40)
-  void funnel_everyStage_reachedIsAdvancedPlusLostPlusOpen(
-      @ForAll long seed, @ForAll @IntRange(max = 150) int count, @ForAll @IntRange(min = 1, max = 500) int asOfDay,
-      @ForAll @IntRange(max = 300) int windowStart, @ForAll boolean windowed) {
+  @Test
+  void funnel_everyStage_reachedIsAdvancedPlusLostPlusOpen() {
+    qt(0x3E7_0001L, 40).forAll(longs().all(), counts(150), asOfDays(), windows(300))
+        .checkAssert(MetricsProperties::funnel);
+  }
+
+  private static void funnel(long seed, int count, int asOfDay, int window) {
     MetricsReport report = PipelineMetrics.of(DealGenerator.standard(seed).pipeline())
-        .calculate(deals(seed, count), query(asOfDay, windowStart, windowed));
+        .calculate(deals(seed, count), query(asOfDay, Math.max(window, 0), window >= 0));
     for (FunnelStage stage : report.funnel()) {
       assertThat(stage.reached()).isEqualTo(stage.advanced() + stage.lost() + stage.open());
     }
@@ -53,9 +79,12 @@ class MetricsProperties {
     assertThat(report.groups().values().stream().mapToLong(MetricsReport::deals).sum()).isEqualTo(report.deals());
   }
 
-  @Property(tries = 40)
-  void rates_everyRate_withinZeroAndOne(
-      @ForAll long seed, @ForAll @IntRange(max = 150) int count, @ForAll @IntRange(min = 1, max = 500) int asOfDay) {
+  @Test
+  void rates_everyRate_withinZeroAndOne() {
+    qt(0x3E7_0002L, 40).forAll(longs().all(), counts(150), asOfDays()).checkAssert(MetricsProperties::rates);
+  }
+
+  private static void rates(long seed, int count, int asOfDay) {
     MetricsReport report = PipelineMetrics.of(DealGenerator.standard(seed).pipeline())
         .calculate(deals(seed, count), query(asOfDay, 0, false));
     List<Rate> rates = new ArrayList<>(report.valueWinRate().values());
@@ -76,13 +105,18 @@ class MetricsProperties {
     report.salesCycleWon().medianDays().forEach(m -> assertThat(m).isLessThanOrEqualTo(report.salesCycleWon().p90Days().get()));
   }
 
-  @Property(tries = 30)
-  void merge_anyPartitionInAnyOrder_equalsTheWhole(
-      @ForAll long seed, @ForAll @IntRange(max = 120) int count, @ForAll @IntRange(min = 1, max = 6) int parts,
-      @ForAll @IntRange(min = 1, max = 500) int asOfDay, @ForAll boolean windowed) {
+  @Test
+  void merge_anyPartitionInAnyOrder_equalsTheWhole() {
+    // parts reach one (no merge) and six; the as-of day carries whether the query has a window
+    qt(0x3E7_0003L, 30).forAll(longs().all(), counts(120), withEdges(integers().between(1, 6), 10, 1, 6),
+        asOfDays().zip(booleans().all(), (day, windowed) -> windowed ? day : -day))
+        .checkAssert(MetricsProperties::merge);
+  }
+
+  private static void merge(long seed, int count, int parts, int signedAsOfDay) {
     List<Deal> deals = deals(seed, count);
     PipelineMetrics metrics = PipelineMetrics.of(DealGenerator.standard(seed).pipeline());
-    MetricsQuery query = query(asOfDay, 60, windowed);
+    MetricsQuery query = query(Math.abs(signedAsOfDay), 60, signedAsOfDay > 0);
     MetricsReport whole = metrics.calculate(deals, query);
 
     List<Deal> shuffled = new ArrayList<>(deals);
@@ -101,9 +135,12 @@ class MetricsProperties {
     assertThat(merged.report()).isEqualTo(whole);
   }
 
-  @Property(tries = 20)
-  void collector_parallelStream_equalsSequential(
-      @ForAll long seed, @ForAll @IntRange(max = 200) int count, @ForAll @IntRange(min = 1, max = 500) int asOfDay) {
+  @Test
+  void collector_parallelStream_equalsSequential() {
+    qt(0x3E7_0004L, 20).forAll(longs().all(), counts(200), asOfDays()).checkAssert(MetricsProperties::collector);
+  }
+
+  private static void collector(long seed, int count, int asOfDay) {
     List<Deal> deals = deals(seed, count);
     PipelineMetrics metrics = PipelineMetrics.of(DealGenerator.standard(seed).pipeline());
     MetricsQuery query = query(asOfDay, 0, false);

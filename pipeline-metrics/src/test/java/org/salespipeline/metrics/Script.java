@@ -93,6 +93,26 @@ final class Script {
     return this;
   }
 
+  Script amount(String amount, String currency, double day) {
+    deal = check(pipeline.changeAmount(deal, Money.of(amount, currency), day(day)));
+    return this;
+  }
+
+  Script clearAmount(double day) {
+    deal = check(pipeline.clearAmount(deal, day(day)));
+    return this;
+  }
+
+  Script clearExpectedClose(double day) {
+    deal = check(pipeline.clearExpectedClose(deal, day(day)));
+    return this;
+  }
+
+  Script activity(double day) {
+    deal = check(pipeline.recordActivity(deal, day(day)));
+    return this;
+  }
+
   Deal deal() {
     return deal;
   }

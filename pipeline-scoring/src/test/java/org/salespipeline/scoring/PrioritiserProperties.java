@@ -1,19 +1,21 @@
 package org.salespipeline.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.salespipeline.core.testing.Theories.qt;
+import static org.salespipeline.core.testing.Theories.withEdges;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 import org.jspecify.annotations.Nullable;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.Money;
@@ -23,7 +25,8 @@ import org.salespipeline.core.NewDeal;
  * The prioritiser's order against a reference written with exact decimals only, over amounts made
  * to tie and to defeat doubles: many equal small amounts, amounts beyond the double range that
  * differ in their last digit, amounts equal as doubles, amounts below the smallest double, and deals
- * without an amount; probabilities that tie and that are not exact in binary.
+ * without an amount; probabilities that tie and that are not exact in binary. The deal sets reach
+ * the empty set, a single deal and 30 deals; k reaches 1 and more than the deals.
  */
 class PrioritiserProperties {
 
@@ -36,9 +39,13 @@ class PrioritiserProperties {
       .thenComparing(PrioritiserProperties::probability, Comparator.reverseOrder())
       .thenComparing(Deal::id);
 
-  @Property(tries = 200)
-  void rank_ordersAsTheExactExpectedValue_andTopIsItsPrefix(@ForAll("deals") @Size(max = 30) List<Deal> deals,
-      @ForAll @IntRange(min = 1, max = 31) int k) {
+  @Test
+  void rank_ordersAsTheExactExpectedValue_andTopIsItsPrefix() {
+    qt(0x5C0_0003L, 200).forAll(deals(), withEdges(integers().between(1, 31), 15, 1, 31))
+        .checkAssert(PrioritiserProperties::rank);
+  }
+
+  private static void rank(List<Deal> deals, int k) {
     List<Deal> expected = new ArrayList<>(deals);
     expected.sort(REFERENCE);
     List<String> expectedIds = expected.stream().map(Deal::id).toList();
@@ -66,11 +73,15 @@ class PrioritiserProperties {
     return deal.probabilityOverride().getOrElse(() -> Fixtures.PIPELINE.stage(deal.stageId()).get().probability());
   }
 
-  @Provide
-  Arbitrary<List<Deal>> deals() {
-    Arbitrary<Deal> deal = Combinators.combine(Arbitraries.integers().between(0, 999), amount(), probabilityOverride(),
-        Arbitraries.of("new", "qualified", "proposition")).as(PrioritiserProperties::deal);
-    return deal.list().uniqueElements(Deal::id);
+  /** Up to 30 deals with distinct ids (0, 1 and 30 drawn often). */
+  static Gen<List<Deal>> deals() {
+    Gen<Deal> deal = amount().zip(probabilityOverride(), Generate.pick(List.of("new", "qualified", "proposition")),
+        integers().between(0, 999), (amount, override, stage, id) -> deal(id, amount, override, stage));
+    return lists().of(deal).ofSizes(withEdges(integers().between(0, 30), 15, 0, 1, 30)).map(list -> {
+      Map<String, Deal> unique = new LinkedHashMap<>();
+      list.forEach(d -> unique.putIfAbsent(d.id(), d));
+      return List.copyOf(unique.values());
+    });
   }
 
   private static Deal deal(int id, @Nullable Money amount, @Nullable Double override, String stage) {
@@ -79,21 +90,21 @@ class PrioritiserProperties {
     return override == null ? deal : Fixtures.PIPELINE.overrideProbability(deal, override, Fixtures.T1).get().deal();
   }
 
-  private static Arbitrary<@Nullable Money> amount() {
+  private static Gen<@Nullable Money> amount() {
     String huge = "7" + "0".repeat(350);
-    return Arbitraries.oneOf(
-        Arbitraries.of("0", "1", "3", "21", "250", "1000").map(a -> Money.of(a, "USD")),
-        Arbitraries.integers().between(0, 9).map(d -> Money.of(huge + "." + d, "USD")),
-        Arbitraries.integers().between(0, 9).map(d -> Money.of("10000000000000000" + d, "USD")),
-        Arbitraries.integers().between(1, 9).map(d -> Money.of("0." + "0".repeat(998) + d, "USD")),
-        Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("1000000")).ofScale(2)
-            .map(a -> Money.of(a, Money.currency("USD"))))
-        .injectNull(0.15);
+    Gen<Money> priced = Generate.oneOf(
+        Generate.pick(List.of("0", "1", "3", "21", "250", "1000")).map(a -> Money.of(a, "USD")),
+        integers().between(0, 9).map(d -> Money.of(huge + "." + d, "USD")),
+        integers().between(0, 9).map(d -> Money.of("10000000000000000" + d, "USD")),
+        integers().between(1, 9).map(d -> Money.of("0." + "0".repeat(998) + d, "USD")),
+        integers().between(0, 100_000_000).map(cents -> Money.of(BigDecimal.valueOf(cents, 2), Money.currency("USD"))));
+    return integers().between(0, 99).zip(priced, (p, m) -> p < 15 ? null : m);
   }
 
-  private static Arbitrary<@Nullable Double> probabilityOverride() {
-    return Arbitraries.oneOf(Arbitraries.of(0.0, 0.1, 0.7, 1.0 / 3, 1.0, Double.MIN_VALUE),
-        Arbitraries.doubles().between(0, 1)).injectNull(0.5);
+  private static Gen<@Nullable Double> probabilityOverride() {
+    Gen<Double> override = Generate.oneOf(Generate.pick(List.of(0.0, 0.1, 0.7, 1.0 / 3, 1.0, Double.MIN_VALUE)),
+        doubles().between(0, 1));
+    return integers().between(0, 99).zip(override, (p, o) -> p < 50 ? null : o);
   }
 
   private static List<String> ids(Ranking ranking) {

@@ -2,6 +2,10 @@ package org.salespipeline.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+import static org.salespipeline.core.testing.Theories.qt;
+import static org.salespipeline.core.testing.Theories.withEdges;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,9 +14,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.testing.DealGenerator;
@@ -42,8 +44,12 @@ class ScoringProperties {
     return ScoringContext.of(org.salespipeline.core.Pipeline.standard(), AS_OF).withHistory(deals);
   }
 
-  @Property(tries = 10)
-  void probabilities_areWithinZeroAndOne_andBothPathsAgree(@ForAll long seed) {
+  @Test
+  void probabilities_areWithinZeroAndOne_andBothPathsAgree() {
+    qt(0x5C0_0011L, 10).forAll(longs().all()).checkAssert(ScoringProperties::probabilitiesOf);
+  }
+
+  private static void probabilitiesOf(long seed) {
     List<Deal> deals = deals(seed);
     ScoringContext context = context(deals);
     for (Scorer scorer : scorers()) {
@@ -58,8 +64,12 @@ class ScoringProperties {
     }
   }
 
-  @Property(tries = 10)
-  void explanations_addUpToTheScore_largestFirst(@ForAll long seed) {
+  @Test
+  void explanations_addUpToTheScore_largestFirst() {
+    qt(0x5C0_0012L, 10).forAll(longs().all()).checkAssert(ScoringProperties::explanationsOf);
+  }
+
+  private static void explanationsOf(long seed) {
     List<Deal> deals = deals(seed);
     ScoringContext context = context(deals);
     for (Scorer scorer : scorers()) {
@@ -78,8 +88,12 @@ class ScoringProperties {
     }
   }
 
-  @Property(tries = 10)
-  void ranking_isAPermutationOfTheOpenDeals_stableUnderInputOrder(@ForAll long seed) {
+  @Test
+  void ranking_isAPermutationOfTheOpenDeals_stableUnderInputOrder() {
+    qt(0x5C0_0013L, 10).forAll(longs().all()).checkAssert(ScoringProperties::rankingOf);
+  }
+
+  private static void rankingOf(long seed) {
     List<Deal> deals = deals(seed);
     ScoringContext context = context(deals);
     Prioritiser prioritiser = Prioritiser.of(NaiveBayesScorer.of("source", "segment")).withUrgency(Urgency.of(0.5, 60, 0));
@@ -94,8 +108,13 @@ class ScoringProperties {
     assertThat(ids(prioritiser.rank(shuffled, context))).isEqualTo(ranked);
   }
 
-  @Property(tries = 10)
-  void top_isThePrefixOfTheRanking(@ForAll long seed, @ForAll @IntRange(min = 1, max = 80) int k) {
+  @Test
+  void top_isThePrefixOfTheRanking() {
+    qt(0x5C0_0020L, 10).forAll(longs().all(), withEdges(integers().between(1, 80), 20, 1, 80))
+        .checkAssert(ScoringProperties::topOf);
+  }
+
+  private static void topOf(long seed, int k) {
     List<Deal> deals = deals(seed);
     ScoringContext context = context(deals);
     Prioritiser prioritiser = Prioritiser.of(QualificationScorecard.bant());

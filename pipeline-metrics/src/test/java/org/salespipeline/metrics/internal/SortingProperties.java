@@ -2,22 +2,31 @@ package org.salespipeline.metrics.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+import static org.salespipeline.core.testing.Theories.qt;
+import static org.salespipeline.core.testing.Theories.withEdges;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /**
  * The radix sort and the samples built on it give exactly what {@link Arrays#sort(long[])} gives,
  * whatever the values (negative, extreme, repeated), the lengths (on both sides of the
- * comparison-sort threshold) and the way a sample was split and merged.
+ * comparison-sort threshold) and the way a sample was split and merged. The lengths reach empty
+ * and single-value arrays, both sides of {@link RadixSort#SMALL} and the largest length.
  */
 class SortingProperties {
+
+  private static Gen<Integer> lengths(int min, int max) {
+    return withEdges(integers().between(min, max), 15, min, min + 1, RadixSort.SMALL - 1, RadixSort.SMALL,
+        RadixSort.SMALL + 1, max);
+  }
 
   /** Values of one of several shapes: durations, any long, few distinct values, extremes. */
   private static long[] values(long seed, int length) {
@@ -36,8 +45,12 @@ class SortingProperties {
     return values;
   }
 
-  @Property(tries = 60)
-  void radixSort_anyValues_sortsAsArraysSort(@ForAll long seed, @ForAll @IntRange(max = 5000) int length) {
+  @Test
+  void radixSort_anyValues_sortsAsArraysSort() {
+    qt(0x50A7_0001L, 60).forAll(longs().all(), lengths(0, 5000)).checkAssert(SortingProperties::radixSort);
+  }
+
+  private static void radixSort(long seed, int length) {
     long[] values = values(seed, length);
     long[] expected = values.clone();
     Arrays.sort(expected);
@@ -47,8 +60,12 @@ class SortingProperties {
     assertThat(sorted).containsExactly(expected);
   }
 
-  @Property(tries = 60)
-  void order_anyKeys_isTheStableSortOfTheIndexes(@ForAll long seed, @ForAll @IntRange(max = 5000) int length) {
+  @Test
+  void order_anyKeys_isTheStableSortOfTheIndexes() {
+    qt(0x50A7_0002L, 60).forAll(longs().all(), lengths(0, 5000)).checkAssert(SortingProperties::order);
+  }
+
+  private static void order(long seed, int length) {
     long[] keys = values(seed, length);
     long[] before = keys.clone();
     List<Integer> expected = new ArrayList<>();
@@ -63,8 +80,15 @@ class SortingProperties {
     assertThat(keys).as("keys left unchanged").containsExactly(before);
   }
 
-  @Property(tries = 10)
-  void radixSort_sortedOrConstantInput_isReturnedAsIs(@ForAll @LongRange(min = -5, max = 5) long constant) {
+  @Test
+  void radixSort_sortedOrConstantInput_isReturnedAsIs() {
+    // eleven values: every one of them, not a sample
+    for (long constant = -5; constant <= 5; constant++) {
+      sortedOrConstant(constant);
+    }
+  }
+
+  private static void sortedOrConstant(long constant) {
     long[] same = new long[3 * RadixSort.SMALL];
     Arrays.fill(same, constant);
     long[] ascending = new long[3 * RadixSort.SMALL];
@@ -75,9 +99,13 @@ class SortingProperties {
     assertThat(RadixSort.sort(ascending)).isSameAs(ascending);
   }
 
-  @Property(tries = 40)
-  void samples_splitAndMergedInAnyOrder_holdEveryValueSortedWithTheExactSum(
-      @ForAll long seed, @ForAll @IntRange(max = 6000) int length, @ForAll @IntRange(min = 1, max = 40) int parts) {
+  @Test
+  void samples_splitAndMergedInAnyOrder_holdEveryValueSortedWithTheExactSum() {
+    qt(0x50A7_0003L, 40).forAll(longs().all(), lengths(0, 6000), withEdges(integers().between(1, 40), 10, 1, 2, 40))
+        .checkAssert(SortingProperties::samples);
+  }
+
+  private static void samples(long seed, int length, int parts) {
     SplittableRandom random = new SplittableRandom(seed);
     long[] values = new long[length];
     for (int i = 0; i < length; i++) {
@@ -109,9 +137,13 @@ class SortingProperties {
     assertThat(all.sorted()).containsExactly(expected);
   }
 
-  @Property(tries = 60)
-  void select_anyRunsAndRank_isTheValueAtThatRankOfTheMergedRuns(
-      @ForAll long seed, @ForAll @IntRange(min = 1, max = 3000) int length, @ForAll @IntRange(min = 1, max = 9) int runs) {
+  @Test
+  void select_anyRunsAndRank_isTheValueAtThatRankOfTheMergedRuns() {
+    qt(0x50A7_0004L, 60).forAll(longs().all(), lengths(1, 3000), withEdges(integers().between(1, 9), 10, 1, 9))
+        .checkAssert(SortingProperties::select);
+  }
+
+  private static void select(long seed, int length, int runs) {
     long[] values = values(seed, length);
     SplittableRandom random = new SplittableRandom(seed + 1);
     List<List<Long>> parts = new ArrayList<>();
@@ -137,9 +169,13 @@ class SortingProperties {
     }
   }
 
-  @Property(tries = 20)
-  void keepingRuns_mergedSamples_keepTheirRunsAndEveryValue(
-      @ForAll long seed, @ForAll @IntRange(min = 2, max = 8) int parts) {
+  @Test
+  void keepingRuns_mergedSamples_keepTheirRunsAndEveryValue() {
+    qt(0x50A7_0005L, 20).forAll(longs().all(), withEdges(integers().between(2, 8), 15, 2, 8))
+        .checkAssert(SortingProperties::keepingRuns);
+  }
+
+  private static void keepingRuns(long seed, int parts) {
     SplittableRandom random = new SplittableRandom(seed);
     LongSamples all = LongSamples.keepingRuns();
     List<Long> expected = new ArrayList<>();

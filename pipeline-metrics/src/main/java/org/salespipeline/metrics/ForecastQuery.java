@@ -1,0 +1,141 @@
+package org.salespipeline.metrics;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.salespipeline.core.Money;
+
+/**
+ * What forecast roll-up to compute (SPEC §4.1): the as-of instant {@code T}, the calendar unit
+ * (month or quarter) and its time zone, the quotas per period and owner, and the rule that
+ * decides an open deal's forecast category.
+ *
+ * <pre>{@code
+ * ForecastQuery query = ForecastQuery.of(exportedAt, CalendarUnit.QUARTER, ZoneId.of("Europe/Paris"))
+ *     .withQuota(TrendPeriod.parse("2026-Q3"), "ana", Money.of("50000", "EUR"));
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe if its rule is.
+ *
+ * @param asOf the as-of instant {@code T}: every deal is taken as it was then
+ * @param unit the calendar unit of the periods, month or quarter
+ * @param zone the time zone in which a close instant becomes a date
+ * @param quotas the quotas, each period of the unit, at most one per period, owner and currency
+ * @param categoryRule how an open deal's forecast category is decided
+ */
+public record ForecastQuery(Instant asOf, CalendarUnit unit, ZoneId zone, List<Quota> quotas,
+    ForecastCategoryRule categoryRule) {
+
+  /**
+   * Creates the value, checking it and copying the quotas.
+   *
+   * @param asOf the as-of instant, not null
+   * @param unit month or quarter, not null
+   * @param zone the time zone, not null
+   * @param quotas the quotas, not null, none null, each of a period of the unit, no two for the
+   *     same period, owner and currency
+   * @param categoryRule the rule, not null
+   * @throws IllegalArgumentException if the unit is a week, or a quota's period is not of the unit
+   *     or repeats another's period, owner and currency
+   */
+  public ForecastQuery {
+    Objects.requireNonNull(asOf, "asOf");
+    Objects.requireNonNull(unit, "unit");
+    Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(quotas, "quotas");
+    Objects.requireNonNull(categoryRule, "categoryRule");
+    if (unit == CalendarUnit.WEEK) {
+      throw new IllegalArgumentException("unit must be MONTH or QUARTER but was WEEK");
+    }
+    quotas = List.copyOf(quotas);
+    for (int i = 0; i < quotas.size(); i++) {
+      Quota q = Objects.requireNonNull(quotas.get(i), "quota in quotas");
+      if (q.period().unit() != unit) {
+        throw new IllegalArgumentException("quotas must be for periods of a " + unit.name().toLowerCase(java.util.Locale.ROOT)
+            + ", the roll-up's unit, but has one for " + q.period() + " (owner '" + q.owner() + "')");
+      }
+      for (int j = 0; j < i; j++) {
+        Quota p = quotas.get(j);
+        if (p.period().equals(q.period()) && p.owner().equals(q.owner())
+            && p.amount().currency().equals(q.amount().currency())) {
+          throw new IllegalArgumentException("quotas has two quotas in " + q.amount().currency() + " for owner '"
+              + q.owner() + "' in " + q.period() + ": " + p.amount() + " and " + q.amount());
+        }
+      }
+    }
+  }
+
+  /**
+   * Returns the query of the roll-up as of an instant per month or quarter in a time zone, with no
+   * quotas and the categories of the deals' stages.
+   *
+   * @param asOf the as-of instant {@code T}, not null
+   * @param unit {@link CalendarUnit#MONTH} or {@link CalendarUnit#QUARTER}, not null
+   * @param zone the time zone of the calendar, not null
+   * @return the query, never null
+   * @throws IllegalArgumentException if the unit is a week
+   */
+  public static ForecastQuery of(Instant asOf, CalendarUnit unit, ZoneId zone) {
+    return new ForecastQuery(asOf, unit, zone, List.of(), ForecastCategoryRule.stage());
+  }
+
+  /**
+   * Returns the query as {@link #of(Instant, CalendarUnit, ZoneId)}, with the time zone given by
+   * its id (as a command line gives it).
+   *
+   * @param asOf the as-of instant {@code T}, not null
+   * @param unit {@link CalendarUnit#MONTH} or {@link CalendarUnit#QUARTER}, not null
+   * @param zoneId a time zone id such as {@code Europe/Paris} or {@code +02:00}, not null
+   * @return the query, never null
+   * @throws IllegalArgumentException if the unit is a week or the zone id is not a time zone,
+   *     naming it
+   */
+  public static ForecastQuery of(Instant asOf, CalendarUnit unit, String zoneId) {
+    Objects.requireNonNull(zoneId, "zoneId");
+    ZoneId zone;
+    try {
+      zone = ZoneId.of(zoneId);
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException("zoneId must be a time zone such as Europe/Paris or +02:00 but was '"
+          + zoneId + "'", e);
+    }
+    return of(asOf, unit, zone);
+  }
+
+  /**
+   * Returns a copy with one more quota.
+   *
+   * @param period a period of the query's unit, not null
+   * @param owner the salesperson, not null, not blank; must own at least one of the deals the
+   *     roll-up is computed over (as of {@code T}), else the roll-up throws
+   * @param amount the quota, not null, not negative
+   * @return the copy, never null
+   * @throws IllegalArgumentException as {@link Quota#Quota} and if the period is not of the
+   *     query's unit, or a quota for that period, owner and currency exists already
+   */
+  public ForecastQuery withQuota(TrendPeriod period, String owner, Money amount) {
+    List<Quota> next = new ArrayList<>(quotas);
+    next.add(new Quota(period, owner, amount));
+    return new ForecastQuery(asOf, unit, zone, next, categoryRule);
+  }
+
+  /**
+   * Returns a copy that decides open deals' forecast categories with another rule (one that reads
+   * a per-deal override, say).
+   *
+   * @param rule the rule, not null
+   * @return the copy, never null
+   */
+  public ForecastQuery withCategoryRule(ForecastCategoryRule rule) {
+    return new ForecastQuery(asOf, unit, zone, quotas, Objects.requireNonNull(rule, "rule"));
+  }
+
+  @Override
+  public String toString() {
+    return "as of " + asOf + ", per " + unit.name().toLowerCase(java.util.Locale.ROOT) + " in " + zone
+        + (quotas.isEmpty() ? "" : ", " + quotas.size() + " quotas");
+  }
+}

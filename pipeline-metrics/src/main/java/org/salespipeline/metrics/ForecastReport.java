@@ -1,0 +1,164 @@
+package org.salespipeline.metrics;
+
+import java.util.Collections;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.salespipeline.core.Money;
+import org.salespipeline.metrics.internal.TextTable;
+
+/**
+ * The forecast roll-up of a set of deals as of {@code T} (SPEC §4.1): per calendar period, the
+ * team's and each owner's {@link ForecastFigures}, and the open deals that have no expected close
+ * date, which no period can hold and which are counted here rather than dropped.
+ *
+ * <p>{@link #toString()} prints aligned tables (amounts rounded half-even to each currency's minor
+ * unit, ratios as percentages). Immutable and thread-safe.
+ */
+public final class ForecastReport {
+
+  private final String pipelineName;
+  private final ForecastQuery query;
+  private final long deals;
+  private final List<PeriodForecast> periods;
+  private final Figure noCloseDate;
+  private final Map<String, Figure> noCloseDateByOwner;
+
+  ForecastReport(String pipelineName, ForecastQuery query, long deals, List<PeriodForecast> periods,
+      Figure noCloseDate, Map<String, Figure> noCloseDateByOwner) {
+    this.pipelineName = pipelineName;
+    this.query = query;
+    this.deals = deals;
+    this.periods = List.copyOf(periods);
+    this.noCloseDate = noCloseDate;
+    this.noCloseDateByOwner = Collections.unmodifiableMap(new LinkedHashMap<>(noCloseDateByOwner));
+  }
+
+  /**
+   * Returns the query the report answers.
+   *
+   * @return the query, never null
+   */
+  public ForecastQuery query() {
+    return query;
+  }
+
+  /**
+   * Returns the number of deals that existed at {@code T}: every one is in exactly one period, or
+   * in {@link #noCloseDate()}.
+   *
+   * @return the number of deals, not negative
+   */
+  public long deals() {
+    return deals;
+  }
+
+  /**
+   * Returns the roll-up of every period that holds a deal or a quota, in calendar order; periods
+   * between them without either are left out.
+   *
+   * @return an unmodifiable list, never null
+   */
+  public List<PeriodForecast> periods() {
+    return periods;
+  }
+
+  /**
+   * Returns the roll-up of one period.
+   *
+   * @param period the period, not null
+   * @return the period's figures, or none if it holds no deal and no quota
+   */
+  public io.vavr.control.Option<PeriodForecast> period(TrendPeriod period) {
+    Objects.requireNonNull(period, "period");
+    return io.vavr.collection.List.ofAll(periods).find(p -> p.period().equals(period));
+  }
+
+  /**
+   * Returns the open deals without an expected close date: in no period, so in no figure of
+   * {@link #periods()}.
+   *
+   * @return the figure, never null
+   */
+  public Figure noCloseDate() {
+    return noCloseDate;
+  }
+
+  /**
+   * Returns {@link #noCloseDate()} per owner, by owner in ascending order.
+   *
+   * @return an unmodifiable map, never null; owners with no such deal have no entry
+   */
+  public Map<String, Figure> noCloseDateByOwner() {
+    return noCloseDateByOwner;
+  }
+
+  /**
+   * Compares the query and every figure.
+   *
+   * @param o the object to compare with
+   * @return true if o is a report of the same query with the same figures
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ForecastReport r && pipelineName.equals(r.pipelineName) && query.equals(r.query)
+        && deals == r.deals && periods.equals(r.periods) && noCloseDate.equals(r.noCloseDate)
+        && noCloseDateByOwner.equals(r.noCloseDateByOwner);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(pipelineName, deals, periods, noCloseDate);
+  }
+
+  /**
+   * Returns the roll-up as an aligned table: for each period the team ({@code (all)}) then each
+   * owner, a row of counts and a row per currency of amounts, quota, attainment and coverage; then
+   * the deals without an expected close date.
+   *
+   * @return the text, never null
+   */
+  @Override
+  public String toString() {
+    StringBuilder out = new StringBuilder("Forecast roll-up: ").append(pipelineName).append(", ").append(query)
+        .append(", ").append(deals).append(" deals\n");
+    TextTable table = new TextTable("Period", "owner", "", "closed won", "commit", "best case", "pipeline", "omitted",
+        "quota", "attainment", "coverage");
+    for (PeriodForecast p : periods) {
+      rows(table, p.period().label(), "(all)", p.team());
+      p.owners().forEach((owner, f) -> rows(table, "", owner, f));
+    }
+    table.appendTo(out, "");
+    out.append("No expected close date (open, in no period): ").append(noCloseDate).append('\n');
+    noCloseDateByOwner.forEach((owner, f) -> out.append("  ").append(owner).append(": ").append(f).append('\n'));
+    return out.toString();
+  }
+
+  private static void rows(TextTable table, String period, String owner, ForecastFigures f) {
+    table.row(period, owner, "deals", n(f.closedWon()), n(f.commit()), n(f.bestCase()), n(f.pipeline()),
+        n(f.omitted()));
+    TreeSet<Currency> currencies = new TreeSet<>((a, b) -> a.getCurrencyCode().compareTo(b.getCurrencyCode()));
+    for (Figure figure : List.of(f.closedWon(), f.commit(), f.bestCase(), f.pipeline(), f.omitted())) {
+      currencies.addAll(figure.amount().keySet());
+    }
+    currencies.addAll(f.quota().keySet());
+    for (Currency c : currencies) {
+      Money quota = f.quota().get(c);
+      table.row("", "", c.getCurrencyCode(), m(f.closedWon(), c), m(f.commit(), c), m(f.bestCase(), c),
+          m(f.pipeline(), c), m(f.omitted(), c), quota == null ? Format.NONE : Format.money(quota),
+          Format.percent(io.vavr.control.Option.of(f.attainment().get(c))),
+          Format.percent(io.vavr.control.Option.of(f.coverage().get(c))));
+    }
+  }
+
+  private static String n(Figure f) {
+    return Long.toString(f.count());
+  }
+
+  private static String m(Figure f, Currency c) {
+    return Format.money(f.amount(c)).replace(" " + c.getCurrencyCode(), "");
+  }
+}

@@ -1,0 +1,150 @@
+package org.salespipeline.metrics;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.salespipeline.metrics.internal.TextTable;
+
+/**
+ * The pipeline hygiene review of a set of deals as of {@code T} (SPEC §4.1): the open deals'
+ * {@link HygieneFlag flags} counted in all and per owner, and the flagged deals, worst first.
+ *
+ * <p>Worst first means: more flags first; then the deal left alone longest (the earliest latest
+ * event); then by deal id. The order is total, so equal inputs always list the same way.
+ *
+ * <p>{@link #toString()} prints the counts and the first {@value #SHOWN} deals as aligned tables.
+ * Immutable and thread-safe.
+ */
+public final class HygieneReport {
+
+  /** How many flagged deals {@link #toString()} lists; {@link #deals()} has them all. */
+  public static final int SHOWN = 20;
+
+  private final String pipelineName;
+  private final HygieneQuery query;
+  private final HygieneCounts total;
+  private final Map<String, HygieneCounts> owners;
+  private final List<FlaggedDeal> deals;
+
+  HygieneReport(String pipelineName, HygieneQuery query, HygieneCounts total, Map<String, HygieneCounts> owners,
+      List<FlaggedDeal> deals) {
+    this.pipelineName = pipelineName;
+    this.query = query;
+    this.total = total;
+    this.owners = Collections.unmodifiableMap(new LinkedHashMap<>(owners));
+    this.deals = List.copyOf(deals);
+  }
+
+  /**
+   * Returns the query the report answers.
+   *
+   * @return the query, never null
+   */
+  public HygieneQuery query() {
+    return query;
+  }
+
+  /**
+   * Returns the counts over every open deal.
+   *
+   * @return the counts, never null
+   */
+  public HygieneCounts total() {
+    return total;
+  }
+
+  /**
+   * Returns the counts per owner at {@code T}, by owner in ascending order; {@link Grouping#NONE}
+   * for deals without an owner. Every owner of an open deal has an entry, flagged or not.
+   *
+   * @return an unmodifiable map, never null
+   */
+  public Map<String, HygieneCounts> owners() {
+    return owners;
+  }
+
+  /**
+   * Returns the open deals with at least one flag, worst first (see the class comment).
+   *
+   * @return an unmodifiable list, never null
+   */
+  public List<FlaggedDeal> deals() {
+    return deals;
+  }
+
+  /**
+   * Compares the query and every figure.
+   *
+   * @param o the object to compare with
+   * @return true if o is a report of the same query with the same figures and deals
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof HygieneReport r && pipelineName.equals(r.pipelineName) && query.equals(r.query)
+        && total.equals(r.total) && owners.equals(r.owners) && deals.equals(r.deals);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(pipelineName, query, total, owners, deals);
+  }
+
+  /**
+   * Returns the counts per owner and the worst {@value #SHOWN} deals as aligned tables.
+   *
+   * @return the text, never null
+   */
+  @Override
+  public String toString() {
+    StringBuilder out = new StringBuilder("Pipeline hygiene: ").append(pipelineName).append(", ").append(query)
+        .append('\n');
+    HygieneFlag[] flags = HygieneFlag.values();
+    String[] headers = new String[3 + flags.length];
+    headers[0] = "Owner";
+    headers[1] = "open";
+    headers[2] = "flagged";
+    for (HygieneFlag flag : flags) {
+      headers[3 + flag.ordinal()] = name(flag);
+    }
+    TextTable counts = new TextTable(headers);
+    owners.forEach((owner, c) -> counts.row(countRow(owner, c)));
+    counts.row(countRow("(all)", total));
+    counts.appendTo(out, "");
+    if (!deals.isEmpty()) {
+      out.append('\n');
+      TextTable list = new TextTable("Deal", "owner", "stage", "amount", "expected close", "quiet days", "flags");
+      for (FlaggedDeal d : deals.subList(0, Math.min(SHOWN, deals.size()))) {
+        StringBuilder f = new StringBuilder();
+        for (HygieneFlag flag : d.flags()) {
+          f.append(f.length() == 0 ? "" : ", ").append(name(flag));
+          if (flag == HygieneFlag.STUCK) {
+            d.stuck().forEach(s -> f.append(" (+").append(Format.days(s.overDays())).append(" days)"));
+          }
+        }
+        list.row(d.dealId(), d.owner().isBlank() ? Grouping.NONE : d.owner(), d.stageName(), Format.money(d.amount()),
+            d.expectedClose().map(Object::toString).getOrElse(Format.NONE), Format.days(d.quietDays()), f.toString());
+      }
+      list.appendTo(out, "");
+      if (deals.size() > SHOWN) {
+        out.append("... and ").append(deals.size() - SHOWN).append(" more flagged deals\n");
+      }
+    }
+    return out.toString();
+  }
+
+  private static String[] countRow(String owner, HygieneCounts c) {
+    String[] row = new String[3 + HygieneFlag.values().length];
+    row[0] = owner;
+    row[1] = Long.toString(c.openDeals());
+    row[2] = Long.toString(c.flaggedDeals());
+    c.byFlag().forEach((flag, n) -> row[3 + flag.ordinal()] = Long.toString(n));
+    return row;
+  }
+
+  private static String name(HygieneFlag flag) {
+    return flag.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+}
