@@ -52,7 +52,7 @@ public final class HistoryInput {
       OptionSpec.optional("won", "NAME", "the name of the won stage", "Won"),
       OptionSpec.optional("lost", "NAME", "the name of the lost stage", "Lost"),
       OptionSpec.optional("currency", "CODE", "the currency of amounts whose rows give none (ISO 4217)", "USD"),
-      OptionSpec.flag("grouped", "the file lists each deal's rows together: read it in bounded memory"),
+      OptionSpec.flag("grouped", "the file lists each deal's rows together: summary reads it in bounded memory"),
       OptionSpec.flag("skip-bad-rows", "go on past bad rows: list them and leave out every deal that has one"),
       OptionSpec.optional("delimiter", ",|;|tab", "the cell delimiter", ","),
       OptionSpec.optional("date-format", "PATTERN", "a java.time pattern for entered_at and expected_close, such as "

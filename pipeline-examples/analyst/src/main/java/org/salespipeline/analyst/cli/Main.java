@@ -94,9 +94,10 @@ public final class Main {
       err.println(PROGRAM + " " + command.name() + ": bug: " + oneLine(String.valueOf(e)));
       return 1;
     } catch (OutOfMemoryError e) {
-      // say only what has not been done already: --grouped, when given, did not suffice
+      // say only what has not been done already and can help: --grouped bounds the memory of summary
+      // only (metrics and prioritize still keep every deal), and when given it did not suffice
       boolean grouped = rest.contains("--grouped");
-      boolean streams = command.options().stream().anyMatch(o -> o.name().equals("grouped"));
+      boolean streams = command instanceof SummaryCommand;
       err.println(PROGRAM + " " + command.name() + ": out of memory" + (grouped ? " even with --grouped" : "")
           + "; give Java more heap (java -Xmx4g -jar ...)" + (grouped || !streams ? ""
           : " or, for a file that lists each deal's rows together, add --grouped"));
