@@ -5,14 +5,18 @@ import java.io.PrintStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.salespipeline.analyst.Analyst;
+import org.salespipeline.analyst.DataWarnings;
 import org.salespipeline.analyst.Export;
 import org.salespipeline.analyst.report.HtmlReport;
 import org.salespipeline.metrics.CalendarUnit;
 import org.salespipeline.metrics.MetricsQuery;
 import org.salespipeline.metrics.MetricsReport;
 import org.salespipeline.scoring.Prioritiser;
+import org.salespipeline.scoring.RankedDeal;
 import org.salespipeline.scoring.Ranking;
 import org.salespipeline.scoring.Scorer;
 import org.salespipeline.scoring.ScoringContext;
@@ -31,8 +35,9 @@ import picocli.CommandLine.ParentCommand;
     description = {
         "Reads a stage-history CSV file and writes one self-contained HTML file (inline SVG, no scripts, "
             + "nothing fetched from the network) with the figures of metrics, monthly trends in UTC, and the "
-            + "--top deals to work first by --scorer. --as-of, --from, --to and --group-by mean what they mean "
-            + "for metrics; --scorer, --features and --team what they mean for prioritize. Prints the path "
+            + "--top deals to work first by --scorer, under a banner of what the data cannot support (the "
+            + "warnings metrics and prioritize print on standard error). --as-of, --from, --to and --group-by "
+            + "mean what they mean for metrics; --scorer, --features and --team what they mean for prioritize. Prints the path "
             + "written."})
 final class ReportCommand implements Callable<Integer> {
 
@@ -71,9 +76,14 @@ final class ReportCommand implements Callable<Integer> {
     MetricsReport metrics = Analyst.metrics(export, query);
     ScoringContext context = ScoringContext.of(export.pipeline(), query.asOf()).withHistory(export.deals());
     Ranking ranking = Prioritiser.of(scorer).top(top, export.deals(), context);
+    List<String> dataWarnings = new ArrayList<>(DataWarnings.of(export.deals(), query.asOf()));
+    DataWarnings.sameScore(ranking.deals().stream().map(RankedDeal::probability).toList(), ranking.considered(),
+        scorer.id()).forEach(dataWarnings::add);
+    dataWarnings.forEach(w -> err.println("warning: " + w));
     Path written;
     try {
-      written = HtmlReport.of("Pipeline report: " + export.source(), metrics, ranking).writeTo(file);
+      written = HtmlReport.of("Pipeline report: " + export.source(), metrics, ranking).withWarnings(dataWarnings)
+          .writeTo(file);
     } catch (IOException e) {
       String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
           : e instanceof FileSystemException ? e.getClass().getSimpleName() + " " + e.getMessage() : e.getMessage();

@@ -59,11 +59,24 @@ public final class HtmlReport {
   private final String title;
   private final MetricsReport report;
   private final Option<Ranking> ranking;
+  private final List<String> warnings;
 
-  private HtmlReport(String title, MetricsReport report, Option<Ranking> ranking) {
+  private HtmlReport(String title, MetricsReport report, Option<Ranking> ranking, List<String> warnings) {
     this.title = title;
     this.report = report;
     this.ranking = ranking;
+    this.warnings = warnings;
+  }
+
+  /**
+   * Returns a copy showing warnings about what the data cannot support as a banner above the
+   * figures (see {@link org.salespipeline.analyst.DataWarnings}).
+   *
+   * @param warnings the warnings, one sentence each, not null; none means no banner
+   * @return the copy, never null
+   */
+  public HtmlReport withWarnings(List<String> warnings) {
+    return new HtmlReport(title, report, ranking, List.copyOf(warnings));
   }
 
   /**
@@ -77,7 +90,7 @@ public final class HtmlReport {
    */
   public static HtmlReport of(String title, MetricsReport report, Ranking top) {
     return new HtmlReport(checkTitle(title), Objects.requireNonNull(report, "report"),
-        Option.some(Objects.requireNonNull(top, "top")));
+        Option.some(Objects.requireNonNull(top, "top")), List.of());
   }
 
   /**
@@ -90,7 +103,7 @@ public final class HtmlReport {
    * @throws IllegalArgumentException if the title is blank
    */
   public static HtmlReport of(String title, MetricsReport report) {
-    return new HtmlReport(checkTitle(title), Objects.requireNonNull(report, "report"), Option.none());
+    return new HtmlReport(checkTitle(title), Objects.requireNonNull(report, "report"), Option.none(), List.of());
   }
 
   private static String checkTitle(String title) {
@@ -123,6 +136,12 @@ public final class HtmlReport {
     html.element("p", subtitle(), "class", "subtitle");
     contents(html);
     html.close("header").newline().open("main").newline();
+    if (!warnings.isEmpty()) {
+      html.open("div", "class", "warnings", "role", "alert").element("p", "What the data cannot support:");
+      html.open("ul");
+      warnings.forEach(warning -> html.element("li", warning));
+      html.close("ul").close("div").newline();
+    }
     headline(html);
     funnel(html);
     timeInStage(html);
