@@ -10,9 +10,13 @@ import org.salespipeline.core.*;
 import org.salespipeline.metrics.*;
 import org.salespipeline.scoring.*;
 import org.salespipeline.analyst.*;
+import org.salespipeline.history.*;
 
 Export load(String file, String openStages) { return Analyst.load(file, openStages); }
 Export load(String file, String openStages, String won, String lost) { return Analyst.load(file, openStages, won, lost); }
+Export load(String file, String openStages, ReadOptions options) { return Analyst.load(Path.of(file), HistoryPipeline.parse(openStages, "Won", "Lost"), options); }
+ReadOptions skipBadRows() { return ReadOptions.defaults().withSkipBadRows(true); }
+void warnings(Export deals) { Analyst.warnings(deals).forEach(w -> System.out.println("warning: " + w)); }
 void describe(Export deals) { System.out.print(deals.describe()); }
 void rejections(Export deals) { deals.rejections().forEach(System.out::println); }
 void metrics(Export deals) { System.out.print(Analyst.metrics(deals)); }
@@ -27,7 +31,8 @@ Path report(Export deals, String file) { return Analyst.report(deals, file); }
 System.out.println("""
     Sales pipeline analyst kit:
       var deals = load("export.csv", "Prospecting,Qualification,Proposal")  // closing stages Won, Lost
-      describe(deals)      rejections(deals)
+      var deals = load("export.csv", "Prospecting,Qualification,Proposal", skipBadRows())  // or .withDelimiter(';')...
+      describe(deals)      rejections(deals)      warnings(deals)
       metrics(deals)       metrics(deals, "owner")        // or any attribute column
       prioritize(deals)    prioritize(deals, "naive-bayes")
       movement(deals, "2026-07-01", "2026-08-01")         // the pipeline's waterfall over [from, to)

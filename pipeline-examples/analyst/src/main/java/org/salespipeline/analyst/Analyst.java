@@ -19,6 +19,7 @@ import java.util.function.ToDoubleFunction;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.Pipeline;
 import org.salespipeline.history.HistoryPipeline;
+import org.salespipeline.history.ReadOptions;
 import org.salespipeline.history.StageHistoryReader;
 import org.salespipeline.analyst.report.HtmlReport;
 import org.salespipeline.history.Timestamps;
@@ -39,6 +40,7 @@ import org.salespipeline.metrics.PipelineMetrics;
 import org.salespipeline.scoring.HistoricalWinRateScorer;
 import org.salespipeline.scoring.NaiveBayesScorer;
 import org.salespipeline.scoring.Prioritiser;
+import org.salespipeline.scoring.RankedDeal;
 import org.salespipeline.scoring.Ranking;
 import org.salespipeline.scoring.Scorer;
 import org.salespipeline.scoring.ScorerRegistry;
@@ -113,21 +115,40 @@ public final class Analyst {
   }
 
   /**
-   * Loads a stage-history CSV file (UTF-8) for a pipeline.
+   * Loads a stage-history CSV file (UTF-8, strictly: the first bad row stops it) for a pipeline.
    *
    * @param file the file, not null
    * @param pipeline the pipeline whose stage names the file uses, not null
    * @param defaultCurrency the currency of amounts whose row names none, not null
    * @return the export, never null
-   * @throws UncheckedIOException if the file cannot be read or its header is not valid
+   * @throws UncheckedIOException if the file cannot be read as the format says: the message names
+   *     the file, the line, the deal and the reason
    */
   public static Export load(Path file, Pipeline pipeline, Currency defaultCurrency) {
+    return load(file, pipeline, ReadOptions.defaults().withDefaultCurrency(defaultCurrency));
+  }
+
+  /**
+   * Loads a stage-history CSV file for a pipeline with the reader's options, the same choices as
+   * the command line's ({@code ReadOptions.defaults().withSkipBadRows(true).withDelimiter(';')
+   * .withDateFormat("dd.MM.yyyy").withDecimalComma(true)}, say).
+   *
+   * @param file the file, not null
+   * @param pipeline the pipeline whose stage names the file uses, not null
+   * @param options how to read the file, not null
+   * @return the export, never null; skipping bad rows, the rows not loaded are in
+   *     {@link Export#rejections()}
+   * @throws UncheckedIOException if the file cannot be read as the options say (naming the file, the
+   *     line, the deal and the reason), or no deal could be loaded
+   */
+  public static Export load(Path file, Pipeline pipeline, ReadOptions options) {
     Objects.requireNonNull(file, "file");
-    StageHistoryReader reader = StageHistoryReader.of(pipeline).withDefaultCurrency(defaultCurrency);
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return Export.of(file.toString(), reader.load(in), defaultCurrency);
+    Objects.requireNonNull(options, "options");
+    StageHistoryReader reader = StageHistoryReader.of(pipeline, options);
+    try {
+      return Export.of(file.toString(), reader.load(file), options.defaultCurrency());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(file + ": " + e.getMessage(), e);
     }
   }
 
@@ -352,10 +373,31 @@ public final class Analyst {
     ScoringContext context = ScoringContext.of(export.pipeline(), query.asOf()).withHistory(export.deals());
     Ranking top = Prioritiser.of(HistoricalWinRateScorer.of()).top(DEFAULT_TOP, export.deals(), context);
     try {
-      return HtmlReport.of("Pipeline report: " + export.source(), metrics, top).writeTo(Path.of(file));
+      return HtmlReport.of("Pipeline report: " + export.source(), metrics, top).withWarnings(warnings(export, query
+          .asOf(), top)).writeTo(Path.of(file));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report to " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Returns what the export's data cannot support as of its latest stage entry (no lost deals, no
+   * won deals, lost deals without an amount), as {@link DataWarnings#of} says; {@link #metrics(Export)}
+   * computes the figures anyway.
+   *
+   * @param export the deals, not null
+   * @return the warnings, one sentence each, never null
+   */
+  public static List<String> warnings(Export export) {
+    Objects.requireNonNull(export, "export");
+    return DataWarnings.of(export.deals(), query(export).asOf());
+  }
+
+  private static List<String> warnings(Export export, Instant asOf, Ranking top) {
+    List<String> warnings = new ArrayList<>(DataWarnings.of(export.deals(), asOf));
+    DataWarnings.sameScore(top.deals().stream().map(RankedDeal::probability).toList(), top.considered(),
+        HistoricalWinRateScorer.of().id()).forEach(warnings::add);
+    return warnings;
   }
 
   /**

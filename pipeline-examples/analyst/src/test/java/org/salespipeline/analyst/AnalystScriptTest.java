@@ -93,7 +93,7 @@ class AnalystScriptTest {
     printed.reset();
 
     List<SnippetEvent> load = eval("var deals = load(\"" + csv.toString().replace("\\", "\\\\")
-        + "\", \"Prospecting,Qualification,Proposal\")");
+        + "\", \"Prospecting,Qualification,Proposal\", skipBadRows())");
     assertAccepted(load);
     assertThat(load.get(0).value()).startsWith("11 deals (5 open, 3 won, 3 lost), 2 of 31 rows rejected");
 

@@ -34,7 +34,9 @@ class AnalystTest {
   Path dir;
 
   private Export sample() throws IOException {
-    return Analyst.load(Files.writeString(dir.resolve("export.csv"), SampleExport.CSV).toString(), SampleExport.STAGES);
+    return Analyst.load(Files.writeString(dir.resolve("export.csv"), SampleExport.CSV),
+        org.salespipeline.history.HistoryPipeline.parse(SampleExport.STAGES, "Won", "Lost"),
+        org.salespipeline.history.ReadOptions.defaults().withSkipBadRows(true));
   }
 
   @Test
@@ -177,8 +179,12 @@ class AnalystTest {
 
   @Test
   void emptyExport_hasNoLatestEntryAndTheDefaultCurrency() throws IOException {
-    Export export = Analyst.load(Files.writeString(dir.resolve("empty.csv"), "deal_id,stage,entered_at\n").toString(),
-        "A");
+    Path empty = Files.writeString(dir.resolve("empty.csv"), "deal_id,stage,entered_at\n");
+    assertThatThrownBy(() -> Analyst.load(empty.toString(), "A")).isInstanceOf(UncheckedIOException.class)
+        .hasMessage(empty + ": the file has a header but no data rows: no deal to load");
+    Export export = Export.of("empty.csv", new org.salespipeline.history.LoadedHistory(
+        org.salespipeline.history.HistoryPipeline.parse("A", "Won", "Lost"), List.of(), List.of(),
+        new org.salespipeline.history.ReadSummary(0, 0, 0, 0, 0)), USD);
 
     assertThat(export.latestEntry()).isEmpty();
     assertThat(export.currencies()).containsExactly(USD);

@@ -3,11 +3,11 @@ package org.salespipeline.history;
 import java.util.Arrays;
 
 /**
- * The loaded rows of one deal, kept compact until the deal is built: per row only its instant,
- * stage, line and (for lost rows) lost reason, in parallel primitive arrays (about 30 bytes a
- * row). Amount, currency, owner, lost reason and attributes are not kept per row: for each column
- * only the latest non-empty value so far is kept with the row it came from, which is all the "last
- * non-empty value in time order" rule needs whatever order the rows come in.
+ * The loaded rows of one deal, kept compact until the deal is built: per row its instant, stage
+ * and line in parallel primitive arrays (about 24 bytes a row), and per value column (amount,
+ * currency, owner, lost reason, expected close, attributes) an array of the row's non-empty cell,
+ * allocated only once the column has a value; a value equal to the one before it in file order is
+ * stored once. Every row's values are kept because each takes effect at its own row's instant.
  */
 final class DealRows {
 
@@ -15,7 +15,8 @@ final class DealRows {
   static final int CURRENCY = 1;
   static final int OWNER = 2;
   static final int LOST_REASON = 3;
-  static final int FIRST_ATTRIBUTE = 4;
+  static final int EXPECTED_CLOSE = 4;
+  static final int FIRST_ATTRIBUTE = 5;
 
   final String id;
   int size;
@@ -23,10 +24,12 @@ final class DealRows {
   int[] nanos = new int[2];
   short[] stages = new short[2];
   long[] lines = new long[2];
-  String[] rowLostReasons;
+  /** Rows of this deal that were rejected on their own (skipping bad rows). */
+  int badRows;
+  /** The first of them, to name in the rejection of the deal's other rows. */
+  RowRejection firstBad;
 
-  private String[] latest;
-  private int[] latestRow;
+  private String[][] values;
 
   DealRows(String id) {
     this.id = id;
@@ -40,8 +43,12 @@ final class DealRows {
       nanos = Arrays.copyOf(nanos, capacity);
       stages = Arrays.copyOf(stages, capacity);
       lines = Arrays.copyOf(lines, capacity);
-      if (rowLostReasons != null) {
-        rowLostReasons = Arrays.copyOf(rowLostReasons, capacity);
+      if (values != null) {
+        for (int c = 0; c < values.length; c++) {
+          if (values[c] != null) {
+            values[c] = Arrays.copyOf(values[c], capacity);
+          }
+        }
       }
     }
     seconds[size] = epochSecond;
@@ -51,29 +58,33 @@ final class DealRows {
     return size++;
   }
 
-  void rowLostReason(int row, String reason) {
-    if (rowLostReasons == null) {
-      rowLostReasons = new String[seconds.length];
+  /** Records a row's non-empty cell of a column. */
+  void set(int column, int row, String value, int columns) {
+    if (values == null) {
+      values = new String[columns][];
     }
-    rowLostReasons[row] = reason;
+    String[] cells = values[column];
+    if (cells == null) {
+      cells = new String[seconds.length];
+      values[column] = cells;
+    }
+    for (int r = row - 1; r >= 0; r--) {
+      if (cells[r] != null) {
+        if (cells[r].equals(value)) {
+          value = cells[r];
+        }
+        break;
+      }
+    }
+    cells[row] = value;
   }
 
-  /** Offers a non-empty value of a column from a row; it is kept if the row is the latest so far. */
-  void offer(int column, int row, String value, int columns) {
-    if (latest == null) {
-      latest = new String[columns];
-      latestRow = new int[columns];
+  /** Returns a row's cell of a column, or null if it was empty. */
+  String get(int column, int row) {
+    if (values == null || column >= values.length || values[column] == null) {
+      return null;
     }
-    int previous = latestRow[column];
-    if (latest[column] == null || compare(row, seconds[previous], nanos[previous], previous) >= 0) {
-      latest[column] = value;
-      latestRow[column] = row;
-    }
-  }
-
-  /** Returns the latest non-empty value of a column, or null if every row left it empty. */
-  String latest(int column) {
-    return latest == null || column >= latest.length ? null : latest[column];
+    return values[column][row];
   }
 
   /** Returns the row indices in time order, ties in file order. */
@@ -82,15 +93,15 @@ final class DealRows {
     for (int i = 0; i < size; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, (a, b) -> compare(a, seconds[b], nanos[b], b)); // stable: ties keep file order
+    Arrays.sort(order, (a, b) -> compare(a, b)); // stable: ties keep file order
     return order;
   }
 
-  private int compare(int row, long otherSeconds, int otherNanos, int otherRow) {
-    int c = Long.compare(seconds[row], otherSeconds);
+  private int compare(int row, int other) {
+    int c = Long.compare(seconds[row], seconds[other]);
     if (c == 0) {
-      c = Integer.compare(nanos[row], otherNanos);
+      c = Integer.compare(nanos[row], nanos[other]);
     }
-    return c != 0 ? c : Integer.compare(row, otherRow);
+    return c != 0 ? c : Integer.compare(row, other);
   }
 }

@@ -3,12 +3,15 @@ package org.salespipeline.history;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
@@ -22,58 +25,66 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.salespipeline.core.Change;
 import org.salespipeline.core.Deal;
+import org.salespipeline.core.DealStatus;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.NewDeal;
 import org.salespipeline.core.Pipeline;
 import org.salespipeline.core.Qualification;
 import org.salespipeline.core.Rejection;
 import org.salespipeline.core.Stage;
-import org.salespipeline.core.StageKind;
 
 /**
  * Reads a stage-history CSV file into deals, driving every deal through the pipeline's state
  * machine.
  *
- * <p>The format: a header row, then one row per stage entry. Columns are matched ignoring case
- * and surrounding spaces: {@code deal_id}, {@code stage} and {@code entered_at} are required;
- * {@code amount}, {@code currency}, {@code owner} and {@code lost_reason} are optional; every other
- * column is a deal attribute named by its header. Rows may come in any order; a deal's rows are
- * taken in {@code entered_at} order, rows at the same instant in file order. {@code entered_at} is
- * read by {@link Timestamps#parse(String)}. Cells are trimmed; a cell the writer protected from
- * spreadsheets ({@code '=…}) is read back as it was.
+ * <p>The format (SPEC §6): a header row, then one row per stage entry. Columns are matched ignoring
+ * case and surrounding spaces: {@code deal_id}, {@code stage} and {@code entered_at} are required;
+ * {@code amount}, {@code currency}, {@code owner}, {@code lost_reason} and {@code expected_close}
+ * are optional; every other column is a deal attribute named by its header. Rows may come in any
+ * order; a deal's rows are taken in {@code entered_at} order, rows at the same instant in file
+ * order. Cells are trimmed; a cell the writer protected from spreadsheets ({@code '=…}) is read
+ * back as it was. How dates, amounts, delimiter and encoding are read is set by {@link ReadOptions}.
  *
- * <p>A deal's amount, currency, owner and attributes are the last non-empty values in time order,
- * whichever row holds them; the currency defaults to {@link #withDefaultCurrency(Currency) the
- * reader's default} (USD unless set). A currency cell without an amount is kept: it is the
- * currency of an amount given without one, and for a deal that never has an amount it is handed
- * on beside the deal ({@link LoadedHistory#unpricedCurrencies()}), the deal's currency for
- * grouping. They are the deal's values from its opening on: an export
- * gives one value per deal, not its history.
+ * <p><b>Point in time.</b> A row's non-empty amount, currency, owner, attribute, expected-close and
+ * lost-reason cells take effect at that row's {@code entered_at}: the first row's values open the
+ * deal, and a later row whose value differs records the change at its own instant (before the
+ * row's stage change, so a deal won with a new amount is won at that amount), so
+ * {@link Deal#asOf(Instant)} sees only what was known then. A currency cell without an amount is
+ * the currency of the amounts given from then on without one (before any, the options' default
+ * currency, and for a deal loaded without any amount the currency handed on beside it,
+ * {@link LoadedHistory#unpricedCurrencies()}); an amount in another currency than the deal's replaces it (the old amount is cleared
+ * and the new one set at that instant). A loss takes the lost reason of its own row, else the last
+ * one given since the deal's previous loss. A lost reason given on a later row of a deal already
+ * lost with another reason cannot be recorded and makes the row bad.
  *
  * <p>Each deal becomes real commands: opened at its first row's stage and instant, then a move, a
- * win, a loss (with the row's {@code lost_reason}, or else the deal's last non-empty one) or a
- * reopen for each next row. A row naming the stage the deal is already in changes nothing (it is
- * loaded and counted in {@link ReadSummary#repeatedStageRows()}). A closed deal whose next row is
- * the other closing stage (won, then lost) is reopened into the stage it closed from and closed
- * again at that row's instant, as a CRM records such a correction.
+ * win, a loss or a reopen for each next row. A row naming the stage the deal is already in changes
+ * no stage (it is counted in {@link ReadSummary#repeatedStageRows()}) but its values count. A
+ * closed deal whose next row is the other closing stage (won, then lost) is reopened into the stage
+ * it closed from and closed again at that row's instant, as a CRM records such a correction.
  *
- * <p>Nothing is dropped silently. A row is rejected, with its line and reason, when its deal id is
- * empty, its stage is not a stage of the pipeline, its date is missing or not ISO-8601, its amount
- * is not a non-negative decimal, its currency is not an ISO 4217 code, it has another number of
- * cells than the header, or it is malformed CSV. A deal is rejected as a whole, all its rows with
- * the reason, when the state machine refuses its history (for instance it starts in the won or
- * lost stage, or the pipeline's policy forbids a move).
+ * <p><b>Nothing lost, nothing invented.</b> A row is bad when its deal id is empty, its stage is not
+ * a stage of the pipeline, its date is missing, not in the expected format or implausible, its
+ * amount, currency or expected close is not valid, it has another number of cells than the header,
+ * or it is malformed CSV; a deal is bad when the state machine refuses its history. By default the
+ * first bad row (or deal) stops the reading with a {@link StageHistoryFormatException} naming the
+ * line, the deal and the reason (unknown stage names are counted to the end of the file first, so
+ * the message gives every unknown name with its row count and the closest known names). With
+ * {@link ReadOptions#withSkipBadRows(boolean) skipBadRows} the reading goes on: every bad row is
+ * handed to the rejection consumer, and a deal with any bad row is rejected whole, each of its other
+ * rows too, so a deal is never loaded from part of its history. Rows, deals, rejected rows and
+ * rejected deals always add up ({@link ReadSummary}). A file from which no deal is loaded is an
+ * error. A quoted cell that is never closed costs only the record it opens (see
+ * {@code CsvRecordReader}).
  *
  * <p>Memory: the file is read in one pass, one row at a time, never whole. Until the end of the
- * file the reader keeps, per deal, its id, about 30 bytes per row and the latest value of each
- * column (values repeated across deals are stored once): some 300 to 400 bytes a deal, far less
- * than the file text but growing with the number of deals (measured: 664,000 deals in 1.2 million
- * rows, 82 MB, need a heap between 160 and 256 MB before any deal is kept). When the file is {@linkplain #withGroupedByDeal(boolean) grouped by deal}
- * (every deal's rows together, in any order within the group), each deal is built and handed on as
- * soon as its group ends, and of the finished deals only a 64-bit hash of each id is kept (11 to 22
- * bytes a deal, to notice a file that is not grouped after all): memory then stays bounded by the
- * largest deal plus those hashes, provided the consumer does not keep the deals (measured: the same
- * 82 MB file reads in a 24 MB heap).
+ * file the reader keeps, per deal, its id, about 24 bytes per row and each row's non-empty values
+ * (values repeated across deals are stored once). When the file is
+ * {@linkplain #withGroupedByDeal(boolean) grouped by deal} (every deal's rows together, in any
+ * order within the group), each deal is built and handed on as soon as its group ends, and of the
+ * finished deals only a 64-bit hash of each id is kept (11 to 22 bytes a deal, to notice a file that
+ * is not grouped after all): memory then stays bounded by the largest deal plus those hashes,
+ * provided the consumer does not keep the deals.
  *
  * <p>Immutable and thread-safe; each call of {@code read} or {@code load} is independent.
  */
@@ -81,21 +92,15 @@ public final class StageHistoryReader {
 
   private static final List<String> REQUIRED = List.of("deal_id", "stage", "entered_at");
   private static final int MAX_SHARED_VALUES = 100_000;
-  private static final int MAX_INTEGER_DIGITS = 18;
-  private static final int MAX_DECIMALS = 12;
-  /** Room for the digits, a sign, a point, an exponent and some leading zeros. */
-  private static final int MAX_AMOUNT_CHARS = 64;
 
   private final Pipeline pipeline;
-  private final Currency defaultCurrency;
-  private final boolean groupedByDeal;
+  private final ReadOptions options;
   private final Stage[] stages;
   private final Map<String, Integer> stageByName;
 
-  private StageHistoryReader(Pipeline pipeline, Currency defaultCurrency, boolean groupedByDeal) {
+  private StageHistoryReader(Pipeline pipeline, ReadOptions options) {
     this.pipeline = pipeline;
-    this.defaultCurrency = defaultCurrency;
-    this.groupedByDeal = groupedByDeal;
+    this.options = options;
     this.stages = pipeline.stages().toArray(new Stage[0]);
     Map<String, Integer> byName = new HashMap<>();
     for (int i = 0; i < stages.length; i++) {
@@ -105,15 +110,45 @@ public final class StageHistoryReader {
   }
 
   /**
-   * Returns a reader for a pipeline, with USD as default currency, not assuming the file is
-   * grouped by deal.
+   * Returns a strict reader for a pipeline with the {@link ReadOptions#defaults() default options}.
    *
    * @param pipeline the pipeline whose stage names the file uses, not null; see
    *     {@link HistoryPipeline} for one built from names
    * @return the reader, never null
    */
   public static StageHistoryReader of(Pipeline pipeline) {
-    return new StageHistoryReader(Objects.requireNonNull(pipeline, "pipeline"), Currency.getInstance("USD"), false);
+    return of(pipeline, ReadOptions.defaults());
+  }
+
+  /**
+   * Returns a reader for a pipeline reading as the options say.
+   *
+   * @param pipeline the pipeline whose stage names the file uses, not null
+   * @param options how to read, not null
+   * @return the reader, never null
+   */
+  public static StageHistoryReader of(Pipeline pipeline, ReadOptions options) {
+    return new StageHistoryReader(Objects.requireNonNull(pipeline, "pipeline"), Objects.requireNonNull(options,
+        "options"));
+  }
+
+  /**
+   * Returns a copy reading with other options.
+   *
+   * @param options how to read, not null
+   * @return the copy, never null
+   */
+  public StageHistoryReader withOptions(ReadOptions options) {
+    return new StageHistoryReader(pipeline, Objects.requireNonNull(options, "options"));
+  }
+
+  /**
+   * Returns the options the reader reads with.
+   *
+   * @return the options, never null
+   */
+  public ReadOptions options() {
+    return options;
   }
 
   /**
@@ -123,7 +158,7 @@ public final class StageHistoryReader {
    * @return the copy, never null
    */
   public StageHistoryReader withDefaultCurrency(Currency currency) {
-    return new StageHistoryReader(pipeline, Objects.requireNonNull(currency, "currency"), groupedByDeal);
+    return withOptions(options.withDefaultCurrency(currency));
   }
 
   /**
@@ -137,7 +172,7 @@ public final class StageHistoryReader {
    * @return the copy, never null
    */
   public StageHistoryReader withGroupedByDeal(boolean grouped) {
-    return new StageHistoryReader(pipeline, defaultCurrency, grouped);
+    return withOptions(options.withGroupedByDeal(grouped));
   }
 
   /**
@@ -150,18 +185,64 @@ public final class StageHistoryReader {
   }
 
   /**
-   * Reads a file (UTF-8, with or without byte order mark) into memory.
+   * Reads a file (in the options' encoding, with or without byte order mark) into memory.
    *
    * @param file the file, not null
    * @return the deals, rejections and counts, never null
-   * @throws StageHistoryFormatException if the file is empty, its header is not valid, or it was said
-   *     to be grouped by deal and is not
+   * @throws StageHistoryFormatException if the file cannot be read as the options say (see the class
+   *     comment): one line naming the line, the deal and the reason
    * @throws IOException if the file cannot be read
    */
   public LoadedHistory load(Path file) throws IOException {
+    List<Deal> deals = new ArrayList<>();
+    List<RowRejection> rejections = new ArrayList<>();
+    Map<String, Currency> currencies = new HashMap<>();
+    ReadSummary summary = read(file, deals::add, rejections::add, currencies::put);
+    return new LoadedHistory(pipeline, deals, rejections, summary, currencies);
+  }
+
+  /**
+   * Reads a file (in the options' encoding), handing each deal and each rejected row on as soon as
+   * it is known, as {@link #read(Reader, Consumer, Consumer)} does. A byte that is not text in the
+   * encoding stops the reading naming its line.
+   *
+   * @param file the file, not null
+   * @param deals receives each deal loaded, not null
+   * @param rejections receives each row not loaded, not null
+   * @return the counts, never null
+   * @throws StageHistoryFormatException if the file cannot be read as the options say
+   * @throws IOException if the file cannot be read
+   */
+  public ReadSummary read(Path file, Consumer<? super Deal> deals, Consumer<? super RowRejection> rejections)
+      throws IOException {
+    return read(file, deals, rejections, (id, currency) -> { });
+  }
+
+  /**
+   * Reads a file as {@link #read(Path, Consumer, Consumer)} does, also handing on the currency
+   * named by each deal loaded without an amount, as {@link #read(Reader, Consumer, Consumer,
+   * BiConsumer)} does.
+   *
+   * @param file the file, not null
+   * @param deals receives each deal loaded, not null
+   * @param rejections receives each row not loaded, not null
+   * @param unpricedCurrencies receives the currency named by each deal loaded without an amount,
+   *     not null
+   * @return the counts, never null
+   * @throws StageHistoryFormatException if the file cannot be read as the options say
+   * @throws IOException if the file cannot be read
+   */
+  public ReadSummary read(Path file, Consumer<? super Deal> deals, Consumer<? super RowRejection> rejections,
+      BiConsumer<String, Currency> unpricedCurrencies) throws IOException {
     Objects.requireNonNull(file, "file");
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return load(in);
+    Objects.requireNonNull(unpricedCurrencies, "unpricedCurrencies");
+    Objects.requireNonNull(deals, "deals");
+    Objects.requireNonNull(rejections, "rejections");
+    try (Reader in = new InputStreamReader(Files.newInputStream(file), options.encoding().newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
+      return new Pass(new CsvRecordReader(in, options.delimiter()), deals, rejections, unpricedCurrencies).run();
+    } catch (CharacterCodingException e) {
+      throw new StageHistoryFormatException(Decoding.describe(file, options.encoding()));
     }
   }
 
@@ -170,8 +251,7 @@ public final class StageHistoryReader {
    *
    * @param in the text, not null; not closed
    * @return the deals, rejections and counts, never null
-   * @throws StageHistoryFormatException if the text is empty, its header is not valid, or it was said
-   *     to be grouped by deal and is not
+   * @throws StageHistoryFormatException if the text cannot be read as the options say
    * @throws IOException if reading fails
    */
   public LoadedHistory load(Reader in) throws IOException {
@@ -184,15 +264,15 @@ public final class StageHistoryReader {
 
   /**
    * Reads a stage history, handing each deal and each rejected row on as soon as it is known.
-   * Deals come in the order their ids first appear; rejections of single rows come in file order,
-   * those of a refused deal when the deal is built.
+   * Deals come in the order their ids first appear (grouped: as their group ends); rejections of
+   * single rows come in file order, those of a rejected deal's other rows when the deal is built.
    *
    * @param in the text, not null; not closed
    * @param deals receives each deal loaded, not null
    * @param rejections receives each row not loaded, not null
    * @return the counts, never null
-   * @throws StageHistoryFormatException if the text is empty, its header is not valid, or it was
-   *     said to be grouped by deal and is not
+   * @throws StageHistoryFormatException if the text cannot be read as the options say (see the class
+   *     comment), or no deal is loaded
    * @throws IOException if reading fails
    */
   public ReadSummary read(Reader in, Consumer<? super Deal> deals, Consumer<? super RowRejection> rejections)
@@ -203,7 +283,8 @@ public final class StageHistoryReader {
   /**
    * Reads a stage history as {@link #read(Reader, Consumer, Consumer)} does, also handing on, for
    * each deal loaded without an amount whose rows name a currency, its id and that currency (the
-   * last named in time order), just before the deal.
+   * last named in time order), just before the deal: a deal has a currency only with an amount, so
+   * the file's is kept this way, the deal's currency for grouping.
    *
    * @param in the text, not null; not closed
    * @param deals receives each deal loaded, not null
@@ -211,8 +292,8 @@ public final class StageHistoryReader {
    * @param unpricedCurrencies receives the currency named by each deal loaded without an amount,
    *     not null
    * @return the counts, never null
-   * @throws StageHistoryFormatException if the text is empty, its header is not valid, or it was
-   *     said to be grouped by deal and is not
+   * @throws StageHistoryFormatException if the text cannot be read as the options say, or no deal
+   *     is loaded
    * @throws IOException if reading fails
    */
   public ReadSummary read(Reader in, Consumer<? super Deal> deals, Consumer<? super RowRejection> rejections,
@@ -221,7 +302,32 @@ public final class StageHistoryReader {
     Objects.requireNonNull(deals, "deals");
     Objects.requireNonNull(rejections, "rejections");
     Objects.requireNonNull(unpricedCurrencies, "unpricedCurrencies");
-    return new Pass(new CsvRecordReader(in), deals, rejections, unpricedCurrencies).run();
+    CsvRecordReader csv = new CsvRecordReader(in, options.delimiter());
+    try {
+      return new Pass(csv, deals, rejections, unpricedCurrencies).run();
+    } catch (CharacterCodingException e) {
+      throw new StageHistoryFormatException("line " + csv.line() + ": a byte that is not " + options.encoding()
+          + " text; give the file's encoding (--encoding windows-1252, say)");
+    }
+  }
+
+  /**
+   * Explains stage names a pipeline does not know, as one line: each with its row count and the
+   * closest known names, and the options that name the closing stages when the unknown names look
+   * like them ({@code Closed Won}).
+   *
+   * @param pipeline the pipeline, not null
+   * @param unknownStages the unknown names with their row counts, as {@link ReadSummary#unknownStages()}
+   *     gives them, not null, not empty
+   * @return the line, never null
+   * @throws IllegalArgumentException if no name is given
+   */
+  public static String explainUnknownStages(Pipeline pipeline, Map<String, Long> unknownStages) {
+    Objects.requireNonNull(pipeline, "pipeline");
+    if (Objects.requireNonNull(unknownStages, "unknownStages").isEmpty()) {
+      throw new IllegalArgumentException("unknownStages must name at least one stage but was empty");
+    }
+    return StageNames.explain(pipeline, unknownStages);
   }
 
   /**
@@ -254,10 +360,15 @@ public final class StageHistoryReader {
     private final Consumer<? super Deal> dealSink;
     private final Consumer<? super RowRejection> rejectionSink;
     private final BiConsumer<String, Currency> currencySink;
+    private final CellParser parser = new CellParser(options);
     private final Map<String, String> shared = new HashMap<>();
     private final Map<String, DealRows> pending = new LinkedHashMap<>();
     private final SeenIds finished = new SeenIds();
+    private final Map<String, Long> unknownStages = new LinkedHashMap<>();
     private DealRows current;
+    private RowRejection firstRejection;
+    /** Strict reading stopped at an unknown stage: the rest of the file is only scanned for stage names. */
+    private RowRejection stopped;
 
     private int width;
     private int idColumn;
@@ -267,6 +378,7 @@ public final class StageHistoryReader {
     private int currencyColumn = -1;
     private int ownerColumn = -1;
     private int lostReasonColumn = -1;
+    private int expectedCloseColumn = -1;
     private final List<String> attributeNames = new ArrayList<>();
     private int[] attributeColumns;
 
@@ -287,10 +399,22 @@ public final class StageHistoryReader {
     ReadSummary run() throws IOException {
       header();
       for (CsvRecordReader.CsvRecord record = csv.next(); record != null; record = csv.next()) {
-        if (!record.isBlank()) {
+        if (record.spansLines() && (record.error() != null || record.cells().size() != width || swallowsRows(record))) {
+          record = csv.retract();
+        }
+        if (record.isBlank()) {
+          continue;
+        }
+        if (stopped != null) {
+          scanStage(record);
+        } else {
           rows++;
           row(record);
         }
+      }
+      if (stopped != null) {
+        throw new StageHistoryFormatException(new RowRejection(stopped.line(), stopped.dealId(),
+            StageNames.explain(pipeline, unknownStages)));
       }
       if (current != null) {
         build(current);
@@ -300,7 +424,16 @@ public final class StageHistoryReader {
         it.remove();
         build(next);
       }
-      return new ReadSummary(rows, rejectedRows, dealCount, rejectedDeals, repeatedStageRows);
+      if (rows == 0) {
+        throw new StageHistoryFormatException("the file has a header but no data rows: no deal to load");
+      }
+      if (dealCount == rejectedDeals) {
+        throw new StageHistoryFormatException("no deal could be loaded: " + rows + (rows == 1 ? " row" : " rows")
+            + ", " + rejectedRows + " rejected, " + dealCount + (dealCount == 1 ? " deal" : " deals")
+            + " rejected" + (firstRejection == null ? "" : "; the first: " + firstRejection)
+            + (unknownStages.isEmpty() ? "" : "; " + StageNames.explain(pipeline, unknownStages)));
+      }
+      return new ReadSummary(rows, rejectedRows, dealCount, rejectedDeals, repeatedStageRows, unknownStages);
     }
 
     private void header() throws IOException {
@@ -323,7 +456,7 @@ public final class StageHistoryReader {
         String name = SpreadsheetCells.restore(header.cells().get(i).strip());
         if (name.isEmpty()) {
           throw new StageHistoryFormatException("line " + header.line() + ": column " + (i + 1)
-              + " of the header has no name");
+              + " of the header has no name" + delimiterHint(header.cells()));
         }
         Integer previous = columns.put(key(name), i);
         if (previous != null) {
@@ -336,6 +469,7 @@ public final class StageHistoryReader {
           case "currency" -> currencyColumn = i;
           case "owner" -> ownerColumn = i;
           case "lost_reason" -> lostReasonColumn = i;
+          case "expected_close" -> expectedCloseColumn = i;
           default -> {
             attributes.add(i);
             attributeNames.add(name);
@@ -345,7 +479,8 @@ public final class StageHistoryReader {
       List<String> missing = REQUIRED.stream().filter(c -> !columns.containsKey(c)).toList();
       if (!missing.isEmpty()) {
         throw new StageHistoryFormatException("line " + header.line() + ": the header has no column "
-            + String.join(", ", missing) + " (it has " + String.join(", ", header.cells()) + ")");
+            + String.join(", ", missing) + " (it has " + String.join(", ", header.cells()) + ")"
+            + delimiterHint(header.cells()));
       }
       idColumn = columns.get("deal_id");
       stageColumn = columns.get("stage");
@@ -353,60 +488,125 @@ public final class StageHistoryReader {
       attributeColumns = attributes.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** Says which delimiter the header seems to use when it is not the one read with. */
+    private String delimiterHint(List<String> cells) {
+      String text = String.join(String.valueOf(options.delimiter()), cells);
+      for (char other : new char[] {',', ';', '\t'}) {
+        if (other == options.delimiter()) {
+          continue;
+        }
+        List<String> names = new ArrayList<>();
+        for (String name : text.split(java.util.regex.Pattern.quote(String.valueOf(other)), -1)) {
+          names.add(key(SpreadsheetCells.restore(name.replace("\"", ""))));
+        }
+        if (names.containsAll(REQUIRED)) {
+          String name = other == '\t' ? "tab" : "'" + other + "'";
+          return "; the file looks " + (other == '\t' ? "tab" : String.valueOf(other)) + "-separated: read it with "
+              + "--delimiter " + (other == '\t' ? "tab" : name);
+        }
+      }
+      return "";
+    }
+
+    /**
+     * Whether a quoted cell that crosses line breaks holds a line that is a whole row by itself
+     * (as many delimiters as a row has): a stray quote that would hide rows, not a note.
+     */
+    private boolean swallowsRows(CsvRecordReader.CsvRecord record) {
+      for (String cell : record.cells()) {
+        if (cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
+          continue;
+        }
+        for (String line : cell.split("\r\n|\r|\n", -1)) {
+          if (width > 1 && line.chars().filter(c -> c == options.delimiter()).count() >= width - 1) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    private void scanStage(CsvRecordReader.CsvRecord record) {
+      List<String> cells = record.cells();
+      if (record.error() == null && cells.size() == width) {
+        String name = cell(cells, stageColumn);
+        if (!name.isEmpty() && !stageByName.containsKey(key(name))) {
+          unknownStages.merge(name, 1L, Long::sum);
+        }
+      }
+    }
+
     private void row(CsvRecordReader.CsvRecord record) throws StageHistoryFormatException {
       List<String> cells = record.cells();
       String id = cells.size() > idColumn ? cell(cells, idColumn) : "";
       DealRows deal = id.isEmpty() ? null : dealFor(id, record.line());
       if (record.error() != null) {
-        reject(record.line(), id, "not valid CSV: " + record.error());
+        bad(deal, record.line(), id, "not valid CSV: " + record.error());
         return;
       }
       if (cells.size() != width) {
-        reject(record.line(), id, "the row has " + cells.size() + " cells but the header has " + width);
+        bad(deal, record.line(), id, "the row has " + cells.size() + " cells but the header has " + width);
         return;
       }
       if (id.isEmpty()) {
-        reject(record.line(), id, "empty deal_id");
+        bad(deal, record.line(), id, "empty deal_id");
         return;
       }
       String stageName = cell(cells, stageColumn);
       Integer stage = stageByName.get(key(stageName));
       if (stage == null) {
-        reject(record.line(), id, stageName.isEmpty() ? "empty stage" : "unknown stage '" + stageName
-            + "': the pipeline's stages are " + String.join(", ", pipeline.stages().stream().map(Stage::name).toList()));
-        return;
-      }
-      Either<String, Instant> entered = Timestamps.parse(cell(cells, enteredColumn));
-      if (entered.isLeft()) {
-        reject(record.line(), id, "bad entered_at: " + entered.getLeft());
-        return;
-      }
-      String amount = amountColumn < 0 ? "" : cell(cells, amountColumn);
-      if (!amount.isEmpty()) {
-        String problem = amountProblem(amount);
-        if (problem != null) {
-          reject(record.line(), id, problem);
+        if (stageName.isEmpty()) {
+          bad(deal, record.line(), id, "empty stage");
           return;
         }
+        unknownStages.merge(stageName, 1L, Long::sum);
+        if (!options.skipBadRows()) {
+          stopped = new RowRejection(record.line(), id, "unknown stage");
+          return;
+        }
+        String closest = StageNames.closest(pipeline, stageName);
+        bad(deal, record.line(), id, "unknown stage '" + stageName + "'" + (closest.isEmpty() ? ""
+            : " (closest known: " + closest + ")"));
+        return;
+      }
+      Either<String, Instant> entered = parser.instant(cell(cells, enteredColumn));
+      if (entered.isLeft()) {
+        bad(deal, record.line(), id, "bad entered_at: " + entered.getLeft());
+        return;
+      }
+      String amount = "";
+      if (amountColumn >= 0 && !cell(cells, amountColumn).isEmpty()) {
+        Either<String, BigDecimal> parsed = parser.amount(cell(cells, amountColumn));
+        if (parsed.isLeft()) {
+          bad(deal, record.line(), id, parsed.getLeft());
+          return;
+        }
+        amount = parsed.get().toString();
       }
       String currency = currencyColumn < 0 ? "" : cell(cells, currencyColumn).toUpperCase(Locale.ROOT);
       if (!currency.isEmpty() && !isCurrency(currency)) {
-        reject(record.line(), id, "bad currency '" + currency + "': not an ISO 4217 code such as USD");
+        bad(deal, record.line(), id, "bad currency '" + currency + "': not an ISO 4217 code such as USD");
         return;
+      }
+      String expectedClose = expectedCloseColumn < 0 ? "" : cell(cells, expectedCloseColumn);
+      if (!expectedClose.isEmpty()) {
+        Either<String, LocalDate> parsed = parser.date(expectedClose);
+        if (parsed.isLeft()) {
+          bad(deal, record.line(), id, "bad expected_close: " + parsed.getLeft());
+          return;
+        }
+        expectedClose = parsed.get().toString();
       }
       Instant at = entered.get();
       int row = deal.add(at.getEpochSecond(), at.getNano(), stage, record.line());
       int columns = DealRows.FIRST_ATTRIBUTE + attributeColumns.length;
       if (!amount.isEmpty()) {
-        deal.offer(DealRows.AMOUNT, row, amount, columns); // amounts rarely repeat: not worth sharing
+        deal.set(DealRows.AMOUNT, row, amount, columns); // amounts rarely repeat across deals: not shared
       }
       offer(deal, DealRows.CURRENCY, row, currency, columns);
       offer(deal, DealRows.OWNER, row, ownerColumn < 0 ? "" : cell(cells, ownerColumn), columns);
-      String lostReason = lostReasonColumn < 0 ? "" : cell(cells, lostReasonColumn);
-      offer(deal, DealRows.LOST_REASON, row, lostReason, columns);
-      if (!lostReason.isEmpty() && stages[stage].kind() == StageKind.LOST) {
-        deal.rowLostReason(row, share(lostReason));
-      }
+      offer(deal, DealRows.LOST_REASON, row, lostReasonColumn < 0 ? "" : cell(cells, lostReasonColumn), columns);
+      offer(deal, DealRows.EXPECTED_CLOSE, row, expectedClose, columns);
       for (int a = 0; a < attributeColumns.length; a++) {
         offer(deal, DealRows.FIRST_ATTRIBUTE + a, row, cell(cells, attributeColumns[a]), columns);
       }
@@ -414,7 +614,7 @@ public final class StageHistoryReader {
 
     /** Returns the deal's rows, starting a deal if new. */
     private DealRows dealFor(String id, long line) throws StageHistoryFormatException {
-      if (!groupedByDeal) {
+      if (!options.groupedByDeal()) {
         return pending.computeIfAbsent(id, i -> {
           dealCount++;
           return new DealRows(i);
@@ -439,64 +639,166 @@ public final class StageHistoryReader {
 
     private void offer(DealRows deal, int column, int row, String value, int columns) {
       if (!value.isEmpty()) {
-        deal.offer(column, row, share(value), columns);
+        deal.set(column, row, share(value), columns);
       }
     }
 
-    private void build(DealRows rows) {
-      if (rows.size == 0) {
-        rejectedDeals++; // every row was rejected and reported on its own
+    private void build(DealRows rows) throws StageHistoryFormatException {
+      if (rows.badRows > 0) {
+        rejectedDeals++;
+        for (int i = 0; i < rows.size; i++) {
+          reject(rows.lines[i], rows.id, "the deal is not loaded: its row on line " + rows.firstBad.line()
+              + " is bad (" + rows.firstBad.reason() + ")");
+        }
         return;
       }
       Integer[] order = rows.timeOrder();
-      Either<String, Deal> built = drive(rows, order);
+      Either<RowRejection, Deal> built = drive(rows, order);
       if (built.isRight()) {
-        String currency = rows.latest(DealRows.CURRENCY);
-        if (currency != null && rows.latest(DealRows.AMOUNT) == null) {
-          currencySink.accept(rows.id, Currency.getInstance(currency));
+        if (built.get().amount().isEmpty()) {
+          for (int i = order.length - 1; i >= 0; i--) {
+            String currency = rows.get(DealRows.CURRENCY, order[i]);
+            if (currency != null) {
+              currencySink.accept(rows.id, Currency.getInstance(currency));
+              break;
+            }
+          }
         }
         dealSink.accept(built.get());
         return;
       }
+      if (!options.skipBadRows()) {
+        throw new StageHistoryFormatException(built.getLeft());
+      }
       rejectedDeals++;
       for (int i = 0; i < rows.size; i++) {
-        reject(rows.lines[i], rows.id, built.getLeft());
+        reject(rows.lines[i], rows.id, built.getLeft().reason());
       }
     }
 
     /** Drives the deal's rows through the state machine, or says which row it refused and why. */
-    private Either<String, Deal> drive(DealRows rows, Integer[] order) {
+    private Either<RowRejection, Deal> drive(DealRows rows, Integer[] order) {
       int first = order[0];
       Stage start = stages[rows.stages[first]];
       if (!start.isOpen()) {
-        return Either.left("the deal's first row (line " + rows.lines[first] + ") is in the " + start.kind()
-            .name().toLowerCase(Locale.ROOT) + " stage " + start.name() + ", but a deal must start in an open stage");
+        return Either.left(new RowRejection(rows.lines[first], rows.id, "the deal is not loaded: its first row "
+            + "(line " + rows.lines[first] + ") is in the " + start.kind().name().toLowerCase(Locale.ROOT)
+            + " stage " + start.name() + ", but a deal must start in an open stage"));
       }
-      Either<Rejection, Change> result = pipeline.open(draft(rows, start), instant(rows, first));
+      String currencyCode = rows.get(DealRows.CURRENCY, first);
+      Currency opening = currencyCode == null ? options.defaultCurrency() : Currency.getInstance(currencyCode);
+      Currency currency = opening;
+      String amount = rows.get(DealRows.AMOUNT, first);
+      Map<String, String> attributes = new LinkedHashMap<>();
+      for (int a = 0; a < attributeColumns.length; a++) {
+        String value = rows.get(DealRows.FIRST_ATTRIBUTE + a, first);
+        if (value != null) {
+          attributes.put(attributeNames.get(a), value);
+        }
+      }
+      NewDeal draft = new NewDeal(rows.id, "", "", Option.of(rows.get(DealRows.OWNER, first)).getOrElse(""),
+          Option.of(amount).map(a -> Money.of(new BigDecimal(a), opening)), Option.some(start.id()),
+          Option.of(rows.get(DealRows.EXPECTED_CLOSE, first)).map(LocalDate::parse), Qualification.UNKNOWN,
+          attributes);
+      Either<Rejection, Change> result = pipeline.open(draft, instant(rows, first));
       if (result.isLeft()) {
         return Either.left(refused(rows, first, result.getLeft()));
       }
       Deal deal = result.get().deal();
+      String lostReason = rows.get(DealRows.LOST_REASON, first);
       int repeated = 0;
-      String lastLostReason = Option.of(rows.latest(DealRows.LOST_REASON)).getOrElse("");
       for (int i = 1; i < order.length; i++) {
         int row = order[i];
+        Instant at = instant(rows, row);
+        String code = rows.get(DealRows.CURRENCY, row);
+        if (code != null) {
+          currency = Currency.getInstance(code);
+        }
+        Either<Rejection, Deal> changed = values(deal, rows, row, currency, at);
+        if (changed.isLeft()) {
+          return Either.left(refused(rows, row, changed.getLeft()));
+        }
+        deal = changed.get();
         Stage stage = stages[rows.stages[row]];
+        String reason = rows.get(DealRows.LOST_REASON, row);
         if (stage.id().equals(deal.stageId())) {
           repeated++;
+          if (reason != null && deal.status() == DealStatus.LOST && !reason.equals(deal.lostReason().getOrElse(""))) {
+            return Either.left(new RowRejection(rows.lines[row], rows.id, "the deal is not loaded: line "
+                + rows.lines[row] + " gives lost_reason '" + reason + "' to a deal already lost"
+                + deal.lostReason().map(r -> " with reason '" + r + "'").getOrElse(" without a reason")
+                + ", and a lost reason changes only with a loss"));
+          }
+          if (reason != null && deal.status() != DealStatus.LOST) {
+            lostReason = reason;
+          }
           continue;
         }
-        Instant at = instant(rows, row);
-        String reason = rows.rowLostReasons != null && rows.rowLostReasons[row] != null
-            ? rows.rowLostReasons[row] : lastLostReason;
-        result = step(deal, stage, reason, at);
+        if (reason != null) {
+          lostReason = reason;
+        }
+        result = step(deal, stage, lostReason == null ? "" : lostReason, at);
         if (result.isLeft()) {
           return Either.left(refused(rows, row, result.getLeft()));
         }
         deal = result.get().deal();
+        if (deal.status() == DealStatus.LOST) {
+          lostReason = null;
+        }
       }
       repeatedStageRows += repeated;
       return Either.right(deal);
+    }
+
+    /** Records the row's values that differ from the deal's, at the row's instant. */
+    private Either<Rejection, Deal> values(Deal deal, DealRows rows, int row, Currency currency, Instant at) {
+      Deal d = deal;
+      String amount = rows.get(DealRows.AMOUNT, row);
+      if (amount != null) {
+        Money money = Money.of(new BigDecimal(amount), currency);
+        if (!d.amount().contains(money)) {
+          if (d.amount().isDefined() && !d.amount().get().currency().equals(currency)) {
+            Either<Rejection, Change> cleared = pipeline.clearAmount(d, at);
+            if (cleared.isLeft()) {
+              return Either.left(cleared.getLeft());
+            }
+            d = cleared.get().deal();
+          }
+          Either<Rejection, Change> changed = pipeline.changeAmount(d, money, at);
+          if (changed.isLeft()) {
+            return Either.left(changed.getLeft());
+          }
+          d = changed.get().deal();
+        }
+      }
+      String owner = rows.get(DealRows.OWNER, row);
+      if (owner != null && !owner.equals(d.owner())) {
+        Either<Rejection, Change> changed = pipeline.reassign(d, owner, at);
+        if (changed.isLeft()) {
+          return Either.left(changed.getLeft());
+        }
+        d = changed.get().deal();
+      }
+      String expectedClose = rows.get(DealRows.EXPECTED_CLOSE, row);
+      if (expectedClose != null && !d.expectedClose().contains(LocalDate.parse(expectedClose))) {
+        Either<Rejection, Change> changed = pipeline.setExpectedClose(d, LocalDate.parse(expectedClose), at);
+        if (changed.isLeft()) {
+          return Either.left(changed.getLeft());
+        }
+        d = changed.get().deal();
+      }
+      for (int a = 0; a < attributeColumns.length; a++) {
+        String value = rows.get(DealRows.FIRST_ATTRIBUTE + a, row);
+        String name = attributeNames.get(a);
+        if (value != null && !value.equals(d.attributes().get(name))) {
+          Either<Rejection, Change> changed = pipeline.setAttribute(d, name, value, at);
+          if (changed.isLeft()) {
+            return Either.left(changed.getLeft());
+          }
+          d = changed.get().deal();
+        }
+      }
+      return Either.right(d);
     }
 
     private Either<Rejection, Change> step(Deal deal, Stage stage, String lostReason, Instant at) {
@@ -513,28 +815,37 @@ public final class StageHistoryReader {
       return pipeline.reopen(deal, at).flatMap(reopened -> reopened.then(d -> step(d, stage, lostReason, at)));
     }
 
-    private NewDeal draft(DealRows rows, Stage start) {
-      Option<Money> amount = Option.of(rows.latest(DealRows.AMOUNT)).map(a -> Money.of(new BigDecimal(a),
-          Option.of(rows.latest(DealRows.CURRENCY)).map(Currency::getInstance).getOrElse(defaultCurrency)));
-      Map<String, String> attributes = new LinkedHashMap<>();
-      for (int a = 0; a < attributeColumns.length; a++) {
-        String value = rows.latest(DealRows.FIRST_ATTRIBUTE + a);
-        if (value != null) {
-          attributes.put(attributeNames.get(a), value);
-        }
-      }
-      return new NewDeal(rows.id, "", "", Option.of(rows.latest(DealRows.OWNER)).getOrElse(""), amount,
-          Option.some(start.id()), Option.none(), Qualification.UNKNOWN, attributes);
+    private RowRejection refused(DealRows rows, int row, Rejection rejection) {
+      return new RowRejection(rows.lines[row], rows.id, "the deal is not loaded: the pipeline refused line "
+          + rows.lines[row] + ": " + rejection.message() + " [" + rejection.code() + "]");
     }
 
-    private String refused(DealRows rows, int row, Rejection rejection) {
-      return "the deal is not loaded: the pipeline refused line " + rows.lines[row] + ": " + rejection.message()
-          + " [" + rejection.code() + "]";
+    /** A bad row: stops a strict reading; skipping, it is rejected and its deal will be. */
+    private void bad(DealRows deal, long line, String dealId, String reason) throws StageHistoryFormatException {
+      RowRejection rejection = new RowRejection(line, dealId, reason);
+      if (!options.skipBadRows()) {
+        throw new StageHistoryFormatException(rejection);
+      }
+      if (deal != null) {
+        deal.badRows++;
+        if (deal.firstBad == null) {
+          deal.firstBad = rejection;
+        }
+      }
+      rejectedRows++;
+      if (firstRejection == null) {
+        firstRejection = rejection;
+      }
+      rejectionSink.accept(rejection);
     }
 
     private void reject(long line, String dealId, String reason) {
       rejectedRows++;
-      rejectionSink.accept(new RowRejection(line, dealId, reason));
+      RowRejection rejection = new RowRejection(line, dealId, reason);
+      if (firstRejection == null) {
+        firstRejection = rejection;
+      }
+      rejectionSink.accept(rejection);
     }
 
     private String cell(List<String> cells, int column) {
@@ -546,7 +857,7 @@ public final class StageHistoryReader {
      * that wait for the end of the file); a grouped reading builds deals at once and shares nothing.
      */
     private String share(String value) {
-      if (groupedByDeal) {
+      if (options.groupedByDeal()) {
         return value;
       }
       String known = shared.get(value);
@@ -562,28 +873,6 @@ public final class StageHistoryReader {
 
   private static Instant instant(DealRows rows, int row) {
     return Instant.ofEpochSecond(rows.seconds[row], rows.nanos[row]);
-  }
-
-  private static String amountProblem(String amount) {
-    if (amount.length() > MAX_AMOUNT_CHARS) {
-      // checked before parsing: BigDecimal takes seconds over a megabyte of digits
-      return "bad amount '" + amount.substring(0, 24) + "…' (" + amount.length() + " characters): an amount has at"
-          + " most " + MAX_AMOUNT_CHARS + " characters";
-    }
-    BigDecimal value;
-    try {
-      value = new BigDecimal(amount);
-    } catch (NumberFormatException e) {
-      return "bad amount '" + amount + "': not a decimal number such as 1250.50";
-    }
-    if (value.signum() < 0) {
-      return "bad amount '" + amount + "': an amount must not be negative";
-    }
-    if (value.precision() - value.scale() > MAX_INTEGER_DIGITS || value.scale() > MAX_DECIMALS) {
-      return "bad amount '" + amount + "': more than " + MAX_INTEGER_DIGITS + " digits before or " + MAX_DECIMALS
-          + " after the decimal point";
-    }
-    return null;
   }
 
   private static boolean isCurrency(String code) {

@@ -6,7 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import io.vavr.control.Option;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,12 +27,15 @@ import org.salespipeline.core.Stage;
  * Writes deals as a stage-history CSV file that {@link StageHistoryReader} reads back into the
  * same stage histories.
  *
- * <p>Columns: {@code deal_id, stage, entered_at, amount, currency, owner, lost_reason}, then one
- * column per attribute. One row per stage entry (opening, move, win, loss, reopen), in history
- * order; {@code entered_at} in UTC ({@code 2024-03-01T10:15:30Z}); amount, currency, owner and
- * attributes (the deal's current values) on every row; {@code lost_reason} on the rows entering
- * the lost stage. Title, account, qualification, expected close date, probability override and
- * activities are not part of the format.
+ * <p>Columns: {@code deal_id, stage, entered_at, amount, currency, owner, lost_reason,
+ * expected_close}, then one column per attribute. One row per stage entry (opening, move, win,
+ * loss, reopen), in history order, with {@code entered_at} in UTC ({@code 2024-03-01T10:15:30Z})
+ * and the amount, currency, owner, expected close date and attributes the deal had at that
+ * instant; {@code lost_reason} on the rows entering the lost stage. A change of those values at
+ * another instant gets a row of its own that repeats the deal's current stage. So every value takes
+ * effect when it did, and reading the file back gives equal deals, for every deal the reader
+ * builds. Title, account, qualification, probability override, activities and values cleared
+ * without a new one are not part of the format.
  *
  * <p>RFC 4180 with CRLF line ends. A cell that a spreadsheet would run as a formula (starting with
  * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return) gets a leading
@@ -39,7 +46,7 @@ import org.salespipeline.core.Stage;
 public final class StageHistoryWriter {
 
   private static final List<String> FIXED =
-      List.of("deal_id", "stage", "entered_at", "amount", "currency", "owner", "lost_reason");
+      List.of("deal_id", "stage", "entered_at", "amount", "currency", "owner", "lost_reason", "expected_close");
   private static final String CRLF = "\r\n";
 
   private final Pipeline pipeline;
@@ -115,30 +122,144 @@ public final class StageHistoryWriter {
     List<String> header = new ArrayList<>(FIXED);
     header.addAll(attributes);
     line(out, header);
-    List<String> cells = new ArrayList<>(header.size());
     for (Deal deal : deals) {
       if (!deal.pipelineId().equals(pipeline.id())) {
         throw new IllegalArgumentException("deals must belong to pipeline '" + pipeline.id() + "' but deal "
             + deal.id() + " belongs to '" + deal.pipelineId() + "'");
       }
+      new DealWriting(deal, attributes, out).write();
+    }
+  }
+
+  /**
+   * One deal's rows: a row per stage entry with the values as of that entry, and a row repeating
+   * the current stage for value changes made at another instant, so that the reader, which applies
+   * a row's values before its stage change and in column order, records the same events again.
+   */
+  private final class DealWriting {
+    private final Deal deal;
+    private final List<String> attributes;
+    private final Writer out;
+    private final List<String> cells = new ArrayList<>();
+    private final Map<String, String> values = new LinkedHashMap<>();
+    private Option<Money> amount = Option.none();
+    private String owner = "";
+    private Option<LocalDate> expectedClose = Option.none();
+    private String stageId;
+    private Instant pendingAt;
+    private int pendingColumn = -1;
+    private boolean pendingCleared;
+    private Option<Money> beforeClear = Option.none();
+
+    DealWriting(Deal deal, List<String> attributes, Writer out) {
+      this.deal = deal;
+      this.attributes = attributes;
+      this.out = out;
+    }
+
+    void write() throws IOException {
       for (DealEvent event : deal.history()) {
-        String stageId = enteredStage(event);
-        if (stageId == null) {
+        String entered = enteredStage(event);
+        if (entered == null) {
+          valueChanged(event);
           continue;
         }
-        cells.clear();
-        cells.add(deal.id());
-        cells.add(stageName(stageId));
-        cells.add(event.at().toString());
-        cells.add(deal.amount().map(m -> m.amount().toPlainString()).getOrElse(""));
-        cells.add(deal.amount().map(Money::currency).map(c -> c.getCurrencyCode()).getOrElse(""));
-        cells.add(deal.owner());
-        cells.add(event instanceof DealEvent.Lost lost ? lost.reason() : "");
-        for (String key : attributes) {
-          cells.add(deal.attributes().getOrDefault(key, ""));
+        if (event instanceof DealEvent.Opened e) {
+          amount = e.amount();
+          owner = e.owner();
+          expectedClose = e.expectedClose();
+          values.putAll(e.attributes());
         }
-        line(out, cells);
+        entry(entered, event.at(), event instanceof DealEvent.Lost lost ? lost.reason() : "");
       }
+      flush();
+    }
+
+    /** Takes in an event that enters no stage: a column's value changed, or what the format does not carry. */
+    private void valueChanged(DealEvent event) throws IOException {
+      switch (event.kind()) {
+        case AMOUNT_CHANGED -> {
+          DealEvent.AmountChanged e = (DealEvent.AmountChanged) event;
+          change(0, e.at(), pendingCleared && e.amount().isDefined() && beforeClear.isDefined()
+              && !beforeClear.get().currency().equals(e.amount().get().currency()));
+          pendingCleared = e.amount().isEmpty();
+          beforeClear = amount;
+          amount = e.amount();
+        }
+        case OWNER_CHANGED -> {
+          DealEvent.OwnerChanged e = (DealEvent.OwnerChanged) event;
+          change(1, e.at(), false);
+          owner = e.owner();
+        }
+        case EXPECTED_CLOSE_CHANGED -> {
+          DealEvent.ExpectedCloseChanged e = (DealEvent.ExpectedCloseChanged) event;
+          change(2, e.at(), false);
+          expectedClose = e.expectedClose();
+        }
+        case ATTRIBUTE_CHANGED -> {
+          DealEvent.AttributeChanged e = (DealEvent.AttributeChanged) event;
+          int index = attributes.indexOf(e.key());
+          if (index >= 0) {
+            change(3 + index, e.at(), false);
+          }
+          if (e.value().isDefined()) {
+            values.put(e.key(), e.value().get());
+          } else {
+            values.remove(e.key());
+          }
+        }
+        case QUALIFICATION_UPDATED, PROBABILITY_OVERRIDDEN, ACTIVITY_RECORDED -> { } // not part of the format
+        case OPENED, STAGE_CHANGED, WON, LOST, REOPENED ->
+            throw new IllegalStateException("bug: " + event.kind() + " enters a stage, it is no value change");
+      }
+    }
+
+    /** A value change in a column (in the reader's order) at an instant. */
+    private void change(int column, Instant at, boolean completesCurrencyChange) throws IOException {
+      boolean sameRow = pendingAt != null && pendingAt.equals(at)
+          && (column > pendingColumn || column == 0 && pendingColumn == 0 && completesCurrencyChange);
+      if (!sameRow) {
+        flush();
+        pendingCleared = false;
+      }
+      pendingAt = at;
+      pendingColumn = column;
+    }
+
+    private void entry(String enteredStageId, Instant at, String lostReason) throws IOException {
+      if (pendingAt != null && !pendingAt.equals(at)) {
+        flush();
+      }
+      stageId = enteredStageId;
+      row(at, lostReason);
+      pendingAt = null;
+      pendingColumn = -1;
+      pendingCleared = false;
+    }
+
+    /** Writes the pending value changes as a row repeating the current stage. */
+    private void flush() throws IOException {
+      if (pendingAt != null) {
+        row(pendingAt, "");
+        pendingAt = null;
+        pendingColumn = -1;
+      }
+    }
+
+    private void row(Instant at, String lostReason) throws IOException {
+      cells.clear();
+      cells.add(deal.id());
+      cells.add(stageName(stageId));
+      cells.add(at.toString());
+      cells.add(amount.map(m -> m.amount().toPlainString()).getOrElse(""));
+      cells.add(amount.map(m -> m.currency().getCurrencyCode()).getOrElse(""));
+      cells.add(owner);
+      cells.add(lostReason);
+      cells.add(expectedClose.map(LocalDate::toString).getOrElse(""));
+      for (String key : attributes) {
+        cells.add(values.getOrDefault(key, ""));
+      }
+      line(out, cells);
     }
   }
 
@@ -147,6 +268,10 @@ public final class StageHistoryWriter {
         "bug: a deal of pipeline '" + pipeline.id() + "' entered stage '" + stageId + "' which it does not have"));
   }
 
+  /**
+   * The stage an event enters, or null for an event that enters none: a switch expression over
+   * every kind, so that a new kind of event does not compile until it is placed here.
+   */
   private static String enteredStage(DealEvent event) {
     return switch (event.kind()) {
       case OPENED -> ((DealEvent.Opened) event).stageId();

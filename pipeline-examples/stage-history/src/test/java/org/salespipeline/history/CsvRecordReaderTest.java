@@ -60,12 +60,32 @@ class CsvRecordReaderTest {
   }
 
   @Test
-  void next_unclosedQuote_isReportedWithTheLineItOpenedOn() throws IOException {
-    List<CsvRecordReader.CsvRecord> records = records("a,b\n1,\"open\nand on\nand on");
+  void next_unclosedQuote_costsOnlyItsOwnLine_andTheLinesAfterAreReadAgain() throws IOException {
+    List<CsvRecordReader.CsvRecord> records = records("a,b\n1,\"open\n2,and on\r\n3,x\n");
 
-    assertThat(records).hasSize(2);
-    assertThat(records.get(1).line()).isEqualTo(2);
+    assertThat(records).extracting(CsvRecordReader.CsvRecord::line).containsExactly(1L, 2L, 3L, 4L);
     assertThat(records.get(1).error()).isEqualTo("a quoted cell opened on line 2 is never closed");
+    assertThat(records.get(1).cells()).containsExactly("1", "open");
+    assertThat(records.get(2).cells()).containsExactly("2", "and on");
+    assertThat(records.get(2).error()).isNull();
+    assertThat(records.get(3).cells()).containsExactly("3", "x");
+  }
+
+  @Test
+  void next_strayQuoteClosedByALaterQuote_isCutBackToItsLine() throws IOException {
+    List<CsvRecordReader.CsvRecord> records = records("a,b\n1,\"stray\n2,ok\n3,\"big, co\"\n");
+
+    assertThat(records).extracting(CsvRecordReader.CsvRecord::line).containsExactly(1L, 2L, 3L, 4L);
+    assertThat(records.get(1).error()).startsWith("a quoted cell opened on line 2 runs across line breaks");
+    assertThat(records.get(2).cells()).containsExactly("2", "ok");
+    assertThat(records.get(3).cells()).containsExactly("3", "big, co");
+  }
+
+  @Test
+  void next_semicolonDelimiter_splitsOnSemicolons() throws IOException {
+    CsvRecordReader reader = new CsvRecordReader(new StringReader("a;\"b;c\",d\n"), ';');
+
+    assertThat(reader.next().cells()).containsExactly("a", "b;c,d");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.salespipeline.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -31,7 +32,8 @@ import org.salespipeline.core.StageStay;
 class StageHistoryReaderProperties {
 
   private static final Pipeline PIPELINE = HistoryPipeline.parse("Prospecting,Qualification,Proposal", "Won", "Lost");
-  private static final StageHistoryReader READER = StageHistoryReader.of(PIPELINE);
+  private static final StageHistoryReader READER =
+      StageHistoryReader.of(PIPELINE, ReadOptions.defaults().withSkipBadRows(true));
   private static final List<String> OPEN = List.of("Prospecting", "Qualification", "Proposal");
   private static final String HEADER = "deal_id,stage,entered_at,amount,segment";
   private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
@@ -114,6 +116,11 @@ class StageHistoryReaderProperties {
       }
     }
 
+    if (goodDeals.isEmpty()) {
+      assertThatThrownBy(() -> READER.load(new StringReader(text.toString())))
+          .isInstanceOf(StageHistoryFormatException.class);
+      return;
+    }
     LoadedHistory history = READER.load(new StringReader(text.toString()));
 
     ReadSummary summary = history.summary();

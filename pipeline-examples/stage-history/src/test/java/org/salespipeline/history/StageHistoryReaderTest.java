@@ -27,10 +27,16 @@ class StageHistoryReaderTest {
 
   private static final Pipeline PIPELINE = HistoryPipeline.parse("Prospecting,Qualification,Proposal", "Won", "Lost");
   private static final StageHistoryReader READER = StageHistoryReader.of(PIPELINE);
+  private static final StageHistoryReader SKIPPING =
+      StageHistoryReader.of(PIPELINE, ReadOptions.defaults().withSkipBadRows(true));
   private static final String HEADER = "deal_id,stage,entered_at,amount,currency,owner,lost_reason,segment\n";
 
   private static LoadedHistory load(String text) throws IOException {
     return READER.load(new StringReader(text));
+  }
+
+  private static LoadedHistory skipping(String text) throws IOException {
+    return SKIPPING.load(new StringReader(text));
   }
 
   private static Deal only(LoadedHistory history) {
@@ -89,11 +95,10 @@ class StageHistoryReaderTest {
   }
 
   @Test
-  void load_headerOnly_isNoDeals() throws IOException {
-    LoadedHistory history = load(HEADER);
-
-    assertThat(history.deals()).isEmpty();
-    assertThat(history.summary()).isEqualTo(new ReadSummary(0, 0, 0, 0, 0));
+  void load_headerOnly_failsAsNoDealIsLoaded() {
+    assertThatThrownBy(() -> load(HEADER))
+        .isInstanceOf(StageHistoryFormatException.class)
+        .hasMessage("the file has a header but no data rows: no deal to load");
   }
 
   // ------------------------------------------------------------------------------------- dates
@@ -230,13 +235,13 @@ class StageHistoryReaderTest {
 
   @Test
   void load_dealStartingClosed_isRejectedWithAllItsRows() throws IOException {
-    LoadedHistory history = load(HEADER + "D1,Won,2024-03-01,,,,,\nD2,Prospecting,2024-03-01,,,,,\n"
+    LoadedHistory history = skipping(HEADER + "D1,Won,2024-03-01,,,,,\nD2,Prospecting,2024-03-01,,,,,\n"
         + "D1,Lost,2024-03-02,,,,,\n");
 
     assertThat(history.deals()).extracting(Deal::id).containsExactly("D2");
     assertThat(history.rejections()).extracting(RowRejection::line).containsExactly(2L, 4L);
     assertThat(history.rejections()).extracting(RowRejection::reason).containsOnly(
-        "the deal's first row (line 2) is in the won stage Won, but a deal must start in an open stage");
+        "the deal is not loaded: its first row (line 2) is in the won stage Won, but a deal must start in an open stage");
     assertThat(history.summary()).isEqualTo(new ReadSummary(3, 2, 2, 1, 0));
   }
 
@@ -248,24 +253,27 @@ class StageHistoryReaderTest {
         .policy(TransitionPolicy.defaults().withMoveBackward(false))
         .build();
 
-    LoadedHistory history = StageHistoryReader.of(strict).load(new StringReader(
-        "deal_id,stage,entered_at\nD1,A,2024-03-01\nD1,B,2024-03-02\nD1,A,2024-03-03\n"));
+    LoadedHistory history = StageHistoryReader.of(strict, ReadOptions.defaults().withSkipBadRows(true)).load(new StringReader(
+        "deal_id,stage,entered_at\nD1,A,2024-03-01\nD1,B,2024-03-02\nD1,A,2024-03-03\nD2,A,2024-03-01\n"));
 
-    assertThat(history.deals()).isEmpty();
     assertThat(history.rejections()).hasSize(3);
     assertThat(history.rejections().get(0).reason())
         .startsWith("the deal is not loaded: the pipeline refused line 4: ")
         .endsWith("[BACKWARD_NOT_ALLOWED]");
-    assertThat(history.summary()).isEqualTo(new ReadSummary(3, 3, 1, 1, 0));
+    assertThat(history.deals()).extracting(Deal::id).containsExactly("D2");
+    assertThat(history.summary()).isEqualTo(new ReadSummary(4, 3, 2, 1, 0));
   }
 
   // ---------------------------------------------------------------------------- bad rows
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "unknown stage   | D9,Demo,2024-03-01,,,,,            | unknown stage 'Demo': the pipeline's stages are Prospecting, Qualification, Proposal, Won, Lost",
+      "unknown stage   | D9,Demo,2024-03-01,,,,,            | unknown stage 'Demo'",
+      "near stage name | D9,Proposl,2024-03-01,,,,,         | unknown stage 'Proposl' (closest known: Proposal)",
       "empty stage     | D9,,2024-03-01,,,,,                | empty stage",
-      "bad date        | D9,Prospecting,03/01/2024,,,,,     | bad entered_at: '03/01/2024' is not an ISO-8601 date (2024-03-01) or date-time (2024-03-01T10:15:30Z)",
+      "bad date        | D9,Prospecting,03/01/2024,,,,,     | bad entered_at: '03/01/2024' is not an ISO-8601 date (2024-03-01) or date-time (2024-03-01T10:15:30Z); for dates such as 03/04/2024 give the format (--date-format MM/dd/yyyy or dd/MM/yyyy)",
+      "year 0000       | D9,Prospecting,0000-03-01,,,,,     | bad entered_at: '0000-03-01' is in the year 0, outside 1900 to 2200: a typo? (--allow-any-year accepts it)",
+      "comma amount    | D9,Prospecting,2024-03-01,\"1.234,50\",,,,| bad amount '1.234,50': not a decimal number such as 1250.50 (for amounts such as 1.234,50 use --decimal-comma)",
       "empty date      | D9,Prospecting,,,,,,               | bad entered_at: empty date",
       "empty id        | ,Prospecting,2024-03-01,,,,,       | empty deal_id",
       "bad amount      | D9,Prospecting,2024-03-01,1 250,,,,| bad amount '1 250': not a decimal number such as 1250.50",
@@ -276,9 +284,13 @@ class StageHistoryReaderTest {
       "too many cells  | D9,Prospecting,2024-03-01,,,,,,x   | the row has 9 cells but the header has 8",
       "malformed CSV   | D9,\"Pros\"pecting,2024-03-01,,,,, | not valid CSV: unexpected text after a closing quote in cell 2"})
   void load_badRow_isRejectedWithLineAndReasonAndTheRestLoads(String what, String row, String reason) throws IOException {
-    LoadedHistory history = load(HEADER + "D1,Prospecting,2024-03-01,,,,,\n" + row + "\nD1,Won,2024-03-02,,,,,\n");
+    LoadedHistory history = skipping(HEADER + "D1,Prospecting,2024-03-01,,,,,\n" + row + "\nD1,Won,2024-03-02,,,,,\n");
 
     assertThat(history.rejections()).containsExactly(new RowRejection(3, row.startsWith(",") ? "" : "D9", reason));
+    assertThatThrownBy(() -> load(HEADER + "D1,Prospecting,2024-03-01,,,,,\n" + row + "\n"))
+        .as("strict by default: the first bad row stops the reading, naming line, deal and reason")
+        .isInstanceOf(StageHistoryFormatException.class)
+        .hasMessageStartingWith("line 3" + (row.startsWith(",") ? ": " : " (deal D9): "));
     assertThat(history.deals()).extracting(Deal::id).containsExactly("D1");
     assertThat(only(history).status()).isEqualTo(DealStatus.WON);
     assertThat(history.summary().rows()).isEqualTo(3);
@@ -289,7 +301,7 @@ class StageHistoryReaderTest {
   void load_megabyteAmount_isRejectedBeforeParsing_withAShortMessage() throws IOException {
     String digits = "9".repeat(1_000_000);
 
-    LoadedHistory history = load(HEADER + "D1,Prospecting,2024-03-01,,,,,\nD9,Prospecting,2024-03-01," + digits
+    LoadedHistory history = skipping(HEADER + "D1,Prospecting,2024-03-01,,,,,\nD9,Prospecting,2024-03-01," + digits
         + ",,,,\n");
 
     assertThat(history.rejections()).singleElement().satisfies(r -> {
@@ -302,7 +314,7 @@ class StageHistoryReaderTest {
 
   @Test
   void load_dealWhoseEveryRowIsBad_isCountedAsRejectedDeal() throws IOException {
-    LoadedHistory history = load(HEADER + "D1,Prospecting,2024-03-01,,,,,\nD2,Prospecting,someday,,,,,\n"
+    LoadedHistory history = skipping(HEADER + "D1,Prospecting,2024-03-01,,,,,\nD2,Prospecting,someday,,,,,\n"
         + "D2,Won,,,,,,\n");
 
     assertThat(history.summary()).isEqualTo(new ReadSummary(3, 2, 2, 1, 0));
@@ -311,23 +323,29 @@ class StageHistoryReaderTest {
   }
 
   @Test
-  void load_rejectedRow_isNotLoadedIntoItsDeal() throws IOException {
-    Deal deal = only(load(HEADER + "D1,Prospecting,2024-03-01,100,,ana,,\nD1,Won,2024-03-02,abc,,bo,,\n"));
+  void load_skippingABadRow_rejectsItsWholeDealWithAllItsRows() throws IOException {
+    LoadedHistory history = skipping(HEADER + "D1,Prospecting,2024-03-01,100,,ana,,\nD1,Won,2024-03-02,abc,,bo,,\n"
+        + "D2,Prospecting,2024-03-01,,,,,\n");
 
-    assertThat(deal.status()).isEqualTo(DealStatus.OPEN);
-    assertThat(deal.owner()).isEqualTo("ana");
+    assertThat(history.deals()).extracting(Deal::id).containsExactly("D2");
+    assertThat(history.rejections()).containsExactly(
+        new RowRejection(3, "D1", "bad amount 'abc': not a decimal number such as 1250.50"),
+        new RowRejection(2, "D1", "the deal is not loaded: its row on line 3 is bad (bad amount 'abc': not a decimal"
+            + " number such as 1250.50)"));
+    assertThat(history.summary()).isEqualTo(new ReadSummary(3, 2, 2, 1, 0));
   }
 
   // ------------------------------------------------------------------------ CSV details
 
   @Test
   void load_bomCrlfAndQuotedLineBreaks_areRead_andLineNumbersCountPhysicalLines() throws IOException {
-    LoadedHistory history = load("\uFEFFdeal_id,stage,entered_at,note\r\n"
+    LoadedHistory history = skipping("\uFEFFdeal_id,stage,entered_at,note\r\n"
         + "D1,Prospecting,2024-03-01,\"first line\r\nsecond, with comma\"\r\n"
-        + "D1,Nowhere,2024-03-02,x\r\n");
+        + "D1,Nowhere,2024-03-02,x\r\n" + "D2,Prospecting,2024-03-01,y\r\n");
 
-    assertThat(only(history).attributes()).containsEntry("note", "first line\r\nsecond, with comma");
-    assertThat(history.rejections()).extracting(RowRejection::line).containsExactly(4L);
+    assertThat(history.rejections()).extracting(RowRejection::line).containsExactly(4L, 2L);
+    assertThat(load("\uFEFFdeal_id,stage,entered_at,note\r\nD1,Prospecting,2024-03-01,\"first line\r\nsecond, with "
+        + "comma\"\r\n").deals().get(0).attributes()).containsEntry("note", "first line\r\nsecond, with comma");
   }
 
   @Test
@@ -354,11 +372,12 @@ class StageHistoryReaderTest {
     String csv = HEADER + "D1,Won,2024-03-05,,,,,\nD1,Prospecting,2024-03-01,10,,ana,,\n"
         + "D2,Prospecting,2024-03-02,,,,,\nD2,Bad,2024-03-03,,,,,\nD2,Lost,2024-03-04,,,,Price,\n";
 
-    LoadedHistory grouped = READER.withGroupedByDeal(true).load(new StringReader(csv));
+    LoadedHistory grouped = SKIPPING.withGroupedByDeal(true).load(new StringReader(csv + "D3,Prospecting,2024-03-02,,,,,\n"));
 
-    assertThat(grouped.deals()).isEqualTo(load(csv).deals());
-    assertThat(grouped.rejections()).isEqualTo(load(csv).rejections());
-    assertThat(grouped.summary()).isEqualTo(load(csv).summary());
+    LoadedHistory whole = skipping(csv + "D3,Prospecting,2024-03-02,,,,,\n");
+    assertThat(grouped.deals()).isEqualTo(whole.deals());
+    assertThat(grouped.rejections()).isEqualTo(whole.rejections());
+    assertThat(grouped.summary()).isEqualTo(whole.summary());
   }
 
   @Test

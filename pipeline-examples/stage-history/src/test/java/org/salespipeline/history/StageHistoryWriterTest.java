@@ -39,10 +39,35 @@ class StageHistoryWriterTest {
   @Test
   void write_deal_isOneCrlfRowPerStageEntryWithLostReasonOnTheLostRow() throws IOException {
     assertThat(write(List.of(lostDeal()))).isEqualTo(
-        "deal_id,stage,entered_at,amount,currency,owner,lost_reason,segment\r\n"
-            + "D1,Prospecting,2024-03-01T09:00:00Z,1250.50,EUR,ana,,SMB\r\n"
-            + "D1,Proposal,2024-03-02T09:00:00Z,1250.50,EUR,ana,,SMB\r\n"
-            + "D1,Lost,2024-03-03T09:00:00Z,1250.50,EUR,ana,Price,SMB\r\n");
+        "deal_id,stage,entered_at,amount,currency,owner,lost_reason,expected_close,segment\r\n"
+            + "D1,Prospecting,2024-03-01T09:00:00Z,1250.50,EUR,ana,,,SMB\r\n"
+            + "D1,Proposal,2024-03-02T09:00:00Z,1250.50,EUR,ana,,,SMB\r\n"
+            + "D1,Lost,2024-03-03T09:00:00Z,1250.50,EUR,ana,Price,,SMB\r\n");
+  }
+
+  @Test
+  void write_valuesChangingOverTime_areWrittenWhenTheyChanged_andReadBackAsEqualDeals() throws IOException {
+    Deal deal = PIPELINE.open(NewDeal.of("D1").withOwner("ana").withAmount(Money.of("100", "USD"))
+        .withAttribute("segment", "SMB"), T0).get().deal();
+    deal = PIPELINE.changeAmount(deal, Money.of("150", "USD"), T0.plusSeconds(3_600)).get().deal();
+    deal = PIPELINE.reassign(deal, "bo", T0.plusSeconds(86_400)).get().deal();
+    deal = PIPELINE.setAttribute(deal, "segment", "Mid", T0.plusSeconds(86_400)).get().deal();
+    deal = PIPELINE.move(deal, "proposal", T0.plusSeconds(86_400)).get().deal();
+    deal = PIPELINE.setExpectedClose(deal, java.time.LocalDate.parse("2024-04-30"), T0.plusSeconds(90_000)).get().deal();
+    deal = PIPELINE.clearAmount(deal, T0.plusSeconds(2 * 86_400)).get().deal();
+    deal = PIPELINE.changeAmount(deal, Money.of("90", "EUR"), T0.plusSeconds(2 * 86_400)).get().deal();
+    deal = PIPELINE.win(deal, T0.plusSeconds(2 * 86_400)).get().deal();
+
+    String csv = write(List.of(deal));
+
+    assertThat(csv).isEqualTo(
+        "deal_id,stage,entered_at,amount,currency,owner,lost_reason,expected_close,segment\r\n"
+            + "D1,Prospecting,2024-03-01T09:00:00Z,100.00,USD,ana,,,SMB\r\n"
+            + "D1,Prospecting,2024-03-01T10:00:00Z,150.00,USD,ana,,,SMB\r\n"
+            + "D1,Proposal,2024-03-02T09:00:00Z,150.00,USD,bo,,,Mid\r\n"
+            + "D1,Proposal,2024-03-02T10:00:00Z,150.00,USD,bo,,2024-04-30,Mid\r\n"
+            + "D1,Won,2024-03-03T09:00:00Z,90.00,EUR,bo,,2024-04-30,Mid\r\n");
+    assertThat(StageHistoryReader.of(PIPELINE).load(new StringReader(csv)).deals()).containsExactly(deal);
   }
 
   @ParameterizedTest
@@ -100,8 +125,8 @@ class StageHistoryWriterTest {
     StringWriter out = new StringWriter();
     StageHistoryWriter.of(PIPELINE).withAttributeColumns(List.of("region", "segment")).write(List.of(lostDeal()), out);
 
-    assertThat(out.toString()).startsWith("deal_id,stage,entered_at,amount,currency,owner,lost_reason,region,segment\r\n"
-        + "D1,Prospecting,2024-03-01T09:00:00Z,1250.50,EUR,ana,,,SMB\r\n");
+    assertThat(out.toString()).startsWith("deal_id,stage,entered_at,amount,currency,owner,lost_reason,expected_close,"
+        + "region,segment\r\n" + "D1,Prospecting,2024-03-01T09:00:00Z,1250.50,EUR,ana,,,,SMB\r\n");
   }
 
   @Test

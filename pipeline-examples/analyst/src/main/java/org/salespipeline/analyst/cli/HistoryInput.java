@@ -1,10 +1,10 @@
 package org.salespipeline.analyst.cli;
 
+import io.vavr.control.Option;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -26,14 +26,16 @@ import org.salespipeline.history.LoadedHistory;
 import org.salespipeline.history.ReadSummary;
 import org.salespipeline.history.RowRejection;
 import org.salespipeline.history.StageHistoryFormatException;
+import org.salespipeline.history.ReadOptions;
 import org.salespipeline.history.StageHistoryReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The stage-history file a command reads, as given by the shared options {@code --history},
- * {@code --stages}, {@code --won}, {@code --lost}, {@code --currency} and {@code --grouped}
- * ({@link LoadingOptions}): the
+ * {@code --stages}, {@code --won}, {@code --lost}, {@code --currency}, {@code --grouped} and the
+ * reading options {@code --skip-bad-rows}, {@code --delimiter}, {@code --date-format},
+ * {@code --decimal-comma}, {@code --encoding}, {@code --allow-any-year} ({@link LoadingOptions}): the
  * one way every command that reads a history loads it, reports rejected rows and fails on an
  * unreadable file.
  *
@@ -63,7 +65,8 @@ public final class HistoryInput {
    *
    * @param options the options as parsed, not null
    * @return the input, never null
-   * @throws UsageException if the stage names or the currency are not valid
+   * @throws UsageException if the stage names, the currency, the delimiter, the date format or the
+   *     encoding are not valid
    */
   static HistoryInput from(LoadingOptions options) throws UsageException {
     Objects.requireNonNull(options, "options");
@@ -79,8 +82,48 @@ public final class HistoryInput {
     } catch (IllegalArgumentException e) {
       throw new UsageException("bad --currency: " + e.getMessage(), e);
     }
-    return new HistoryInput(options.history, StageHistoryReader.of(pipeline).withDefaultCurrency(currency)
-        .withGroupedByDeal(options.grouped), currency);
+    ReadOptions read = readOptions(options.skipBadRows, options.delimiter, Option.of(options.dateFormat),
+        options.decimalComma, options.encoding, options.allowAnyYear).withDefaultCurrency(currency)
+        .withGroupedByDeal(options.grouped);
+    return new HistoryInput(options.history, StageHistoryReader.of(pipeline, read), currency);
+  }
+
+  /**
+   * Builds the reader's options from the loading options' values.
+   *
+   * @param skipBadRows {@code --skip-bad-rows}
+   * @param delimiter {@code --delimiter}: {@code ,}, {@code ;} or {@code tab}, not null
+   * @param dateFormat {@code --date-format}, if given, not null
+   * @param decimalComma {@code --decimal-comma}
+   * @param encoding {@code --encoding}, not null
+   * @param allowAnyYear {@code --allow-any-year}
+   * @return the options, never null
+   * @throws UsageException if the delimiter, the date format or the encoding is not valid
+   */
+  static ReadOptions readOptions(boolean skipBadRows, String delimiter, Option<String> dateFormat, boolean decimalComma,
+      String encoding, boolean allowAnyYear) throws UsageException {
+    ReadOptions options = ReadOptions.defaults().withSkipBadRows(skipBadRows).withDecimalComma(decimalComma)
+        .withAllowAnyYear(allowAnyYear);
+    options = switch (delimiter.toLowerCase(Locale.ROOT)) {
+      case "," -> options;
+      case ";" -> options.withDelimiter(';');
+      case "tab", "\t", "\\t" -> options.withDelimiter('\t');
+      default -> throw new UsageException("bad --delimiter: expected , or ; or tab but was '" + delimiter + "'");
+    };
+    if (dateFormat.isDefined()) {
+      try {
+        options = options.withDateFormat(dateFormat.get());
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("bad --date-format: " + e.getMessage(), e);
+      }
+    }
+    try {
+      options = options.withEncoding(Charset.forName(encoding));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("bad --encoding: '" + encoding + "' is not a character set this Java knows (UTF-8, "
+          + "windows-1252, ISO-8859-1, UTF-16...)", e);
+    }
+    return options;
   }
 
   /**
@@ -149,9 +192,9 @@ public final class HistoryInput {
     int[] reported = {0};
     ReadSummary summary;
     long start = System.nanoTime();
-    LOG.debug("reading {} with default currency {}", file, defaultCurrency);
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      summary = reader.read(in, deals, rejection -> {
+    LOG.debug("reading {} with default currency {} and {}", file, defaultCurrency, reader.options());
+    try {
+      summary = reader.read(file, deals, rejection -> {
         if (reported[0]++ < MAX_REPORTED) {
           err.println("rejected " + rejection);
         }
@@ -161,10 +204,9 @@ public final class HistoryInput {
       throw new UsageException("cannot read " + file + ": no such file", e);
     } catch (AccessDeniedException e) {
       throw new UsageException("cannot read " + file + ": permission denied", e);
-    } catch (CharacterCodingException e) {
-      throw new UsageException("cannot read " + file + ": it is not UTF-8 text", e);
     } catch (StageHistoryFormatException e) {
-      throw new UsageException(file + ": " + e.getMessage(), e);
+      throw new UsageException(file + ": " + e.getMessage() + (e.row().isDefined() && !reader.options().skipBadRows()
+          ? " (--skip-bad-rows leaves out the deals with bad rows and goes on)" : ""), e);
     } catch (IOException e) {
       throw new UsageException("cannot read " + file + ": " + (Files.isDirectory(file) ? "it is a directory"
           : String.valueOf(e.getMessage()).replace('\n', ' ')), e);
@@ -174,7 +216,11 @@ public final class HistoryInput {
       err.println("rejected " + (summary.rejectedRows() - MAX_REPORTED) + " more rows, not listed");
     }
     if (summary.rejectedRows() > 0) {
-      err.println(file + ": " + summary);
+      err.println(file + ": " + summary + "; loaded " + summary.loadedRows() + " rows of " + summary.loadedDeals()
+          + " deals");
+      if (!summary.unknownStages().isEmpty()) {
+        err.println(file + ": " + StageHistoryReader.explainUnknownStages(pipeline(), summary.unknownStages()));
+      }
     }
     return summary;
   }

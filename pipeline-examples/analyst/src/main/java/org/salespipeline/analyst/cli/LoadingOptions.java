@@ -5,7 +5,10 @@ import picocli.CommandLine.Option;
 
 /**
  * The options that say how to load a stage-history file, the same for every command that reads
- * one: a picocli mixin. {@link HistoryInput#from(LoadingOptions)} turns them into a reader.
+ * one: a picocli mixin. {@link HistoryInput#from(LoadingOptions)} turns them into a reader, the
+ * reading ones ({@code --skip-bad-rows}, {@code --delimiter}, {@code --date-format},
+ * {@code --decimal-comma}, {@code --encoding}, {@code --allow-any-year}) through
+ * {@link HistoryInput#readOptions}.
  *
  * <p>Adding a loading option is one annotated field here and its use in
  * {@link HistoryInput#from(LoadingOptions)}; every command then takes it.
@@ -33,6 +36,28 @@ final class LoadingOptions {
   String currency = "USD";
 
   @Option(names = "--grouped", order = 6,
-      description = "the file lists each deal's rows together: read it in bounded memory")
+      description = "the file lists each deal's rows together: summary reads it in bounded memory")
   boolean grouped;
+
+  @Option(names = "--skip-bad-rows", order = 7,
+      description = "go on past bad rows: list them and leave out every deal that has one")
+  boolean skipBadRows;
+
+  @Option(names = "--delimiter", paramLabel = ",|;|tab", defaultValue = ",", order = 8,
+      description = "the cell delimiter (default: ${DEFAULT-VALUE})")
+  String delimiter = ",";
+
+  @Option(names = "--date-format", paramLabel = "PATTERN", order = 9,
+      description = "a java.time pattern for entered_at and expected_close, such as MM/dd/yyyy (default: ISO-8601)")
+  String dateFormat;
+
+  @Option(names = "--decimal-comma", order = 10, description = "amounts are written 1.234,50")
+  boolean decimalComma;
+
+  @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8", order = 11,
+      description = "the file's encoding, such as windows-1252 (default: ${DEFAULT-VALUE})")
+  String encoding = "UTF-8";
+
+  @Option(names = "--allow-any-year", order = 12, description = "accept dates before 1900 or after 2200")
+  boolean allowAnyYear;
 }

@@ -30,9 +30,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *
  * <p>{@code --help} lists the commands; {@code <command> --help} (or {@code help <command>})
  * explains one; {@code --version} prints the version the jar was built as. Exit status: 0 on
- * success (also when some rows of the file were rejected: they are listed on standard error), 2 for
- * a bad command line, an unreadable file or bad data (one line on standard error), 1 when memory
- * runs out or for an unexpected failure, which is a bug.
+ * success (with {@code --skip-bad-rows}, also when some rows of the file were rejected: they are
+ * listed on standard error), 2 for a problem the user can fix — a bad command line, an unreadable
+ * file, a bad row, no deal loaded, memory running out — with one line on standard error, 1 for an
+ * unexpected failure, which is a bug.
  *
  * <p>Design note: picocli parses, prints usage and generates the shell completion script; this class
  * only maps its outcomes to the exit statuses above and keeps every error to one line.
@@ -45,16 +46,19 @@ import picocli.CommandLine.UnmatchedArgumentException;
         HygieneCommand.class, PrioritizeCommand.class, ReportCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%nExit status:%n",
-    footer = {"  0  done (rejected rows, if any, are listed on standard error)",
-        "  2  a problem you can fix: a bad option, an unreadable file, bad data (one line on standard",
-        "     error)",
+    footer = {"  0  done (with --skip-bad-rows, rejected rows are listed on standard error)",
+        "  2  a problem you can fix: a bad option, an unreadable file, a bad row, no deal loaded, out of",
+        "     memory (one line on standard error)",
         "  1  a bug"})
 public final class Main implements Callable<Integer> {
 
-  /** Exit status of a bad command line, an unreadable input or bad data. */
+  /**
+   * Exit status of a problem the user can fix: a bad command line, an unreadable input, bad data,
+   * memory running out.
+   */
   public static final int USAGE = 2;
 
-  /** Exit status of a bug (or of memory running out). */
+  /** Exit status of a bug. */
   public static final int BUG = 1;
 
   private final PrintStream out;
@@ -114,9 +118,15 @@ public final class Main implements Callable<Integer> {
     try {
       return line.execute(args);
     } catch (OutOfMemoryError e) {
-      err.println(name(line.getParseResult()) + ": out of memory; give Java more heap (java -Xmx4g -jar ...)"
-          + " or, for a file that lists each deal's rows together, add --grouped");
-      return BUG;
+      // say only what has not been done already and can help: --grouped bounds the memory of summary
+      // only (metrics, prioritize and report still keep every deal), and when given it did not suffice
+      ParseResult command = last(line.getParseResult());
+      boolean grouped = command != null && command.hasMatchedOption("--grouped");
+      boolean streams = command != null && command.commandSpec().userObject() instanceof SummaryCommand;
+      err.println(name(line.getParseResult()) + ": out of memory" + (grouped ? " even with --grouped" : "")
+          + "; give Java more heap (java -Xmx4g -jar ...)" + (grouped || !streams ? ""
+          : " or, for a file that lists each deal's rows together, add --grouped"));
+      return USAGE;
     } finally {
       line.getOut().flush();
       line.getErr().flush();
@@ -189,14 +199,20 @@ public final class Main implements Callable<Integer> {
   }
 
   private static String name(ParseResult result) {
+    ParseResult last = last(result);
+    return last == null ? "pipeline" : last.commandSpec().qualifiedName();
+  }
+
+  /** Returns the parse result of the innermost command given, or null if parsing had not finished. */
+  private static ParseResult last(ParseResult result) {
     if (result == null) {
-      return "pipeline";
+      return null;
     }
     ParseResult last = result;
     while (last.subcommand() != null) {
       last = last.subcommand();
     }
-    return last.commandSpec().qualifiedName();
+    return last;
   }
 
   private static String oneLine(String message) {

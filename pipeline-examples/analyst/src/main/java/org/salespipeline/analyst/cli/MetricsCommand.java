@@ -1,10 +1,13 @@
 package org.salespipeline.analyst.cli;
 
 import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.salespipeline.core.Deal;
 import org.salespipeline.analyst.Analyst;
+import org.salespipeline.analyst.DataWarnings;
 import org.salespipeline.analyst.Export;
+import org.salespipeline.core.Deal;
 import org.salespipeline.metrics.MetricsQuery;
 import org.salespipeline.metrics.MetricsReport;
 import picocli.CommandLine.Command;
@@ -42,8 +45,9 @@ import picocli.CommandLine.ParentCommand;
         "",
         "Money: amounts whose row has no currency are in --currency; every money figure is given per "
             + "currency and never added across currencies. JSON: deals, open, won, lost, rejectedRows, "
-            + "winRate, valueWinRate, averageDealSize, salesCycleDays, kmMedianDaysToClose, funnel, "
-            + "timeInStageDays, weightedPipeline, velocityPerDay (and groups); a rate is "
+            + "warnings (what the data cannot support), rowsRead, dealsRead, rejectedDeals, rejections (line, "
+            + "dealId, reason of each row left out), winRate, valueWinRate, averageDealSize, salesCycleDays, "
+            + "kmMedianDaysToClose, funnel, timeInStageDays, weightedPipeline, velocityPerDay (and groups); a rate is "
             + "{\"value\",\"lower\",\"upper\"}; money figures and valueWinRate are objects keyed by currency "
             + "code; an undefined figure is null."})
 final class MetricsCommand implements Callable<Integer> {
@@ -77,14 +81,21 @@ final class MetricsCommand implements Callable<Integer> {
       err.println("note: no deal had closed by " + query.asOf() + ", so there are no historical win rates to weigh"
           + " the open deals by: the weighted pipeline is undefined");
     }
+    List<String> dataWarnings = DataWarnings.of(export.deals(), query.asOf());
+    dataWarnings.forEach(w -> err.println("warning: " + w));
     MetricsReport report = Analyst.metrics(export, query);
     switch (format) {
       case TABLE -> out.print(report);
-      case JSON -> out.println(Json.write(MetricsJson.of(report, export.currencies(), export.summary().rejectedRows(),
-          weighted)));
-      case CSV -> CsvTable.figures(MetricsJson.of(report, export.currencies(), export.summary().rejectedRows(), weighted))
-          .writeTo(out);
+      case JSON -> out.println(Json.write(document(report, export, weighted, dataWarnings)));
+      case CSV -> CsvTable.figures(document(report, export, weighted, dataWarnings)).writeTo(out);
     }
     return 0;
+  }
+
+  /** The JSON object of the figures, with the warnings and what the reading left out; CSV flattens the same. */
+  private static Map<String, Object> document(MetricsReport report, Export export, boolean weighted,
+      List<String> warnings) {
+    return MetricsJson.of(report, export.currencies(), export.summary().rejectedRows(), weighted, warnings,
+        Rejections.json(export.summary(), export.rejections()));
   }
 }

@@ -40,12 +40,32 @@ final class MetricsJson {
    * @param weighted whether open deals had probabilities to weigh them by
    */
   static Map<String, Object> of(MetricsReport report, Set<Currency> currencies, Long rejectedRows, boolean weighted) {
+    return of(report, currencies, rejectedRows, weighted, null, null);
+  }
+
+  /**
+   * Returns the JSON object of a report with what the reading and the data say: the warnings, and
+   * the counts and rejections of {@link Rejections#json} (all null for a group).
+   *
+   * @param report the report
+   * @param currencies the keys of money figures
+   * @param rejectedRows the rows not loaded, or null for a group
+   * @param weighted whether open deals had probabilities to weigh them by
+   * @param warnings what the data cannot support, or null for a group
+   * @param reading the counts and rejections, or null for a group
+   */
+  static Map<String, Object> of(MetricsReport report, Set<Currency> currencies, Long rejectedRows, boolean weighted,
+      List<String> warnings, Map<String, Object> reading) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("deals", report.deals());
     json.put("open", report.open());
     json.put("won", report.won());
     json.put("lost", report.lost());
     json.put("rejectedRows", rejectedRows);
+    json.put("warnings", warnings);
+    for (String key : List.of("rowsRead", "dealsRead", "rejectedDeals", "rejections")) {
+      json.put(key, reading == null ? null : reading.get(key));
+    }
     json.put("winRate", rate(report.winRate()));
     json.put("valueWinRate", perCurrency(currencies, report.valueWinRate(), r -> rate(Option.some(r)), null));
     json.put("averageDealSize", perCurrency(currencies, report.averageDealSize(), Money::amount, null));

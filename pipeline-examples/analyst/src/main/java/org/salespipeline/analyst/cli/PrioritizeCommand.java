@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.salespipeline.analyst.Analyst;
+import org.salespipeline.analyst.DataWarnings;
 import org.salespipeline.analyst.Export;
 import org.salespipeline.analyst.Priorities;
 import org.salespipeline.analyst.Priority;
@@ -43,8 +44,9 @@ import picocli.CommandLine.TypeConversionException;
         "",
         "Deals the scorer cannot score are listed on standard error and not ranked. JSON: {\"scorer\": "
             + "id, \"deals\": [{\"dealId\", \"stage\", \"probability\", \"expectedValue\": {\"CUR\": amount} "
-            + "or null, \"factors\": [{\"name\", \"value\", \"contribution\"}]}]}; contributions are in "
-            + "probability (0.12 = 12 points)."})
+            + "or null, \"factors\": [{\"name\", \"value\", \"contribution\"}]}], \"warnings\": [what the data "
+            + "cannot support], \"rowsRead\", \"dealsRead\", \"rejectedDeals\", \"rejections\": [{\"line\", "
+            + "\"dealId\", \"reason\"}]}; contributions are in probability (0.12 = 12 points)."})
 final class PrioritizeCommand implements Callable<Integer> {
 
   /** How many scoring failures are listed one by one on standard error. */
@@ -82,8 +84,12 @@ final class PrioritizeCommand implements Callable<Integer> {
     Export export = Export.of(input.file().toString(), input.load(warnings.stream()), input.defaultCurrency());
     Scorer scorer = scoring.scorer(export);
     warnings.release(err);
-    Priorities priorities = Priorities.rank(export, scorer,
-        asOf != null ? asOf : export.latestEntry().getOrElse(Instant.EPOCH), top);
+    Instant at = asOf != null ? asOf : export.latestEntry().getOrElse(Instant.EPOCH);
+    Priorities priorities = Priorities.rank(export, scorer, at, top);
+    List<String> dataWarnings = new ArrayList<>(DataWarnings.of(export.deals(), at));
+    DataWarnings.sameScore(priorities.deals().stream().map(Priority::probability).toList(), priorities.considered(),
+        priorities.scorerId()).forEach(dataWarnings::add);
+    dataWarnings.forEach(w -> err.println("warning: " + w));
     List<ScoringFailure> failures = priorities.failures();
     for (int i = 0; i < Math.min(FAILURES_REPORTED, failures.size()); i++) {
       err.println("not ranked: " + failures.get(i).message());
@@ -93,8 +99,13 @@ final class PrioritizeCommand implements Callable<Integer> {
     }
     switch (format) {
       case TABLE -> out.print(priorities);
-      case JSON -> out.println(Json.write(json(priorities)));
-      case CSV -> csv(priorities).writeTo(out);
+      case JSON -> {
+        Map<String, Object> document = json(priorities);
+        document.put("warnings", dataWarnings);
+        document.putAll(Rejections.json(export.summary(), export.rejections()));
+        out.println(Json.write(document));
+      }
+      case CSV -> csv(priorities).writeTo(out); // one row per deal; the warnings and rejections are on standard error
     }
     return 0;
   }

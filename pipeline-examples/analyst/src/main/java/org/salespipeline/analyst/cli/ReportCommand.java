@@ -6,8 +6,11 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.salespipeline.analyst.Analyst;
+import org.salespipeline.analyst.DataWarnings;
 import org.salespipeline.analyst.Export;
 import org.salespipeline.analyst.report.HtmlReport;
 import org.salespipeline.metrics.CalendarUnit;
@@ -17,6 +20,7 @@ import org.salespipeline.metrics.MetricsQuery;
 import org.salespipeline.metrics.MovementQuery;
 import org.salespipeline.metrics.MetricsReport;
 import org.salespipeline.scoring.Prioritiser;
+import org.salespipeline.scoring.RankedDeal;
 import org.salespipeline.scoring.Ranking;
 import org.salespipeline.scoring.Scorer;
 import org.salespipeline.scoring.ScoringContext;
@@ -36,11 +40,12 @@ import picocli.CommandLine.ParentCommand;
     description = {
         "Reads a stage-history CSV file and writes one self-contained HTML file (inline SVG, no scripts, "
             + "nothing fetched from the network) with the figures of metrics, monthly trends in UTC, and the "
-            + "--top deals to work first by --scorer. --as-of, --from, --to and --group-by mean what they mean "
-            + "for metrics; --scorer, --features and --team what they mean for prioritize. It also shows the "
-            + "pipeline movement (a waterfall) over the window, or over the 28 days up to --as-of without one; the "
-            + "forecast roll-up per quarter in UTC; and the hygiene flags of the open deals (14 quiet days), as "
-            + "the movement, forecast and hygiene commands give them. Prints the path written."})
+            + "--top deals to work first by --scorer, under a banner of what the data cannot support (the "
+            + "warnings metrics and prioritize print on standard error). --as-of, --from, --to and --group-by "
+            + "mean what they mean for metrics; --scorer, --features and --team what they mean for prioritize. It "
+            + "also shows the pipeline movement (a waterfall) over the window, or over the 28 days up to --as-of "
+            + "without one; the forecast roll-up per quarter in UTC; and the hygiene flags of the open deals (14 "
+            + "quiet days), as the movement, forecast and hygiene commands give them. Prints the path written."})
 final class ReportCommand implements Callable<Integer> {
 
   /** The days of movement the report shows when no window is given. */
@@ -81,9 +86,13 @@ final class ReportCommand implements Callable<Integer> {
     MetricsReport metrics = Analyst.metrics(export, query);
     ScoringContext context = ScoringContext.of(export.pipeline(), query.asOf()).withHistory(export.deals());
     Ranking ranking = Prioritiser.of(scorer).top(top, export.deals(), context);
+    List<String> dataWarnings = new ArrayList<>(DataWarnings.of(export.deals(), query.asOf()));
+    DataWarnings.sameScore(ranking.deals().stream().map(RankedDeal::probability).toList(), ranking.considered(),
+        scorer.id()).forEach(dataWarnings::add);
+    dataWarnings.forEach(w -> err.println("warning: " + w));
     Path written;
     try {
-      written = HtmlReport.of("Pipeline report: " + export.source(), metrics, ranking)
+      written = HtmlReport.of("Pipeline report: " + export.source(), metrics, ranking).withWarnings(dataWarnings)
           .withMovement(Analyst.movement(export, movementQuery(query)))
           .withForecast(Analyst.forecast(export, ForecastQuery.of(query.asOf(), CalendarUnit.QUARTER, ZoneOffset.UTC)))
           .withHygiene(Analyst.hygiene(export, HygieneQuery.asOf(query.asOf())))

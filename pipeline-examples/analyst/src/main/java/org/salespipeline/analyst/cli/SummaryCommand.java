@@ -1,13 +1,16 @@
 package org.salespipeline.analyst.cli;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.Pipeline;
 import org.salespipeline.core.Stage;
 import org.salespipeline.history.ReadSummary;
+import org.salespipeline.history.RowRejection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,7 +28,8 @@ import picocli.CommandLine.ParentCommand;
             + "and deals it held, how many were rejected (each rejected row is listed on standard error with "
             + "its line and reason), and how many deals are open, won, lost and in each stage now. JSON keys: "
             + "rowsRead, rejectedRows, dealsRead, rejectedDeals, deals (loaded), open, won, lost, stages "
-            + "(deals now in each stage, in pipeline order)."})
+            + "(deals now in each stage, in pipeline order), rejections (line, dealId, reason of each row left "
+            + "out)."})
 final class SummaryCommand implements Callable<Integer> {
 
   @ParentCommand
@@ -48,7 +52,9 @@ final class SummaryCommand implements Callable<Integer> {
     for (Stage stage : pipeline.stages()) {
       perStage.put(stage.id(), 0L);
     }
-    ReadSummary summary = input.read(err, (Deal deal) -> perStage.merge(deal.stageId(), 1L, Long::sum), r -> { });
+    List<RowRejection> rejections = new ArrayList<>();
+    ReadSummary summary = input.read(err, (Deal deal) -> perStage.merge(deal.stageId(), 1L, Long::sum),
+        format == Format.JSON ? rejections::add : r -> { }); // the table lists them on standard error only
 
     long won = perStage.get(pipeline.wonStage().id());
     long lost = perStage.get(pipeline.lostStage().id());
@@ -68,6 +74,7 @@ final class SummaryCommand implements Callable<Integer> {
         stages.put(stage.name(), perStage.get(stage.id()));
       }
       json.put("stages", stages);
+      json.put("rejections", Rejections.json(summary, rejections).get("rejections"));
       out.println(Json.write(json));
       return 0;
     }

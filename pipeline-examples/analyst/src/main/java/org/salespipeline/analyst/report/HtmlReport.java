@@ -76,19 +76,21 @@ public final class HtmlReport {
   private final String title;
   private final MetricsReport report;
   private final Option<Ranking> ranking;
+  private final List<String> warnings;
   private final Option<MovementReport> movement;
   private final Option<ForecastReport> forecast;
   private final Option<HygieneReport> hygiene;
 
-  private HtmlReport(String title, MetricsReport report, Option<Ranking> ranking) {
-    this(title, report, ranking, Option.none(), Option.none(), Option.none());
+  private HtmlReport(String title, MetricsReport report, Option<Ranking> ranking, List<String> warnings) {
+    this(title, report, ranking, warnings, Option.none(), Option.none(), Option.none());
   }
 
-  private HtmlReport(String title, MetricsReport report, Option<Ranking> ranking, Option<MovementReport> movement,
-      Option<ForecastReport> forecast, Option<HygieneReport> hygiene) {
+  private HtmlReport(String title, MetricsReport report, Option<Ranking> ranking, List<String> warnings,
+      Option<MovementReport> movement, Option<ForecastReport> forecast, Option<HygieneReport> hygiene) {
     this.title = title;
     this.report = report;
     this.ranking = ranking;
+    this.warnings = warnings;
     this.movement = movement;
     this.forecast = forecast;
     this.hygiene = hygiene;
@@ -102,8 +104,8 @@ public final class HtmlReport {
    * @return a new report, never null
    */
   public HtmlReport withMovement(MovementReport movement) {
-    return new HtmlReport(title, report, ranking, Option.some(Objects.requireNonNull(movement, "movement")), forecast,
-        hygiene);
+    return new HtmlReport(title, report, ranking, warnings, Option.some(Objects.requireNonNull(movement, "movement")),
+        forecast, hygiene);
   }
 
   /**
@@ -114,8 +116,8 @@ public final class HtmlReport {
    * @return a new report, never null
    */
   public HtmlReport withForecast(ForecastReport forecast) {
-    return new HtmlReport(title, report, ranking, movement, Option.some(Objects.requireNonNull(forecast, "forecast")),
-        hygiene);
+    return new HtmlReport(title, report, ranking, warnings, movement,
+        Option.some(Objects.requireNonNull(forecast, "forecast")), hygiene);
   }
 
   /**
@@ -126,8 +128,19 @@ public final class HtmlReport {
    * @return a new report, never null
    */
   public HtmlReport withHygiene(HygieneReport hygiene) {
-    return new HtmlReport(title, report, ranking, movement, forecast,
+    return new HtmlReport(title, report, ranking, warnings, movement, forecast,
         Option.some(Objects.requireNonNull(hygiene, "hygiene")));
+  }
+
+  /**
+   * Returns a copy showing warnings about what the data cannot support as a banner above the
+   * figures (see {@link org.salespipeline.analyst.DataWarnings}).
+   *
+   * @param warnings the warnings, one sentence each, not null; none means no banner
+   * @return the copy, never null
+   */
+  public HtmlReport withWarnings(List<String> warnings) {
+    return new HtmlReport(title, report, ranking, List.copyOf(warnings), movement, forecast, hygiene);
   }
 
   /**
@@ -141,7 +154,7 @@ public final class HtmlReport {
    */
   public static HtmlReport of(String title, MetricsReport report, Ranking top) {
     return new HtmlReport(checkTitle(title), Objects.requireNonNull(report, "report"),
-        Option.some(Objects.requireNonNull(top, "top")));
+        Option.some(Objects.requireNonNull(top, "top")), List.of());
   }
 
   /**
@@ -154,7 +167,7 @@ public final class HtmlReport {
    * @throws IllegalArgumentException if the title is blank
    */
   public static HtmlReport of(String title, MetricsReport report) {
-    return new HtmlReport(checkTitle(title), Objects.requireNonNull(report, "report"), Option.none());
+    return new HtmlReport(checkTitle(title), Objects.requireNonNull(report, "report"), Option.none(), List.of());
   }
 
   private static String checkTitle(String title) {
@@ -187,6 +200,12 @@ public final class HtmlReport {
     html.element("p", subtitle(), "class", "subtitle");
     contents(html);
     html.close("header").newline().open("main").newline();
+    if (!warnings.isEmpty()) {
+      html.open("div", "class", "warnings", "role", "alert").element("p", "What the data cannot support:");
+      html.open("ul");
+      warnings.forEach(warning -> html.element("li", warning));
+      html.close("ul").close("div").newline();
+    }
     headline(html);
     funnel(html);
     timeInStage(html);

@@ -58,6 +58,7 @@ final class Style {
       .text { text-align: left; }
       tbody tr:nth-child(even) { background: #f6f8fa; }
       .findings li, .notes li { margin: 4px 0; }
+      .warnings { border: 2px solid #b45309; background: #fffbeb; padding: 8px 16px; margin: 16px 0; }
       footer { margin-top: 40px; font-size: 13px; color: #4b535c; border-top: 1px solid #d0d7de; }
       @media print {
         body { max-width: none; padding: 0; font-size: 11pt; }

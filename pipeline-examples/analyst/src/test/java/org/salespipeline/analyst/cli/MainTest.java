@@ -48,23 +48,39 @@ class MainTest {
     assertThat(status).isZero();
     assertThat(cli.out().strip()).isEqualTo("{\"rowsRead\":6,\"rejectedRows\":0,\"dealsRead\":3,\"rejectedDeals\":0,\"deals\":3,"
         + "\"open\":1,\"won\":1,\"lost\":1,"
-        + "\"stages\":{\"Prospecting\":0,\"Qualification\":0,\"Proposal\":1,\"Won\":1,\"Lost\":1}}");
+        + "\"stages\":{\"Prospecting\":0,\"Qualification\":0,\"Proposal\":1,\"Won\":1,\"Lost\":1},\"rejections\":[]}");
   }
 
   @Test
-  void summary_someBadRows_stillGivesResultsAndListsEachOnStderr() throws IOException {
+  void summary_badRow_strict_isOneLineNamingFileLineDealAndReason_exitTwo() throws IOException {
+    Path history = file(GOOD + "D1,Proposal,not-a-date,,\n");
+
+    assertThat(cli.run("summary", "--history", history.toString(), "--stages", STAGES)).isEqualTo(2);
+    assertThat(cli.errLines()).containsExactly("pipeline summary: " + history + ": line 8 (deal D1): bad entered_at: "
+        + "'not-a-date' is not an ISO-8601 date (2024-03-01) or date-time (2024-03-01T10:15:30Z) (--skip-bad-rows "
+        + "leaves out the deals with bad rows and goes on)");
+  }
+
+  @Test
+  void summary_someBadRows_skipped_rejectTheirWholeDeals_andListEachOnStderr() throws IOException {
     Path history = file(GOOD + "D4,Demo,2024-03-01,,\nD1,Proposal,not-a-date,,\n");
 
-    int status = cli.run("summary", "--history", history.toString(), "--stages", STAGES, "--format", "json");
+    int status = cli.run("summary", "--history", history.toString(), "--stages", STAGES, "--format", "json",
+        "--skip-bad-rows");
 
     assertThat(status).isZero();
-    assertThat(cli.out()).contains("\"rowsRead\":8,\"rejectedRows\":2,\"dealsRead\":4,\"rejectedDeals\":1,\"deals\":3");
+    assertThat(cli.out()).contains("\"rowsRead\":8,\"rejectedRows\":4,\"dealsRead\":4,\"rejectedDeals\":2,\"deals\":2");
     assertThat(cli.errLines()).containsExactly(
-        "rejected line 8 (deal D4): unknown stage 'Demo': the pipeline's stages are Prospecting, Qualification, "
-            + "Proposal, Won, Lost",
+        "rejected line 8 (deal D4): unknown stage 'Demo'",
         "rejected line 9 (deal D1): bad entered_at: 'not-a-date' is not an ISO-8601 date (2024-03-01) or date-time "
             + "(2024-03-01T10:15:30Z)",
-        history + ": 8 rows (2 rejected), 4 deals (1 rejected)");
+        "rejected line 2 (deal D1): the deal is not loaded: its row on line 9 is bad (bad entered_at: 'not-a-date' is"
+            + " not an ISO-8601 date (2024-03-01) or date-time (2024-03-01T10:15:30Z))",
+        "rejected line 3 (deal D1): the deal is not loaded: its row on line 9 is bad (bad entered_at: 'not-a-date' is"
+            + " not an ISO-8601 date (2024-03-01) or date-time (2024-03-01T10:15:30Z))",
+        history + ": 8 rows (4 rejected), 4 deals (2 rejected); loaded 4 rows of 2 deals",
+        history + ": unknown stage 'Demo' (1 row); the pipeline's stages are Prospecting, Qualification, Proposal, "
+            + "Won, Lost; add open stages to --stages, or fix the rows");
   }
 
   @Test
@@ -73,11 +89,13 @@ class MainTest {
     for (int i = 0; i < 60; i++) {
       csv.append("D").append(i).append(",Nowhere,2024-03-01\n");
     }
+    csv.append("D60,Prospecting,2024-03-01\n");
 
-    int status = cli.run("summary", "--history", file(csv.toString()).toString(), "--stages", STAGES);
+    int status = cli.run("summary", "--history", file(csv.toString()).toString(), "--stages", STAGES,
+        "--skip-bad-rows");
 
     assertThat(status).isZero();
-    assertThat(cli.errLines()).hasSize(HistoryInput.MAX_REPORTED + 2);
+    assertThat(cli.errLines()).hasSize(HistoryInput.MAX_REPORTED + 3);
     assertThat(cli.errLines().get(HistoryInput.MAX_REPORTED)).isEqualTo("rejected 10 more rows, not listed");
   }
 
@@ -226,7 +244,10 @@ class MainTest {
         "deal_id,stage,entered_at,owner\nD1,A,2024-01-01,Jos\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
 
     assertThat(cli.run("summary", "--history", history.toString(), "--stages", "A")).isEqualTo(2);
-    assertThat(cli.errLines()).containsExactly("pipeline summary: cannot read " + history + ": it is not UTF-8 text");
+    assertThat(cli.errLines()).containsExactly("pipeline summary: " + history + ": line 2: byte 0xE9 (byte offset 50) "
+        + "is not UTF-8 text; give the file's encoding (--encoding windows-1252, say)");
+    assertThat(cli.run("summary", "--history", history.toString(), "--stages", "A", "--encoding", "ISO-8859-1"))
+        .isZero();
   }
 
   @Test

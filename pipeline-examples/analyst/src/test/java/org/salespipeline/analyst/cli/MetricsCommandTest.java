@@ -22,7 +22,8 @@ import org.salespipeline.metrics.MetricsQuery;
 /** The {@code metrics} command against the JSON contract of SPEC §6; figures worked out in {@link SampleExport}. */
 class MetricsCommandTest {
 
-  private static final List<String> KEYS = List.of("deals", "open", "won", "lost", "rejectedRows", "winRate",
+  private static final List<String> KEYS = List.of("deals", "open", "won", "lost", "rejectedRows", "warnings",
+      "rowsRead", "dealsRead", "rejectedDeals", "rejections", "winRate",
       "valueWinRate", "averageDealSize", "salesCycleDays", "kmMedianDaysToClose", "funnel", "timeInStageDays",
       "weightedPipeline", "velocityPerDay");
 
@@ -32,7 +33,7 @@ class MetricsCommandTest {
   private final CliRun cli = new CliRun();
 
   private Map<String, Object> json(String... extra) throws IOException {
-    String[] base = {"metrics", "--history", SampleExport.writeTo(dir).toString(), "--stages", SampleExport.STAGES, "--format", "json"};
+    String[] base = {"metrics", "--history", SampleExport.writeTo(dir).toString(), "--stages", SampleExport.STAGES, "--skip-bad-rows", "--format", "json"};
     String[] args = new String[base.length + extra.length];
     System.arraycopy(base, 0, args, 0, base.length);
     System.arraycopy(extra, 0, args, base.length, extra.length);
@@ -143,7 +144,7 @@ class MetricsCommandTest {
   void json_noClosedDeal_givesNullForEveryUndefinedFigure() throws IOException {
     Path file = Files.writeString(dir.resolve("open.csv"), SampleExport.ONLY_OPEN);
 
-    int status = cli.run("metrics", "--history", file.toString(), "--stages", SampleExport.STAGES, "--format", "json");
+    int status = cli.run("metrics", "--history", file.toString(), "--stages", SampleExport.STAGES, "--skip-bad-rows", "--format", "json");
 
     assertThat(status).isZero();
     Map<String, Object> json = JsonOf.object(cli.out());
@@ -155,7 +156,13 @@ class MetricsCommandTest {
     assertThat(map(json.get("velocityPerDay"))).isEqualTo(java.util.Collections.singletonMap("USD", null));
     assertThat(map(map(json.get("salesCycleDays")).get("won"))).containsEntry("count", BigDecimal.ZERO)
         .containsEntry("mean", null).containsEntry("median", null).containsEntry("p90", null);
-    assertThat(cli.errLines()).singleElement().asString().startsWith("note: no deal had closed");
+    assertThat(cli.errLines()).containsExactly(
+        "note: no deal had closed by 2024-05-06T00:00:00Z, so there are no historical win rates to weigh the open"
+            + " deals by: the weighted pipeline is undefined",
+        "warning: no deal had closed by 2024-05-06T00:00:00Z: there is no win rate, and nothing to learn probabilities"
+            + " from");
+    assertThat(json).containsEntry("warnings", List.of("no deal had closed by 2024-05-06T00:00:00Z: there is no win"
+        + " rate, and nothing to learn probabilities from"));
   }
 
   @Test
@@ -186,7 +193,7 @@ class MetricsCommandTest {
 
     assertThat(defaulted).isEqualTo(explicit);
     cli.reset();
-    cli.run("metrics", "--history", dir.resolve("export.csv").toString(), "--stages", SampleExport.STAGES);
+    cli.run("metrics", "--history", dir.resolve("export.csv").toString(), "--stages", SampleExport.STAGES, "--skip-bad-rows");
     assertThat(cli.out()).startsWith("Pipeline metrics: Stage history, as of 2024-04-01T00:00:00Z");
   }
 
@@ -224,10 +231,10 @@ class MetricsCommandTest {
   @Test
   void table_isTheReportsToString() throws IOException {
     Path file = SampleExport.writeTo(dir);
-    int status = cli.run("metrics", "--history", file.toString(), "--stages", SampleExport.STAGES, "--group-by", "owner");
+    int status = cli.run("metrics", "--history", file.toString(), "--stages", SampleExport.STAGES, "--skip-bad-rows", "--group-by", "owner");
 
     assertThat(status).isZero();
-    Export export = Analyst.load(file.toString(), SampleExport.STAGES);
+    Export export = Analyst.load(file, org.salespipeline.history.HistoryPipeline.parse(SampleExport.STAGES, "Won", "Lost"), org.salespipeline.history.ReadOptions.defaults().withSkipBadRows(true));
     String expected = Analyst.metrics(export,
         MetricsQuery.asOf(Instant.parse("2024-04-01T00:00:00Z")).withGrouping(Grouping.owner())).toString();
     assertThat(cli.out()).isEqualTo(expected);
@@ -240,10 +247,14 @@ class MetricsCommandTest {
     Map<String, Object> json = json();
 
     assertThat(json).containsEntry("rejectedRows", new BigDecimal(2));
-    assertThat(cli.errLines()).hasSize(3);
+    assertThat(cli.errLines()).hasSize(4);
+    assertThat(cli.errLines().get(3)).endsWith("export.csv: unknown stage 'Demo' (1 row); the pipeline's stages are "
+        + "Prospecting, Qualification, Proposal, Won, Lost; add open stages to --stages, or fix the rows");
+    assertThat(json).containsEntry("rejectedDeals", new BigDecimal(2)).containsEntry("rowsRead", new BigDecimal(31));
+    assertThat((List<?>) json.get("rejections")).hasSize(2);
     assertThat(cli.errLines().get(0)).startsWith("rejected line 31 (deal D-12): unknown stage 'Demo'");
     assertThat(cli.errLines().get(1)).startsWith("rejected line 32 (deal D-13): bad entered_at: 'not-a-date'");
-    assertThat(cli.errLines().get(2)).endsWith("export.csv: 31 rows (2 rejected), 13 deals (2 rejected)");
+    assertThat(cli.errLines().get(2)).endsWith("export.csv: 31 rows (2 rejected), 13 deals (2 rejected); loaded 29 rows of 11 deals");
   }
 
   // ------------------------------------------------------------------------------- bad arguments
@@ -282,7 +293,7 @@ class MetricsCommandTest {
 
   @Test
   void unknownGroupBy_namesTheColumnsDealsCanBeGroupedBy() throws IOException {
-    cli.run("metrics", "--history", SampleExport.writeTo(dir).toString(), "--stages", SampleExport.STAGES, "--group-by", "region");
+    cli.run("metrics", "--history", SampleExport.writeTo(dir).toString(), "--stages", SampleExport.STAGES, "--skip-bad-rows", "--group-by", "region");
 
     assertThat(cli.errLines()).singleElement().asString().contains("cannot group by 'region'")
         .contains("owner, currency, segment, source");

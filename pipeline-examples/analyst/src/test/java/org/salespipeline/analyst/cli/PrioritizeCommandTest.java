@@ -27,7 +27,7 @@ class PrioritizeCommandTest {
 
   private List<String> args(String... extra) throws IOException {
     List<String> args = new ArrayList<>(List.of("prioritize", "--history", SampleExport.writeTo(dir).toString(), "--stages",
-        SampleExport.STAGES));
+        SampleExport.STAGES, "--skip-bad-rows"));
     args.addAll(Arrays.asList(extra));
     return args;
   }
@@ -53,7 +53,8 @@ class PrioritizeCommandTest {
   void json_hasScorerAndDealsBestExpectedValueFirst() throws IOException {
     Map<String, Object> json = json();
 
-    assertThat(json.keySet()).containsExactly("scorer", "deals");
+    assertThat(json.keySet()).containsExactly("scorer", "deals", "warnings", "rowsRead", "dealsRead", "rejectedDeals",
+        "rejections");
     assertThat(json).containsEntry("scorer", "historical");
     // expected values: D-6 60,000 x 3/4, D-8 22,000 EUR x 3/3, D-5 15,000 x 3/3, D-9 9,000 x 3/6; D-11 unpriced
     assertThat(deals(json).stream().map(d -> d.get("dealId"))).containsExactly("D-6", "D-8", "D-5", "D-9", "D-11");
@@ -129,9 +130,9 @@ class PrioritizeCommandTest {
   @Test
   void table_isThePrioritiesTable() throws IOException {
     Path file = SampleExport.writeTo(dir);
-    assertThat(cli.run("prioritize", "--history", file.toString(), "--stages", SampleExport.STAGES)).isZero();
+    assertThat(cli.run("prioritize", "--history", file.toString(), "--stages", SampleExport.STAGES, "--skip-bad-rows")).isZero();
 
-    assertThat(cli.out()).isEqualTo(Analyst.prioritize(Analyst.load(file.toString(), SampleExport.STAGES)).toString())
+    assertThat(cli.out()).isEqualTo(Analyst.prioritize(Analyst.load(file, org.salespipeline.history.HistoryPipeline.parse(SampleExport.STAGES, "Won", "Lost"), org.salespipeline.history.ReadOptions.defaults().withSkipBadRows(true))).toString())
         .startsWith("Priorities: 5 of 5 open deals by expected value, scorer historical, as of 2024-04-01T00:00:00Z")
         .contains("D-6", "Qualification", "75.0%", "45,000.00 USD", "stage=Qualification +25.0 pts");
   }
@@ -140,12 +141,15 @@ class PrioritizeCommandTest {
   void noClosedDeal_historicalCannotScore_listsWhyOnStderrAndRanksNothing() throws IOException {
     Path file = Files.writeString(dir.resolve("open.csv"), SampleExport.ONLY_OPEN);
 
-    int status = cli.run("prioritize", "--history", file.toString(), "--stages", SampleExport.STAGES, "--format", "json");
+    int status = cli.run("prioritize", "--history", file.toString(), "--stages", SampleExport.STAGES, "--skip-bad-rows", "--format", "json");
 
     assertThat(status).isZero();
     assertThat(JsonOf.object(cli.out())).containsEntry("deals", List.of());
-    assertThat(cli.errLines()).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("not ranked: ")
+    assertThat(cli.errLines()).hasSize(3);
+    assertThat(cli.errLines().subList(1, 3)).allSatisfy(line -> assertThat(line).startsWith("not ranked: ")
         .contains("learned from no closed deal"));
+    assertThat(cli.errLines().get(0)).isEqualTo("warning: no deal had closed by 2024-05-06T00:00:00Z: there is no win"
+        + " rate, and nothing to learn probabilities from");
   }
 
   @Test
@@ -183,7 +187,7 @@ class PrioritizeCommandTest {
   void badRows_stillGiveResults_withEachReasonOnStderr() throws IOException {
     assertThat(deals(json())).hasSize(5);
 
-    assertThat(cli.errLines()).hasSize(3);
+    assertThat(cli.errLines()).hasSize(4);
     assertThat(cli.errLines().get(0)).startsWith("rejected line 31 (deal D-12)");
   }
 

@@ -19,7 +19,8 @@ class ReportCommandTest {
   private final CliRun cli = new CliRun();
 
   private int report(String... extra) throws IOException {
-    String[] base = {"report", "--history", SampleExport.writeTo(dir).toString(), "--stages", SampleExport.STAGES};
+    String[] base = {"report", "--history", SampleExport.writeTo(dir).toString(), "--stages", SampleExport.STAGES,
+        "--skip-bad-rows"}; // the sample holds two bad rows on purpose
     String[] args = new String[base.length + extra.length];
     System.arraycopy(base, 0, args, 0, base.length);
     System.arraycopy(extra, 0, args, base.length, extra.length);
@@ -46,6 +47,34 @@ class ReportCommandTest {
         "--group-by", "owner", "--scorer", "stage", "--top", "3")).as("stderr %s", cli.errLines()).isZero();
 
     assertThat(Files.readString(out, StandardCharsets.UTF_8)).contains("2024-04-01");
+  }
+
+  @Test
+  void report_dataWarnings_areABannerAboveTheFiguresAndLinesOnStderr() throws IOException {
+    Path history = Files.writeString(dir.resolve("open.csv"), SampleExport.ONLY_OPEN);
+    Path out = dir.resolve("r.html");
+    String warning = "no deal had closed by 2024-05-06T00:00:00Z: there is no win rate, and nothing to learn "
+        + "probabilities from";
+
+    assertThat(cli.run("report", "--history", history.toString(), "--stages", SampleExport.STAGES, "--out",
+        out.toString())).as("stderr %s", cli.errLines()).isZero();
+
+    assertThat(cli.errLines()).contains("warning: " + warning);
+    String html = Files.readString(out, StandardCharsets.UTF_8);
+    assertThat(html).contains("class=\"warnings\"").contains("<li>" + warning + "</li>");
+    assertThat(html.indexOf("class=\"warnings\"")).isGreaterThan(html.indexOf("<main"));
+  }
+
+  @Test
+  void report_strictByDefault_aBadRowIsOneLineExitTwoAndWritesNothing() throws IOException {
+    Path out = dir.resolve("r.html");
+
+    assertThat(cli.run("report", "--history", SampleExport.writeTo(dir).toString(), "--stages", SampleExport.STAGES,
+        "--out", out.toString())).isEqualTo(2);
+    assertThat(cli.errLines()).singleElement().asString().startsWith("pipeline report: ")
+        .contains("line 31 (deal D-12): unknown stage 'Demo'")
+        .endsWith("(--skip-bad-rows leaves out the deals with bad rows and goes on)");
+    assertThat(out).doesNotExist();
   }
 
   @Test
