@@ -3,6 +3,7 @@ package org.salespipeline.metrics;
 import io.vavr.control.Option;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -569,6 +570,196 @@ final class Accumulator {
         MoneyRounding.total(weighted, quota.currency()),
         defined ? Option.some(pipelineSum.divide(quota.amount(), DIVISION).doubleValue()) : Option.none(),
         defined ? Option.some(weighted.divide(quota.amount(), DIVISION).doubleValue()) : Option.none());
+  }
+
+  // ------------------------------------------------------------------------------ wire form
+
+  byte[] toBytes() {
+    return PartialResultFormat.write(this, pipeline, query);
+  }
+
+  /** Reads a partial result written by {@link #toBytes()} for this pipeline and query. */
+  static Accumulator fromBytes(byte[] bytes, Pipeline pipeline, MetricsQuery query) {
+    Accumulator accumulator = new Accumulator(pipeline, query, true);
+    PartialResultFormat.read(bytes, accumulator, pipeline, query);
+    return accumulator;
+  }
+
+  /** Every field of the partial result; hash maps in key order, so that equal states give equal bytes. */
+  void writeTo(PartialResultFormat.Out out) {
+    for (long count : new long[] {deals, open, won, lost, unpriced, cohortWon, forecastDeals, forecastUnpriced}) {
+      out.unsigned(count);
+    }
+    List<Currency> currencies = new ArrayList<>(totals.keySet());
+    currencies.sort(Comparator.comparing(Currency::getCurrencyCode));
+    out.unsigned(currencies.size());
+    for (Currency currency : currencies) {
+      out.currency(currency);
+      totals.get(currency).writeTo(out);
+    }
+    out.samples(wonCycle);
+    out.samples(lostCycle);
+    out.samples(kmEvents);
+    out.samples(kmCensored);
+    for (long count : furthest) {
+      out.unsigned(count);
+    }
+    for (long count : transitions) {
+      out.unsigned(count);
+    }
+    for (int s = 0; s < k; s++) {
+      out.samples(completed[s]);
+      out.samples(current[s]);
+    }
+    openDeals.writeTo(out);
+    out.unsigned(forecastEntries.size());
+    for (ForecastEntry entry : forecastEntries) {
+      out.string(entry.dealId());
+      out.money(entry.amount());
+      out.raw64(Double.doubleToLongBits(entry.probability()));
+    }
+    if (ids != null) {
+      ids.writeTo(out);
+    }
+    if (groups != null) {
+      out.unsigned(groups.size());
+      for (Map.Entry<String, Accumulator> group : new TreeMap<>(groups).entrySet()) {
+        out.string(group.getKey());
+        group.getValue().writeTo(out);
+      }
+    }
+    if (trends != null) {
+      out.unsigned(trends.size());
+      for (Map.Entry<TrendPeriod, Accumulator> trend : new TreeMap<>(trends).entrySet()) {
+        out.signed(trend.getKey().start().toEpochDay());
+        trend.getValue().writeTo(out);
+      }
+    }
+  }
+
+  /** Fills this new, empty accumulator with what {@link #writeTo} wrote, checking it as it goes. */
+  void readFrom(PartialResultFormat.In in) {
+    deals = in.count("the number of deals");
+    open = in.count("the number of open deals");
+    won = in.count("the number of won deals");
+    lost = in.count("the number of lost deals");
+    unpriced = in.count("the number of unpriced deals");
+    cohortWon = in.count("the number of won deals of the cohort");
+    forecastDeals = in.count("the number of deals in the forecast");
+    forecastUnpriced = in.count("the number of unpriced deals in the forecast");
+    int currencies = in.items("the number of currencies");
+    String previous = "";
+    for (int c = 0; c < currencies; c++) {
+      Currency currency = in.currency("a currency");
+      in.check(currency.getCurrencyCode().compareTo(previous) > 0, "currencies are not in ascending order");
+      previous = currency.getCurrencyCode();
+      totals(currency).readFrom(in);
+    }
+    in.samples(wonCycle, "the sales cycles of won deals");
+    in.samples(lostCycle, "the sales cycles of lost deals");
+    in.samples(kmEvents, "the times to close");
+    in.samples(kmCensored, "the ages of open deals");
+    for (int i = 0; i < furthest.length; i++) {
+      furthest[i] = in.count("a funnel count");
+    }
+    for (int i = 0; i < transitions.length; i++) {
+      transitions[i] = in.count("a transition count");
+    }
+    for (int s = 0; s < k; s++) {
+      in.samples(completed[s], "the completed stays of a stage");
+      in.samples(current[s], "the current stays of a stage");
+    }
+    openDeals.readFrom(in, k);
+    int entries = in.items("the number of forecast deals");
+    for (int i = 0; i < entries; i++) {
+      String dealId = in.string("a forecast deal's id");
+      Money amount = in.money("a forecast deal's amount");
+      double p = Double.longBitsToDouble(in.raw64());
+      in.check(p >= 0 && p <= 1, "a forecast deal's probability is " + p + ", not within [0, 1]");
+      forecastEntries.add(new ForecastEntry(dealId, amount, p));
+    }
+    if (ids != null) {
+      ids.readFrom(in);
+      in.check(ids.size() >= deals, deals + " deals but " + ids.size() + " deal ids");
+    }
+    if (groups != null) {
+      readGroups(in);
+    }
+    if (trends != null) {
+      readTrends(in);
+    }
+    checkCounts(in);
+  }
+
+  private void readGroups(PartialResultFormat.In in) {
+    int count = in.items("the number of groups");
+    String previous = null;
+    long grouped = 0;
+    for (int g = 0; g < count; g++) {
+      String key = in.string("a group");
+      in.check(previous == null || key.compareTo(previous) > 0, "groups are not in ascending order");
+      previous = key;
+      Accumulator part = new Accumulator(pipeline, query.part(query.asOf(), query.window().getOrNull()), false);
+      part.readFrom(in);
+      groups.put(key, part);
+      grouped = atMostMax(grouped, part.deals);
+    }
+    in.check(grouped == deals, deals + " deals but " + grouped + " in the groups");
+  }
+
+  private void readTrends(PartialResultFormat.In in) {
+    int count = in.items("the number of trend periods");
+    TrendPeriod previous = null;
+    for (int t = 0; t < count; t++) {
+      long day = in.signed();
+      in.check(day >= LocalDate.MIN.toEpochDay() && day <= LocalDate.MAX.toEpochDay(), "a trend period starts on no date");
+      LocalDate start = LocalDate.ofEpochDay(day);
+      TrendPeriod period;
+      Accumulator part;
+      try {
+        period = TrendPeriod.containing(query.trends().get(), start);
+        part = trendAccumulator(period);
+      } catch (DateTimeException | ArithmeticException e) {
+        throw PartialResultFormat.corrupted("a trend period starts on " + start + ", beyond any period");
+      }
+      in.check(period.start().equals(start), "a trend period starts on " + start + ", not at the start of a period");
+      in.check(previous == null || period.compareTo(previous) > 0, "trend periods are not in ascending order");
+      previous = period;
+      part.readFrom(in);
+      trends.put(period, part);
+    }
+  }
+
+  /** Counts that must agree whatever the deals were: a partial result that breaks one is not sound. */
+  private void checkCounts(PartialResultFormat.In in) {
+    in.check(open <= deals && won <= deals - open && lost <= deals - open - won && unpriced <= deals,
+        "the open, won, lost and unpriced counts exceed the deals");
+    in.check(wonCycle.size() == won && lostCycle.size() == lost, "the sales cycles do not match the won and lost counts");
+    long currentStays = 0;
+    for (int s = 0; s < k; s++) {
+      currentStays += current[s].size();
+    }
+    in.check(openDeals.size() == open && currentStays == open, "the open deals do not match the open count");
+    long cohort = cohortWon;
+    for (long count : furthest) {
+      cohort = atMostMax(cohort, count);
+    }
+    in.check(kmEvents.size() + (long) kmCensored.size() == cohort, "the times to close do not match the funnel");
+    in.check(forecastUnpriced <= forecastDeals && forecastEntries.size() <= forecastDeals,
+        "the forecast deals do not add up");
+    long wonInTotals = 0;
+    long lostInTotals = 0;
+    for (CurrencyTotals t : totals.values()) {
+      wonInTotals = atMostMax(wonInTotals, t.wonCount);
+      lostInTotals = atMostMax(lostInTotals, t.lostCount);
+    }
+    in.check(wonInTotals <= won && lostInTotals <= lost, "the won and lost amounts exceed the won and lost deals");
+  }
+
+  /** The sum of two counts, or {@code Long.MAX_VALUE} where it would overflow (and fail a check). */
+  private static long atMostMax(long a, long b) {
+    long sum = a + b;
+    return sum < 0 ? Long.MAX_VALUE : sum;
   }
 
   /** An open deal expected to close in the forecast period, with its amount and probability. */

@@ -154,4 +154,83 @@ final class CurrencyTotals {
     forecast.add(o.forecast);
     forecastWeighted = forecastWeighted.add(o.forecastWeighted);
   }
+
+  // ------------------------------------------------------------------------------ wire form
+
+  void writeTo(PartialResultFormat.Out out) {
+    out.unsigned(wonCount);
+    won.writeTo(out);
+    out.flag(wonDecimals != null);
+    if (wonDecimals == null) {
+      out.samples(wonUnscaled);
+    } else {
+      out.unsigned(wonDecimals.size());
+      for (BigDecimal amount : wonDecimals) {
+        out.decimal(amount);
+      }
+    }
+    out.unsigned(lostCount);
+    lost.writeTo(out);
+    out.unsigned(openCount);
+    open.writeTo(out);
+    for (ExactSum atStage : openByStage) {
+      out.flag(atStage != null);
+      if (atStage != null) {
+        atStage.writeTo(out);
+      }
+    }
+    out.decimal(weightedOther);
+    forecast.writeTo(out);
+    out.decimal(forecastWeighted);
+  }
+
+  void readFrom(PartialResultFormat.In in) {
+    wonCount = in.count("a won count");
+    won.readFrom(in, "a won sum");
+    if (in.flag()) {
+      int count = in.items("the number of won amounts");
+      List<BigDecimal> decimals = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        BigDecimal amount = in.decimal("a won amount");
+        in.check(amount.signum() >= 0, "a won amount is negative");
+        decimals.add(amount);
+      }
+      wonDecimals = decimals;
+      in.check(count == wonCount, "a currency has " + wonCount + " won deals but " + count + " won amounts");
+    } else {
+      in.samples(wonUnscaled, "the won amounts");
+      in.check(wonUnscaled.size() == wonCount,
+          "a currency has " + wonCount + " won deals but " + wonUnscaled.size() + " won amounts");
+    }
+    lostCount = in.count("a lost count");
+    lost.readFrom(in, "a lost sum");
+    openCount = in.count("an open count");
+    open.readFrom(in, "an open sum");
+    for (int s = 0; s < openByStage.length; s++) {
+      if (in.flag()) {
+        openByStage[s] = new ExactSum(scale);
+        openByStage[s].readFrom(in, "an open sum of a stage");
+      }
+    }
+    weightedOther = in.decimal("a weighted sum");
+    forecast.readFrom(in, "a forecast sum");
+    forecastWeighted = in.decimal("a weighted forecast sum");
+    in.check(weightedOther.signum() >= 0 && forecastWeighted.signum() >= 0, "a weighted sum is negative");
+    in.check(wonAmounts().compareTo(won.value()) == 0, "a currency's won sum is not the sum of its won amounts");
+    in.check(lostCount > 0 || lost.value().signum() == 0, "a currency has a lost sum but no lost deal");
+    in.check(openCount > 0 || open.value().signum() == 0 && weighted().signum() == 0,
+        "a currency has an open sum but no open deal");
+  }
+
+  private BigDecimal wonAmounts() {
+    ExactSum sum = new ExactSum(scale);
+    if (wonDecimals == null) {
+      for (long units : wonUnscaled.sorted()) {
+        sum.add(BigDecimal.valueOf(units, scale));
+      }
+    } else {
+      wonDecimals.forEach(sum::add);
+    }
+    return sum.value();
+  }
 }

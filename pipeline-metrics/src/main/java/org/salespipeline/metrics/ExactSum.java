@@ -67,4 +67,18 @@ final class ExactSum {
   BigDecimal value() {
     return rest.signum() == 0 ? BigDecimal.valueOf(units, scale) : BigDecimal.valueOf(units, scale).add(rest);
   }
+
+  // ------------------------------------------------------------------------------ wire form
+
+  /** Sums of amounts of money, which are never negative: the sum of what was added. */
+  void writeTo(PartialResultFormat.Out out) {
+    out.signed(units);
+    out.decimal(rest);
+  }
+
+  void readFrom(PartialResultFormat.In in, String what) {
+    units = in.signed();
+    rest = in.decimal(what);
+    in.check(units >= 0 && rest.signum() >= 0, what + " is negative");
+  }
 }

@@ -67,4 +67,25 @@ final class IdCheck {
     }
     return ((long) id.hashCode() << 32) | (fnv & 0xffffffffL);
   }
+
+  // ------------------------------------------------------------------------------ wire form
+
+  /** The ids in the order they came; their hashes are made again when read. */
+  void writeTo(PartialResultFormat.Out out) {
+    out.unsigned(ids.size());
+    for (String id : ids) {
+      out.string(id);
+    }
+  }
+
+  void readFrom(PartialResultFormat.In in) {
+    int count = in.items("the number of deal ids");
+    for (int i = 0; i < count; i++) {
+      add(in.string("a deal id"));
+    }
+  }
+
+  int size() {
+    return ids.size();
+  }
 }

@@ -79,4 +79,24 @@ public final class MetricsAccumulator {
   public MetricsReport report() {
     return accumulator.finish();
   }
+
+  /**
+   * Returns this partial result in its compact, versioned binary form, to send to another process
+   * and read there with {@link PipelineMetrics#accumulatorFrom(byte[], MetricsQuery)}: a partition
+   * computed on one machine merges with partitions computed on others (SPEC §7). The bytes are
+   * explicit fields (not Java serialization), start with a format version, carry a fingerprint
+   * of the pipeline and query and end with a checksum. Equal partial results give equal bytes.
+   * The accumulator may still be used afterwards.
+   *
+   * <pre>{@code
+   * byte[] wire = metrics.accumulator(query).addAll(partition).toBytes();     // on a worker
+   * MetricsAccumulator total = metrics.accumulatorFrom(wire, query);           // on the driver
+   * total.merge(metrics.accumulatorFrom(otherWire, query)).report();
+   * }</pre>
+   *
+   * @return the bytes, never null, a new array each time
+   */
+  public byte[] toBytes() {
+    return accumulator.toBytes();
+  }
 }

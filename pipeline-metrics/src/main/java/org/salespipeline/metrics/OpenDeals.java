@@ -97,4 +97,40 @@ final class OpenDeals {
     long bits = Double.doubleToLongBits(value);
     return ~(bits ^ ((bits >> 63) & Long.MAX_VALUE));
   }
+
+  // ------------------------------------------------------------------------------ wire form
+
+  int size() {
+    return size;
+  }
+
+  void writeTo(PartialResultFormat.Out out) {
+    out.unsigned(size);
+    for (int i = 0; i < size; i++) {
+      out.unsigned(stages[i]);
+      out.signed(ages[i]);
+      out.string(ids[i]);
+      out.string(owners[i]);
+      Money amount = amounts[i];
+      out.flag(amount != null);
+      if (amount != null) {
+        out.money(amount);
+      }
+    }
+  }
+
+  /** @param openStages the pipeline's number of open stages */
+  void readFrom(PartialResultFormat.In in, int openStages) {
+    int count = in.items("the number of open deals");
+    grow(count);
+    for (int i = 0; i < count; i++) {
+      stages[i] = in.index("an open deal's stage", openStages);
+      ages[i] = in.signed();
+      in.check(ages[i] >= 0, "an open deal's age is negative");
+      ids[i] = in.string("an open deal's id");
+      owners[i] = in.string("an open deal's owner");
+      amounts[i] = in.flag() ? in.money("an open deal's amount") : null;
+      size++;
+    }
+  }
 }

@@ -109,6 +109,27 @@ public final class PipelineMetrics {
   }
 
   /**
+   * Reads a partial result written by {@link MetricsAccumulator#toBytes()}, possibly in another
+   * process or by another machine, to merge with others or to report. The bytes must have been
+   * written for this calculator's pipeline and a query that computes the same figures (same as-of
+   * instant, window, grouping, trends, forecast period, and probability function and converter
+   * present or not); the report is made with {@code query}.
+   *
+   * @param bytes the partial result's bytes, not null; left unchanged
+   * @param query the query the partial result was computed with, not null
+   * @return a new accumulator holding the partial result, never null
+   * @throws InvalidPartialResultException if the bytes are not a partial result, are of a format
+   *     version this library cannot read, are truncated or corrupted, or were written for another
+   *     pipeline or query ({@link InvalidPartialResultException#problem()} says which)
+   * @throws IllegalArgumentException if the query has quotas but no forecast period
+   */
+  public MetricsAccumulator accumulatorFrom(byte[] bytes, MetricsQuery query) {
+    Objects.requireNonNull(bytes, "bytes");
+    checkQuery(query);
+    return new MetricsAccumulator(Accumulator.fromBytes(bytes, pipeline, query));
+  }
+
+  /**
    * Computes one report per pipeline in one pass over deals of several pipelines: SPEC §4's
    * grouping by pipeline. Each pipeline has its own stages, so each gets a whole report of its
    * own (funnel, win rate, time in stage…), which {@link MetricsQuery#grouping()} may split
