@@ -2,6 +2,12 @@ package org.salespipeline.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
+import static org.quicktheories.generators.SourceDSL.strings;
+import static org.salespipeline.core.testing.Theories.qt;
+import static org.salespipeline.core.testing.Theories.withEdges;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -14,20 +20,23 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.Pipeline;
 import org.salespipeline.core.StageStay;
+import org.salespipeline.core.testing.Theories.Hits;
 
 /**
  * The stage-history reader over random text (SPEC §6, §8): it never throws anything but its own
  * documented {@link StageHistoryFormatException}, never loses a good row, and counts every bad one
  * with its line.
+ *
+ * <p>QuickTheories with fixed seeds ({@code -DQT_SEED} explores others). {@link #csvText()} must reach
+ * empty text, a header alone, a byte-order mark, CRLF line ends, quoted cells and ragged rows; the
+ * class fails when a change of the generator stopped reaching one of them.
  */
 class StageHistoryReaderProperties {
 
@@ -37,11 +46,22 @@ class StageHistoryReaderProperties {
   private static final List<String> OPEN = List.of("Prospecting", "Qualification", "Proposal");
   private static final String HEADER = "deal_id,stage,entered_at,amount,segment";
   private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
+  /** What {@link #csvText()} must reach. */
+  private static final Hits HITS = new Hits("empty text", "header only", "BOM", "CRLF", "quotes", "ragged rows");
+
+  @AfterAll
+  static void everyEdgeWasReached() {
+    HITS.requireAll();
+  }
 
   // ------------------------------------------------------------------ any text at all
 
-  @Property(tries = 200)
-  void anyText_loadsOrThrowsItsOwnFormatError_andItsCountsAddUp(@ForAll("csvText") String text) {
+  @Test
+  void anyText_loadsOrThrowsItsOwnFormatError_andItsCountsAddUp() {
+    qt(0x57A6_0001L, 200).forAll(csvText()).checkAssert(StageHistoryReaderProperties::loadsOrThrowsItsOwnError);
+  }
+
+  private static void loadsOrThrowsItsOwnError(String text) {
     LoadedHistory history;
     try {
       history = READER.load(new StringReader(text));
@@ -57,8 +77,12 @@ class StageHistoryReaderProperties {
     assertThat(history.rejections()).allSatisfy(r -> assertThat(r.line()).isBetween(2L, text.lines().count() + 1));
   }
 
-  @Property(tries = 200)
-  void anyRowsUnderAValidHeader_loadOrThrowTheFormatError_neverAnythingElse(@ForAll("csvText") String rows) {
+  @Test
+  void anyRowsUnderAValidHeader_loadOrThrowTheFormatError_neverAnythingElse() {
+    qt(0x57A6_0002L, 200).forAll(csvText()).checkAssert(StageHistoryReaderProperties::rowsUnderAValidHeader);
+  }
+
+  private static void rowsUnderAValidHeader(String rows) {
     String text = HEADER + "\n" + rows;
     try {
       LoadedHistory history = READER.load(new StringReader(text));
@@ -66,28 +90,60 @@ class StageHistoryReaderProperties {
     } catch (StageHistoryFormatException documented) {
       assertThat(documented.getMessage()).isNotBlank();
     } catch (IOException e) {
-      throw new AssertionError(e);
+      throw new AssertionError("a StringReader cannot fail to read", e);
     }
   }
 
-  @Provide
-  Arbitrary<String> csvText() {
-    Arbitrary<Character> csvChars = Arbitraries.of(',', '"', '\n', '\r', ' ', '-', ':', '.', 'T', 'Z', '=', '\'', '\t',
-        'é', '\u0000', '\uD83D');
-    Arbitrary<String> cells = Arbitraries.oneOf(Arbitraries.strings().withChars(",\"\n\r ").ofMaxLength(6),
-        Arbitraries.of("deal_id", "stage", "entered_at", "amount", "currency", "Prospecting", "Won", "Lost",
-            "2025-01-01", "2025-01-01T10:00:00+02:00", "2025-02-30", "-1", "1E+10000000", "EUR", "XYZ", "D1", ""),
-        Arbitraries.strings().withChars(csvChars.sample(), csvChars.sample()).ofMaxLength(4),
-        Arbitraries.strings().all().ofMaxLength(5));
-    return cells.list().ofMaxSize(40).map(parts -> String.join(",", parts).replace(",,,", "\n"));
+  /**
+   * CSV-like text: up to 40 cells (blanks, quotes and line breaks; header names, stage names, good
+   * and bad dates and amounts; any characters, surrogates and NUL among them) joined by commas, a
+   * run of three commas becoming a line break; and mixed in explicitly, the edges: empty text, the
+   * header alone, with a byte-order mark, with CRLF line ends, with quoted cells and ragged rows.
+   */
+  static Gen<String> csvText() {
+    Gen<String> cells = Generate.oneOf(textOf(",\"\n\r ", 6),
+        Generate.pick(List.of("deal_id", "stage", "entered_at", "amount", "currency", "Prospecting", "Won", "Lost",
+            "2025-01-01", "2025-01-01T10:00:00+02:00", "2025-02-30", "-1", "1E+10000000", "EUR", "XYZ", "D1", "")),
+        textOf(",\"\n\r -:.TZ='\té\u0000\uD83D", 4),
+        strings().allPossible().ofLengthBetween(0, 5));
+    Gen<String> joined = lists().of(cells).ofSizeBetween(0, 40)
+        .map(parts -> String.join(",", parts).replace(",,,", "\n"));
+    Gen<String> edges = withEdges(joined, 15, "", HEADER, HEADER + "\n", "\uFEFF" + HEADER + "\r\n",
+        HEADER + "\r\nD1,Prospecting,2025-01-01T00:00:00Z,100,a\r\nD1,Won,2025-01-02T00:00:00Z,,a\r\n",
+        "\uFEFF" + HEADER + "\nD1,Prospecting,2025-01-01T00:00:00Z,\"1,000\",\"a \"\"b\"\"\"\n",
+        HEADER + "\nD1,Prospecting\nD2,Prospecting,2025-01-01T00:00:00Z,,a,extra,more\n",
+        "\"deal_id\",\"stage\",\"entered_at\",\"amount\",\"segment\"\n\"D1\",\"Proposal\",\"2025-01-01\",\"\",\"\"\n");
+    // whole-text variants: as generated, with a byte-order mark, with CRLF line ends
+    return edges.zip(integers().between(0, 5), (text, variant) -> {
+      String t = variant == 4 ? "\uFEFF" + text : variant == 5 ? text.replace("\n", "\r\n") : text;
+      HITS.record("empty text", t.isEmpty());
+      HITS.record("header only", t.strip().replace("\uFEFF", "").equals(HEADER));
+      HITS.record("BOM", t.startsWith("\uFEFF"));
+      HITS.record("CRLF", t.contains("\r\n"));
+      HITS.record("quotes", t.contains("\""));
+      HITS.record("ragged rows", t.lines().skip(1).anyMatch(line -> !line.isEmpty()
+          && line.chars().filter(c -> c == ',').count() != 4));
+      return t;
+    });
+  }
+
+  /** Text of up to {@code max} characters drawn from the alphabet. */
+  private static Gen<String> textOf(String alphabet, int max) {
+    List<Character> chars = alphabet.chars().mapToObj(c -> (char) c).toList();
+    return lists().of(Generate.pick(chars)).ofSizeBetween(0, max)
+        .map(list -> list.stream().map(String::valueOf).collect(Collectors.joining()));
   }
 
   // ------------------------------------------------------------------ good rows among bad ones
 
-  @Property(tries = 100)
-  void goodDealsAmongBadRows_everyGoodRowLoaded_everyBadRowCountedWithItsLine(
-      @ForAll("goodDeals") List<List<String>> goodDeals, @ForAll("badRows") List<String> badRows,
-      @ForAll long shuffleSeed) throws IOException {
+  @Test
+  void goodDealsAmongBadRows_everyGoodRowLoaded_everyBadRowCountedWithItsLine() {
+    qt(0x57A6_0003L, 100).forAll(goodDeals(), badRows(), longs().all())
+        .checkAssert(StageHistoryReaderProperties::goodRowsLoadedBadRowsCounted);
+  }
+
+  private static void goodRowsLoadedBadRowsCounted(List<List<String>> goodDeals, List<String> badRows,
+      long shuffleSeed) {
     List<String> lines = new ArrayList<>();
     for (int d = 0; d < goodDeals.size(); d++) {
       List<String> stages = goodDeals.get(d);
@@ -117,11 +173,17 @@ class StageHistoryReaderProperties {
     }
 
     if (goodDeals.isEmpty()) {
+      // no deal left to load: the reader says so (SPEC 6) rather than give an empty history
       assertThatThrownBy(() -> READER.load(new StringReader(text.toString())))
           .isInstanceOf(StageHistoryFormatException.class);
       return;
     }
-    LoadedHistory history = READER.load(new StringReader(text.toString()));
+    LoadedHistory history;
+    try {
+      history = READER.load(new StringReader(text.toString()));
+    } catch (IOException e) {
+      throw new AssertionError("a StringReader cannot fail to read", e);
+    }
 
     ReadSummary summary = history.summary();
     long goodRows = goodDeals.stream().mapToLong(List::size).sum();
@@ -140,11 +202,10 @@ class StageHistoryReaderProperties {
     }
   }
 
-  /** A good deal: open stages without the same one twice in a row, then perhaps won or lost. */
-  @Provide
-  Arbitrary<List<List<String>>> goodDeals() {
-    Arbitrary<List<String>> walk = Combinators.combine(Arbitraries.integers().between(0, 2).list().ofMinSize(1).ofMaxSize(6),
-        Arbitraries.of("", "Won", "Lost")).as((steps, close) -> {
+  /** Up to 12 good deals: open stages without the same one twice in a row, then perhaps won or lost. */
+  static Gen<List<List<String>>> goodDeals() {
+    Gen<List<String>> walk = lists().of(integers().between(0, 2)).ofSizeBetween(1, 6)
+        .zip(Generate.pick(List.of("", "Won", "Lost")), (steps, close) -> {
           List<String> stages = new ArrayList<>();
           for (int step : steps) {
             if (stages.isEmpty() || !stages.get(stages.size() - 1).equals(OPEN.get(step))) {
@@ -156,14 +217,13 @@ class StageHistoryReaderProperties {
           }
           return stages;
         });
-    return walk.list().ofMaxSize(12);
+    return lists().of(walk).ofSizeBetween(0, 12);
   }
 
-  /** Rows that must be rejected, one line each, for a deal of their own ({id}). */
-  @Provide
-  Arbitrary<List<String>> badRows() {
-    return Arbitraries.oneOf(
-        Arbitraries.of(
+  /** Up to 12 rows that must be rejected, one line each, for a deal of their own ({id}). */
+  static Gen<List<String>> badRows() {
+    Gen<String> row = Generate.oneOf(
+        Generate.pick(List.of(
             "{id},Nowhere,2025-01-01,,x",
             "{id},Prospecting,2025-13-45,,x",
             "{id},Prospecting,yesterday,,x",
@@ -175,8 +235,9 @@ class StageHistoryReaderProperties {
             "{id},Prospecting",
             "{id},Prospecting,2025-01-01,1,x,extra",
             ",Prospecting,2025-01-01,,x",
-            "{id},Won,2025-01-01,,x"),
-        Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(10).map(s -> "{id}" + s)).list().ofMaxSize(12);
+            "{id},Won,2025-01-01,,x")),
+        strings().betweenCodePoints('a', 'z').ofLengthBetween(1, 10).map(s -> "{id}" + s));
+    return lists().of(row).ofSizeBetween(0, 12);
   }
 
   /** Stage ids from stage names, as the pipeline the reader builds gives them. */
