@@ -55,6 +55,10 @@ final class DealPartitions implements MapPartitionsFunction<Row, Tuple2<String, 
     if (g == null) {
       partials.put("", metrics.accumulator(q));
     }
+    if (!rows.hasNext()) {
+      // an empty partition holds no deal; the reader (strict: a file with no deal is an error) is not asked
+      return asBytes(partials);
+    }
     StageHistoryReader reader = StageHistoryReader.of(p).withGroupedByDeal(true);
     try {
       reader.read(new RowsAsCsv(header, columns, rows), deal -> {
@@ -69,6 +73,10 @@ final class DealPartitions implements MapPartitionsFunction<Row, Tuple2<String, 
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return asBytes(partials);
+  }
+
+  private static Iterator<Tuple2<String, byte[]>> asBytes(Map<String, MetricsAccumulator> partials) {
     List<Tuple2<String, byte[]>> out = new ArrayList<>(partials.size());
     partials.forEach((key, partial) -> out.add(new Tuple2<>(key, partial.toBytes())));
     return out.iterator();
