@@ -206,7 +206,7 @@ public final class Analyst {
    * @return the query, never null
    */
   public static MetricsQuery query(Export export) {
-    return MetricsQuery.asOf(Objects.requireNonNull(export, "export").latestEntry().getOrElse(Instant.EPOCH));
+    return MetricsQuery.asOf(Objects.requireNonNull(export, "export").defaultAsOf());
   }
 
   /**
@@ -308,7 +308,7 @@ public final class Analyst {
   }
 
   private static Instant asOf(Export export) {
-    return Objects.requireNonNull(export, "export").latestEntry().getOrElse(Instant.EPOCH);
+    return Objects.requireNonNull(export, "export").defaultAsOf();
   }
 
   private static Instant instant(String text, String name) {

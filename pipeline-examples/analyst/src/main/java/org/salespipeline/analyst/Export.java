@@ -129,6 +129,16 @@ public final class Export {
   }
 
   /**
+   * Returns the default as-of instant of every analysis over this export: the {@linkplain
+   * #latestEntry() latest stage entry}, or the epoch when no deal was loaded.
+   *
+   * @return the instant, never null
+   */
+  public Instant defaultAsOf() {
+    return latestEntry.getOrElse(Instant.EPOCH);
+  }
+
+  /**
    * Returns the currency the reader gave amounts whose rows name none.
    *
    * @return the currency, never null

@@ -78,8 +78,8 @@ final class ForecastCommand implements Callable<Integer> {
     ZoneId zoneId = RevenueOptions.zone(zone);
     HistoryInput input = HistoryInput.from(loading);
     HeldWarnings warnings = new HeldWarnings();
-    Export export = Export.of(input.file().toString(), input.load(warnings.stream()), input.defaultCurrency());
-    Instant at = asOf != null ? asOf : export.latestEntry().getOrElse(Instant.EPOCH);
+    Export export = input.export(warnings);
+    Instant at = asOf != null ? asOf : export.defaultAsOf();
     ForecastQuery query;
     try {
       query = ForecastQuery.of(at, unit, zoneId);

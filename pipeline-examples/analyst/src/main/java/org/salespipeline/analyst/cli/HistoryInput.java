@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.salespipeline.analyst.Export;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.Pipeline;
@@ -151,6 +152,18 @@ public final class HistoryInput {
    */
   public Pipeline pipeline() {
     return reader.pipeline();
+  }
+
+  /**
+   * Loads the whole file as the export every analysis command works on, holding its rejected rows
+   * in {@code warnings} so a command prints them with its own.
+   *
+   * @param warnings where rejected rows are held, not null
+   * @return the export, never null
+   * @throws UsageException if the file cannot be read or its header is not valid
+   */
+  public Export export(HeldWarnings warnings) throws UsageException {
+    return Export.of(file().toString(), load(warnings.stream()), defaultCurrency());
   }
 
   /**

@@ -73,7 +73,7 @@ final class MetricsCommand implements Callable<Integer> {
     when.check();
     HistoryInput input = HistoryInput.from(loading);
     HeldWarnings warnings = new HeldWarnings();
-    Export export = Export.of(input.file().toString(), input.load(warnings.stream()), input.defaultCurrency());
+    Export export = input.export(warnings);
     MetricsQuery query = when.query(export);
     warnings.release(err);
     boolean weighted = Analyst.historicalWinRates(export, query.asOf()).isDefined();

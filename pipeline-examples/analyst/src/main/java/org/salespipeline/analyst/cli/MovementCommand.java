@@ -88,7 +88,7 @@ final class MovementCommand implements Callable<Integer> {
     }
     HistoryInput input = HistoryInput.from(loading);
     HeldWarnings warnings = new HeldWarnings();
-    Export export = Export.of(input.file().toString(), input.load(warnings.stream()), input.defaultCurrency());
+    Export export = input.export(warnings);
     if (groupBy != null) {
       query = query.withGrouping(RevenueOptions.grouping(export, groupBy));
     }

@@ -81,10 +81,10 @@ final class PrioritizeCommand implements Callable<Integer> {
     scoring.check();
     HistoryInput input = HistoryInput.from(loading);
     HeldWarnings warnings = new HeldWarnings();
-    Export export = Export.of(input.file().toString(), input.load(warnings.stream()), input.defaultCurrency());
+    Export export = input.export(warnings);
     Scorer scorer = scoring.scorer(export);
     warnings.release(err);
-    Instant at = asOf != null ? asOf : export.latestEntry().getOrElse(Instant.EPOCH);
+    Instant at = asOf != null ? asOf : export.defaultAsOf();
     Priorities priorities = Priorities.rank(export, scorer, at, top);
     List<String> dataWarnings = new ArrayList<>(DataWarnings.of(export.deals(), at));
     DataWarnings.sameScore(priorities.deals().stream().map(Priority::probability).toList(), priorities.considered(),

@@ -49,7 +49,7 @@ final class QueryOptions {
    */
   MetricsQuery query(Export export) throws UsageException {
     check();
-    Instant at = asOf != null ? asOf : export.latestEntry().getOrElse(Instant.EPOCH);
+    Instant at = asOf != null ? asOf : export.defaultAsOf();
     MetricsQuery query = MetricsQuery.asOf(at);
     if (from != null || to != null) {
       Instant start = from != null ? from : export.deals().stream().map(Deal::createdAt)

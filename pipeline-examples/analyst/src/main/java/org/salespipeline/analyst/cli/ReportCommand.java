@@ -79,7 +79,7 @@ final class ReportCommand implements Callable<Integer> {
     scoring.check();
     HistoryInput input = HistoryInput.from(loading);
     HeldWarnings warnings = new HeldWarnings();
-    Export export = Export.of(input.file().toString(), input.load(warnings.stream()), input.defaultCurrency());
+    Export export = input.export(warnings);
     MetricsQuery query = when.query(export).withTrends(CalendarUnit.MONTH, ZoneOffset.UTC);
     Scorer scorer = scoring.scorer(export);
     warnings.release(err);
