@@ -194,11 +194,8 @@ public final class StageHistoryReader {
    * @throws IOException if the file cannot be read
    */
   public LoadedHistory load(Path file) throws IOException {
-    List<Deal> deals = new ArrayList<>();
-    List<RowRejection> rejections = new ArrayList<>();
-    Map<String, Currency> currencies = new HashMap<>();
-    ReadSummary summary = read(file, deals::add, rejections::add, currencies::put);
-    return new LoadedHistory(pipeline, deals, rejections, summary, currencies);
+    Objects.requireNonNull(file, "file");
+    return collect((deals, rejections, currencies) -> read(file, deals, rejections, currencies));
   }
 
   /**
@@ -255,10 +252,22 @@ public final class StageHistoryReader {
    * @throws IOException if reading fails
    */
   public LoadedHistory load(Reader in) throws IOException {
+    Objects.requireNonNull(in, "in");
+    return collect((deals, rejections, currencies) -> read(in, deals, rejections, currencies));
+  }
+
+  /** One of the streaming reads, given where to hand on what it reads. */
+  private interface Read {
+    ReadSummary into(Consumer<Deal> deals, Consumer<RowRejection> rejections,
+        BiConsumer<String, Currency> currencies) throws IOException;
+  }
+
+  /** Runs a streaming read, keeping everything it hands on in memory. */
+  private LoadedHistory collect(Read read) throws IOException {
     List<Deal> deals = new ArrayList<>();
     List<RowRejection> rejections = new ArrayList<>();
     Map<String, Currency> currencies = new HashMap<>();
-    ReadSummary summary = read(in, deals::add, rejections::add, currencies::put);
+    ReadSummary summary = read.into(deals::add, rejections::add, currencies::put);
     return new LoadedHistory(pipeline, deals, rejections, summary, currencies);
   }
 
