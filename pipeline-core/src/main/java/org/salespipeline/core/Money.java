@@ -135,6 +135,16 @@ public final class Money implements Comparable<Money> {
   }
 
   /**
+   * Returns the amount as money is shown: rounded half-even to the currency's minor unit (its ISO
+   * 4217 digits: 2 for USD, 0 for JPY; none for a currency without a minor unit).
+   *
+   * @return the rounded amount, never null
+   */
+  public BigDecimal amountInMinorUnit() {
+    return amount().setScale(Math.max(0, currency.getDefaultFractionDigits()), RoundingMode.HALF_EVEN);
+  }
+
+  /**
    * Returns the currency.
    *
    * @return the currency, never null

@@ -105,4 +105,14 @@ class MoneyTest {
     assertThatNullPointerException().isThrownBy(() -> Money.zero(EUR).plus(null)).withMessage("other");
     assertThatNullPointerException().isThrownBy(() -> Money.zero(EUR).multipliedBy(null)).withMessage("factor");
   }
+
+  @Test
+  void amountInMinorUnit_roundsHalfEvenToTheCurrencysDigits() {
+    assertThat(Money.of("0.125", "USD").amountInMinorUnit()).isEqualTo(new BigDecimal("0.12"));
+    assertThat(Money.of("0.135", "USD").amountInMinorUnit()).isEqualTo(new BigDecimal("0.14"));
+    assertThat(Money.of("48000", "EUR").amountInMinorUnit()).isEqualTo(new BigDecimal("48000.00"));
+    assertThat(Money.of("600.5", "JPY").amountInMinorUnit()).isEqualTo(new BigDecimal("600"));
+    assertThat(Money.of("601.5", "JPY").amountInMinorUnit()).isEqualTo(new BigDecimal("602"));
+    assertThat(Money.of("1.0005", "BHD").amountInMinorUnit()).isEqualTo(new BigDecimal("1.000"));
+  }
 }

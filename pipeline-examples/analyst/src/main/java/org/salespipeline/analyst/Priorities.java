@@ -1,7 +1,7 @@
 package org.salespipeline.analyst;
 
 import io.vavr.control.Either;
-import java.math.RoundingMode;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -190,9 +190,8 @@ public final class Priorities {
   }
 
   private static String money(Money money) {
-    int digits = Math.max(0, money.currency().getDefaultFractionDigits()); // the minor unit: 0 for JPY
-    return String.format(Locale.ROOT, "%,." + digits + "f %s", money.amount().setScale(digits, RoundingMode.HALF_EVEN),
-        money.currency().getCurrencyCode());
+    BigDecimal shown = money.amountInMinorUnit(); // the minor unit: 0 decimals for JPY
+    return String.format(Locale.ROOT, "%,." + shown.scale() + "f %s", shown, money.currency().getCurrencyCode());
   }
 
   private static String why(List<Factor> factors) {

@@ -127,12 +127,6 @@ final class PrioritizeCommand implements Callable<Integer> {
     }
   }
 
-  /** Amount x probability is exact; output gives it in the currency's minor unit, rounded once (SPEC 4). */
-  private static java.math.BigDecimal inMinorUnit(org.salespipeline.core.Money money) {
-    return money.amount().setScale(Math.max(0, money.currency().getDefaultFractionDigits()),
-        java.math.RoundingMode.HALF_EVEN);
-  }
-
   private static CsvTable csv(Priorities priorities) {
     CsvTable table = new CsvTable("rank", "dealId", "stage", "probability", "expectedValue", "currency", "factors");
     int rank = 0;
@@ -143,7 +137,7 @@ final class PrioritizeCommand implements Callable<Integer> {
             .append(' ').append(f.contribution() >= 0 ? "+" : "").append(f.contribution());
       }
       table.add(++rank, p.deal().id(), p.stageName(), p.probability(),
-          p.expectedValue().map(m -> inMinorUnit(m).toPlainString()).getOrNull(),
+          p.expectedValue().map(m -> m.amountInMinorUnit().toPlainString()).getOrNull(),
           p.expectedValue().map(m -> m.currency().getCurrencyCode()).getOrNull(), factors);
     }
     return table;
@@ -156,8 +150,9 @@ final class PrioritizeCommand implements Callable<Integer> {
       deal.put("dealId", p.deal().id());
       deal.put("stage", p.stageName());
       deal.put("probability", p.probability());
+      // amount x probability is exact; the output gives it in the currency's minor unit, rounded once (SPEC 4)
       deal.put("expectedValue", p.expectedValue()
-          .map(m -> (Object) Map.of(m.currency().getCurrencyCode(), inMinorUnit(m))).getOrNull());
+          .map(m -> (Object) Map.of(m.currency().getCurrencyCode(), m.amountInMinorUnit())).getOrNull());
       List<Object> factors = new ArrayList<>();
       for (Factor f : p.factors()) {
         Map<String, Object> factor = new LinkedHashMap<>();

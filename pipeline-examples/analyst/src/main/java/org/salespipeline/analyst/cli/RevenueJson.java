@@ -1,7 +1,5 @@
 package org.salespipeline.analyst.cli;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -85,7 +83,7 @@ final class RevenueJson {
     for (int i = 0; i < MOVEMENT_KEYS.size(); i++) {
       List<Object> cells = new ArrayList<>(List.of(group, MOVEMENT_KEYS.get(i), figures.get(i).count()));
       for (Currency c : columns) {
-        cells.add(rounded(figures.get(i).amount(c)));
+        cells.add(figures.get(i).amount(c).amountInMinorUnit());
       }
       table.add(cells.toArray());
     }
@@ -132,7 +130,7 @@ final class RevenueJson {
       json.put(FORECAST_KEYS.get(i), figure(figures.get(i), currencies));
     }
     Map<String, Object> quota = new LinkedHashMap<>();
-    f.quota().forEach((c, money) -> quota.put(c.getCurrencyCode(), rounded(money)));
+    f.quota().forEach((c, money) -> quota.put(c.getCurrencyCode(), money.amountInMinorUnit()));
     json.put("quota", quota);
     json.put("attainment", ratios(f.attainment()));
     json.put("coverage", ratios(f.coverage()));
@@ -171,7 +169,7 @@ final class RevenueJson {
     for (int i = 0; i < FORECAST_KEYS.size(); i++) {
       figureRows(table, period, owner, FORECAST_KEYS.get(i), figures.get(i), currencies);
     }
-    f.quota().forEach((c, money) -> table.add(period, owner, "quota", null, c.getCurrencyCode(), rounded(money)));
+    f.quota().forEach((c, money) -> table.add(period, owner, "quota", null, c.getCurrencyCode(), money.amountInMinorUnit()));
     f.attainment().forEach((c, r) -> table.add(period, owner, "attainment", null, c.getCurrencyCode(), r));
     f.coverage().forEach((c, r) -> table.add(period, owner, "coverage", null, c.getCurrencyCode(), r));
   }
@@ -217,7 +215,7 @@ final class RevenueJson {
   static CsvTable hygieneCsv(HygieneReport report) {
     CsvTable table = new CsvTable("deal", "owner", "stage", "amount", "currency", "expectedClose", "quietDays", "flags");
     for (FlaggedDeal deal : report.deals()) {
-      table.add(deal.dealId(), deal.owner(), deal.stageName(), deal.amount().map(RevenueJson::rounded).getOrNull(),
+      table.add(deal.dealId(), deal.owner(), deal.stageName(), deal.amount().map(Money::amountInMinorUnit).getOrNull(),
           deal.amount().map(m -> m.currency().getCurrencyCode()).getOrNull(),
           deal.expectedClose().getOrNull(), deal.quietDays(), String.join(" ", flags(deal)));
     }
@@ -264,20 +262,15 @@ final class RevenueJson {
   private static Map<String, Object> amounts(Figure figure, Set<Currency> currencies) {
     Map<String, Object> json = new LinkedHashMap<>();
     for (Currency c : currencies) {
-      json.put(c.getCurrencyCode(), rounded(figure.amount(c)));
+      json.put(c.getCurrencyCode(), figure.amount(c).amountInMinorUnit());
     }
-    figure.amount().forEach((c, money) -> json.putIfAbsent(c.getCurrencyCode(), rounded(money)));
+    figure.amount().forEach((c, money) -> json.putIfAbsent(c.getCurrencyCode(), money.amountInMinorUnit()));
     return json;
   }
 
   private static Map<String, Object> money(Money money) {
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put(money.currency().getCurrencyCode(), rounded(money));
+    json.put(money.currency().getCurrencyCode(), money.amountInMinorUnit());
     return json;
-  }
-
-  /** Money rounded half-even to its currency's minor unit (SPEC §4), once. */
-  static BigDecimal rounded(Money money) {
-    return money.amount().setScale(Math.max(0, money.currency().getDefaultFractionDigits()), RoundingMode.HALF_EVEN);
   }
 }
