@@ -326,11 +326,36 @@ class RevenueCommandsTest {
     assertThat(table).containsPattern("\\(all\\) +5 +5 +0 +5 +4 +1 +1 +0")
         .containsPattern("D2 +ana +Proposal +2000\\.00 USD +- +31\\.0 +no close date, no recent activity");
     assertThat(csv).containsExactly("deal,owner,stage,amount,currency,expectedClose,quietDays,flags",
-        "D7,,Prospect,,,,61.0,noCloseDate noRecentActivity noAmount noOwner",
+        "D7,(none),Prospect,,,,61.0,noCloseDate noRecentActivity noAmount noOwner",
         "D2,ana,Proposal,2000.00,USD,,31.0,noCloseDate noRecentActivity",
         "D6,ana,Proposal,900.00,USD,,24.0,noCloseDate noRecentActivity",
         "D4,bo,Prospect,400.00,USD,,21.0,noCloseDate noRecentActivity",
         "D5,bo,Proposal,300.00,USD,,0.0,noCloseDate");
+  }
+
+  /**
+   * D7 has no owner: one documented way in every output (the JSON field is null; tables, CSV cells
+   * and the keys of per-owner or per-group figures say {@code (none)}).
+   */
+  @Test
+  void dealWithoutOwner_isNullInJsonFields_andNoneInTablesCsvAndGroupKeys() {
+    Map<String, Object> hygiene = JsonOf.object(run("hygiene", "--format", "json"));
+    assertThat(map(((List<?>) hygiene.get("deals")).get(0))).containsEntry("deal", "D7").containsEntry("owner", null);
+    assertThat(map(hygiene.get("owners"))).containsKey("(none)");
+    cli.reset();
+    assertThat(run("hygiene")).containsPattern("D7 +\\(none\\) +Prospect");
+    cli.reset();
+    // D7: open all July, no amount: start 1, end 1 in group (none)
+    Map<String, Object> groups = map(JsonOf.object(run("movement", "--from", "2026-07-01", "--to", "2026-08-01",
+        "--group-by", "owner", "--format", "json")).get("groups"));
+    assertThat(groups.keySet()).containsExactly("(none)", "ana", "bo");
+    assertThat(map(map(groups.get("(none)")).get("start"))).containsEntry("count", BigDecimal.ONE);
+    cli.reset();
+    assertThat(run("movement", "--from", "2026-07-01", "--to", "2026-08-01", "--group-by", "owner", "--format", "csv")
+        .split("\r\n")).contains("(none),start,1,0.00", "(none),end,1,0.00");
+    cli.reset();
+    assertThat(map(JsonOf.object(run("metrics", "--group-by", "owner", "--format", "json")).get("groups")))
+        .containsKey("(none)");
   }
 
   @Test
