@@ -380,6 +380,28 @@ class RevenueCommandsTest {
   }
 
   @Test
+  void report_withQuotas_showsAttainmentAndCoverageInTheForecast() throws IOException {
+    // as forecast --quotas: 2026-Q3 ana 4000 USD; closed won D1 1000: attainment 25.0 %, coverage 0 / 3000 = 0.0 %
+    Path quotas = Files.writeString(dir.resolve("quotas.csv"), "period,owner,amount,currency\n2026-Q3,ana,4000,USD\n");
+    Path out = dir.resolve("report.html");
+
+    run("report", "--out", out.toString(), "--quotas", quotas.toString());
+
+    assertThat(Files.readString(out)).containsPattern(">2026-Q3</th><td[^>]*>ana</td>(<td[^>]*>[^<]*</td>){5}"
+        + "<td[^>]*>4,000\\.00.USD</td><td[^>]*>25\\.0%</td><td[^>]*>0\\.0%</td>");
+  }
+
+  @Test
+  void report_badQuotas_areRefusedAsForecastRefusesThem() throws IOException {
+    Path months = Files.writeString(dir.resolve("q.csv"), "period,owner,amount,currency\n2026-07,ana,4000,USD\n");
+    Path out = dir.resolve("report.html");
+
+    assertThat(fails("report", "--out", out.toString(), "--quotas", months.toString()))
+        .endsWith(months + ":2: period 2026-07 is a month but the report's forecast is per quarter");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
   void report_withoutAWindow_showsTheMovementOfThe28DaysUpToAsOf() throws IOException {
     // [2026-07-08, 2026-08-05 + 1 ms): start D1, D2, D6, D7 and D3 (opened 07-03) = 5, 4600.125 -> 4600.12.
     Path out = dir.resolve("report.html");
