@@ -153,7 +153,9 @@ final class RevenueJson {
   /**
    * The roll-up as CSV: {@code period, owner, figure, count, currency, value}, one row per figure
    * and currency ({@code owner} empty for the team; a deal count alone has an empty currency);
-   * quota, attainment and coverage are figures without a count.
+   * quota, attainment and coverage are figures without a count. The open deals without an expected
+   * close date close it: {@code noCloseDate} for the team, then per owner ({@code (none)} for the
+   * deals without one), with an empty period.
    */
   static CsvTable forecastCsv(ForecastReport report, Set<Currency> currencies) {
     CsvTable table = new CsvTable("period", "owner", "figure", "count", "currency", "value");
@@ -163,6 +165,8 @@ final class RevenueJson {
           currencies));
     }
     figureRows(table, "", "", "noCloseDate", report.noCloseDate(), currencies);
+    report.noCloseDateByOwner().forEach((owner, figure) -> figureRows(table, "", owner, "noCloseDate", figure,
+        currencies));
     return table;
   }
 

@@ -535,8 +535,11 @@ public final class HtmlReport {
       table.writeTo(html);
     }
     Figure none = f.noCloseDate();
+    List<String> byOwner = new ArrayList<>();
+    f.noCloseDateByOwner().forEach((owner, figure) -> byOwner.add(owner + " " + cell(figure)));
     html.element("p", Figures.count(none.count()) + " open deals have no expected close date and are in no period"
-        + (none.amount().isEmpty() ? "." : " (" + Figures.moneys(none.amount()) + ")."), "class", "note");
+        + (none.amount().isEmpty() ? "" : " (" + Figures.moneys(none.amount()) + ")")
+        + (byOwner.isEmpty() ? "." : ": " + String.join("; ", byOwner) + "."), "class", "note");
     html.close("section").newline();
   }
 

@@ -334,8 +334,9 @@ class RevenueCommandsTest {
   }
 
   /**
-   * D7 has no owner: one documented way in every output (the JSON field is null; tables, CSV cells
-   * and the keys of per-owner or per-group figures say {@code (none)}).
+   * D7 has no owner: one documented way in every output of movement, forecast, hygiene and
+   * metrics (the JSON field of a deal is null; tables, CSV cells and the keys of per-owner or
+   * per-group figures say {@code (none)}).
    */
   @Test
   void dealWithoutOwner_isNullInJsonFields_andNoneInTablesCsvAndGroupKeys() {
@@ -356,6 +357,17 @@ class RevenueCommandsTest {
     cli.reset();
     assertThat(map(JsonOf.object(run("metrics", "--group-by", "owner", "--format", "json")).get("groups")))
         .containsKey("(none)");
+    cli.reset();
+    // forecast: D7 has no expected close date, so it is only among the deals without one, count 1, no amount
+    Map<String, Object> byOwner = map(JsonOf.object(run("forecast", "--period", "quarter", "--format", "json"))
+        .get("noCloseDateByOwner"));
+    assertThat(byOwner.keySet()).containsExactly("(none)", "ana", "bo");
+    assertFigure(byOwner.get("(none)"), 1, "0.00");
+    cli.reset();
+    assertThat(run("forecast", "--period", "quarter")).contains("\n  (none): 1\n");
+    cli.reset();
+    assertThat(run("forecast", "--period", "quarter", "--format", "csv").split("\r\n"))
+        .contains(",(none),noCloseDate,1,USD,0.00", ",ana,noCloseDate,2,USD,2900.00", ",bo,noCloseDate,2,USD,700.00");
   }
 
   @Test
