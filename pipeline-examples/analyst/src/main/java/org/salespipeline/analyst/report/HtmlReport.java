@@ -529,7 +529,7 @@ public final class HtmlReport {
       Table table = Table.of("Forecast roll-up", "Period", "Owner", "Closed won", "Commit", "Best case", "Pipeline",
           "Omitted", "Quota", "Attainment", "Coverage").textColumns(1);
       for (PeriodForecast p : f.periods()) {
-        forecastRow(table, p.period().label(), "all", p.team());
+        forecastRow(table, p.period().label(), "(all)", p.team());
         p.owners().forEach((owner, figures) -> forecastRow(table, p.period().label(), owner, figures));
       }
       table.writeTo(html);
@@ -574,7 +574,7 @@ public final class HtmlReport {
     }
     Table counts = Table.of("Flags per owner", headers.toArray(String[]::new));
     h.owners().forEach((owner, c) -> counts.row(countRow(owner, c, flags)));
-    counts.row(countRow("all", h.total(), flags));
+    counts.row(countRow("(all)", h.total(), flags));
     counts.writeTo(html);
     List<FlaggedDeal> deals = h.deals();
     if (deals.isEmpty()) {
