@@ -194,6 +194,33 @@ public final class Deal extends History {
   }
 
   /**
+   * Returns the forecast category a salesperson set by hand, if one is in force. It takes
+   * precedence over the category of the deal's stage ({@link Pipeline#forecastCategoryOf(Deal)})
+   * until it is cleared or the deal changes stage (a move, a close or a reopening): then the
+   * category follows the stage again, as Salesforce's {@code Opportunity.ForecastCategoryName} does
+   * ("implied, but not directly controlled, by the StageName field"; "if the StageName is updated,
+   * then the ForecastCategoryName […] [is] automatically updated based on the stage-category
+   * mapping", Salesforce Object Reference, Opportunity). Unlike a {@linkplain #probabilityOverride()
+   * probability override}, which survives stage changes.
+   *
+   * <p>Of the deal as it is: for the deal as of an instant, ask {@link #asOf(Instant)} first.
+   *
+   * @return the category (never {@link ForecastCategory#CLOSED}), or none; always none for a closed deal
+   */
+  public Option<ForecastCategory> forecastCategoryOverride() {
+    // read from the history, as the probability override: rare, so no field for it in every deal
+    for (int i = size() - 1; i > 0; i--) {
+      if (kindAt(i) == DealEvent.Kind.FORECAST_CATEGORY_OVERRIDDEN) {
+        return Option.of((ForecastCategory) payloadAt(i));
+      }
+      if (enteredStageAt(i) != null) {
+        return Option.none();
+      }
+    }
+    return Option.none();
+  }
+
+  /**
    * Returns why the deal was lost, while it is lost.
    *
    * @return the reason, never blank; none if the deal is not lost, or was lost without a reason
@@ -488,6 +515,9 @@ public final class Deal extends History {
           expectedClose, qualification, attributes);
       case ACTIVITY_RECORDED -> new Deal(this, e, null, stageId, status, owner, amount, expectedClose, qualification,
           attributes);
+      case FORECAST_CATEGORY_OVERRIDDEN -> new Deal(this, e,
+          ((DealEvent.ForecastCategoryOverridden) e).forecastCategory().getOrNull(), stageId, status, owner, amount,
+          expectedClose, qualification, attributes);
     };
   }
 
@@ -534,7 +564,8 @@ public final class Deal extends History {
             owner = (String) Objects.requireNonNull(before);
             yield value;
           }
-          case OPENED, STAGE_CHANGED, WON, LOST, REOPENED, PROBABILITY_OVERRIDDEN, ACTIVITY_RECORDED -> before;
+          case OPENED, STAGE_CHANGED, WON, LOST, REOPENED, PROBABILITY_OVERRIDDEN, ACTIVITY_RECORDED,
+              FORECAST_CATEGORY_OVERRIDDEN -> before;
         };
       }
       DealEvent[] events = new DealEvent[n];
@@ -562,6 +593,8 @@ public final class Deal extends History {
           case PROBABILITY_OVERRIDDEN -> new DealEvent.ProbabilityOverridden(id, Option.of((Double) value), at);
           case OWNER_CHANGED -> new DealEvent.OwnerChanged(id, (String) value, at);
           case ACTIVITY_RECORDED -> new DealEvent.ActivityRecorded(id, at);
+          case FORECAST_CATEGORY_OVERRIDDEN -> new DealEvent.ForecastCategoryOverridden(id,
+              Option.of((ForecastCategory) value), at);
         };
         String entered = deal.enteredStageAt(i);
         if (entered != null) {

@@ -65,7 +65,9 @@ public sealed interface DealEvent {
     /** {@link OwnerChanged}. */
     OWNER_CHANGED,
     /** {@link ActivityRecorded}. */
-    ACTIVITY_RECORDED;
+    ACTIVITY_RECORDED,
+    /** {@link ForecastCategoryOverridden}. */
+    FORECAST_CATEGORY_OVERRIDDEN;
   }
 
   /**
@@ -498,6 +500,44 @@ public sealed interface DealEvent {
     @Override
     public Kind kind() {
       return Kind.ACTIVITY_RECORDED;
+    }
+  }
+
+  /**
+   * A salesperson set the deal's forecast category by hand, or cleared the override.
+   *
+   * <p>As Salesforce's {@code Opportunity.ForecastCategoryName}: "implied, but not directly
+   * controlled, by the StageName field. You can override this field to a different value than is
+   * implied by the StageName value", and when the stage changes the category follows the new stage
+   * again (Salesforce Object Reference, Opportunity). See {@link Deal#forecastCategoryOverride()}.
+   *
+   * @param dealId the deal's id
+   * @param forecastCategory the category, never {@link ForecastCategory#CLOSED}; or none when cleared
+   * @param at when it changed
+   */
+  record ForecastCategoryOverridden(String dealId, Option<ForecastCategory> forecastCategory, Instant at)
+      implements DealEvent {
+    /**
+     * Creates the value, checking that no component is null.
+     *
+     * @param dealId the deal's id
+     * @param forecastCategory the category, never {@link ForecastCategory#CLOSED}; or none when cleared
+     * @param at when it changed
+     */
+    public ForecastCategoryOverridden {
+      Objects.requireNonNull(dealId, "dealId");
+      Objects.requireNonNull(forecastCategory, "forecastCategory");
+      Objects.requireNonNull(at, "at");
+    }
+
+    /**
+     * Returns {@link Kind#FORECAST_CATEGORY_OVERRIDDEN}.
+     *
+     * @return the kind, never null
+     */
+    @Override
+    public Kind kind() {
+      return Kind.FORECAST_CATEGORY_OVERRIDDEN;
     }
   }
 }

@@ -21,7 +21,7 @@ import org.salespipeline.core.internal.DealCursor;
  * so the number of kinds has no limit (each bit more halves those spans).
  *
  * <p>Payloads by kind: the stage entered (opening, move, win, reopening), a {@link LostTo}, the
- * new probability override or null, nothing for an activity, and for the fields a deal holds
+ * new probability override or null, the new forecast category override or null, nothing for an activity, and for the fields a deal holds
  * (amount, qualification, expected close, owner, attributes) the value <em>before</em> the event:
  * the value after is the next such event's payload or the deal's field, so a deal needs no copy of
  * its opening values.
@@ -267,7 +267,7 @@ abstract class History {
       case OPENED, STAGE_CHANGED, WON, REOPENED -> (String) payloadAt(index);
       case LOST -> ((LostTo) Objects.requireNonNull(payloadAt(index))).stageId();
       case AMOUNT_CHANGED, QUALIFICATION_UPDATED, ATTRIBUTE_CHANGED, EXPECTED_CLOSE_CHANGED, PROBABILITY_OVERRIDDEN,
-          OWNER_CHANGED, ACTIVITY_RECORDED -> null;
+          OWNER_CHANGED, ACTIVITY_RECORDED, FORECAST_CATEGORY_OVERRIDDEN -> null;
     };
   }
 

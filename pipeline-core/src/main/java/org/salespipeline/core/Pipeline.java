@@ -454,6 +454,47 @@ public final class Pipeline {
   }
 
   /**
+   * Sets the open deal's forecast category by hand, whatever its stage implies: a salesperson
+   * commits a deal still in an early stage, or leaves one out of the forecast. The override holds
+   * until it is cleared or the deal changes stage (see {@link Deal#forecastCategoryOverride()}).
+   * Rejected with {@link Rejection.DealClosed} for a won or lost deal, whose category is its outcome.
+   *
+   * @param deal the deal, not null, of this pipeline
+   * @param category the category, not null, not {@link ForecastCategory#CLOSED}
+   * @param at when it changed, not null
+   * @return the rejection, or the change with a {@link DealEvent.ForecastCategoryOverridden}
+   * @throws IllegalArgumentException if category is {@link ForecastCategory#CLOSED}: only a won deal is closed
+   */
+  public Either<Rejection, Change> overrideForecastCategory(Deal deal, ForecastCategory category, Instant at) {
+    requireOwn(deal);
+    Objects.requireNonNull(category, "category");
+    if (category == ForecastCategory.CLOSED) {
+      throw new IllegalArgumentException("category must not be CLOSED for open deal " + deal.id()
+          + ": only a won deal is closed; use COMMIT, BEST_CASE, PIPELINE or OMITTED");
+    }
+    return forecastCategory(deal, Option.some(category), Objects.requireNonNull(at, "at"));
+  }
+
+  /**
+   * Clears the open deal's forecast category override: the category of its stage applies again.
+   * Rejected with {@link Rejection.DealClosed} for a won or lost deal.
+   *
+   * @param deal the deal, not null, of this pipeline
+   * @param at when it changed, not null
+   * @return the rejection, or the change with a {@link DealEvent.ForecastCategoryOverridden}
+   */
+  public Either<Rejection, Change> clearForecastCategoryOverride(Deal deal, Instant at) {
+    requireOwn(deal);
+    return forecastCategory(deal, Option.none(), Objects.requireNonNull(at, "at"));
+  }
+
+  private static Either<Rejection, Change> forecastCategory(Deal deal, Option<ForecastCategory> category, Instant at) {
+    Rejection refused = lateOrClosed(deal, at);
+    return refused != null ? Either.left(refused)
+        : Either.right(apply(deal, new DealEvent.ForecastCategoryOverridden(deal.id(), category, at)));
+  }
+
+  /**
    * Hands the deal to another owner.
    *
    * @param deal the deal, not null, of this pipeline
@@ -498,6 +539,23 @@ public final class Pipeline {
       default:
         return deal.probabilityOverride().getOrElse(() -> stageOf(deal).probability());
     }
+  }
+
+  /**
+   * Returns the deal's forecast category by precedence: won {@link ForecastCategory#CLOSED}, lost
+   * {@link ForecastCategory#OMITTED}; else its {@linkplain Deal#forecastCategoryOverride() override}
+   * if one is in force; else the category of its stage.
+   *
+   * @param deal the deal, not null, of this pipeline
+   * @return the category, never null
+   */
+  public ForecastCategory forecastCategoryOf(Deal deal) {
+    requireOwn(deal);
+    return switch (deal.status()) {
+      case WON -> ForecastCategory.CLOSED;
+      case LOST -> ForecastCategory.OMITTED;
+      case OPEN -> deal.forecastCategoryOverride().getOrElse(() -> stageOf(deal).forecastCategory());
+    };
   }
 
   /**
@@ -583,6 +641,11 @@ public final class Pipeline {
       }
       case OWNER_CHANGED -> reassign(deal, ((DealEvent.OwnerChanged) event).owner(), event.at());
       case ACTIVITY_RECORDED -> recordActivity(deal, event.at());
+      case FORECAST_CATEGORY_OVERRIDDEN -> {
+        Option<ForecastCategory> category = ((DealEvent.ForecastCategoryOverridden) event).forecastCategory();
+        yield category.isDefined() ? overrideForecastCategory(deal, category.get(), event.at())
+            : clearForecastCategoryOverride(deal, event.at());
+      }
     };
   }
 

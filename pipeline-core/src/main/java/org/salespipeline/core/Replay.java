@@ -85,6 +85,14 @@ final class Replay {
         yield probability.exists(p -> !(p >= 0.0 && p <= 1.0))
             ? "probability must be within [0, 1] but was " + probability.get() : null;
       }
+      case FORECAST_CATEGORY_OVERRIDDEN -> {
+        Option<ForecastCategory> category = ((DealEvent.ForecastCategoryOverridden) event).forecastCategory();
+        if (category.contains(ForecastCategory.CLOSED)) {
+          yield "forecastCategory must not be CLOSED: only a won deal is closed";
+        }
+        yield deal.isOpen() ? null
+            : "deal " + deal.id() + " is " + deal.status() + ", so its forecast category cannot be overridden";
+      }
       case AMOUNT_CHANGED, QUALIFICATION_UPDATED, ATTRIBUTE_CHANGED, EXPECTED_CLOSE_CHANGED, OWNER_CHANGED,
           ACTIVITY_RECORDED -> null; // Deal.evolve checks the amount
     };

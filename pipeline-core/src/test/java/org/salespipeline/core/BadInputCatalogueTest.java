@@ -59,7 +59,10 @@ class BadInputCatalogueTest {
         command("overrideProbability", open, d -> STANDARD.overrideProbability(d, 0.5, T0.minusSeconds(1))),
         command("clearProbabilityOverride", open, d -> STANDARD.clearProbabilityOverride(d, T0.minusSeconds(1))),
         command("reassign", open, d -> STANDARD.reassign(d, "bo", T0.minusSeconds(1))),
-        command("recordActivity", open, d -> STANDARD.recordActivity(d, T0.minusSeconds(1))));
+        command("recordActivity", open, d -> STANDARD.recordActivity(d, T0.minusSeconds(1))),
+        command("overrideForecastCategory", open,
+            d -> STANDARD.overrideForecastCategory(d, ForecastCategory.COMMIT, T0.minusSeconds(1))),
+        command("clearForecastCategoryOverride", open, d -> STANDARD.clearForecastCategoryOverride(d, T0.minusSeconds(1))));
   }
 
   private static Arguments command(String name, Deal deal, Function<Deal, Either<Rejection, Change>> command) {
@@ -189,6 +192,10 @@ class BadInputCatalogueTest {
         Arguments.of("clearProbabilityOverride", (Runnable) () -> SIMPLE.clearProbabilityOverride(deal, at)),
         Arguments.of("reassign", (Runnable) () -> SIMPLE.reassign(deal, "bo", at)),
         Arguments.of("recordActivity", (Runnable) () -> SIMPLE.recordActivity(deal, at)),
+        Arguments.of("overrideForecastCategory",
+            (Runnable) () -> SIMPLE.overrideForecastCategory(deal, ForecastCategory.COMMIT, at)),
+        Arguments.of("clearForecastCategoryOverride", (Runnable) () -> SIMPLE.clearForecastCategoryOverride(deal, at)),
+        Arguments.of("forecastCategoryOf", (Runnable) () -> SIMPLE.forecastCategoryOf(deal)),
         Arguments.of("furthestOpenStage", (Runnable) () -> SIMPLE.furthestOpenStage(deal)),
         Arguments.of("rottingClock", (Runnable) () -> SIMPLE.rottingClock(deal, at)),
         Arguments.of("isRotting", (Runnable) () -> SIMPLE.isRotting(deal, at)));

@@ -127,7 +127,9 @@ class DealFieldCommandsTest {
         command("overrideProbability", (d, at) -> STANDARD.overrideProbability(d, 0.5, at)),
         command("clearProbabilityOverride", STANDARD::clearProbabilityOverride),
         command("reassign", (d, at) -> STANDARD.reassign(d, "bo", at)),
-        command("recordActivity", STANDARD::recordActivity));
+        command("recordActivity", STANDARD::recordActivity),
+        command("overrideForecastCategory", (d, at) -> STANDARD.overrideForecastCategory(d, ForecastCategory.COMMIT, at)),
+        command("clearForecastCategoryOverride", STANDARD::clearForecastCategoryOverride));
   }
 
   private static Arguments command(String name, BiFunction<Deal, Instant, Either<Rejection, Change>> command) {

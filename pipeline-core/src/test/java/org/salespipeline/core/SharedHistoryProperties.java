@@ -38,6 +38,8 @@ class SharedHistoryProperties {
   private static final Qualification QUALIFIED = new Qualification(QualificationLevel.YES, QualificationLevel.YES,
       QualificationLevel.YES, QualificationLevel.YES, QualificationLevel.PARTIAL);
   private static final int COMMANDS = 15;
+  private static final List<ForecastCategory> OVERRIDES = List.of(ForecastCategory.PIPELINE,
+      ForecastCategory.BEST_CASE, ForecastCategory.COMMIT, ForecastCategory.OMITTED);
 
   /** One random command: which deal made so far it applies to, which command, a parameter and a time step. */
   record Step(int parent, int command, int parameter, int step) {
@@ -111,6 +113,8 @@ class SharedHistoryProperties {
           : PIPELINE.clearExpectedClose(deal, at);
       case 10 -> p < 5 ? PIPELINE.overrideProbability(deal, p / 8.0, at) : PIPELINE.clearProbabilityOverride(deal, at);
       case 11 -> PIPELINE.reassign(deal, "owner" + p % 3, at);
+      case 12 -> p < 4 ? PIPELINE.overrideForecastCategory(deal, OVERRIDES.get(p), at)
+          : PIPELINE.clearForecastCategoryOverride(deal, at);
       default -> PIPELINE.recordActivity(deal, at);
     };
   }
@@ -127,6 +131,7 @@ class SharedHistoryProperties {
       assertThat(Deal.replay(PIPELINE, events)).isEqualTo(deal);
       assertThat(restored.attributes()).isEqualTo(deal.attributes());
       assertThat(restored.probabilityOverride()).isEqualTo(deal.probabilityOverride());
+      assertThat(restored.forecastCategoryOverride()).isEqualTo(deal.forecastCategoryOverride());
       DealCursor cursor = DealCursor.of(deal);
       assertThat(cursor.size()).isEqualTo(events.size());
       for (int i = 0; i < events.size(); i++) {
@@ -150,7 +155,7 @@ class SharedHistoryProperties {
       case LOST -> ((DealEvent.Lost) event).lostStageId();
       case REOPENED -> ((DealEvent.Reopened) event).toStageId();
       case AMOUNT_CHANGED, QUALIFICATION_UPDATED, ATTRIBUTE_CHANGED, EXPECTED_CLOSE_CHANGED, PROBABILITY_OVERRIDDEN,
-          OWNER_CHANGED, ACTIVITY_RECORDED -> null;
+          OWNER_CHANGED, ACTIVITY_RECORDED, FORECAST_CATEGORY_OVERRIDDEN -> null;
     };
   }
 }

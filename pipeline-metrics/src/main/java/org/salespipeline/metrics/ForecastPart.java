@@ -53,7 +53,7 @@ final class ForecastPart extends DealPart<ForecastReport> {
     }
     Deal d = asOf.get();
     deals++;
-    String owner = d.owner().isBlank() ? Grouping.NONE : d.owner();
+    String owner = Grouping.label(d.owner());
     owners.add(owner);
     Money amount = d.amount().getOrNull();
     LocalDate date;

@@ -70,7 +70,8 @@ public record ForecastQuery(Instant asOf, CalendarUnit unit, ZoneId zone, List<Q
 
   /**
    * Returns the query of the roll-up as of an instant per month or quarter in a time zone, with no
-   * quotas and the categories of the deals' stages.
+   * quotas, and each open deal in its forecast category override if it has one, else in its
+   * stage's category ({@link ForecastCategoryRule#overrideOrStage()}).
    *
    * @param asOf the as-of instant {@code T}, not null
    * @param unit {@link CalendarUnit#MONTH} or {@link CalendarUnit#QUARTER}, not null
@@ -79,7 +80,7 @@ public record ForecastQuery(Instant asOf, CalendarUnit unit, ZoneId zone, List<Q
    * @throws IllegalArgumentException if the unit is a week
    */
   public static ForecastQuery of(Instant asOf, CalendarUnit unit, ZoneId zone) {
-    return new ForecastQuery(asOf, unit, zone, List.of(), ForecastCategoryRule.stage());
+    return new ForecastQuery(asOf, unit, zone, List.of(), ForecastCategoryRule.overrideOrStage());
   }
 
   /**
@@ -123,8 +124,8 @@ public record ForecastQuery(Instant asOf, CalendarUnit unit, ZoneId zone, List<Q
   }
 
   /**
-   * Returns a copy that decides open deals' forecast categories with another rule (one that reads
-   * a per-deal override, say).
+   * Returns a copy that decides open deals' forecast categories with another rule
+   * ({@link ForecastCategoryRule#stage()} to ignore the deals' overrides, say).
    *
    * @param rule the rule, not null
    * @return the copy, never null

@@ -12,7 +12,11 @@ import org.salespipeline.core.Deal;
  */
 public final class Grouping {
 
-  /** The key of deals that have no value for the grouping (such as a missing attribute). */
+  /**
+   * The key of deals that have no value for the grouping (such as a missing attribute, or no
+   * owner), and how every printed table shows a deal without an owner. JSON outputs give such an
+   * owner as {@code null} where it is a value, and this key where it names a group.
+   */
   public static final String NONE = "(none)";
 
   private final String name;
@@ -24,7 +28,7 @@ public final class Grouping {
   }
 
   /**
-   * Groups deals by owner; deals without an owner are in group {@link #NONE}.
+   * Groups deals by owner; deals without an owner (empty or blank) are in group {@link #NONE}.
    *
    * @return the grouping, never null
    */
@@ -44,7 +48,7 @@ public final class Grouping {
   }
 
   /**
-   * Groups deals by any function; an empty key means group {@link #NONE}.
+   * Groups deals by any function; an empty or blank key means group {@link #NONE}.
    *
    * @param name what the groups are, for the printed table, not null
    * @param key the group of a deal, not null; must not return null
@@ -52,6 +56,17 @@ public final class Grouping {
    */
   public static Grouping of(String name, Function<? super Deal, String> key) {
     return new Grouping(Objects.requireNonNull(name, "name"), Objects.requireNonNull(key, "key"));
+  }
+
+  /**
+   * Returns how a group value (an owner, an attribute's value) is shown and grouped: {@link #NONE}
+   * for an empty or blank one, else the value itself.
+   *
+   * @param value the value, not null
+   * @return the label, never null or blank
+   */
+  public static String label(String value) {
+    return Objects.requireNonNull(value, "value").isBlank() ? NONE : value;
   }
 
   /**
@@ -67,12 +82,12 @@ public final class Grouping {
    * Returns the group of a deal.
    *
    * @param deal the deal, not null
-   * @return the key, never null or empty ({@link #NONE} for no value)
+   * @return the key, never null or blank ({@link #NONE} for no value, or a blank one)
    * @throws NullPointerException if the function returned null
    */
   public String keyOf(Deal deal) {
     String k = Objects.requireNonNull(key.apply(deal), () -> "grouping '" + name + "' returned null for deal " + deal.id());
-    return k.isEmpty() ? NONE : k;
+    return label(k);
   }
 
   @Override

@@ -104,7 +104,7 @@ final class HygienePart extends DealPart<HygieneReport> {
         flags = EnumSet.copyOf(flags);
         flags.add(HygieneFlag.STUCK);
       }
-      String owner = d.owner().isBlank() ? Grouping.NONE : d.owner();
+      String owner = Grouping.label(d.owner());
       long[] counts = byOwner.computeIfAbsent(owner, k -> new long[2 + HygieneFlag.values().length]);
       counts[0]++;
       if (flags.isEmpty()) {

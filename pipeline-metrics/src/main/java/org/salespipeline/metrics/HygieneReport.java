@@ -124,7 +124,7 @@ public final class HygieneReport {
             d.stuck().forEach(s -> f.append(" (+").append(Format.days(s.overDays())).append(" days)"));
           }
         }
-        list.row(d.dealId(), d.owner().isBlank() ? Grouping.NONE : d.owner(), d.stageName(), Format.money(d.amount()),
+        list.row(d.dealId(), Grouping.label(d.owner()), d.stageName(), Format.money(d.amount()),
             d.expectedClose().map(Object::toString).getOrElse(Format.NONE), Format.days(d.quietDays()), f.toString());
       }
       list.appendTo(out, "");

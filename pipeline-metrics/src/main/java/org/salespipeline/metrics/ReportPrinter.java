@@ -106,7 +106,7 @@ final class ReportPrinter {
       TextTable stuck = new TextTable("Deal", "stage", "owner", "amount", "age days", "norm days", "over days");
       List<StuckDeal> shown = r.stuck().subList(0, Math.min(STUCK_SHOWN, r.stuck().size()));
       for (StuckDeal s : shown) {
-        stuck.row(s.dealId(), s.stageName(), s.owner(), Format.money(s.amount()), Format.days(s.ageDays()),
+        stuck.row(s.dealId(), s.stageName(), Grouping.label(s.owner()), Format.money(s.amount()), Format.days(s.ageDays()),
             Format.days(s.normDays()), Format.days(s.overDays()));
       }
       stuck.appendTo(out, INDENT);

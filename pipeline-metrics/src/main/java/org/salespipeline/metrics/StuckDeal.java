@@ -13,7 +13,7 @@ import org.salespipeline.core.Money;
  * answers that other question). Immutable and thread-safe.
  *
  * @param dealId the deal's id
- * @param owner the deal's owner at the as-of instant
+ * @param owner the deal's owner at the as-of instant, empty if it has none (printed as {@link Grouping#NONE})
  * @param amount the deal's amount at the as-of instant (converted if the query converts), if any
  * @param stageId the stage the deal is in
  * @param stageName the stage's display name

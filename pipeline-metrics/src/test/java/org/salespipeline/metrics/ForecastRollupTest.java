@@ -161,6 +161,62 @@ class ForecastRollupTest {
     assertThat(bo.omitted()).isEqualTo(figure(1, "700 USD"));
   }
 
+  /**
+   * The same deals with forecast category overrides (Salesforce's
+   * {@code Opportunity.ForecastCategoryName}, set by hand instead of the stage's mapping):
+   * <pre>
+   * F3  ana  in c (COMMIT), override PIPELINE day 40               -> pipeline
+   * F4  ana  in b (BEST_CASE), override OMITTED day 50, moved to c day 60
+   *          (the move ends the override)                          -> commit
+   * F5  bo   in a (PIPELINE), override COMMIT day 80               -> commit
+   * F6  bo   in h (OMITTED), override BEST_CASE day 95, after T    -> omitted (not known at T)
+   *
+   * March, ana: closedWon (F2) 1 2000; commit (F2, F4) 2 6000; bestCase 2 6000;
+   *             pipeline (F3, F4) 2 7000; omitted 0
+   * March, bo:  closedWon (F10) 1 1500 EUR; commit (F10, F5, F8) 3 5000 USD 1500 EUR;
+   *             bestCase 3 5000 USD 1500 EUR; pipeline (F5, F8) 2 5000 USD; omitted (F6, F7) 2 1300 USD
+   * </pre>
+   */
+  static List<Deal> overridden() {
+    List<Deal> deals = new java.util.ArrayList<>(deals());
+    deals.set(2, RevenueSample.open("F3", "c", 0, "ana", "3000", "USD", "2025-03-20")
+        .category(ForecastCategory.PIPELINE, 40).deal());
+    deals.set(3, RevenueSample.open("F4", "b", 0, "ana", "4000", "USD", "2025-03-25")
+        .category(ForecastCategory.OMITTED, 50).move("c", 60).deal());
+    deals.set(4, RevenueSample.open("F5", "a", 0, "bo", "5000", "USD", "2025-03-05")
+        .category(ForecastCategory.COMMIT, 80).deal());
+    deals.set(5, RevenueSample.open("F6", "h", 0, "bo", "600", "USD", "2025-03-10")
+        .category(ForecastCategory.BEST_CASE, 95).deal());
+    return deals;
+  }
+
+  @Test
+  void overrides_winOverTheStagesCategory_asWorkedByHand() {
+    PeriodForecast march = rollup.calculate(overridden(), query).period(TrendPeriod.parse("2025-03")).get();
+
+    ForecastFigures ana = march.owners().get("ana");
+    assertThat(List.of(ana.closedWon(), ana.commit(), ana.bestCase(), ana.pipeline(), ana.omitted()))
+        .containsExactly(figure(1, "2000 USD"), figure(2, "6000 USD"), figure(2, "6000 USD"), figure(2, "7000 USD"),
+            Figure.ZERO);
+    ForecastFigures bo = march.owners().get("bo");
+    assertThat(List.of(bo.closedWon(), bo.commit(), bo.bestCase(), bo.pipeline(), bo.omitted()))
+        .containsExactly(figure(1, "1500 EUR"), figure(3, "5000 USD", "1500 EUR"), figure(3, "5000 USD", "1500 EUR"),
+            figure(2, "5000 USD"), figure(2, "1300 USD"));
+  }
+
+  @Test
+  void stageRule_ignoresOverrides() {
+    ForecastQuery byStage = query.withCategoryRule(ForecastCategoryRule.stage());
+
+    // F4 is in c now (COMMIT) either way; the other overrides are ignored
+    ForecastFigures ana = rollup.calculate(overridden(), byStage).period(TrendPeriod.parse("2025-03")).get()
+        .owners().get("ana");
+    assertThat(List.of(ana.commit(), ana.bestCase(), ana.pipeline()))
+        .containsExactly(figure(3, "9000 USD"), figure(3, "9000 USD"), figure(2, "7000 USD"));
+    assertThat(ForecastQuery.of(T, CalendarUnit.MONTH, ZoneId.of("UTC")).categoryRule())
+        .isSameAs(ForecastCategoryRule.overrideOrStage());
+  }
+
   @Test
   void categoryRuleSayingClosedForAnOpenDeal_isRejectedNamingTheDeal() {
     ForecastQuery closed = query.withCategoryRule((deal, pipeline) -> ForecastCategory.CLOSED);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.DealEvent;
+import org.salespipeline.core.ForecastCategory;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.Qualification;
 
@@ -21,7 +22,9 @@ import org.salespipeline.core.Qualification;
  * (a closed deal's stage steps all reopen it); amounts cleared, set, changed in the same currency
  * and changed straight into another currency (USD, EUR, JPY), amounts with more decimals than the
  * currency's minor unit, zero and 18-digit amounts; expected close dates set, moved across month and
- * quarter boundaries (January to June 2025) and cleared; owner changes, including to no owner.
+ * quarter boundaries (January to June 2025) and cleared; owner changes, including to no owner;
+ * forecast category overrides of open deals, set to each open category and cleared (and ended by
+ * the stage changes that follow them).
  */
 final class RandomHistories {
 
@@ -78,13 +81,25 @@ final class RandomHistories {
           }
           case 4, 10 -> e = new DealEvent.AmountChanged(id, amount(p % 8), at);
           case 5, 11 -> e = new DealEvent.ExpectedCloseChanged(id, close(p % 10), at);
-          case 6 -> e = new DealEvent.ActivityRecorded(id, at);
+          case 6 -> e = open && p % 6 > 0 ? new DealEvent.ForecastCategoryOverridden(id, override(p % 6), at)
+              : new DealEvent.ActivityRecorded(id, at);
           default -> e = new DealEvent.OwnerChanged(id, OWNERS[p % 3], at);
         }
       }
       events.add(e);
     }
     return Deal.restore(events);
+  }
+
+  /** None (a clearing) for 1, else an open deal's category. */
+  private static Option<ForecastCategory> override(int k) {
+    return switch (k) {
+      case 2 -> Option.some(ForecastCategory.PIPELINE);
+      case 3 -> Option.some(ForecastCategory.BEST_CASE);
+      case 4 -> Option.some(ForecastCategory.COMMIT);
+      case 5 -> Option.some(ForecastCategory.OMITTED);
+      default -> Option.none();
+    };
   }
 
   private static int indexOf(String stage) {

@@ -18,13 +18,19 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.salespipeline.core.Deal;
+import org.salespipeline.core.DealEvent;
+import org.salespipeline.core.ForecastCategory;
 import org.salespipeline.core.Money;
+import org.salespipeline.core.testing.Theories;
+import org.salespipeline.core.testing.Theories.Hits;
 
 /**
  * Properties of SPEC §4.1 over random histories ({@link RandomHistories}): the movement identity,
  * exact for counts and for every currency's amounts, in total and per group; start and end equal to
  * what {@link Deal#asOf} says; and the three calculations equal whether computed in one pass, in
- * two merged partial results or on a parallel stream.
+ * two merged partial results or on a parallel stream; with random forecast category overrides
+ * (set, cleared, ended by stage changes, made after {@code T}), each open deal counts in the
+ * category {@code Pipeline.forecastCategoryOf} gives it as of {@code T}.
  */
 class RevenueProperties {
 
@@ -134,6 +140,52 @@ class RevenueProperties {
       assertThat(report.deals()).isEqualTo(existing);
       assertThat(placed).isEqualTo(existing);
     });
+  }
+
+  @Test
+  void forecast_withRandomOverrides_eachOpenDealCountsInItsOverrideElseItsStagesCategory() {
+    // the oracle: Pipeline.forecastCategoryOf of each deal as of T, counted per period by hand
+    Hits hits = new Hits("an override in force at T", "an override ended by a stage change", "an override after T");
+    Theories.qt(0x19F0CA57L, EXAMPLES).forAll(DEALS, INTERVALS).checkAssert((codes, interval) -> {
+      List<Deal> deals = RandomHistories.deals(codes);
+      Instant t = query(interval).to();
+      CalendarUnit unit = interval % 2 == 0 ? CalendarUnit.MONTH : CalendarUnit.QUARTER;
+      ZoneId zone = ZoneId.of("Asia/Tokyo");
+      ForecastReport report = ForecastRollup.of(Script.SIMPLE).calculate(deals, ForecastQuery.of(t, unit, zone));
+
+      Map<TrendPeriod, long[]> expected = new java.util.TreeMap<>();
+      for (Deal deal : deals) {
+        hits.record("an override after T", deal.forecastCategoryOverride().isDefined() && deal.asOf(t).isDefined()
+            && deal.lastEventAt().isAfter(t) && deal.asOf(t).get().forecastCategoryOverride().isEmpty());
+        for (Deal d : deal.asOf(t)) {
+          hits.record("an override in force at T", d.forecastCategoryOverride().isDefined());
+          hits.record("an override ended by a stage change", d.isOpen() && d.forecastCategoryOverride().isEmpty()
+              && d.history().stream().anyMatch(e -> e instanceof DealEvent.ForecastCategoryOverridden o
+                  && o.forecastCategory().isDefined()));
+          java.time.LocalDate date = d.isOpen() ? d.expectedClose().getOrNull()
+              : java.time.LocalDate.ofInstant(d.closedAt().get(), zone);
+          if (date != null) {
+            expected.computeIfAbsent(TrendPeriod.containing(unit, date), p -> new long[ForecastCategory.values().length])
+                [Script.SIMPLE.forecastCategoryOf(d).ordinal()]++;
+          }
+        }
+      }
+      Map<TrendPeriod, long[]> actual = new java.util.TreeMap<>();
+      for (PeriodForecast p : report.periods()) {
+        ForecastFigures f = p.team();
+        long[] byCategory = new long[ForecastCategory.values().length];
+        byCategory[ForecastCategory.CLOSED.ordinal()] = f.closedWon().count();
+        byCategory[ForecastCategory.COMMIT.ordinal()] = f.commit().count() - f.closedWon().count();
+        byCategory[ForecastCategory.BEST_CASE.ordinal()] = f.bestCase().count() - f.commit().count();
+        byCategory[ForecastCategory.PIPELINE.ordinal()] = f.pipeline().count()
+            - (f.bestCase().count() - f.closedWon().count());
+        byCategory[ForecastCategory.OMITTED.ordinal()] = f.omitted().count();
+        actual.put(p.period(), byCategory);
+      }
+      assertThat(actual.keySet()).isEqualTo(expected.keySet());
+      expected.forEach((period, counts) -> assertThat(actual.get(period)).as("%s", period).containsExactly(counts));
+    });
+    hits.requireAll();
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.salespipeline.core.Change;
 import org.salespipeline.core.Deal;
+import org.salespipeline.core.ForecastCategory;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.NewDeal;
 import org.salespipeline.core.Pipeline;
@@ -75,6 +76,16 @@ final class Script {
 
   Script override(double probability, double day) {
     deal = check(pipeline.overrideProbability(deal, probability, day(day)));
+    return this;
+  }
+
+  Script category(ForecastCategory category, double day) {
+    deal = check(pipeline.overrideForecastCategory(deal, category, day(day)));
+    return this;
+  }
+
+  Script clearCategory(double day) {
+    deal = check(pipeline.clearForecastCategoryOverride(deal, day(day)));
     return this;
   }
 

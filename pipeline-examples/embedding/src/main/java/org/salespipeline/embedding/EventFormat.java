@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.salespipeline.core.DealEvent;
+import org.salespipeline.core.ForecastCategory;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.Qualification;
 import org.salespipeline.core.QualificationLevel;
@@ -54,6 +56,7 @@ import org.salespipeline.core.QualificationLevel;
  *   <tr><td>{@code ProbabilityOverridden}</td><td>probability</td></tr>
  *   <tr><td>{@code OwnerChanged}</td><td>owner</td></tr>
  *   <tr><td>{@code ActivityRecorded}</td><td>(none)</td></tr>
+ *   <tr><td>{@code ForecastCategoryOverridden}</td><td>forecastCategory (a {@code ForecastCategory} name)</td></tr>
  * </table>
  *
  * <p>Written and read by Jackson, with the same conventions as the analyst command line's JSON
@@ -98,6 +101,7 @@ public final class EventFormat {
       case PROBABILITY_OVERRIDDEN -> "ProbabilityOverridden";
       case OWNER_CHANGED -> "OwnerChanged";
       case ACTIVITY_RECORDED -> "ActivityRecorded";
+      case FORECAST_CATEGORY_OVERRIDDEN -> "ForecastCategoryOverridden";
     };
   }
 
@@ -163,6 +167,8 @@ public final class EventFormat {
           ((DealEvent.ProbabilityOverridden) event).probability().map(d -> Double.toString(d)).getOrNull());
       case OWNER_CHANGED -> put(p, "owner", ((DealEvent.OwnerChanged) event).owner());
       case ACTIVITY_RECORDED -> p; // no members
+      case FORECAST_CATEGORY_OVERRIDDEN -> put(p, "forecastCategory",
+          ((DealEvent.ForecastCategoryOverridden) event).forecastCategory().map(Enum::name).getOrNull());
     };
     try {
       return MAPPER.writeValueAsString(members);
@@ -210,6 +216,7 @@ public final class EventFormat {
       case PROBABILITY_OVERRIDDEN -> new DealEvent.ProbabilityOverridden(dealId, p.probability(), at);
       case OWNER_CHANGED -> new DealEvent.OwnerChanged(dealId, p.string("owner"), at);
       case ACTIVITY_RECORDED -> new DealEvent.ActivityRecorded(dealId, at);
+      case FORECAST_CATEGORY_OVERRIDDEN -> new DealEvent.ForecastCategoryOverridden(dealId, p.forecastCategory(), at);
     };
   }
 
@@ -377,6 +384,16 @@ public final class EventFormat {
         return optional("probability").map(Double::valueOf);
       } catch (NumberFormatException e) {
         throw bad("probability", "must be a decimal number: " + e.getMessage(), e);
+      }
+    }
+
+    Option<ForecastCategory> forecastCategory() {
+      Option<String> name = optional("forecastCategory");
+      try {
+        return name.map(ForecastCategory::valueOf);
+      } catch (IllegalArgumentException e) {
+        throw bad("forecastCategory", "must be one of " + Arrays.toString(ForecastCategory.values())
+            + " but was " + name.get(), e);
       }
     }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.salespipeline.core.DealEvent;
+import org.salespipeline.core.ForecastCategory;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.Qualification;
 import org.salespipeline.core.QualificationLevel;
@@ -53,7 +54,9 @@ class EventFormatTest {
         new DealEvent.ProbabilityOverridden("D-1", Option.some(0.1 + 0.2), AT),
         new DealEvent.ProbabilityOverridden("D-1", Option.none(), AT),
         new DealEvent.OwnerChanged("D-1", "bo", AT),
-        new DealEvent.ActivityRecorded("D-1", AT));
+        new DealEvent.ActivityRecorded("D-1", AT),
+        new DealEvent.ForecastCategoryOverridden("D-1", Option.some(ForecastCategory.COMMIT), AT),
+        new DealEvent.ForecastCategoryOverridden("D-1", Option.none(), AT));
   }
 
   static DealEvent roundTrip(DealEvent event) {
@@ -100,6 +103,8 @@ class EventFormatTest {
     assertThat(EventFormat.payloadOf(new DealEvent.ProbabilityOverridden("D-1", Option.some(0.35), AT)))
         .isEqualTo("{\"probability\":\"0.35\"}");
     assertThat(EventFormat.payloadOf(new DealEvent.ActivityRecorded("D-1", AT))).isEqualTo("{}");
+    assertThat(EventFormat.payloadOf(new DealEvent.ForecastCategoryOverridden("D-1",
+        Option.some(ForecastCategory.BEST_CASE), AT))).isEqualTo("{\"forecastCategory\":\"BEST_CASE\"}");
   }
 
   @Test
@@ -160,6 +165,10 @@ class EventFormatTest {
     assertThatThrownBy(() -> EventFormat.read("D-1", "QualificationUpdated", AT,
         "{\"qualification\":{\"budget\":\"MAYBE\",\"authority\":\"NO\",\"need\":\"NO\",\"timeline\":\"NO\",\"interest\":\"NO\"}}"))
         .hasMessageContaining("'qualification.budget' must be one of UNKNOWN, NO, PARTIAL, YES but was MAYBE");
+    assertThatThrownBy(() -> EventFormat.read("D-1", "ForecastCategoryOverridden", AT,
+        "{\"forecastCategory\":\"MOST_LIKELY\"}"))
+        .hasMessage("payload of a ForecastCategoryOverridden event: 'forecastCategory' must be one of"
+            + " [PIPELINE, BEST_CASE, COMMIT, CLOSED, OMITTED] but was MOST_LIKELY");
   }
 
   @Test

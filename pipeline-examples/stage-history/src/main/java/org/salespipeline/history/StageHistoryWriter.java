@@ -208,7 +208,8 @@ public final class StageHistoryWriter {
             values.remove(e.key());
           }
         }
-        case QUALIFICATION_UPDATED, PROBABILITY_OVERRIDDEN, ACTIVITY_RECORDED -> { } // not part of the format
+        case QUALIFICATION_UPDATED, PROBABILITY_OVERRIDDEN, ACTIVITY_RECORDED, FORECAST_CATEGORY_OVERRIDDEN -> { }
+        // not part of the format
         case OPENED, STAGE_CHANGED, WON, LOST, REOPENED ->
             throw new IllegalStateException("bug: " + event.kind() + " enters a stage, it is no value change");
       }
@@ -280,7 +281,7 @@ public final class StageHistoryWriter {
       case LOST -> ((DealEvent.Lost) event).lostStageId();
       case REOPENED -> ((DealEvent.Reopened) event).toStageId();
       case AMOUNT_CHANGED, QUALIFICATION_UPDATED, ATTRIBUTE_CHANGED, EXPECTED_CLOSE_CHANGED, PROBABILITY_OVERRIDDEN,
-          OWNER_CHANGED, ACTIVITY_RECORDED -> null;
+          OWNER_CHANGED, ACTIVITY_RECORDED, FORECAST_CATEGORY_OVERRIDDEN -> null;
     };
   }
 

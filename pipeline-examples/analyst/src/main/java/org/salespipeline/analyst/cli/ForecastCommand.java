@@ -1,20 +1,15 @@
 package org.salespipeline.analyst.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HashSet;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.salespipeline.analyst.Analyst;
 import org.salespipeline.analyst.Export;
-import org.salespipeline.core.Deal;
 import org.salespipeline.metrics.CalendarUnit;
 import org.salespipeline.metrics.ForecastQuery;
 import org.salespipeline.metrics.ForecastReport;
-import org.salespipeline.metrics.Quota;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -59,9 +54,8 @@ final class ForecastCommand implements Callable<Integer> {
       description = "the time zone of the periods (default: ${DEFAULT-VALUE})")
   private String zone = "UTC";
 
-  @Option(names = "--quotas", paramLabel = "FILE", order = 22,
-      description = "quotas per period and owner: a CSV period,owner,amount,currency")
-  private Path quotas;
+  @Mixin
+  private QuotaOptions quotas = new QuotaOptions();
 
   @Option(names = "--as-of", paramLabel = "DATE", converter = Instants.class, order = 23,
       description = "the instant the figures are taken at, ISO-8601 date or date-time (default: the latest entered_at)")
@@ -86,17 +80,7 @@ final class ForecastCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException("bad --as-of: " + e.getMessage(), e);
     }
-    if (quotas != null) {
-      Set<String> owners = new HashSet<>();
-      for (Deal deal : export.deals()) {
-        if (!deal.owner().isBlank()) {
-          owners.add(deal.owner());
-        }
-      }
-      for (Quota quota : QuotaFile.read(quotas, unit, owners, input.defaultCurrency())) {
-        query = query.withQuota(quota.period(), quota.owner(), quota.amount());
-      }
-    }
+    query = quotas.addTo(query, "--period is", export, input);
     warnings.release(main.err());
     ForecastReport report = Analyst.forecast(export, query);
     switch (format) {

@@ -16,7 +16,7 @@ import org.salespipeline.metrics.Quota;
 import org.salespipeline.metrics.TrendPeriod;
 
 /**
- * The quotas file of {@code forecast --quotas}: a small UTF-8 CSV with the header
+ * The quotas file of {@code forecast --quotas} and {@code report --quotas} ({@link QuotaOptions}): a small UTF-8 CSV with the header
  * {@code period,owner,amount,currency} (columns in that order, names matched ignoring case; the
  * currency column may be left out), one quota a row: {@code 2026-Q3,ana,120000,USD}. A period is a
  * month ({@code 2026-07}) or a quarter ({@code 2026-Q3}) of the roll-up's unit; an owner is one
@@ -34,13 +34,15 @@ final class QuotaFile {
    *
    * @param file the file
    * @param unit the roll-up's unit, which every period must be of
+   * @param unitSource what sets the unit, as the message of a period of another unit ends
+   *     ({@code "--period is quarter"})
    * @param owners the owners of the history's deals
    * @param defaultCurrency the currency of a row without one
    * @return the quotas in file order
    * @throws UsageException if the file cannot be read or a row is bad
    */
-  static List<Quota> read(Path file, CalendarUnit unit, Set<String> owners, Currency defaultCurrency)
-      throws UsageException {
+  static List<Quota> read(Path file, CalendarUnit unit, String unitSource, Set<String> owners,
+      Currency defaultCurrency) throws UsageException {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -57,7 +59,7 @@ final class QuotaFile {
       if (line.isBlank()) {
         continue;
       }
-      Quota quota = row(file + ":" + (i + 1) + ": ", line, unit, owners, defaultCurrency);
+      Quota quota = row(file + ":" + (i + 1) + ": ", line, unit, unitSource, owners, defaultCurrency);
       for (Quota other : quotas) {
         if (other.period().equals(quota.period()) && other.owner().equals(quota.owner())
             && other.amount().currency().equals(quota.amount().currency())) {
@@ -75,8 +77,8 @@ final class QuotaFile {
     return h.equals("period,owner,amount,currency") || h.equals("period,owner,amount");
   }
 
-  private static Quota row(String where, String line, CalendarUnit unit, Set<String> owners, Currency defaultCurrency)
-      throws UsageException {
+  private static Quota row(String where, String line, CalendarUnit unit, String unitSource, Set<String> owners,
+      Currency defaultCurrency) throws UsageException {
     if (line.indexOf('"') >= 0) {
       throw new UsageException(where + "a quotas file has no quoted cells: '" + line + "'");
     }
@@ -94,7 +96,7 @@ final class QuotaFile {
     }
     if (period.unit() != unit) {
       throw new UsageException(where + "period " + period.label() + " is a " + period.unit().name()
-          .toLowerCase(Locale.ROOT) + " but --period is " + unit.name().toLowerCase(Locale.ROOT));
+          .toLowerCase(Locale.ROOT) + " but " + unitSource);
     }
     String owner = cells[1].strip();
     if (!owners.contains(owner)) {

@@ -44,7 +44,8 @@ import picocli.CommandLine.ParentCommand;
             + "warnings metrics and prioritize print on standard error). --as-of, --from, --to and --group-by "
             + "mean what they mean for metrics; --scorer, --features and --team what they mean for prioritize. It "
             + "also shows the pipeline movement (a waterfall) over the window, or over the 28 days up to --as-of "
-            + "without one; the forecast roll-up per quarter in UTC; and the hygiene flags of the open deals (14 "
+            + "without one; the forecast roll-up per quarter in UTC, with attainment and coverage against --quotas "
+            + "(quarters, as for forecast --quotas); and the hygiene flags of the open deals (14 "
             + "quiet days), as the movement, forecast and hygiene commands give them. Prints the path written."})
 final class ReportCommand implements Callable<Integer> {
 
@@ -67,6 +68,9 @@ final class ReportCommand implements Callable<Integer> {
   @Mixin
   private ScorerOptions scoring = new ScorerOptions();
 
+  @Mixin
+  private QuotaOptions quotas = new QuotaOptions();
+
   @Option(names = "--top", paramLabel = "N", defaultValue = "" + Analyst.DEFAULT_TOP,
       converter = PrioritizeCommand.Top.class, order = 40, description = "how many deals to list (default: ${DEFAULT-VALUE})")
   private int top = Analyst.DEFAULT_TOP;
@@ -82,6 +86,8 @@ final class ReportCommand implements Callable<Integer> {
     Export export = input.export(warnings);
     MetricsQuery query = when.query(export).withTrends(CalendarUnit.MONTH, ZoneOffset.UTC);
     Scorer scorer = scoring.scorer(export);
+    ForecastQuery forecast = quotas.addTo(ForecastQuery.of(query.asOf(), CalendarUnit.QUARTER, ZoneOffset.UTC),
+        "the report's forecast is per", export, input);
     warnings.release(err);
     MetricsReport metrics = Analyst.metrics(export, query);
     ScoringContext context = ScoringContext.of(export.pipeline(), query.asOf()).withHistory(export.deals());
@@ -94,7 +100,7 @@ final class ReportCommand implements Callable<Integer> {
     try {
       written = HtmlReport.of("Pipeline report: " + export.source(), metrics, ranking).withWarnings(dataWarnings)
           .withMovement(Analyst.movement(export, movementQuery(query)))
-          .withForecast(Analyst.forecast(export, ForecastQuery.of(query.asOf(), CalendarUnit.QUARTER, ZoneOffset.UTC)))
+          .withForecast(Analyst.forecast(export, forecast))
           .withHygiene(Analyst.hygiene(export, HygieneQuery.asOf(query.asOf())))
           .writeTo(file);
     } catch (IOException e) {

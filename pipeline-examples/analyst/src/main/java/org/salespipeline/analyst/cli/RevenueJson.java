@@ -13,6 +13,7 @@ import org.salespipeline.metrics.FlaggedDeal;
 import org.salespipeline.metrics.ForecastFigures;
 import org.salespipeline.metrics.ForecastReport;
 import org.salespipeline.metrics.Figure;
+import org.salespipeline.metrics.Grouping;
 import org.salespipeline.metrics.HygieneCounts;
 import org.salespipeline.metrics.HygieneFlag;
 import org.salespipeline.metrics.HygieneReport;
@@ -28,7 +29,9 @@ import org.salespipeline.metrics.PeriodForecast;
  * currency of the export (and any other currency the figure has), an empty sum being 0; money is
  * the exact sum rounded half-even once, here, to the currency's minor unit (ISO 4217 digits); a
  * ratio (attainment, coverage) is a plain number, absent when undefined (no quota, or nothing left
- * to cover).
+ * to cover). A deal without an owner (empty or blank) has {@code "owner": null}; where owners or
+ * groups are keys (per-owner figures, {@code --group-by owner}) and in CSV cells, its group is
+ * {@code (none)} ({@link Grouping#NONE}), as in the tables.
  */
 final class RevenueJson {
 
@@ -150,7 +153,9 @@ final class RevenueJson {
   /**
    * The roll-up as CSV: {@code period, owner, figure, count, currency, value}, one row per figure
    * and currency ({@code owner} empty for the team; a deal count alone has an empty currency);
-   * quota, attainment and coverage are figures without a count.
+   * quota, attainment and coverage are figures without a count. The open deals without an expected
+   * close date close it: {@code noCloseDate} for the team, then per owner ({@code (none)} for the
+   * deals without one), with an empty period.
    */
   static CsvTable forecastCsv(ForecastReport report, Set<Currency> currencies) {
     CsvTable table = new CsvTable("period", "owner", "figure", "count", "currency", "value");
@@ -160,6 +165,8 @@ final class RevenueJson {
           currencies));
     }
     figureRows(table, "", "", "noCloseDate", report.noCloseDate(), currencies);
+    report.noCloseDateByOwner().forEach((owner, figure) -> figureRows(table, "", owner, "noCloseDate", figure,
+        currencies));
     return table;
   }
 
@@ -197,7 +204,7 @@ final class RevenueJson {
     for (FlaggedDeal deal : report.deals()) {
       Map<String, Object> d = new LinkedHashMap<>();
       d.put("deal", deal.dealId());
-      d.put("owner", deal.owner());
+      d.put("owner", deal.owner().isBlank() ? null : deal.owner());
       d.put("stage", deal.stageName());
       d.put("amount", deal.amount().map(RevenueJson::money).getOrNull());
       d.put("expectedClose", deal.expectedClose().map(Object::toString).getOrNull());
@@ -215,7 +222,7 @@ final class RevenueJson {
   static CsvTable hygieneCsv(HygieneReport report) {
     CsvTable table = new CsvTable("deal", "owner", "stage", "amount", "currency", "expectedClose", "quietDays", "flags");
     for (FlaggedDeal deal : report.deals()) {
-      table.add(deal.dealId(), deal.owner(), deal.stageName(), deal.amount().map(Money::amountInMinorUnit).getOrNull(),
+      table.add(deal.dealId(), Grouping.label(deal.owner()), deal.stageName(), deal.amount().map(Money::amountInMinorUnit).getOrNull(),
           deal.amount().map(m -> m.currency().getCurrencyCode()).getOrNull(),
           deal.expectedClose().getOrNull(), deal.quietDays(), String.join(" ", flags(deal)));
     }

@@ -431,7 +431,7 @@ public final class HtmlReport {
     Table table = Table.of("Stuck deals, furthest over their norm first", "Deal", "Owner", "Stage", "Amount",
         "Days in stage", "Norm (days)", "Days over").textColumns(1, 2);
     for (StuckDeal s : stuck.subList(0, Math.min(STUCK_SHOWN, stuck.size()))) {
-      table.row(s.dealId(), s.owner(), s.stageName(), Figures.money(s.amount()), Figures.days(s.ageDays()),
+      table.row(s.dealId(), Grouping.label(s.owner()), s.stageName(), Figures.money(s.amount()), Figures.days(s.ageDays()),
           Figures.days(s.normDays()), Figures.days(s.overDays()));
     }
     table.writeTo(html);
@@ -459,7 +459,7 @@ public final class HtmlReport {
       Table table = Table.of("Deals to work first", "Rank", "Deal", "Title", "Account", "Owner", "Stage",
           "Probability", "Amount", "Expected value", "Urgency").textColumns(1, 2, 3, 4, 5);
       for (RankedDeal r : top.deals()) {
-        table.row(Integer.toString(r.rank()), r.deal().id(), r.deal().title(), r.deal().account(), r.deal().owner(),
+        table.row(Integer.toString(r.rank()), r.deal().id(), r.deal().title(), r.deal().account(), Grouping.label(r.deal().owner()),
             stageNames.getOrDefault(r.deal().stageId(), r.deal().stageId()), Figures.percent(r.probability()),
             Figures.money(r.deal().amount()), Figures.money(r.expectedValue()),
             String.format(Locale.ROOT, "×%.2f", r.urgency()));
@@ -529,14 +529,17 @@ public final class HtmlReport {
       Table table = Table.of("Forecast roll-up", "Period", "Owner", "Closed won", "Commit", "Best case", "Pipeline",
           "Omitted", "Quota", "Attainment", "Coverage").textColumns(1);
       for (PeriodForecast p : f.periods()) {
-        forecastRow(table, p.period().label(), "all", p.team());
+        forecastRow(table, p.period().label(), "(all)", p.team());
         p.owners().forEach((owner, figures) -> forecastRow(table, p.period().label(), owner, figures));
       }
       table.writeTo(html);
     }
     Figure none = f.noCloseDate();
+    List<String> byOwner = new ArrayList<>();
+    f.noCloseDateByOwner().forEach((owner, figure) -> byOwner.add(owner + " " + cell(figure)));
     html.element("p", Figures.count(none.count()) + " open deals have no expected close date and are in no period"
-        + (none.amount().isEmpty() ? "." : " (" + Figures.moneys(none.amount()) + ")."), "class", "note");
+        + (none.amount().isEmpty() ? "" : " (" + Figures.moneys(none.amount()) + ")")
+        + (byOwner.isEmpty() ? "." : ": " + String.join("; ", byOwner) + "."), "class", "note");
     html.close("section").newline();
   }
 
@@ -571,7 +574,7 @@ public final class HtmlReport {
     }
     Table counts = Table.of("Flags per owner", headers.toArray(String[]::new));
     h.owners().forEach((owner, c) -> counts.row(countRow(owner, c, flags)));
-    counts.row(countRow("all", h.total(), flags));
+    counts.row(countRow("(all)", h.total(), flags));
     counts.writeTo(html);
     List<FlaggedDeal> deals = h.deals();
     if (deals.isEmpty()) {
@@ -586,7 +589,7 @@ public final class HtmlReport {
             named.add(flagName(flag));
           }
         }
-        table.row(d.dealId(), d.owner().isBlank() ? "(none)" : d.owner(), d.stageName(), Figures.money(d.amount()),
+        table.row(d.dealId(), Grouping.label(d.owner()), d.stageName(), Figures.money(d.amount()),
             d.expectedClose().map(Object::toString).getOrElse(Figures.NONE), Figures.days(d.quietDays()),
             String.join(", ", named));
       }

@@ -326,11 +326,48 @@ class RevenueCommandsTest {
     assertThat(table).containsPattern("\\(all\\) +5 +5 +0 +5 +4 +1 +1 +0")
         .containsPattern("D2 +ana +Proposal +2000\\.00 USD +- +31\\.0 +no close date, no recent activity");
     assertThat(csv).containsExactly("deal,owner,stage,amount,currency,expectedClose,quietDays,flags",
-        "D7,,Prospect,,,,61.0,noCloseDate noRecentActivity noAmount noOwner",
+        "D7,(none),Prospect,,,,61.0,noCloseDate noRecentActivity noAmount noOwner",
         "D2,ana,Proposal,2000.00,USD,,31.0,noCloseDate noRecentActivity",
         "D6,ana,Proposal,900.00,USD,,24.0,noCloseDate noRecentActivity",
         "D4,bo,Prospect,400.00,USD,,21.0,noCloseDate noRecentActivity",
         "D5,bo,Proposal,300.00,USD,,0.0,noCloseDate");
+  }
+
+  /**
+   * D7 has no owner: one documented way in every output of movement, forecast, hygiene and
+   * metrics (the JSON field of a deal is null; tables, CSV cells and the keys of per-owner or
+   * per-group figures say {@code (none)}).
+   */
+  @Test
+  void dealWithoutOwner_isNullInJsonFields_andNoneInTablesCsvAndGroupKeys() {
+    Map<String, Object> hygiene = JsonOf.object(run("hygiene", "--format", "json"));
+    assertThat(map(((List<?>) hygiene.get("deals")).get(0))).containsEntry("deal", "D7").containsEntry("owner", null);
+    assertThat(map(hygiene.get("owners"))).containsKey("(none)");
+    cli.reset();
+    assertThat(run("hygiene")).containsPattern("D7 +\\(none\\) +Prospect");
+    cli.reset();
+    // D7: open all July, no amount: start 1, end 1 in group (none)
+    Map<String, Object> groups = map(JsonOf.object(run("movement", "--from", "2026-07-01", "--to", "2026-08-01",
+        "--group-by", "owner", "--format", "json")).get("groups"));
+    assertThat(groups.keySet()).containsExactly("(none)", "ana", "bo");
+    assertThat(map(map(groups.get("(none)")).get("start"))).containsEntry("count", BigDecimal.ONE);
+    cli.reset();
+    assertThat(run("movement", "--from", "2026-07-01", "--to", "2026-08-01", "--group-by", "owner", "--format", "csv")
+        .split("\r\n")).contains("(none),start,1,0.00", "(none),end,1,0.00");
+    cli.reset();
+    assertThat(map(JsonOf.object(run("metrics", "--group-by", "owner", "--format", "json")).get("groups")))
+        .containsKey("(none)");
+    cli.reset();
+    // forecast: D7 has no expected close date, so it is only among the deals without one, count 1, no amount
+    Map<String, Object> byOwner = map(JsonOf.object(run("forecast", "--period", "quarter", "--format", "json"))
+        .get("noCloseDateByOwner"));
+    assertThat(byOwner.keySet()).containsExactly("(none)", "ana", "bo");
+    assertFigure(byOwner.get("(none)"), 1, "0.00");
+    cli.reset();
+    assertThat(run("forecast", "--period", "quarter")).contains("\n  (none): 1\n");
+    cli.reset();
+    assertThat(run("forecast", "--period", "quarter", "--format", "csv").split("\r\n"))
+        .contains(",(none),noCloseDate,1,USD,0.00", ",ana,noCloseDate,2,USD,2900.00", ",bo,noCloseDate,2,USD,700.00");
   }
 
   @Test
@@ -352,6 +389,28 @@ class RevenueCommandsTest {
     assertThat(html).contains("<section id=\"movement\"", "<section id=\"forecast\"", "<section id=\"hygiene\"")
         .contains("<title>End: 5 (3,600.00\u00a0USD)</title>")
         .contains("5 open deals have no expected close date");
+  }
+
+  @Test
+  void report_withQuotas_showsAttainmentAndCoverageInTheForecast() throws IOException {
+    // as forecast --quotas: 2026-Q3 ana 4000 USD; closed won D1 1000: attainment 25.0 %, coverage 0 / 3000 = 0.0 %
+    Path quotas = Files.writeString(dir.resolve("quotas.csv"), "period,owner,amount,currency\n2026-Q3,ana,4000,USD\n");
+    Path out = dir.resolve("report.html");
+
+    run("report", "--out", out.toString(), "--quotas", quotas.toString());
+
+    assertThat(Files.readString(out)).containsPattern(">2026-Q3</th><td[^>]*>ana</td>(<td[^>]*>[^<]*</td>){5}"
+        + "<td[^>]*>4,000\\.00.USD</td><td[^>]*>25\\.0%</td><td[^>]*>0\\.0%</td>");
+  }
+
+  @Test
+  void report_badQuotas_areRefusedAsForecastRefusesThem() throws IOException {
+    Path months = Files.writeString(dir.resolve("q.csv"), "period,owner,amount,currency\n2026-07,ana,4000,USD\n");
+    Path out = dir.resolve("report.html");
+
+    assertThat(fails("report", "--out", out.toString(), "--quotas", months.toString()))
+        .endsWith(months + ":2: period 2026-07 is a month but the report's forecast is per quarter");
+    assertThat(out).doesNotExist();
   }
 
   @Test

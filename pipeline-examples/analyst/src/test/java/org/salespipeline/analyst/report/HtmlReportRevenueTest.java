@@ -101,11 +101,14 @@ class HtmlReportRevenueTest {
     String hygiene = section(html, "hygiene");
 
     assertThat(forecast).contains("<caption>Forecast roll-up</caption>")
-        .contains("<th scope=\"row\" class=\"text\">2026-Q3</th><td class=\"text\">all</td>"
+        .contains("<th scope=\"row\" class=\"text\">2026-Q3</th><td class=\"text\">(all)</td>"
             + "<td class=\"num\">1 · 1,000.00\u00a0USD</td>")
-        .contains("5 open deals have no expected close date and are in no period (3,600.00\u00a0USD).");
+        .contains("5 open deals have no expected close date and are in no period (3,600.00\u00a0USD): (none) 1;"
+            + " ana 2 · 2,900.00\u00a0USD; bo 2 · 700.00\u00a0USD.");
     assertThat(hygiene).contains("<caption>Flags per owner</caption>", "<caption>Flagged deals, worst first</caption>")
-        .contains("No close date, No recent activity, No amount, No owner");
+        .contains("No close date, No recent activity, No amount, No owner")
+        .containsPattern("<th scope=\"row\"[^>]*>\\(none\\)</th><td class=\"num\">1</td><td class=\"num\">1</td>")
+        .containsPattern(">D7</th><td[^>]*>\\(none\\)</td>");
     assertThat(hygiene.indexOf(">D7<")).isLessThan(hygiene.indexOf(">D2<"));
     assertThat(hygiene.indexOf(">D2<")).isLessThan(hygiene.indexOf(">D5<"));
     assertThat(html).doesNotContainIgnoringCase("<script").doesNotContain("http://").doesNotContain("https://");
