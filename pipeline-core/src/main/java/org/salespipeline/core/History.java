@@ -30,8 +30,10 @@ import org.salespipeline.core.internal.DealCursor;
  * claims slot {@code size} with a compare-and-set on its mark (0 means free: only the opening has
  * mark 0) and writes there, so a chain of commands fills one array; a deal whose next slot is taken
  * (it branched: another command was applied to it before) or whose arrays are full copies its
- * slots into new arrays, larger by a quarter once past {@value #EXACT_UP_TO} events, so appending
- * costs the same at any length. Slots below a deal's size are never written again, and the
+ * slots into new arrays: of the next even length while short (compact arrays of an odd length are
+ * padded to the next even one anyway, so every other append of a chain finds a free slot at no
+ * cost in memory), larger by a quarter once past {@value #EXACT_UP_TO} events, so appending costs
+ * the same at any length. Slots below a deal's size are never written again, and the
  * final fields publish them safely: immutable and thread-safe.
  */
 abstract class History {
@@ -46,7 +48,7 @@ abstract class History {
   private static final long FAR = Long.MAX_VALUE >>> KIND_BITS;
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
   private static final long NEAR_SECONDS = FAR / NANOS_PER_SECOND;
-  /** Up to this many events, arrays grow by one: no spare room in the millions of short histories. */
+  /** Up to this many events, arrays grow to the next even length: no room that costs memory in short histories. */
   private static final int EXACT_UP_TO = 16;
   private static final VarHandle INT_MARK = MethodHandles.arrayElementVarHandle(int[].class);
   private static final VarHandle LONG_MARK = MethodHandles.arrayElementVarHandle(long[].class);
@@ -63,63 +65,84 @@ abstract class History {
     this.openedSecond = openedAt.getEpochSecond();
     this.openedNano = openedAt.getNano();
     this.size = 1;
-    this.marks = new int[] {compactMark(DealEvent.Kind.OPENED, 0)};
-    this.payloads = new Object[] {stageId};
+    // two slots: an array of one int or reference takes the same 24 bytes as one of two
+    this.marks = new int[] {compactMark(DealEvent.Kind.OPENED, 0), 0};
+    this.payloads = new Object[] {stageId, null};
   }
 
-  /** The history of {@code from} with one more event: in its arrays if the slot is free, else copied. */
+  /**
+   * The history of {@code from} with one more event: in its arrays if the slot is free, else
+   * copied. Only the common case is here, a compact mark in a free slot, so that the JIT inlines it
+   * into every command; copying and wide marks are {@link #appendedMarks}.
+   */
   History(History from, DealEvent.Kind kind, Instant at, @Nullable Object payload) {
     this.openedSecond = from.openedSecond;
     this.openedNano = from.openedNano;
     int n = from.size;
     this.size = n + 1;
     long seconds = at.getEpochSecond() - openedSecond;
-    int nano = at.getNano() - openedNano;
-    if (seconds < 0 || (seconds == 0 && nano < 0)) {
-      throw new IllegalStateException("bug: an event at " + at + " before the opening at "
-          + Instant.ofEpochSecond(openedSecond, openedNano));
-    }
-    Object fromMarks = from.marks;
-    if (fromMarks instanceof int[] compact && nano == 0 && seconds < COMPACT_SECONDS) {
-      int mark = compactMark(kind, seconds);
-      if (n < compact.length && INT_MARK.compareAndSet(compact, n, 0, mark)) {
-        this.marks = compact;
-        this.payloads = from.payloads;
-      } else {
-        int[] copy = Arrays.copyOf(compact, grown(n));
-        copy[n] = mark;
-        this.marks = copy;
-        this.payloads = Arrays.copyOf(from.payloads, copy.length);
-      }
+    if (from.marks instanceof int[] compact && n < compact.length && at.getNano() == openedNano
+        && seconds >= 0 && seconds < COMPACT_SECONDS
+        && INT_MARK.compareAndSet(compact, n, 0, compactMark(kind, seconds))) {
+      this.marks = compact;
+      this.payloads = from.payloads;
       this.payloads[n] = payload;
-      return;
+    } else {
+      Object appended = appendedMarks(from, kind, at);
+      this.marks = appended;
+      this.payloads = appended == from.marks ? from.payloads : Arrays.copyOf(from.payloads, length(appended));
+      this.payloads[n] = appended instanceof long[] wide && isFar(wide[n]) ? new Far(at, payload) : payload;
+    }
+  }
+
+  /**
+   * The marks of {@code from} with the event's mark at slot {@code from.size}: {@code from}'s own
+   * wide marks if that slot was free, else a copy, grown (see {@link #grown}), compact if the event
+   * has a compact mark and {@code from}'s are compact, else wide.
+   */
+  private static Object appendedMarks(History from, DealEvent.Kind kind, Instant at) {
+    int n = from.size;
+    long seconds = at.getEpochSecond() - from.openedSecond;
+    int nano = at.getNano() - from.openedNano;
+    if (seconds < 0 || (seconds == 0 && nano < 0)) {
+      throw new IllegalStateException("bug: an event at " + at + " before the opening at " + from.openedAt());
+    }
+    if (from.marks instanceof int[] compact && nano == 0 && seconds < COMPACT_SECONDS) {
+      int[] copy = Arrays.copyOf(compact, grown(n));
+      copy[n] = compactMark(kind, seconds);
+      return copy;
     }
     // below NEAR_SECONDS the offset is always below FAR, so it never reads as the sentinel
     long offset = seconds >= NEAR_SECONDS ? FAR : seconds * NANOS_PER_SECOND + nano;
     long mark = offset << KIND_BITS | code(kind);
-    Object stored = offset == FAR ? new Far(at, payload) : payload;
-    if (fromMarks instanceof long[] wide && n < wide.length && LONG_MARK.compareAndSet(wide, n, 0L, mark)) {
-      this.marks = wide;
-      this.payloads = from.payloads;
-    } else {
-      long[] copy = new long[grown(n)];
-      if (fromMarks instanceof long[] wide) {
-        System.arraycopy(wide, 0, copy, 0, n);
-      } else {
-        int[] compact = (int[]) fromMarks;
-        for (int i = 0; i < n; i++) {
-          copy[i] = widened(compact[i]);
-        }
-      }
-      copy[n] = mark;
-      this.marks = copy;
-      this.payloads = Arrays.copyOf(from.payloads, copy.length);
+    if (from.marks instanceof long[] wide && n < wide.length && LONG_MARK.compareAndSet(wide, n, 0L, mark)) {
+      return wide;
     }
-    this.payloads[n] = stored;
+    // grown one by one up to EXACT_UP_TO: an odd number of longs would be padding, not spare room
+    long[] copy = new long[n < EXACT_UP_TO ? n + 1 : grown(n)];
+    if (from.marks instanceof long[] wide) {
+      System.arraycopy(wide, 0, copy, 0, n);
+    } else {
+      int[] compact = (int[]) from.marks;
+      for (int i = 0; i < n; i++) {
+        copy[i] = widened(compact[i]);
+      }
+    }
+    copy[n] = mark;
+    return copy;
   }
 
+  private static int length(Object marks) {
+    return marks instanceof int[] compact ? compact.length : ((long[]) marks).length;
+  }
+
+  /**
+   * The length of arrays grown past {@code size} slots: the next even number up to
+   * {@value #EXACT_UP_TO} (an array of an odd number of ints or references is padded to the next
+   * even one anyway, so the spare slot costs nothing), then a quarter more.
+   */
   private static int grown(int size) {
-    return size < EXACT_UP_TO ? size + 1 : size + (size >> 2);
+    return size < EXACT_UP_TO ? (size + 2) & ~1 : size + (size >> 2);
   }
 
   private static int code(DealEvent.Kind kind) {

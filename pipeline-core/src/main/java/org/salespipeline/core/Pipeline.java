@@ -220,17 +220,19 @@ public final class Pipeline {
     requireOwn(deal);
     Objects.requireNonNull(stageId, "stageId");
     Objects.requireNonNull(at, "at");
-    // checks in a row rather than an Either chain: moves, wins and losses are the hot path
+    Stage target = stagesById.get(stageId);
     Rejection refused = lateOrClosed(deal, at);
+    if (refused == null) {
+      refused = notOpenStage(deal, stageId, target);
+    }
+    if (refused == null) {
+      refused = moveRefusal(deal, stageOf(deal), target);
+    }
     if (refused != null) {
       return Either.left(refused);
     }
-    Stage target = stagesById.get(stageId);
-    refused = target == null ? new Rejection.UnknownStage(deal.id(), stageId, name)
-        : !target.isOpen() ? new Rejection.NotAnOpenStage(deal.id(), target.name())
-        : moveRefusal(deal, stageOf(deal), target);
-    return refused != null ? Either.left(refused)
-        : Either.right(apply(deal, new DealEvent.StageChanged(deal.id(), deal.stageId(), target.id(), at)));
+    DealEvent.StageChanged moved = new DealEvent.StageChanged(deal.id(), deal.stageId(), target.id(), at);
+    return Either.right(Change.of(deal.moved(moved), moved));
   }
 
   /**
@@ -252,8 +254,11 @@ public final class Pipeline {
       List<EntryCriterion> unmet = unmet(deal, wonStage, null);
       refused = unmet == null ? null : new Rejection.CriteriaNotMet(deal.id(), wonStage.name(), unmet);
     }
-    return refused != null ? Either.left(refused)
-        : Either.right(apply(deal, new DealEvent.Won(deal.id(), deal.stageId(), wonStage.id(), at)));
+    if (refused != null) {
+      return Either.left(refused);
+    }
+    DealEvent.Won won = new DealEvent.Won(deal.id(), deal.stageId(), wonStage.id(), at);
+    return Either.right(Change.of(deal.won(won), won));
   }
 
   /**
@@ -278,8 +283,11 @@ public final class Pipeline {
         && !policy.lostReasons().contains(stripped)) {
       refused = new Rejection.LostReasonNotAllowed(deal.id(), stripped, policy.lostReasons());
     }
-    return refused != null ? Either.left(refused)
-        : Either.right(apply(deal, new DealEvent.Lost(deal.id(), deal.stageId(), lostStage.id(), stripped, at)));
+    if (refused != null) {
+      return Either.left(refused);
+    }
+    DealEvent.Lost lost = new DealEvent.Lost(deal.id(), deal.stageId(), lostStage.id(), stripped, at);
+    return Either.right(Change.of(deal.lost(lost), lost));
   }
 
   /**
@@ -309,16 +317,26 @@ public final class Pipeline {
     requireOwn(deal);
     Objects.requireNonNull(stageId, "stageId");
     Objects.requireNonNull(at, "at");
-    return notBefore(deal, at)
-        .flatMap(d -> d.isOpen() ? Either.<Rejection, Deal>left(new Rejection.DealNotClosed(d.id())) : Either.right(d))
-        .flatMap(d -> policy.reopen() ? Either.<Rejection, Deal>right(d) : Either.left(new Rejection.ReopenNotAllowed(d.id())))
-        .flatMap(d -> openStage(d, stageId))
-        .flatMap(target -> {
-          Stage closedFrom = closedFromStage(deal);
-          Rejection refused = target.id().equals(closedFrom.id()) ? null : moveRefusal(deal, closedFrom, target);
-          return refused == null ? Either.<Rejection, Stage>right(target) : Either.left(refused);
-        })
-        .map(target -> apply(deal, new DealEvent.Reopened(deal.id(), target.id(), at)));
+    Stage target = stagesById.get(stageId);
+    Rejection refused = tooLate(deal, at);
+    if (refused == null && deal.isOpen()) {
+      refused = new Rejection.DealNotClosed(deal.id());
+    }
+    if (refused == null && !policy.reopen()) {
+      refused = new Rejection.ReopenNotAllowed(deal.id());
+    }
+    if (refused == null) {
+      refused = notOpenStage(deal, stageId, target);
+    }
+    if (refused == null) {
+      Stage closedFrom = closedFromStage(deal);
+      refused = target.id().equals(closedFrom.id()) ? null : moveRefusal(deal, closedFrom, target);
+    }
+    if (refused != null) {
+      return Either.left(refused);
+    }
+    DealEvent.Reopened reopened = new DealEvent.Reopened(deal.id(), target.id(), at);
+    return Either.right(Change.of(deal.reopened(reopened), reopened));
   }
 
   /**
@@ -365,8 +383,14 @@ public final class Pipeline {
    */
   public Either<Rejection, Change> qualify(Deal deal, Qualification qualification, Instant at) {
     requireOwn(deal);
-    return record(deal, new DealEvent.QualificationUpdated(deal.id(),
-        Objects.requireNonNull(qualification, "qualification"), Objects.requireNonNull(at, "at")));
+    Objects.requireNonNull(qualification, "qualification");
+    Objects.requireNonNull(at, "at");
+    Rejection refused = tooLate(deal, at);
+    if (refused != null) {
+      return Either.left(refused);
+    }
+    DealEvent.QualificationUpdated qualified = new DealEvent.QualificationUpdated(deal.id(), qualification, at);
+    return Either.right(Change.of(deal.qualified(qualified), qualified));
   }
 
   /**
@@ -655,17 +679,14 @@ public final class Pipeline {
     }
     Deal deal = Deal.opened(opened);
     Stage stage = stagesById.get(opened.stageId());
-    if (stage == null) {
-      return Either.left(new Rejection.UnknownStage(deal.id(), opened.stageId(), name));
+    Rejection refused = notOpenStage(deal, opened.stageId(), stage);
+    if (refused == null && !policy.creationStageIds().isEmpty() && !policy.creationStageIds().contains(stage.id())) {
+      refused = new Rejection.CreationNotAllowed(deal.id(), stage.name(), names(policy.creationStageIds()));
     }
-    if (!stage.isOpen()) {
-      return Either.left(new Rejection.NotAnOpenStage(deal.id(), stage.name()));
+    if (refused == null) {
+      refused = unmetCriteria(deal, 0, stage.order() + 1, stage);
     }
-    if (!policy.creationStageIds().isEmpty() && !policy.creationStageIds().contains(stage.id())) {
-      return Either.left(new Rejection.CreationNotAllowed(deal.id(), stage.name(), names(policy.creationStageIds())));
-    }
-    Rejection unmet = unmetCriteria(deal, 0, stage.order() + 1, stage);
-    return unmet == null ? Either.right(Change.of(deal, opened)) : Either.left(unmet);
+    return refused != null ? Either.left(refused) : Either.right(Change.of(deal, opened));
   }
 
   private String firstCreationStageId() {
@@ -676,17 +697,10 @@ public final class Pipeline {
         .id();
   }
 
-  private Either<Rejection, Change> record(Deal deal, DealEvent event) {
-    return notBefore(deal, event.at()).map(d -> apply(d, event));
-  }
-
-  private static Change apply(Deal deal, DealEvent event) {
-    return Change.of(deal.evolve(event), event);
-  }
-
-  private static Either<Rejection, Deal> notBefore(Deal deal, Instant at) {
-    Rejection late = tooLate(deal, at);
-    return late == null ? Either.right(deal) : Either.left(late);
+  /** The command of an event that changes a field of the deal, not its stage: refused only if it comes too late. */
+  private static Either<Rejection, Change> record(Deal deal, DealEvent event) {
+    Rejection refused = tooLate(deal, event.at());
+    return refused != null ? Either.left(refused) : Either.right(Change.of(deal.evolve(event), event));
   }
 
   /** Why a command at {@code at} comes too late for the deal, or null if it does not. */
@@ -703,12 +717,11 @@ public final class Pipeline {
     return late != null || deal.isOpen() ? late : new Rejection.DealClosed(deal.id(), deal.status());
   }
 
-  private Either<Rejection, Stage> openStage(Deal deal, String stageId) {
-    Stage stage = stagesById.get(stageId);
-    if (stage == null) {
-      return Either.left(new Rejection.UnknownStage(deal.id(), stageId, name));
-    }
-    return stage.isOpen() ? Either.right(stage) : Either.left(new Rejection.NotAnOpenStage(deal.id(), stage.name()));
+  /** Why a stage cannot be entered as an open stage: the pipeline has none such, or it is won or lost; else null. */
+  private @Nullable Rejection notOpenStage(Deal deal, String stageId, @Nullable Stage stage) {
+    return stage == null ? new Rejection.UnknownStage(deal.id(), stageId, name)
+        : stage.isOpen() ? null
+        : new Rejection.NotAnOpenStage(deal.id(), stage.name());
   }
 
   /** Why the policy or a checklist refuses a move between two open stages, or null if it may. */
