@@ -236,7 +236,23 @@ public abstract class MetricsReport {
    *
    * @return an unmodifiable list, never null
    */
-  public abstract List<StuckDeal> stuck();
+  public List<StuckDeal> stuck() {
+    return stuckDeals().deals();
+  }
+
+  /** The stuck deals, held without the generated builder's copies (see {@link StuckDeals}). */
+  abstract StuckDeals stuckDeals();
+
+  /**
+   * The stuck deals as one immutable list, taken as it is: where most open deals are stuck they
+   * are hundreds of thousands, which the generated builder would copy twice (as it does every
+   * list attribute), in the serial end of a parallel calculation.
+   */
+  record StuckDeals(List<StuckDeal> deals) {
+    StuckDeals {
+      deals = List.copyOf(deals); // no copy of a list made by List.of
+    }
+  }
 
   /**
    * Returns the bottlenecks.
