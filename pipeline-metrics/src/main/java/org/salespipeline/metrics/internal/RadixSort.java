@@ -9,10 +9,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Metrics sort millions of durations (and deal-id hashes) once per report; a comparison sort
  * spends most of its time on mispredicted branches there (at a million durations this sort takes
- * a fifth of the time of {@link Arrays#sort(long[])}). A first pass finds the range; non-negative
- * values are counted only in the digits their maximum needs (four for durations in milliseconds of
- * up to 500 years), others in all six, every digit in one pass; a digit on which all values agree
- * is skipped, so durations take at most four scattering passes. The sign bit is flipped in
+ * a fifth of the time of {@link Arrays#sort(long[])}). One pass counts every digit at once; a
+ * digit on which all values agree (the high digits of durations in milliseconds, for instance) is
+ * skipped, so durations of up to 500 years take four scattering passes. The sign bit is flipped in
  * the top digit's bucket so negative values come first. Arrays shorter than {@value #SMALL}, where
  * counting 2,048 buckets per digit does not pay, go to {@link Arrays#sort(long[])}; arrays already
  * in order are not touched.
@@ -82,32 +81,24 @@ public final class RadixSort {
    */
   private static long[] radix(long[] values, int @Nullable [] payload) {
     int n = values.length;
+    int[] counts = new int[DIGITS * BUCKETS];
     boolean ordered = true;
     long previous = values[0];
-    long min = previous;
-    long max = previous;
     for (long v : values) {
       ordered &= previous <= v;
       previous = v;
-      min = Math.min(min, v);
-      max = Math.max(max, v);
+      for (int d = 0; d < DIGITS; d++) {
+        counts[d * BUCKETS + bucket(v, d)]++;
+      }
     }
     if (ordered) {
       return values;
-    }
-    // non-negative values below 2^(11 d) need only their d lowest digits (durations: 4 of 6)
-    int digits = min < 0 ? DIGITS : Math.max(1, (64 - Long.numberOfLeadingZeros(max) + BITS - 1) / BITS);
-    int[] counts = new int[digits * BUCKETS];
-    for (long v : values) {
-      for (int d = 0; d < digits; d++) {
-        counts[d * BUCKETS + bucket(v, d)]++;
-      }
     }
     long[] source = values;
     long[] target = null;
     int[] sourcePayload = payload;
     int[] targetPayload = null;
-    for (int d = 0; d < digits; d++) {
+    for (int d = 0; d < DIGITS; d++) {
       int base = d * BUCKETS;
       if (counts[base + bucket(source[0], d)] == n) {
         continue; // every value has the same digit here
