@@ -11,7 +11,7 @@
 module org.salespipeline.metrics {
   requires transitive org.salespipeline.core;
   requires static org.jspecify;
-  requires static org.immutables.value.annotations; // only so javadoc resolves core's annotations
+  requires static org.immutables.value.annotations; // compile-only: the report's generated value class
 
   exports org.salespipeline.metrics;
 }

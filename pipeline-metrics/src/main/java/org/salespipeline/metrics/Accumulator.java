@@ -25,15 +25,18 @@ import org.salespipeline.core.Money;
 import org.salespipeline.core.Pipeline;
 import org.salespipeline.core.Stage;
 import org.salespipeline.core.internal.DealCursor;
-import org.salespipeline.metrics.internal.LongSamples;
 
 /**
  * The partial result of a calculation: one pass over each deal's history, merged with other
  * partial results, finished into a {@link MetricsReport}.
  *
- * <p>Design: every figure is built from parts whose merge is exact and order-free (integer
- * counts, {@code long} millisecond sums, exact money sums, samples kept as primitive
- * arrays and sorted once at the end, lists sorted by deal id at the end). That is what makes a
+ * <p>Design: the pass over each deal's history is one; what it finds goes to a set of partial
+ * results, one per group of figures, each with its own add, merge and finish: {@link DealCounts},
+ * {@link SalesCycles}, {@link TimeToClose}, {@link Funnel}, {@link TransitionCounts},
+ * {@link StageStays}, {@link MoneyTotals}, {@link OpenDeals}, {@link ForecastDeals} and the
+ * {@link IdCheck}. Every part's merge is exact and order-free (integer counts, {@code long}
+ * millisecond sums, exact money sums, samples kept as primitive arrays and sorted once at the
+ * end, lists sorted by deal id at the end). That is what makes a
  * parallel or partitioned calculation give the very same report as a sequential one. Stages are
  * indexed 0..k-1 (open stages in order, so index = order), k (won) and k+1 (lost).
  *
@@ -43,7 +46,6 @@ final class Accumulator {
 
   /** The precision of quotients that are rates or ratios, and the least of money quotients. */
   static final MathContext DIVISION = MathContext.DECIMAL64;
-  private static final long MILLIS_PER_DAY = 86_400_000L;
 
   private final Pipeline pipeline;
   /** Reads each deal's history in place; one for all the deals this accumulator takes. */
@@ -56,8 +58,16 @@ final class Accumulator {
   private final int k;
   private final int n;
   private final Map<String, Integer> index = new HashMap<>();
-  /** Stage ids by index: events usually hold these very instances, found without hashing. */
+  /** Stage ids by index. */
   private final String[] stageIds;
+  /**
+   * The stage ids in an open-addressing table by their (cached) string hash, with their index:
+   * events usually hold these very instances, found by one hash probe and an identity check, not
+   * by comparing with each stage in turn (a branch per stage that the random order of stages
+   * mispredicts). Equal ids of other instances fall back to {@link #index}.
+   */
+  private final String[] stageSlots;
+  private final int[] slotStage;
   /**
    * Probabilities as the decimals they were written as: {@code BigDecimal.valueOf(double)} is the
    * shortest decimal that reads back as the double ({@code 0.1} for 0.1), where
@@ -70,26 +80,15 @@ final class Accumulator {
   private final @Nullable CurrencyConverter converter;
   private final @Nullable DateRange forecastPeriod;
 
-  private long deals;
-  private long open;
-  private long won;
-  private long lost;
-  private long unpriced;
-  private final Map<Currency, CurrencyTotals> totals = new HashMap<>();
-  private final LongSamples wonCycle = LongSamples.keepingRuns();
-  private final LongSamples lostCycle = LongSamples.keepingRuns();
-  private final LongSamples kmEvents = new LongSamples();
-  private final LongSamples kmCensored = new LongSamples();
-  /** Cohort deals by furthest open stage: [2f] open, [2f + 1] lost; won deals are beyond. */
-  private final long[] furthest;
-  private long cohortWon;
-  private final long[] transitions;
-  private final LongSamples[] completed;
-  private final LongSamples[] current;
+  private final DealCounts counts = new DealCounts();
+  private final SalesCycles cycles = new SalesCycles();
+  private final TimeToClose timeToClose = new TimeToClose();
+  private final Funnel funnel;
+  private final TransitionCounts transitions;
+  private final StageStays stays;
+  private final MoneyTotals money;
   private final OpenDeals openDeals = new OpenDeals();
-  private final List<ForecastEntry> forecastEntries = new ArrayList<>();
-  private long forecastDeals;
-  private long forecastUnpriced;
+  private final ForecastDeals forecast = new ForecastDeals();
 
   private final @Nullable IdCheck ids;
   private final @Nullable Map<String, Accumulator> groups;
@@ -114,17 +113,24 @@ final class Accumulator {
     index.put(pipeline.lostStage().id(), k + 1);
     this.stageIds = new String[n];
     index.forEach((id, i) -> stageIds[i] = id);
+    int slots = Integer.highestOneBit(4 * n - 1) << 1;
+    this.stageSlots = new String[slots];
+    this.slotStage = new int[slots];
+    for (int s = 0; s < n; s++) {
+      int slot = slot(stageIds[s]);
+      while (stageSlots[slot] != null) {
+        slot = (slot + 1) & (slots - 1);
+      }
+      stageSlots[slot] = stageIds[s];
+      slotStage[slot] = s;
+    }
     this.probability = query.probability().getOrNull();
     this.converter = query.converter().getOrNull();
     this.forecastPeriod = query.forecastPeriod().getOrNull();
-    this.furthest = new long[2 * k];
-    this.transitions = new long[n * n];
-    this.completed = new LongSamples[k];
-    this.current = new LongSamples[k];
-    for (int i = 0; i < k; i++) {
-      completed[i] = LongSamples.keepingRuns();
-      current[i] = LongSamples.keepingRuns();
-    }
+    this.funnel = new Funnel(k);
+    this.transitions = new TransitionCounts(n);
+    this.stays = new StageStays(k);
+    this.money = new MoneyTotals(stageProbability);
     this.ids = top ? new IdCheck() : null;
     this.groups = top && query.grouping().isDefined() ? new HashMap<>() : null;
     this.trends = top && query.trends().isDefined() ? new HashMap<>() : null;
@@ -203,10 +209,19 @@ final class Accumulator {
     return !windowed || event.compareAt(from) >= 0 && event.compareAt(to) < 0;
   }
 
+  private int slot(String stageId) {
+    int h = stageId.hashCode();
+    return (h ^ (h >>> 16)) & (stageSlots.length - 1);
+  }
+
   private int stageIndex(String stageId, Deal deal) {
-    for (int s = 0; s < n; s++) {
-      if (stageIds[s] == stageId) {
-        return s;
+    for (int slot = slot(stageId); ; slot = (slot + 1) & (stageSlots.length - 1)) {
+      String id = stageSlots[slot];
+      if (id == stageId) {
+        return slotStage[slot];
+      }
+      if (id == null) {
+        break;
       }
     }
     Integer i = index.get(stageId);
@@ -235,9 +250,9 @@ final class Accumulator {
       int next = stageIndex(to, d);
       long at = event.epochMilli();
       if (inWindow(event)) {
-        transitions[stage * n + next]++;
+        transitions.add(stage, next);
         if (stage < k) {
-          completed[stage].add(at - entered);
+          stays.addCompleted(stage, at - entered);
         }
       }
       stage = next;
@@ -250,72 +265,50 @@ final class Accumulator {
       }
     }
 
-    deals++;
     DealStatus status = d.status();
-    boolean cohort = inWindow(d.createdAt());
+    boolean cohort = !windowed || inWindow(d.createdAt());
     Money amount = d.amount().isEmpty() ? null : convert(d.amount().get(), d);
     if (status == DealStatus.OPEN) {
-      open++;
       long age = asOfMs - entered;
-      current[stage].add(age);
+      counts.addOpen(amount != null);
+      stays.addCurrent(stage, age);
       openDeals.add(stage, age, d, amount);
-      if (amount == null) {
-        unpriced++;
-      }
       addOpen(d, stage, amount);
       if (cohort) {
-        kmCensored.add(asOfMs - created);
-        furthest[2 * furthestOpen]++;
+        timeToClose.addOpen(asOfMs - created);
+        funnel.addOpen(furthestOpen);
       }
     } else {
-      if (inWindow(event.at(lastCloseIndex))) {
-        boolean isWon = status == DealStatus.WON;
-        if (isWon) {
-          won++;
-          wonCycle.add(lastClose - created);
-        } else {
-          lost++;
-          lostCycle.add(lastClose - created);
-        }
-        if (amount == null) {
-          unpriced++;
-        } else {
-          totals(amount.currency()).addClosed(amount.amount(), isWon);
+      boolean isWon = status == DealStatus.WON;
+      boolean closedInWindow = inWindow(event.at(lastCloseIndex));
+      counts.addClosed(closedInWindow, isWon, amount != null);
+      if (closedInWindow) {
+        cycles.add(isWon, lastClose - created);
+        if (amount != null) {
+          money.addClosed(amount, isWon);
         }
       }
       if (cohort) {
-        kmEvents.add(lastClose - created);
-        if (status == DealStatus.WON) {
-          cohortWon++;
-        } else {
-          furthest[2 * furthestOpen + 1]++;
-        }
+        timeToClose.addClosed(lastClose - created);
+        funnel.addClosed(isWon, furthestOpen);
       }
     }
   }
 
   private void addOpen(Deal d, int stage, @Nullable Money amount) {
-    boolean forecast = forecastPeriod != null && d.expectedClose().exists(forecastPeriod::contains);
-    if (forecast) {
-      forecastDeals++;
-      if (amount == null) {
-        forecastUnpriced++;
-      }
-    }
+    boolean inForecast = forecastPeriod != null && d.expectedClose().exists(forecastPeriod::contains);
     if (amount == null) {
+      if (inForecast) {
+        forecast.addUnpriced();
+      }
       return;
     }
-    CurrencyTotals t = totals(amount.currency());
     BigDecimal p = probabilityOf(d);
-    if (p == null) {
-      t.addOpen(amount.amount(), stage);
-    } else {
-      t.addOpen(amount.amount(), amount.amount().multiply(p));
-    }
-    if (forecast) {
+    money.addOpen(amount, stage, p);
+    if (inForecast) {
       BigDecimal weight = p == null ? stageProbability[stage] : p;
-      t.addForecast(amount.amount(), amount.amount().multiply(weight));
-      forecastEntries.add(new ForecastEntry(d.id(), amount, weight.doubleValue()));
+      money.addForecast(amount, weight);
+      forecast.add(d.id(), amount, weight.doubleValue());
     }
   }
 
@@ -345,15 +338,6 @@ final class Accumulator {
     return converted;
   }
 
-  private CurrencyTotals totals(Currency currency) {
-    CurrencyTotals t = totals.get(currency);
-    if (t == null) {
-      t = new CurrencyTotals(currency, stageProbability);
-      totals.put(currency, t);
-    }
-    return t;
-  }
-
   // ----------------------------------------------------------------------------------- merging
 
   Accumulator merge(Accumulator other) {
@@ -363,31 +347,15 @@ final class Accumulator {
     if (!other.query.equals(query) || !other.pipeline.equals(pipeline)) {
       throw new IllegalArgumentException("other must be for the same pipeline and query");
     }
-    deals += other.deals;
-    open += other.open;
-    won += other.won;
-    lost += other.lost;
-    unpriced += other.unpriced;
-    other.totals.forEach((currency, t) -> totals(currency).merge(t));
-    wonCycle.mergeSorted(other.wonCycle);
-    lostCycle.mergeSorted(other.lostCycle);
-    kmEvents.mergeSorted(other.kmEvents);
-    kmCensored.mergeSorted(other.kmCensored);
-    for (int i = 0; i < furthest.length; i++) {
-      furthest[i] += other.furthest[i];
-    }
-    cohortWon += other.cohortWon;
-    for (int i = 0; i < transitions.length; i++) {
-      transitions[i] += other.transitions[i];
-    }
-    for (int i = 0; i < k; i++) {
-      completed[i].mergeSorted(other.completed[i]);
-      current[i].mergeSorted(other.current[i]);
-    }
+    counts.merge(other.counts);
+    cycles.merge(other.cycles);
+    timeToClose.merge(other.timeToClose);
+    funnel.merge(other.funnel);
+    transitions.merge(other.transitions);
+    stays.merge(other.stays);
+    money.merge(other.money);
     openDeals.addAll(other.openDeals);
-    forecastEntries.addAll(other.forecastEntries);
-    forecastDeals += other.forecastDeals;
-    forecastUnpriced += other.forecastUnpriced;
+    forecast.merge(other.forecast);
     if (ids != null && other.ids != null) {
       ids.addAll(other.ids);
     }
@@ -410,73 +378,24 @@ final class Accumulator {
   }
 
   private MetricsReport report() {
-    Option<Rate> winRate = won + lost == 0 ? Option.none() : Option.some(Rate.of(won, won + lost));
-    Map<Currency, Rate> valueWinRate = new HashMap<>();
-    Map<Currency, Money> wonValue = new HashMap<>();
-    Map<Currency, Money> lostValue = new HashMap<>();
-    Map<Currency, DealSize> dealSize = new HashMap<>();
-    Map<Currency, Money> openPipeline = new HashMap<>();
-    Map<Currency, Money> weightedPipeline = new HashMap<>();
-    Map<Currency, Money> velocity = new HashMap<>();
-    totals.forEach((currency, t) -> {
-      long closed = t.wonCount + t.lostCount;
-      BigDecimal wonSum = t.won.value();
-      if (closed > 0) {
-        BigDecimal lostSum = t.lost.value();
-        wonValue.put(currency, MoneyRounding.total(wonSum, currency));
-        lostValue.put(currency, MoneyRounding.total(lostSum, currency));
-        BigDecimal all = wonSum.add(lostSum);
-        if (all.signum() > 0) {
-          valueWinRate.put(currency, Rate.ofProportion(wonSum.divide(all, DIVISION).doubleValue(), closed));
-        }
-      }
-      if (t.wonCount > 0) {
-        dealSize.put(currency, dealSize(currency, t, wonSum));
-      }
-      if (t.openCount > 0) {
-        openPipeline.put(currency, MoneyRounding.total(t.open.value(), currency));
-        weightedPipeline.put(currency, MoneyRounding.total(t.weighted(), currency));
-      }
-      velocity(t, wonSum).forEach(v -> velocity.put(currency, v));
-    });
-
-    DurationSummary[] completedSummary = new DurationSummary[k];
-    List<StageTime> timeInStage = new ArrayList<>(k);
-    List<FunnelStage> funnel = new ArrayList<>(k);
+    List<Stage> openStages = pipeline.openStages();
+    List<FunnelStage> funnelStages = funnel.finish(openStages);
+    List<StageTime> timeInStage = stays.finish(openStages);
+    DurationSummary[] completed = new DurationSummary[k];
     for (int s = 0; s < k; s++) {
-      Stage stage = pipeline.openStages().get(s);
-      completedSummary[s] = DurationSummary.of(completed[s]);
-      timeInStage.add(new StageTime(stage.id(), stage.name(), completedSummary[s], DurationSummary.of(current[s])));
-      funnel.add(funnelStage(s, stage));
+      completed[s] = timeInStage.get(s).completed();
     }
-    List<String> stageIds = new ArrayList<>(n);
-    for (Stage stage : pipeline.openStages()) {
-      stageIds.add(stage.id());
-    }
-    stageIds.add(pipeline.wonStage().id());
-    stageIds.add(pipeline.lostStage().id());
-    long[][] matrix = new long[n][n];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(transitions, i * n, matrix[i], 0, n);
-    }
-
-    Norms norms = new Norms(pipeline, completedSummary);
-    List<StuckDeal> stuck = openDeals.stuck(norms);
+    Norms norms = new Norms(pipeline, completed);
     List<StageExcess> excess = new ArrayList<>();
     for (int s = 0; s < k; s++) {
       if (norms.defined(s)) {
-        excess.add(norms.excess(s, current[s].runs()));
+        excess.add(norms.excess(s, stays.currentRuns(s)));
       }
     }
     excess.sort(Comparator.comparingDouble(StageExcess::daysBeyondNorm).reversed());
-    Bottlenecks bottlenecks = new Bottlenecks(lowestConversion(funnel), longestMedianStay(timeInStage), excess);
-
-    Option<Forecast> forecast = forecastPeriod == null ? Option.none()
-        : Option.some(Simulation.forecast(forecastPeriod, forecastDeals, forecastUnpriced, forecastEntries,
-            query.seed(), query.trials()));
+    MoneyTotals.Figures moneyFigures = money.finish(counts, cycles);
     Map<Currency, Coverage> coverage = new HashMap<>();
-    query.quotas().forEach((currency, quota) -> coverage.put(currency, coverage(quota)));
-
+    query.quotas().forEach((currency, quota) -> coverage.put(currency, money.coverage(quota, forecastPeriod != null)));
     Map<String, MetricsReport> groupReports = new TreeMap<>();
     if (groups != null) {
       groups.forEach((key, part) -> groupReports.put(key, part.report()));
@@ -485,58 +404,46 @@ final class Accumulator {
     if (trends != null) {
       trends.forEach((key, part) -> trendReports.put(key, part.report()));
     }
-    return new MetricsReport(pipeline, query, deals, open, won, lost, unpriced, winRate, valueWinRate, wonValue,
-        lostValue, dealSize, DurationSummary.of(wonCycle), DurationSummary.of(lostCycle),
-        SurvivalCurve.of(kmEvents.sorted(), kmCensored.sorted()), funnel, new Transitions(stageIds, matrix, k),
-        timeInStage, stuck, bottlenecks, openPipeline, weightedPipeline, forecast, velocity, coverage, groupReports,
-        trendReports);
+    return ImmutableMetricsReport.builder()
+        .pipelineName(pipeline.name())
+        .query(query)
+        .deals(counts.deals)
+        .open(counts.open)
+        .won(counts.won)
+        .lost(counts.lost)
+        .unpriced(counts.unpriced)
+        .winRate(counts.winRate())
+        .valueWinRate(moneyFigures.valueWinRate())
+        .wonValue(moneyFigures.wonValue())
+        .lostValue(moneyFigures.lostValue())
+        .dealSize(moneyFigures.dealSize())
+        .salesCycleWon(cycles.finishWon())
+        .salesCycleLost(cycles.finishLost())
+        .timeToClose(timeToClose.finish())
+        .funnel(funnelStages)
+        .transitions(transitions.finish(stageIds(), k))
+        .timeInStage(timeInStage)
+        .stuckDeals(new MetricsReport.StuckDeals(openDeals.stuck(norms)))
+        .bottlenecks(new Bottlenecks(lowestConversion(funnelStages), longestMedianStay(timeInStage), excess))
+        .openPipeline(moneyFigures.openPipeline())
+        .weightedPipeline(moneyFigures.weightedPipeline())
+        .forecast(forecast.finish(query))
+        .velocityPerDay(moneyFigures.velocityPerDay())
+        .coverage(Maps.byCurrency(coverage))
+        .groups(groupReports)
+        .trends(trendReports)
+        .build();
   }
 
-  private static DealSize dealSize(Currency currency, CurrencyTotals t, BigDecimal wonSum) {
-    BigDecimal[] middle = t.middleWonAmounts();
-    BigDecimal median = middle.length == 1 ? middle[0] : middle[0].add(middle[1]).divide(BigDecimal.valueOf(2));
-    return new DealSize(t.wonCount, MoneyRounding.total(wonSum, currency),
-        MoneyRounding.quotient(wonSum, BigDecimal.valueOf(t.wonCount), currency),
-        MoneyRounding.quotient(median, BigDecimal.ONE, currency));
-  }
-
-  /**
-   * Open deals × average deal size × win rate / mean sales cycle in days, as one exact fraction
-   * divided once: (open_c × wonSum_c × won × cycles × msPerDay) / (wonCount_c × (won + lost) ×
-   * cycleSum), rounded once (a rate per day: two digits beyond the minor unit).
-   */
-  private Option<Money> velocity(CurrencyTotals t, BigDecimal wonSum) {
-    long cycles = wonCycle.size();
-    long cycleSum = wonCycle.sum();
-    if (t.wonCount == 0 || won + lost == 0 || cycles == 0 || cycleSum <= 0) {
-      return Option.none();
+  /** The stage ids by index: the open stages in order, won, lost. */
+  private List<String> stageIds() {
+    List<String> ids = new ArrayList<>(n);
+    for (Stage stage : pipeline.openStages()) {
+      ids.add(stage.id());
     }
-    BigDecimal numerator = wonSum.multiply(BigDecimal.valueOf(t.openCount)).multiply(BigDecimal.valueOf(won))
-        .multiply(BigDecimal.valueOf(cycles)).multiply(BigDecimal.valueOf(MILLIS_PER_DAY));
-    BigDecimal denominator = BigDecimal.valueOf(t.wonCount).multiply(BigDecimal.valueOf(won + lost))
-        .multiply(BigDecimal.valueOf(cycleSum));
-    return Option.some(MoneyRounding.quotient(numerator, denominator, t.currency));
-  }
-
-  private FunnelStage funnelStage(int s, Stage stage) {
-    long reached = cohortWon;
-    long advanced = cohortWon;
-    long lostFromHereOn = 0;
-    for (int f = s; f < k; f++) {
-      long atF = furthest[2 * f] + furthest[2 * f + 1];
-      reached += atF;
-      if (f > s) {
-        advanced += atF;
-      }
-      lostFromHereOn += furthest[2 * f + 1];
-    }
-    long lostHere = furthest[2 * s + 1];
-    long openHere = furthest[2 * s];
-    Option<Rate> conversion = advanced + lostHere == 0 ? Option.none()
-        : Option.some(Rate.of(advanced, advanced + lostHere));
-    Option<Rate> winRate = cohortWon + lostFromHereOn == 0 ? Option.none()
-        : Option.some(Rate.of(cohortWon, cohortWon + lostFromHereOn));
-    return new FunnelStage(stage.id(), stage.name(), reached, advanced, lostHere, openHere, conversion, winRate);
+    ids.add(pipeline.wonStage().id());
+    ids.add(pipeline.lostStage().id());
+    return ids;
   }
 
   private static Option<FunnelStage> lowestConversion(List<FunnelStage> funnel) {
@@ -561,17 +468,6 @@ final class Accumulator {
     return Option.of(longest);
   }
 
-  private Coverage coverage(Money quota) {
-    CurrencyTotals t = totals.get(quota.currency());
-    BigDecimal pipelineSum = t == null ? BigDecimal.ZERO : t.forecast.value();
-    BigDecimal weighted = t == null ? BigDecimal.ZERO : t.forecastWeighted;
-    boolean defined = forecastPeriod != null && !quota.isZero();
-    return new Coverage(quota, MoneyRounding.total(pipelineSum, quota.currency()),
-        MoneyRounding.total(weighted, quota.currency()),
-        defined ? Option.some(pipelineSum.divide(quota.amount(), DIVISION).doubleValue()) : Option.none(),
-        defined ? Option.some(weighted.divide(quota.amount(), DIVISION).doubleValue()) : Option.none());
-  }
-
   // ------------------------------------------------------------------------------ wire form
 
   byte[] toBytes() {
@@ -587,37 +483,17 @@ final class Accumulator {
 
   /** Every field of the partial result; hash maps in key order, so that equal states give equal bytes. */
   void writeTo(PartialResultFormat.Out out) {
-    for (long count : new long[] {deals, open, won, lost, unpriced, cohortWon, forecastDeals, forecastUnpriced}) {
-      out.unsigned(count);
-    }
-    List<Currency> currencies = new ArrayList<>(totals.keySet());
-    currencies.sort(Comparator.comparing(Currency::getCurrencyCode));
-    out.unsigned(currencies.size());
-    for (Currency currency : currencies) {
-      out.currency(currency);
-      totals.get(currency).writeTo(out);
-    }
-    out.samples(wonCycle);
-    out.samples(lostCycle);
-    out.samples(kmEvents);
-    out.samples(kmCensored);
-    for (long count : furthest) {
-      out.unsigned(count);
-    }
-    for (long count : transitions) {
-      out.unsigned(count);
-    }
-    for (int s = 0; s < k; s++) {
-      out.samples(completed[s]);
-      out.samples(current[s]);
-    }
+    counts.writeTo(out);
+    funnel.writeWonTo(out);
+    forecast.writeCountsTo(out);
+    money.writeTo(out);
+    cycles.writeTo(out);
+    timeToClose.writeTo(out);
+    funnel.writeStagesTo(out);
+    transitions.writeTo(out);
+    stays.writeTo(out);
     openDeals.writeTo(out);
-    out.unsigned(forecastEntries.size());
-    for (ForecastEntry entry : forecastEntries) {
-      out.string(entry.dealId());
-      out.money(entry.amount());
-      out.raw64(Double.doubleToLongBits(entry.probability()));
-    }
+    forecast.writeEntriesTo(out);
     if (ids != null) {
       ids.writeTo(out);
     }
@@ -639,48 +515,20 @@ final class Accumulator {
 
   /** Fills this new, empty accumulator with what {@link #writeTo} wrote, checking it as it goes. */
   void readFrom(PartialResultFormat.In in) {
-    deals = in.count("the number of deals");
-    open = in.count("the number of open deals");
-    won = in.count("the number of won deals");
-    lost = in.count("the number of lost deals");
-    unpriced = in.count("the number of unpriced deals");
-    cohortWon = in.count("the number of won deals of the cohort");
-    forecastDeals = in.count("the number of deals in the forecast");
-    forecastUnpriced = in.count("the number of unpriced deals in the forecast");
-    int currencies = in.items("the number of currencies");
-    String previous = "";
-    for (int c = 0; c < currencies; c++) {
-      Currency currency = in.currency("a currency");
-      in.check(currency.getCurrencyCode().compareTo(previous) > 0, "currencies are not in ascending order");
-      previous = currency.getCurrencyCode();
-      totals(currency).readFrom(in);
-    }
-    in.samples(wonCycle, "the sales cycles of won deals");
-    in.samples(lostCycle, "the sales cycles of lost deals");
-    in.samples(kmEvents, "the times to close");
-    in.samples(kmCensored, "the ages of open deals");
-    for (int i = 0; i < furthest.length; i++) {
-      furthest[i] = in.count("a funnel count");
-    }
-    for (int i = 0; i < transitions.length; i++) {
-      transitions[i] = in.count("a transition count");
-    }
-    for (int s = 0; s < k; s++) {
-      in.samples(completed[s], "the completed stays of a stage");
-      in.samples(current[s], "the current stays of a stage");
-    }
+    counts.readFrom(in);
+    funnel.readWonFrom(in);
+    forecast.readCountsFrom(in);
+    money.readFrom(in);
+    cycles.readFrom(in);
+    timeToClose.readFrom(in);
+    funnel.readStagesFrom(in);
+    transitions.readFrom(in);
+    stays.readFrom(in);
     openDeals.readFrom(in, k);
-    int entries = in.items("the number of forecast deals");
-    for (int i = 0; i < entries; i++) {
-      String dealId = in.string("a forecast deal's id");
-      Money amount = in.money("a forecast deal's amount");
-      double p = Double.longBitsToDouble(in.raw64());
-      in.check(p >= 0 && p <= 1, "a forecast deal's probability is " + p + ", not within [0, 1]");
-      forecastEntries.add(new ForecastEntry(dealId, amount, p));
-    }
+    forecast.readEntriesFrom(in);
     if (ids != null) {
       ids.readFrom(in);
-      in.check(ids.size() >= deals, deals + " deals but " + ids.size() + " deal ids");
+      in.check(ids.size() >= counts.deals, counts.deals + " deals but " + ids.size() + " deal ids");
     }
     if (groups != null) {
       readGroups(in);
@@ -702,9 +550,9 @@ final class Accumulator {
       Accumulator part = new Accumulator(pipeline, query.part(query.asOf(), query.window().getOrNull()), false);
       part.readFrom(in);
       groups.put(key, part);
-      grouped = atMostMax(grouped, part.deals);
+      grouped = atMostMax(grouped, part.counts.deals);
     }
-    in.check(grouped == deals, deals + " deals but " + grouped + " in the groups");
+    in.check(grouped == counts.deals, counts.deals + " deals but " + grouped + " in the groups");
   }
 
   private void readTrends(PartialResultFormat.In in) {
@@ -732,28 +580,20 @@ final class Accumulator {
 
   /** Counts that must agree whatever the deals were: a partial result that breaks one is not sound. */
   private void checkCounts(PartialResultFormat.In in) {
-    in.check(open <= deals && won <= deals - open && lost <= deals - open - won && unpriced <= deals,
+    long deals = counts.deals;
+    long open = counts.open;
+    long won = counts.won;
+    long lost = counts.lost;
+    in.check(open <= deals && won <= deals - open && lost <= deals - open - won && counts.unpriced <= deals,
         "the open, won, lost and unpriced counts exceed the deals");
-    in.check(wonCycle.size() == won && lostCycle.size() == lost, "the sales cycles do not match the won and lost counts");
-    long currentStays = 0;
-    for (int s = 0; s < k; s++) {
-      currentStays += current[s].size();
-    }
-    in.check(openDeals.size() == open && currentStays == open, "the open deals do not match the open count");
-    long cohort = cohortWon;
-    for (long count : furthest) {
-      cohort = atMostMax(cohort, count);
-    }
-    in.check(kmEvents.size() + (long) kmCensored.size() == cohort, "the times to close do not match the funnel");
-    in.check(forecastUnpriced <= forecastDeals && forecastEntries.size() <= forecastDeals,
+    in.check(cycles.won.size() == won && cycles.lost.size() == lost,
+        "the sales cycles do not match the won and lost counts");
+    in.check(openDeals.size() == open && stays.currentCount() == open, "the open deals do not match the open count");
+    in.check(timeToClose.subjects() == funnel.cohort(), "the times to close do not match the funnel");
+    in.check(forecast.unpriced <= forecast.deals && forecast.entries.size() <= forecast.deals,
         "the forecast deals do not add up");
-    long wonInTotals = 0;
-    long lostInTotals = 0;
-    for (CurrencyTotals t : totals.values()) {
-      wonInTotals = atMostMax(wonInTotals, t.wonCount);
-      lostInTotals = atMostMax(lostInTotals, t.lostCount);
-    }
-    in.check(wonInTotals <= won && lostInTotals <= lost, "the won and lost amounts exceed the won and lost deals");
+    long[] priced = money.closedCounts();
+    in.check(priced[0] <= won && priced[1] <= lost, "the won and lost amounts exceed the won and lost deals");
   }
 
   /** The sum of two counts, or {@code Long.MAX_VALUE} where it would overflow (and fail a check). */
@@ -761,7 +601,4 @@ final class Accumulator {
     long sum = a + b;
     return sum < 0 ? Long.MAX_VALUE : sum;
   }
-
-  /** An open deal expected to close in the forecast period, with its amount and probability. */
-  record ForecastEntry(String dealId, Money amount, double probability) {}
 }

@@ -111,12 +111,15 @@ public final class DurationSummary {
   }
 
   /**
-   * Whether a duration exceeds the p90 (type 7), decided exactly: with h = (count − 1) × 9/10 =
-   * lo + f/10, the p90 is x[lo] + f/10 × (x[lo + 1] − x[lo]), so the duration exceeds it when
-   * 10 × (d − x[lo]) &gt; f × (x[lo + 1] − x[lo]). The double p90 can land a hair either side of
-   * a whole millisecond that a duration equals.
+   * The p90 (type 7) as an exact test on durations, read from the runs once: with h = (count − 1)
+   * × 9/10 = lo + f/10, the p90 is x[lo] + f/10 × (x[lo + 1] − x[lo]), so a duration d exceeds it
+   * when 10 × (d − x[lo]) &gt; f × (x[lo + 1] − x[lo]). The double p90 can land a hair either side
+   * of a whole millisecond that a duration equals.
+   *
+   * <p>Selecting an order statistic from unmerged runs is a search, so the bound is found once and
+   * then compared with every age (each open deal's, for stuck deals) in constant time.
    */
-  boolean exceedsP90(long millis) {
+  P90Bound p90Bound() {
     if (count == 0) {
       throw new IllegalStateException("bug: p90 of no durations");
     }
@@ -124,11 +127,23 @@ public final class DurationSummary {
     long lo = tenthsOfH / 10;
     long f = tenthsOfH % 10;
     long low = LongSamples.select(runs, lo);
-    if (f == 0) {
-      return millis > low;
+    long spread = f == 0 ? 0 : LongSamples.select(runs, lo + 1) - low;
+    return new P90Bound(low, f, spread);
+  }
+
+  /**
+   * The p90 of durations as x[lo] + tenths/10 × spread (see {@link #p90Bound()}).
+   *
+   * @param low the order statistic x[lo]
+   * @param tenths the fraction of the way to x[lo + 1], in tenths (0..9)
+   * @param spread x[lo + 1] − x[lo], or 0 where tenths is 0
+   */
+  record P90Bound(long low, long tenths, long spread) {
+
+    /** Whether a duration exceeds the p90, exactly. */
+    boolean exceededBy(long millis) {
+      return Math.multiplyExact(10L, Math.subtractExact(millis, low)) > Math.multiplyExact(tenths, spread);
     }
-    long spread = LongSamples.select(runs, lo + 1) - low;
-    return Math.multiplyExact(10L, Math.subtractExact(millis, low)) > Math.multiplyExact(f, spread);
   }
 
   /** Equal summaries are of the same durations, however they were split into runs. */

@@ -7,8 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.immutables.value.Value;
 import org.salespipeline.core.Money;
-import org.salespipeline.core.Pipeline;
+import org.salespipeline.core.internal.ValueStyle;
 
 /**
  * Every figure of SPEC §4 for a set of deals and a {@link MetricsQuery}, with {@code T} the
@@ -24,109 +25,44 @@ import org.salespipeline.core.Pipeline;
  * rounded half-even once, at the end, to the currency's minor unit (ISO 4217 digits: 2 for USD,
  * 0 for JPY); a mean or a rate per day (average deal size, velocity) keeps two more decimals.
  *
- * <p>{@link #toString()} prints aligned tables, readable in JShell. Immutable and thread-safe.
+ * <p>{@link #toString()} prints aligned tables, readable in JShell. Immutable and thread-safe;
+ * equal when every figure is equal. Made only by the calculators of this package (an Immutables
+ * value behind the project's style: the generated class is never seen).
  */
-public final class MetricsReport {
+@Value.Immutable
+@ValueStyle
+@SuppressWarnings("exports") // the compile-only Immutables annotations are not part of the API
+public abstract class MetricsReport {
 
-  private final String pipelineName;
-  private final MetricsQuery query;
-  private final long deals;
-  private final long open;
-  private final long won;
-  private final long lost;
-  private final long unpriced;
-  private final Option<Rate> winRate;
-  private final Map<Currency, Rate> valueWinRate;
-  private final Map<Currency, Money> wonValue;
-  private final Map<Currency, Money> lostValue;
-  private final Map<Currency, DealSize> dealSize;
-  private final DurationSummary salesCycleWon;
-  private final DurationSummary salesCycleLost;
-  private final SurvivalCurve timeToClose;
-  private final List<FunnelStage> funnel;
-  private final Transitions transitions;
-  private final List<StageTime> timeInStage;
-  private final List<StuckDeal> stuck;
-  private final Bottlenecks bottlenecks;
-  private final Map<Currency, Money> openPipeline;
-  private final Map<Currency, Money> weightedPipeline;
-  private final Option<Forecast> forecast;
-  private final Map<Currency, Money> velocityPerDay;
-  private final Map<Currency, Coverage> coverage;
-  private final Map<String, MetricsReport> groups;
-  private final Map<TrendPeriod, MetricsReport> trends;
-
-  MetricsReport(Pipeline pipeline, MetricsQuery query, long deals, long open, long won, long lost, long unpriced,
-      Option<Rate> winRate, Map<Currency, Rate> valueWinRate, Map<Currency, Money> wonValue,
-      Map<Currency, Money> lostValue, Map<Currency, DealSize> dealSize, DurationSummary salesCycleWon,
-      DurationSummary salesCycleLost, SurvivalCurve timeToClose, List<FunnelStage> funnel, Transitions transitions,
-      List<StageTime> timeInStage, List<StuckDeal> stuck, Bottlenecks bottlenecks, Map<Currency, Money> openPipeline,
-      Map<Currency, Money> weightedPipeline, Option<Forecast> forecast, Map<Currency, Money> velocityPerDay,
-      Map<Currency, Coverage> coverage, Map<String, MetricsReport> groups, Map<TrendPeriod, MetricsReport> trends) {
-    this.pipelineName = pipeline.name();
-    this.query = query;
-    this.deals = deals;
-    this.open = open;
-    this.won = won;
-    this.lost = lost;
-    this.unpriced = unpriced;
-    this.winRate = winRate;
-    this.valueWinRate = Maps.byCurrency(valueWinRate);
-    this.wonValue = Maps.byCurrency(wonValue);
-    this.lostValue = Maps.byCurrency(lostValue);
-    this.dealSize = Maps.byCurrency(dealSize);
-    this.salesCycleWon = salesCycleWon;
-    this.salesCycleLost = salesCycleLost;
-    this.timeToClose = timeToClose;
-    this.funnel = List.copyOf(funnel);
-    this.transitions = transitions;
-    this.timeInStage = List.copyOf(timeInStage);
-    this.stuck = List.copyOf(stuck);
-    this.bottlenecks = bottlenecks;
-    this.openPipeline = Maps.byCurrency(openPipeline);
-    this.weightedPipeline = Maps.byCurrency(weightedPipeline);
-    this.forecast = forecast;
-    this.velocityPerDay = Maps.byCurrency(velocityPerDay);
-    this.coverage = Maps.byCurrency(coverage);
-    this.groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
-    this.trends = Collections.unmodifiableMap(new LinkedHashMap<>(trends));
-  }
+  MetricsReport() {}
 
   /**
    * Returns the query the report answers.
    *
    * @return the query, never null
    */
-  public MetricsQuery query() {
-    return query;
-  }
+  public abstract MetricsQuery query();
 
   /**
    * Returns the display name of the pipeline the report is about.
    *
    * @return the name, never null
    */
-  public String pipelineName() {
-    return pipelineName;
-  }
+  public abstract String pipelineName();
 
   /**
    * Returns the number of deals that exist at {@code T} (opened at or before it).
    *
    * @return the count
    */
-  public long deals() {
-    return deals;
-  }
+  public abstract long deals();
 
   /**
    * Returns the number of deals open at {@code T}.
    *
    * @return the count
    */
-  public long open() {
-    return open;
-  }
+  public abstract long open();
 
   /**
    * Returns the number of deals won in the window: won at {@code T}, their last won event in the
@@ -134,9 +70,7 @@ public final class MetricsReport {
    *
    * @return the count
    */
-  public long won() {
-    return won;
-  }
+  public abstract long won();
 
   /**
    * Returns the number of deals lost in the window: lost at {@code T}, their last lost event in
@@ -144,9 +78,7 @@ public final class MetricsReport {
    *
    * @return the count
    */
-  public long lost() {
-    return lost;
-  }
+  public abstract long lost();
 
   /**
    * Returns how many of the deals that value figures are over (closed in the window, or open at
@@ -154,9 +86,7 @@ public final class MetricsReport {
    *
    * @return the count
    */
-  public long unpriced() {
-    return unpriced;
-  }
+  public abstract long unpriced();
 
   /**
    * Returns the win rate: won / (won + lost) over the deals closed in the window, with its 95%
@@ -164,9 +94,7 @@ public final class MetricsReport {
    *
    * @return the rate, or none if no deal closed in the window
    */
-  public Option<Rate> winRate() {
-    return winRate;
-  }
+  public abstract Option<Rate> winRate();
 
   /**
    * Returns the value win rate per currency: won amount / (won amount + lost amount) over the
@@ -176,9 +104,7 @@ public final class MetricsReport {
    * @return an unmodifiable map ordered by currency code; a currency is absent when its closed
    *     amounts add up to zero
    */
-  public Map<Currency, Rate> valueWinRate() {
-    return valueWinRate;
-  }
+  public abstract Map<Currency, Rate> valueWinRate();
 
   /**
    * Returns the total amount of the deals won in the window, per currency.
@@ -186,9 +112,7 @@ public final class MetricsReport {
    * @return an unmodifiable map ordered by currency code, with each currency of a priced deal
    *     closed in the window
    */
-  public Map<Currency, Money> wonValue() {
-    return wonValue;
-  }
+  public abstract Map<Currency, Money> wonValue();
 
   /**
    * Returns the total amount of the deals lost in the window, per currency.
@@ -196,9 +120,7 @@ public final class MetricsReport {
    * @return an unmodifiable map ordered by currency code, with each currency of a priced deal
    *     closed in the window
    */
-  public Map<Currency, Money> lostValue() {
-    return lostValue;
-  }
+  public abstract Map<Currency, Money> lostValue();
 
   /**
    * Returns the size of the deals won in the window, per currency: count, total, mean, median.
@@ -206,9 +128,7 @@ public final class MetricsReport {
    * @return an unmodifiable map ordered by currency code; a currency is absent when no priced deal
    *     in it was won in the window
    */
-  public Map<Currency, DealSize> dealSize() {
-    return dealSize;
-  }
+  public abstract Map<Currency, DealSize> dealSize();
 
   /**
    * Returns the average deal size: the mean amount of the deals won in the window, per currency,
@@ -218,7 +138,7 @@ public final class MetricsReport {
    */
   public Map<Currency, Money> averageDealSize() {
     Map<Currency, Money> mean = new LinkedHashMap<>();
-    dealSize.forEach((currency, size) -> mean.put(currency, size.mean()));
+    dealSize().forEach((currency, size) -> mean.put(currency, size.mean()));
     return Collections.unmodifiableMap(mean);
   }
 
@@ -231,7 +151,7 @@ public final class MetricsReport {
    */
   public Map<Currency, Money> medianDealSize() {
     Map<Currency, Money> median = new LinkedHashMap<>();
-    dealSize.forEach((currency, size) -> median.put(currency, size.median()));
+    dealSize().forEach((currency, size) -> median.put(currency, size.median()));
     return Collections.unmodifiableMap(median);
   }
 
@@ -240,18 +160,14 @@ public final class MetricsReport {
    *
    * @return the summary in days, never null
    */
-  public DurationSummary salesCycleWon() {
-    return salesCycleWon;
-  }
+  public abstract DurationSummary salesCycleWon();
 
   /**
    * Returns the sales cycle of the deals lost in the window: close instant − created instant.
    *
    * @return the summary in days, never null
    */
-  public DurationSummary salesCycleLost() {
-    return salesCycleLost;
-  }
+  public abstract DurationSummary salesCycleLost();
 
   /**
    * Returns the Kaplan–Meier estimate of the time to close over the cohort: a deal closed at
@@ -260,9 +176,7 @@ public final class MetricsReport {
    *
    * @return the curve, never null
    */
-  public SurvivalCurve timeToClose() {
-    return timeToClose;
-  }
+  public abstract SurvivalCurve timeToClose();
 
   /**
    * Returns the median of the Kaplan–Meier time to close.
@@ -270,7 +184,7 @@ public final class MetricsReport {
    * @return the median in days, or none (see {@link SurvivalCurve#medianDays()})
    */
   public Option<Double> kmMedianDaysToClose() {
-    return timeToClose.medianDays();
+    return timeToClose().medianDays();
   }
 
   /**
@@ -278,9 +192,7 @@ public final class MetricsReport {
    *
    * @return an unmodifiable list, never null
    */
-  public List<FunnelStage> funnel() {
-    return funnel;
-  }
+  public abstract List<FunnelStage> funnel();
 
   /**
    * Returns the funnel entry of an open stage.
@@ -290,7 +202,7 @@ public final class MetricsReport {
    */
   public Option<FunnelStage> funnel(String stageId) {
     Objects.requireNonNull(stageId, "stageId");
-    return Option.ofOptional(funnel.stream().filter(f -> f.stageId().equals(stageId)).findFirst());
+    return Option.ofOptional(funnel().stream().filter(f -> f.stageId().equals(stageId)).findFirst());
   }
 
   /**
@@ -298,18 +210,14 @@ public final class MetricsReport {
    *
    * @return the transitions, never null
    */
-  public Transitions transitions() {
-    return transitions;
-  }
+  public abstract Transitions transitions();
 
   /**
    * Returns the time in each open stage, in pipeline order.
    *
    * @return an unmodifiable list, never null
    */
-  public List<StageTime> timeInStage() {
-    return timeInStage;
-  }
+  public abstract List<StageTime> timeInStage();
 
   /**
    * Returns the time in an open stage.
@@ -319,7 +227,7 @@ public final class MetricsReport {
    */
   public Option<StageTime> timeInStage(String stageId) {
     Objects.requireNonNull(stageId, "stageId");
-    return Option.ofOptional(timeInStage.stream().filter(t -> t.stageId().equals(stageId)).findFirst());
+    return Option.ofOptional(timeInStage().stream().filter(t -> t.stageId().equals(stageId)).findFirst());
   }
 
   /**
@@ -329,7 +237,21 @@ public final class MetricsReport {
    * @return an unmodifiable list, never null
    */
   public List<StuckDeal> stuck() {
-    return stuck;
+    return stuckDeals().deals();
+  }
+
+  /** The stuck deals, held without the generated builder's copies (see {@link StuckDeals}). */
+  abstract StuckDeals stuckDeals();
+
+  /**
+   * The stuck deals as one immutable list, taken as it is: where most open deals are stuck they
+   * are hundreds of thousands, which the generated builder would copy twice (as it does every
+   * list attribute), in the serial end of a parallel calculation.
+   */
+  record StuckDeals(List<StuckDeal> deals) {
+    StuckDeals {
+      deals = List.copyOf(deals); // no copy of a list made by List.of
+    }
   }
 
   /**
@@ -337,9 +259,7 @@ public final class MetricsReport {
    *
    * @return the bottlenecks, never null
    */
-  public Bottlenecks bottlenecks() {
-    return bottlenecks;
-  }
+  public abstract Bottlenecks bottlenecks();
 
   /**
    * Returns the unweighted open pipeline: the sum of the amounts of the deals open at {@code T},
@@ -347,9 +267,7 @@ public final class MetricsReport {
    *
    * @return an unmodifiable map ordered by currency code, with each currency of a priced open deal
    */
-  public Map<Currency, Money> openPipeline() {
-    return openPipeline;
-  }
+  public abstract Map<Currency, Money> openPipeline();
 
   /**
    * Returns the weighted pipeline: Σ amount × probability over the deals open at {@code T}, per
@@ -361,18 +279,14 @@ public final class MetricsReport {
    *
    * @return an unmodifiable map ordered by currency code, with each currency of a priced open deal
    */
-  public Map<Currency, Money> weightedPipeline() {
-    return weightedPipeline;
-  }
+  public abstract Map<Currency, Money> weightedPipeline();
 
   /**
    * Returns the forecast for the query's forecast period.
    *
    * @return the forecast, or none if the query has no forecast period
    */
-  public Option<Forecast> forecast() {
-    return forecast;
-  }
+  public abstract Option<Forecast> forecast();
 
   /**
    * Returns the pipeline velocity in money per day, per currency: the number of priced open deals
@@ -383,9 +297,7 @@ public final class MetricsReport {
    * @return an unmodifiable map ordered by currency code; a currency is absent when a factor is
    *     undefined or the mean cycle is zero
    */
-  public Map<Currency, Money> velocityPerDay() {
-    return velocityPerDay;
-  }
+  public abstract Map<Currency, Money> velocityPerDay();
 
   /**
    * Returns the coverage of each quota of the query by the open pipeline expected to close in the
@@ -393,9 +305,7 @@ public final class MetricsReport {
    *
    * @return an unmodifiable map ordered by currency code, one entry per quota
    */
-  public Map<Currency, Coverage> coverage() {
-    return coverage;
-  }
+  public abstract Map<Currency, Coverage> coverage();
 
   /**
    * Returns the report of each group of deals, if the query groups them. A group's report has
@@ -403,9 +313,7 @@ public final class MetricsReport {
    *
    * @return an unmodifiable map ordered by group key, empty without a grouping
    */
-  public Map<String, MetricsReport> groups() {
-    return groups;
-  }
+  public abstract Map<String, MetricsReport> groups();
 
   /**
    * Returns the report of each calendar period, if the query asks for trends: the report as it
@@ -414,25 +322,7 @@ public final class MetricsReport {
    *
    * @return an unmodifiable map in period order, empty without trends
    */
-  public Map<TrendPeriod, MetricsReport> trends() {
-    return trends;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof MetricsReport r && fields().equals(r.fields());
-  }
-
-  @Override
-  public int hashCode() {
-    return fields().hashCode();
-  }
-
-  private List<Object> fields() {
-    return List.of(pipelineName, query, deals, open, won, lost, unpriced, winRate, valueWinRate, wonValue, lostValue,
-        dealSize, salesCycleWon, salesCycleLost, timeToClose, funnel, transitions, timeInStage, stuck, bottlenecks,
-        openPipeline, weightedPipeline, forecast, velocityPerDay, coverage, groups, trends);
-  }
+  public abstract Map<TrendPeriod, MetricsReport> trends();
 
   /**
    * Returns the report as aligned text tables: counts and rates, deal size, sales cycle, time to

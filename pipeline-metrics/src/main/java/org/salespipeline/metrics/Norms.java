@@ -18,15 +18,18 @@ final class Norms {
   private final Pipeline pipeline;
   private final double[] normMillis;
   private final StuckDeal.Norm[] kinds;
-  /** The completed stays whose p90 is the norm, compared with ages exactly; null for a threshold. */
-  private final DurationSummary[] p90Of;
+  /**
+   * The p90 of the completed stays where it is the norm, compared with ages exactly; null for a
+   * threshold. Read from the stays once here: never an order statistic per open deal.
+   */
+  private final DurationSummary.P90Bound[] p90;
 
   Norms(Pipeline pipeline, DurationSummary[] completed) {
     this.pipeline = pipeline;
     int k = pipeline.openStages().size();
     this.normMillis = new double[k];
     this.kinds = new StuckDeal.Norm[k];
-    this.p90Of = new DurationSummary[k];
+    this.p90 = new DurationSummary.P90Bound[k];
     for (int s = 0; s < k; s++) {
       Stage stage = pipeline.openStages().get(s);
       if (stage.rottingAfter().isDefined()) {
@@ -36,7 +39,7 @@ final class Norms {
       } else if (completed[s].count() >= MIN_STAYS) {
         normMillis[s] = completed[s].percentileMillis(0.9);
         kinds[s] = StuckDeal.Norm.P90_OF_COMPLETED_STAYS;
-        p90Of[s] = completed[s];
+        p90[s] = completed[s].p90Bound();
       }
     }
   }
@@ -50,7 +53,7 @@ final class Norms {
     if (!defined(stage)) {
       return false;
     }
-    return p90Of[stage] != null ? p90Of[stage].exceedsP90(ageMillis) : ageMillis > (long) normMillis[stage];
+    return p90[stage] != null ? p90[stage].exceededBy(ageMillis) : ageMillis > (long) normMillis[stage];
   }
 
   StuckDeal stuck(int stage, long ageMillis, String dealId, String owner, Option<Money> amount) {

@@ -29,12 +29,12 @@ final class Simulation {
 
   private Simulation() {}
 
-  static Forecast forecast(DateRange period, long deals, long unpriced, List<Accumulator.ForecastEntry> entries,
+  static Forecast forecast(DateRange period, long deals, long unpriced, List<ForecastDeals.ForecastEntry> entries,
       long seed, int trials) {
-    List<Accumulator.ForecastEntry> sorted = new ArrayList<>(entries);
-    sorted.sort(Comparator.comparing(Accumulator.ForecastEntry::dealId));
+    List<ForecastDeals.ForecastEntry> sorted = new ArrayList<>(entries);
+    sorted.sort(Comparator.comparing(ForecastDeals.ForecastEntry::dealId));
     Map<Currency, Integer> currencyIndex = new TreeMap<>(Comparator.comparing(Currency::getCurrencyCode));
-    for (Accumulator.ForecastEntry e : sorted) {
+    for (ForecastDeals.ForecastEntry e : sorted) {
       currencyIndex.putIfAbsent(e.amount().currency(), 0);
     }
     Currency[] currencies = currencyIndex.keySet().toArray(new Currency[0]);
@@ -50,7 +50,7 @@ final class Simulation {
     int[] currencyOf = new int[sorted.size()];
     double[] probability = new double[sorted.size()];
     for (int i = 0; i < sorted.size(); i++) {
-      Accumulator.ForecastEntry e = sorted.get(i);
+      ForecastDeals.ForecastEntry e = sorted.get(i);
       int c = currencyIndex.get(e.amount().currency());
       currencyOf[i] = c;
       probability[i] = e.probability();
@@ -76,7 +76,7 @@ final class Simulation {
     return new Forecast(period, deals, unpriced, trials, seed, byCurrency);
   }
 
-  private static BigDecimal[][] simulateLong(List<Accumulator.ForecastEntry> entries, int[] currencyOf,
+  private static BigDecimal[][] simulateLong(List<ForecastDeals.ForecastEntry> entries, int[] currencyOf,
       double[] probability, int[] scale, int currencies, long seed, int trials) {
     long[] unscaled = new long[entries.size()];
     for (int i = 0; i < unscaled.length; i++) {
@@ -103,7 +103,7 @@ final class Simulation {
     return levels;
   }
 
-  private static BigDecimal[][] simulateDecimal(List<Accumulator.ForecastEntry> entries, int[] currencyOf,
+  private static BigDecimal[][] simulateDecimal(List<ForecastDeals.ForecastEntry> entries, int[] currencyOf,
       double[] probability, int currencies, long seed, int trials) {
     BigDecimal[][] sums = new BigDecimal[currencies][trials];
     for (BigDecimal[] row : sums) {

@@ -49,5 +49,8 @@ class DurationSummaryProperties {
       assertThat(merged.percentileDays(p)).isEqualTo(expected.percentileDays(p));
     }
     assertThat(merged.toString()).isEqualTo(expected.toString());
+    if (count > 0) {
+      assertThat(merged.p90Bound()).isEqualTo(expected.p90Bound());
+    }
   }
 }

@@ -1,13 +1,18 @@
 package org.salespipeline.bench;
 
 import io.vavr.control.Either;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.openjdk.jol.info.GraphLayout;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.Pipeline;
@@ -121,8 +126,10 @@ public final class Bench {
     Runtime runtime = Runtime.getRuntime();
     out.printf(Locale.ROOT, "bench: %,d deals, seed %d; %d warm-up runs, then the median of %d runs%n",
         options.deals(), options.seed(), timing.warmups(), timing.runs());
-    out.printf(Locale.ROOT, "java %s (%s), %d cores, max heap %,d MiB%n", System.getProperty("java.version"),
-        System.getProperty("java.vm.name"), runtime.availableProcessors(), runtime.maxMemory() >> 20);
+    out.printf(Locale.ROOT, "java %s (%s, %s), %d cores, max heap %,d MiB%n", System.getProperty("java.version"),
+        System.getProperty("java.vm.name"), System.getProperty("java.vendor"), runtime.availableProcessors(),
+        runtime.maxMemory() >> 20);
+    out.printf(Locale.ROOT, "cpu: %s%n", cpuModel());
 
     long heapBefore = HeapMeasure.usedAfterGc();
     long start = System.nanoTime();
@@ -141,6 +148,24 @@ public final class Bench {
 
     table.print(out);
     return agree ? 0 : 1;
+  }
+
+  /**
+   * The processor's model name, for the header: ratios are the machine's, never the library's. Read
+   * from {@code /proc/cpuinfo} on Linux; elsewhere the architecture only.
+   */
+  static String cpuModel() {
+    Path cpuinfo = Path.of("/proc/cpuinfo");
+    try (Stream<String> lines = Files.lines(cpuinfo)) {
+      return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
+          .findFirst().orElseGet(Bench::unknownCpu);
+    } catch (IOException | UncheckedIOException e) {
+      return unknownCpu();
+    }
+  }
+
+  private static String unknownCpu() {
+    return "unknown model (" + System.getProperty("os.arch") + ", " + System.getProperty("os.name") + ")";
   }
 
   private static Instant latestEvent(List<Deal> deals) {

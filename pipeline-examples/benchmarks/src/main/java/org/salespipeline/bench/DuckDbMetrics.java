@@ -80,6 +80,20 @@ final class DuckDbMetrics implements AutoCloseable {
   }
 
   /**
+   * Sets how many threads DuckDB runs a query on.
+   *
+   * @param threads at least one
+   */
+  void threads(long threads) throws SQLException {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1 but was " + threads);
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("SET threads = " + threads);
+    }
+  }
+
+  /**
    * Replaces the tables' contents with these deals, through the appender.
    *
    * @return how many stays were loaded

@@ -25,13 +25,18 @@ import org.salespipeline.metrics.PipelineMetrics;
  * <pre>
  * COMPARE metrics ours=&lt;ms&gt; duckdb=&lt;ms&gt; speedup=&lt;duckdb/ours&gt;
  * COMPARE metrics ours=&lt;ms&gt; streams=&lt;ms&gt; speedup=&lt;streams/ours&gt;
+ * COMPARE metrics-1thread ours=&lt;ms&gt; duckdb=&lt;ms&gt; speedup=&lt;duckdb/ours&gt;
+ * COMPARE metrics-parallel ours=&lt;ms&gt; duckdb=&lt;ms&gt; speedup=&lt;duckdb/ours&gt;
  * PARALLEL metrics sequential=&lt;ms&gt; parallel=&lt;ms&gt; speedup=&lt;sequential/parallel&gt;
  * PARALLEL-CORES metrics sequential=&lt;busy cores&gt; parallel=&lt;busy cores&gt;
  * PARALLEL-BOUND metrics leaves=&lt;ms&gt; merge=&lt;ms&gt; report=&lt;ms&gt; amdahl=&lt;x&gt; cores=&lt;n&gt;
- * SCALE metrics deals=&lt;n&gt; ours=&lt;ms&gt; parallel=&lt;ms&gt; duckdb=&lt;ms&gt; streams=&lt;ms&gt; ours_ns_per_deal=&lt;x&gt;
+ * SCALE metrics deals=&lt;n&gt; ours=&lt;ms&gt; parallel=&lt;ms&gt; duckdb=&lt;ms&gt; duckdb_1thread=&lt;ms&gt; streams=&lt;ms&gt; ours_ns_per_deal=&lt;x&gt;
  * </pre>
  *
- * ({@code SCALE} once per size asked for). Loading DuckDB is not timed; every timed run of ours and
+ * ({@code SCALE} once per size asked for). The first two lines compare our one thread with DuckDB
+ * on all cores (its default); the comparisons at equal threads are {@code metrics-1thread} (ours on
+ * one thread, DuckDB with {@code threads=1}) and {@code metrics-parallel} (ours on a parallel
+ * stream, DuckDB on all cores). Loading DuckDB is not timed; every timed run of ours and
  * of the streams starts from the same in-memory deals.
  *
  * <p>On a shared machine the parallel speed-up says little by itself, so two lines qualify it.
@@ -71,8 +76,9 @@ final class MetricsComparison {
     MetricsQuery query = MetricsQuery.asOf(asOf);
     try (DuckDbMetrics duckdb = new DuckDbMetrics(pipeline)) {
       long stays = load(duckdb, deals);
-      out.printf(Locale.ROOT, "metrics: %,d deals as of %s, no window; duckdb %,d stays, %d threads%n", deals.size(),
-          asOf, stays, duckdb.threads());
+      long allThreads = duckdb.threads();
+      out.printf(Locale.ROOT, "metrics: %,d deals as of %s, no window; duckdb %,d stays, %d threads (and 1 for"
+          + " metrics-1thread)%n", deals.size(), asOf, stays, allThreads);
 
       Agreement agreement = new Agreement("metrics");
       MetricsReport sequential = metrics.calculate(deals, query);
@@ -89,11 +95,13 @@ final class MetricsComparison {
         return false;
       }
 
-      Times times = time(deals, query, duckdb);
+      Times times = time(deals, query, duckdb, allThreads);
       Comparison withDuckdb = new Comparison("metrics", "duckdb", times.ours(), times.duckdb());
       Comparison withStreams = new Comparison("metrics", "streams", times.ours(), times.streams());
       out.println(withDuckdb.line());
       out.println(withStreams.line());
+      out.println(new Comparison("metrics-1thread", "duckdb", times.ours(), times.duckdbOneThread()).line());
+      out.println(new Comparison("metrics-parallel", "duckdb", times.parallel(), times.duckdb()).line());
       out.printf(Locale.ROOT, "PARALLEL metrics sequential=%.3f parallel=%.3f speedup=%.2f%n", times.ours(),
           times.parallel(), times.ours() / times.parallel());
       out.printf(Locale.ROOT, "PARALLEL-CORES metrics sequential=%.2f parallel=%.2f%n", times.oursCores(),
@@ -105,7 +113,8 @@ final class MetricsComparison {
       long work = deals.size();
       table.timed("metrics", "ours, sequential", times.ours(), work, "deals", times.ours());
       table.timed("metrics", "ours, parallel", times.parallel(), work, "deals", times.ours());
-      table.timed("metrics", "duckdb", times.duckdb(), work, "deals", times.ours());
+      table.timed("metrics", "duckdb, " + allThreads + " threads", times.duckdb(), work, "deals", times.ours());
+      table.timed("metrics", "duckdb, 1 thread", times.duckdbOneThread(), work, "deals", times.ours());
       table.timed("metrics", "java-streams", times.streams(), work, "deals", times.ours());
       table.figure("metrics, parallel speed-up", String.format(Locale.ROOT, "%.2fx on %d cores (sequential %.1f ms,"
           + " parallel %.1f ms; busy cores %.2f and %.2f)", times.ours() / times.parallel(), cores, times.ours(),
@@ -117,13 +126,13 @@ final class MetricsComparison {
       for (int size : sizes) {
         List<Deal> prefix = deals.subList(0, size);
         load(duckdb, prefix);
-        Times at = time(prefix, query, duckdb);
-        out.printf(Locale.ROOT, "SCALE metrics deals=%d ours=%.3f parallel=%.3f duckdb=%.3f streams=%.3f"
-            + " ours_ns_per_deal=%.0f%n", size, at.ours(), at.parallel(), at.duckdb(), at.streams(),
-            at.ours() * 1e6 / size);
+        Times at = time(prefix, query, duckdb, allThreads);
+        out.printf(Locale.ROOT, "SCALE metrics deals=%d ours=%.3f parallel=%.3f duckdb=%.3f duckdb_1thread=%.3f"
+            + " streams=%.3f ours_ns_per_deal=%.0f%n", size, at.ours(), at.parallel(), at.duckdb(),
+            at.duckdbOneThread(), at.streams(), at.ours() * 1e6 / size);
         table.figure("metrics at " + String.format(Locale.ROOT, "%,d", size) + " deals", String.format(Locale.ROOT,
-            "ours %.1f ms (%.0f ns/deal), parallel %.1f ms, duckdb %.1f ms, streams %.1f ms", at.ours(),
-            at.ours() * 1e6 / size, at.parallel(), at.duckdb(), at.streams()));
+            "ours %.1f ms (%.0f ns/deal), parallel %.1f ms, duckdb %.1f ms (1 thread %.1f ms), streams %.1f ms",
+            at.ours(), at.ours() * 1e6 / size, at.parallel(), at.duckdb(), at.duckdbOneThread(), at.streams()));
       }
       return true;
     } catch (SQLException e) {
@@ -131,22 +140,35 @@ final class MetricsComparison {
     }
   }
 
-  private record Times(double ours, double parallel, double duckdb, double streams, double oursCores,
-      double parallelCores) {}
+  /** Median times in ms: DuckDB on all its threads and on one; the busy cores of our two runs. */
+  private record Times(double ours, double parallel, double duckdb, double duckdbOneThread, double streams,
+      double oursCores, double parallelCores) {}
 
-  private Times time(List<Deal> deals, MetricsQuery query, DuckDbMetrics duckdb) {
+  private Times time(List<Deal> deals, MetricsQuery query, DuckDbMetrics duckdb, long allThreads)
+      throws SQLException {
     Timing.Measured<MetricsReport> ours = timing.median(() -> metrics.calculate(deals, query));
     Timing.Measured<MetricsReport> parallel = timing.median(() -> metrics.calculate(deals.parallelStream(), query));
-    double sql = timing.median(() -> {
+    double sql = timeDuckdb(duckdb, query.asOf());
+    duckdb.threads(1);
+    double sqlOneThread;
+    try {
+      sqlOneThread = timeDuckdb(duckdb, query.asOf());
+    } finally {
+      duckdb.threads(allThreads);
+    }
+    double plain = timing.median(() -> streams.calculate(deals, query.asOf())).medianMillis();
+    return new Times(ours.medianMillis(), parallel.medianMillis(), sql, sqlOneThread, plain, ours.busyCores(),
+        parallel.busyCores());
+  }
+
+  private double timeDuckdb(DuckDbMetrics duckdb, Instant asOf) {
+    return timing.median(() -> {
       try {
-        return duckdb.calculate(query.asOf());
+        return duckdb.calculate(asOf);
       } catch (SQLException e) {
         throw new IllegalStateException("duckdb failed: " + e.getMessage(), e);
       }
     }).medianMillis();
-    double plain = timing.median(() -> streams.calculate(deals, query.asOf())).medianMillis();
-    return new Times(ours.medianMillis(), parallel.medianMillis(), sql, plain, ours.busyCores(),
-        parallel.busyCores());
   }
 
   /** Medians of the parallel part (leaves), and of the serial part (last merge, report), in ms. */

@@ -95,6 +95,22 @@ class BenchTest {
   }
 
   @Test
+  void run_tinyDataSet_comparesWithDuckdbAtEqualThreads() {
+    assertThat(tinyLines).filteredOn(l -> l.startsWith("COMPARE metrics-1thread ")).singleElement().asString()
+        .matches("COMPARE metrics-1thread ours=" + MILLIS + " duckdb=" + MILLIS + " speedup=\\d+\\.\\d{2}");
+    assertThat(tinyLines).filteredOn(l -> l.startsWith("COMPARE metrics-parallel ")).singleElement().asString()
+        .matches("COMPARE metrics-parallel ours=" + MILLIS + " duckdb=" + MILLIS + " speedup=\\d+\\.\\d{2}");
+    assertThat(tinyLines).filteredOn(l -> l.startsWith("metrics: ")).singleElement().asString()
+        .matches("metrics: .* duckdb .* stays, \\d+ threads \\(and 1 for metrics-1thread\\)");
+  }
+
+  @Test
+  void run_header_namesTheCpuModelAndTheJdk() {
+    assertThat(tinyLines).anyMatch(l -> l.matches("java \\S+ \\(.+\\), \\d+ cores, max heap .* MiB"))
+        .anyMatch(l -> l.matches("cpu: \\S.*"));
+  }
+
+  @Test
   void run_tinyDataSet_qualifiesTheParallelSpeedUpByBusyCoresAndTheSerialPart() {
     assertThat(tinyLines).filteredOn(l -> l.startsWith("PARALLEL-CORES ")).singleElement().asString()
         .matches("PARALLEL-CORES metrics sequential=\\d+\\.\\d{2} parallel=\\d+\\.\\d{2}");
@@ -115,7 +131,7 @@ class BenchTest {
     assertThat(tinyLines.stream().filter(l -> l.startsWith("SCALE ")))
         .hasSize(2)
         .allMatch(l -> l.matches("SCALE metrics deals=\\d+ ours=" + MILLIS + " parallel=" + MILLIS + " duckdb="
-            + MILLIS + " streams=" + MILLIS + " ours_ns_per_deal=\\d+"))
+            + MILLIS + " duckdb_1thread=" + MILLIS + " streams=" + MILLIS + " ours_ns_per_deal=\\d+"))
         .anyMatch(l -> l.startsWith("SCALE metrics deals=100 "))
         .anyMatch(l -> l.startsWith("SCALE metrics deals=300 "));
   }

@@ -1,0 +1,55 @@
+package org.salespipeline.metrics;
+
+import java.util.List;
+
+/**
+ * A partial result of {@link Accumulator}: the stage changes in the window counted by the stage
+ * left and the stage entered (indexed as in {@link Accumulator}: open stages, won, lost), finished
+ * into the {@link Transitions} matrix with its absorbing-chain win probabilities.
+ *
+ * <p>Mutable and not thread-safe; merging adds the counts, so any split gives the same matrix.
+ */
+final class TransitionCounts {
+
+  private final int n;
+  private final long[] counts;
+
+  TransitionCounts(int stages) {
+    this.n = stages;
+    this.counts = new long[stages * stages];
+  }
+
+  void add(int from, int to) {
+    counts[from * n + to]++;
+  }
+
+  void merge(TransitionCounts other) {
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] += other.counts[i];
+    }
+  }
+
+  /**
+   * @param stageIds the ids of the stages by index
+   * @param openStages how many of them are open (the first ones)
+   */
+  Transitions finish(List<String> stageIds, int openStages) {
+    long[][] matrix = new long[n][n];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(counts, i * n, matrix[i], 0, n);
+    }
+    return new Transitions(stageIds, matrix, openStages);
+  }
+
+  void writeTo(PartialResultFormat.Out out) {
+    for (long count : counts) {
+      out.unsigned(count);
+    }
+  }
+
+  void readFrom(PartialResultFormat.In in) {
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] = in.count("a transition count");
+    }
+  }
+}
