@@ -261,6 +261,9 @@ final class PartialResultFormat {
   /** Reads fields back from a byte array, each read checked against the bytes left. */
   static final class In {
 
+    /** How many characters of a bad text an error message shows. */
+    private static final int QUOTED = 16;
+
     private static final int MAX_DECIMAL_BYTES = 4096;
     private static final int MAX_DECIMAL_SCALE = 10_000;
 
@@ -386,10 +389,28 @@ final class PartialResultFormat {
       try {
         currency = Currency.getInstance(code);
       } catch (IllegalArgumentException e) {
-        throw corrupted(what + " '" + code + "' is not a currency code");
+        throw corrupted(what + " " + quoted(code) + " is not a currency code");
       }
-      check(currency.getCurrencyCode().equals(code), what + " '" + code + "' is not a currency code");
+      check(currency.getCurrencyCode().equals(code), what + " " + quoted(code) + " is not a currency code");
       return currency;
+    }
+
+    /**
+     * Text read from bad bytes as a message shows it: on one line, printable ASCII as it is and
+     * any other character as a backslash, {@code u} and its four hex digits, at most {@value #QUOTED} characters of it.
+     */
+    private static String quoted(String text) {
+      StringBuilder quoted = new StringBuilder("'");
+      for (int i = 0; i < Math.min(text.length(), QUOTED); i++) {
+        char c = text.charAt(i);
+        if (c >= ' ' && c <= '~' && c != '\\') {
+          quoted.append(c);
+        } else {
+          quoted.append("\\u").append(HexFormat.of().withUpperCase().toHexDigits(c));
+        }
+      }
+      quoted.append('\'');
+      return text.length() > QUOTED ? quoted + " (" + text.length() + " characters)" : quoted.toString();
     }
 
     Money money(String what) {

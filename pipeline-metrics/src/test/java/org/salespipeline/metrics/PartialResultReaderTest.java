@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -117,6 +119,36 @@ class PartialResultReaderTest {
   void accumulatorFrom_querySameFiguresOtherSimulation_readsTheFigures() {
     MetricsQuery otherSeed = QUERY.withSimulation(99, 300);
     assertThat(METRICS.accumulatorFrom(WIRE, otherSeed).report()).isEqualTo(METRICS.calculate(DEALS, otherSeed));
+  }
+
+  /**
+   * Found by fuzzing: a payload whose currency code is line breaks and control characters. The
+   * message names the bad code on one line, escaped, and cut after 16 of its 18 characters.
+   */
+  @Test
+  void accumulatorFrom_aCurrencyOfControlCharacters_isNamedEscapedOnOneLine() throws IOException {
+    byte[] input;
+    try (InputStream in = PartialResultReaderTest.class.getResourceAsStream("PartialResultFuzzTestInputs/"
+        + "accumulatorFrom_anyBytes_isASoundPartialResultOrTheDocumentedError/found-currency-of-line-breaks-sealed")) {
+      input = in.readAllBytes();
+    }
+    byte[] bytes = PartialResultFuzzTest.sealed(Arrays.copyOfRange(input, 1, input.length));
+    Throwable thrown = catchThrowable(() -> METRICS.accumulatorFrom(bytes, QUERY));
+    assertThat(thrown).isInstanceOf(InvalidPartialResultException.class)
+        .hasMessage("partial result is truncated or corrupted: a currency '\\u0012\\u0012" + "\\u000A".repeat(14)
+            + "' (18 characters) is not a currency code");
+
+    // the same payload up to the count of currencies, then one code of three printable characters
+    byte[] lowercase = Arrays.copyOf(input, 1 + 8 + 5);
+    byte[] backslash = Arrays.copyOf(input, 1 + 8 + 5);
+    System.arraycopy(new byte[] {1, 3, 'u', 's', 'd'}, 0, lowercase, 1 + 8, 5);
+    System.arraycopy(new byte[] {1, 3, 'U', '\\', 'D'}, 0, backslash, 1 + 8, 5);
+    assertThat(catchThrowable(() -> METRICS.accumulatorFrom(
+        PartialResultFuzzTest.sealed(Arrays.copyOfRange(lowercase, 1, lowercase.length)), QUERY)))
+        .hasMessage("partial result is truncated or corrupted: a currency 'usd' is not a currency code");
+    assertThat(catchThrowable(() -> METRICS.accumulatorFrom(
+        PartialResultFuzzTest.sealed(Arrays.copyOfRange(backslash, 1, backslash.length)), QUERY)))
+        .hasMessage("partial result is truncated or corrupted: a currency 'U\\u005CD' is not a currency code");
   }
 
   @Test

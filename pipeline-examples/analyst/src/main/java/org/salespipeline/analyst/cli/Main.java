@@ -216,7 +216,7 @@ public final class Main implements Callable<Integer> {
   }
 
   private static String oneLine(String message) {
-    return String.valueOf(message).replaceAll("[\\r\\n]+", " ").strip();
+    return String.valueOf(message).replaceAll("\\R+", " ").strip();
   }
 
   /** The version the jar was built as, from the build's {@code version.properties}. */
