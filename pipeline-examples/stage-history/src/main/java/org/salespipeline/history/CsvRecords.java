@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The module's CSV tokeniser and cell encoding, opened to the importers of
+ * The module's CSV tokeniser (FastCSV, with the stage-history reader's recovery from malformed
+ * records) and cell encoding, opened to the importers of
  * {@code org.salespipeline.history.importers} so that every file of the module is read and written
  * by the same RFC 4180 code the stage-history reader and writer use.
  *
@@ -18,9 +19,9 @@ import java.util.Objects;
  */
 public final class CsvRecords {
 
-  private final CsvRecordReader reader;
+  private final RecoveringCsvReader reader;
 
-  private CsvRecords(CsvRecordReader reader) {
+  private CsvRecords(RecoveringCsvReader reader) {
     this.reader = reader;
   }
 
@@ -31,7 +32,7 @@ public final class CsvRecords {
    * @return the tokeniser, never null
    */
   public static CsvRecords of(Reader in) {
-    return new CsvRecords(new CsvRecordReader(Objects.requireNonNull(in, "in")));
+    return new CsvRecords(new RecoveringCsvReader(SourceText.of(Objects.requireNonNull(in, "in")), ','));
   }
 
   /**
@@ -77,7 +78,7 @@ public final class CsvRecords {
    * @throws IOException if reading fails
    */
   public Option<Record> next() throws IOException {
-    CsvRecordReader.CsvRecord record = reader.next();
+    RecoveringCsvReader.CsvRecord record = reader.next();
     return record == null ? Option.none()
         : Option.some(new Record(record.cells(), record.line(), Option.of(record.error())));
   }

@@ -3,11 +3,9 @@ package org.salespipeline.history;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -75,7 +73,9 @@ import org.salespipeline.core.Stage;
  * rows too, so a deal is never loaded from part of its history. Rows, deals, rejected rows and
  * rejected deals always add up ({@link ReadSummary}). A file from which no deal is loaded is an
  * error. A quoted cell that is never closed costs only the record it opens (see
- * {@code CsvRecordReader}).
+ * {@code RecoveringCsvReader}). A byte that is not text in the encoding of a file read by path
+ * stops the reading naming its line; skipping bad rows, in UTF-8 or a one-byte encoding, it makes
+ * the row holding it bad instead.
  *
  * <p>Memory: the file is read in one pass, one row at a time, never whole. Until the end of the
  * file the reader keeps, per deal, its id, about 24 bytes per row and each row's non-empty values
@@ -235,11 +235,8 @@ public final class StageHistoryReader {
     Objects.requireNonNull(unpricedCurrencies, "unpricedCurrencies");
     Objects.requireNonNull(deals, "deals");
     Objects.requireNonNull(rejections, "rejections");
-    try (Reader in = new InputStreamReader(Files.newInputStream(file), options.encoding().newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
-      return new Pass(new CsvRecordReader(in, options.delimiter()), deals, rejections, unpricedCurrencies).run();
-    } catch (CharacterCodingException e) {
-      throw new StageHistoryFormatException(Decoding.describe(file, options.encoding()));
+    try (SourceText text = SourceText.of(Files.newInputStream(file), options.encoding())) {
+      return new Pass(new RecoveringCsvReader(text, options.delimiter()), deals, rejections, unpricedCurrencies).run();
     }
   }
 
@@ -311,7 +308,7 @@ public final class StageHistoryReader {
     Objects.requireNonNull(deals, "deals");
     Objects.requireNonNull(rejections, "rejections");
     Objects.requireNonNull(unpricedCurrencies, "unpricedCurrencies");
-    CsvRecordReader csv = new CsvRecordReader(in, options.delimiter());
+    RecoveringCsvReader csv = new RecoveringCsvReader(SourceText.of(in), options.delimiter());
     try {
       return new Pass(csv, deals, rejections, unpricedCurrencies).run();
     } catch (CharacterCodingException e) {
@@ -339,33 +336,13 @@ public final class StageHistoryReader {
     return StageNames.explain(pipeline, unknownStages);
   }
 
-  /**
-   * Splits a text into CSV records as {@link #read} does, without building deals: the tokenizer's
-   * share of a read, for measuring it. Blank records are not counted; a record that is not valid
-   * CSV is.
-   *
-   * @param in the text, not null; not closed
-   * @return the number of records, header included
-   * @throws IOException if reading fails
-   */
-  public static long countRecords(Reader in) throws IOException {
-    CsvRecordReader csv = new CsvRecordReader(Objects.requireNonNull(in, "in"));
-    long records = 0;
-    for (CsvRecordReader.CsvRecord record = csv.next(); record != null; record = csv.next()) {
-      if (!record.isBlank()) {
-        records++;
-      }
-    }
-    return records;
-  }
-
   private static String key(String name) {
     return name.strip().toLowerCase(Locale.ROOT);
   }
 
   /** One reading of one file: the mutable state of a call. */
   private final class Pass {
-    private final CsvRecordReader csv;
+    private final RecoveringCsvReader csv;
     private final Consumer<? super Deal> dealSink;
     private final Consumer<? super RowRejection> rejectionSink;
     private final BiConsumer<String, Currency> currencySink;
@@ -397,7 +374,7 @@ public final class StageHistoryReader {
     private long rejectedDeals;
     private long repeatedStageRows;
 
-    Pass(CsvRecordReader csv, Consumer<? super Deal> dealSink, Consumer<? super RowRejection> rejectionSink,
+    Pass(RecoveringCsvReader csv, Consumer<? super Deal> dealSink, Consumer<? super RowRejection> rejectionSink,
         BiConsumer<String, Currency> currencySink) {
       this.csv = csv;
       this.dealSink = dealSink;
@@ -407,7 +384,7 @@ public final class StageHistoryReader {
 
     ReadSummary run() throws IOException {
       header();
-      for (CsvRecordReader.CsvRecord record = csv.next(); record != null; record = csv.next()) {
+      for (RecoveringCsvReader.CsvRecord record = csv.next(); record != null; record = csv.next()) {
         if (record.spansLines() && (record.error() != null || record.cells().size() != width || swallowsRows(record))) {
           record = csv.retract();
         }
@@ -446,13 +423,17 @@ public final class StageHistoryReader {
     }
 
     private void header() throws IOException {
-      CsvRecordReader.CsvRecord header = csv.next();
+      RecoveringCsvReader.CsvRecord header = csv.next();
       while (header != null && header.isBlank()) {
         header = csv.next();
       }
       if (header == null) {
         throw new StageHistoryFormatException("the file is empty: a header row with deal_id, stage and entered_at "
             + "is required");
+      }
+      if (header.undecodable() != null) {
+        throw new StageHistoryFormatException("line " + header.undecodable().line() + ": "
+            + header.undecodable().what().reason());
       }
       if (header.error() != null) {
         throw new StageHistoryFormatException("line " + header.line() + ": the header is not valid CSV: "
@@ -521,7 +502,7 @@ public final class StageHistoryReader {
      * Whether a quoted cell that crosses line breaks holds a line that is a whole row by itself
      * (as many delimiters as a row has): a stray quote that would hide rows, not a note.
      */
-    private boolean swallowsRows(CsvRecordReader.CsvRecord record) {
+    private boolean swallowsRows(RecoveringCsvReader.CsvRecord record) {
       for (String cell : record.cells()) {
         if (cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
           continue;
@@ -535,7 +516,7 @@ public final class StageHistoryReader {
       return false;
     }
 
-    private void scanStage(CsvRecordReader.CsvRecord record) {
+    private void scanStage(RecoveringCsvReader.CsvRecord record) {
       List<String> cells = record.cells();
       if (record.error() == null && cells.size() == width) {
         String name = cell(cells, stageColumn);
@@ -545,9 +526,13 @@ public final class StageHistoryReader {
       }
     }
 
-    private void row(CsvRecordReader.CsvRecord record) throws StageHistoryFormatException {
+    private void row(RecoveringCsvReader.CsvRecord record) throws StageHistoryFormatException {
       List<String> cells = record.cells();
       String id = cells.size() > idColumn ? cell(cells, idColumn) : "";
+      if (record.undecodable() != null) {
+        undecodable(record, id);
+        return;
+      }
       DealRows deal = id.isEmpty() ? null : dealFor(id, record.line());
       if (record.error() != null) {
         bad(deal, record.line(), id, "not valid CSV: " + record.error());
@@ -619,6 +604,22 @@ public final class StageHistoryReader {
       for (int a = 0; a < attributeColumns.length; a++) {
         offer(deal, DealRows.FIRST_ATTRIBUTE + a, row, cell(cells, attributeColumns[a]), columns);
       }
+    }
+
+    /**
+     * A row holding bytes that are not text: reading strictly, the error naming the line and byte
+     * offset; skipping bad rows, rejected, and its deal with it, unless the bad bytes are in the
+     * deal id, which then names no deal.
+     */
+    private void undecodable(RecoveringCsvReader.CsvRecord record, String id) throws StageHistoryFormatException {
+      SourceText.Located bad = record.undecodable();
+      if (!options.skipBadRows()) {
+        throw new StageHistoryFormatException("line " + bad.line() + ": " + bad.what().reason());
+      }
+      boolean idUnreadable = id.indexOf('\uFFFD') >= 0;
+      DealRows deal = id.isEmpty() || idUnreadable ? null : dealFor(id, record.line());
+      bad(deal, record.line(), idUnreadable ? "" : id, (bad.line() == record.line() ? "" : "on line " + bad.line()
+          + ", ") + bad.what().reason());
     }
 
     /** Returns the deal's rows, starting a deal if new. */

@@ -107,6 +107,16 @@ class StageHistoryRulesTest {
   }
 
   @Test
+  void quotedCellWithALoneCarriageReturn_isKeptWhole_andTheNextRowIsReadOnItsOwn() throws IOException {
+    LoadedHistory history = strict(HEADER + "D1,Prospecting,2024-03-01,,,ana,,\"two\rlines\"\n"
+        + "D2,Prospecting,2024-03-01,,,bo,,SMB\n");
+
+    assertThat(history.deals()).extracting(deal -> deal.attributes().get("segment"))
+        .containsExactly("two\rlines", "SMB");
+    assertThat(history.summary()).hasToString("2 rows (0 rejected), 2 deals (0 rejected)");
+  }
+
+  @Test
   void closingStagesNamedDifferently_strict_namesThemWithCountsAndTheOptions() {
     String text = "deal_id,stage,entered_at\nD1,Prospecting,2024-03-01\nD1,Closed Won,2024-03-02\n"
         + "D2,Prospecting,2024-03-01\nD2,Closed Lost,2024-03-02\nD3,Prospecting,2024-03-01\nD3,Closed Won,2024-03-03\n";
@@ -213,6 +223,68 @@ class StageHistoryRulesTest {
             + "windows-1252, say)");
     assertThat(reader.withOptions(ReadOptions.defaults().withEncoding(StandardCharsets.ISO_8859_1)).load(file).deals())
         .extracting(Deal::owner).containsExactly("ana", "Jos\u00e9");
+  }
+
+  @Test
+  void undecodableByteAfterABadRow_strict_stopsAtTheFirstBadRowInFileOrder(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("latin1.csv");
+    Files.write(file, "deal_id,stage,entered_at,owner\nD1,Prospecting,2024-13-01,ana\nD2,Prospecting,2024-03-01,Jos\u00e9\n"
+        .getBytes(StandardCharsets.ISO_8859_1));
+
+    assertThatThrownBy(() -> StageHistoryReader.of(PIPELINE).load(file))
+        .isInstanceOf(StageHistoryFormatException.class)
+        .hasMessageStartingWith("line 2 (deal D1): ");
+  }
+
+  @Test
+  void undecodableByte_skipping_rejectsItsRowAndDeal_andTheRestLoads(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("latin1.csv");
+    Files.write(file, ("deal_id,stage,entered_at,owner\nD1,Prospecting,2024-03-01,ana\nD2,Prospecting,2024-03-01,"
+        + "Jos\u00e9\nD2,Won,2024-03-02,bo\nD3,Prospecting,2024-03-01,chen\n").getBytes(StandardCharsets.ISO_8859_1));
+
+    LoadedHistory history = StageHistoryReader.of(PIPELINE, ReadOptions.defaults().withSkipBadRows(true)).load(file);
+
+    assertThat(history.deals()).extracting(Deal::id).containsExactly("D1", "D3");
+    String reason = "byte 0xE9 (byte offset 90) is not UTF-8 text; give the file's encoding (--encoding "
+        + "windows-1252, say)";
+    assertThat(history.rejections()).containsExactly(new RowRejection(3, "D2", reason),
+        new RowRejection(4, "D2", "the deal is not loaded: its row on line 3 is bad (" + reason + ")"));
+    assertThat(history.summary()).hasToString("4 rows (2 rejected), 3 deals (1 rejected)");
+  }
+
+  @Test
+  void undecodableByteInTheDealId_skipping_isARejectedRowOfNoDeal(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("latin1.csv");
+    Files.write(file, "deal_id,stage,entered_at\nD1,Prospecting,2024-03-01\nD\u00e92,Prospecting,2024-03-01\n"
+        .getBytes(StandardCharsets.ISO_8859_1));
+
+    LoadedHistory history = StageHistoryReader.of(PIPELINE, ReadOptions.defaults().withSkipBadRows(true)).load(file);
+
+    assertThat(history.deals()).extracting(Deal::id).containsExactly("D1");
+    assertThat(history.rejections()).extracting(RowRejection::line, RowRejection::dealId)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, ""));
+    assertThat(history.summary()).hasToString("2 rows (1 rejected), 1 deals (0 rejected)");
+  }
+
+  @Test
+  void undecodableByteInTheHeader_skipping_stillStopsNamingLineOne(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("latin1.csv");
+    Files.write(file, "deal_id,stage,entered_at,propri\u00e9t\u00e9\nD1,Prospecting,2024-03-01,x\n"
+        .getBytes(StandardCharsets.ISO_8859_1));
+
+    assertThatThrownBy(() -> StageHistoryReader.of(PIPELINE, ReadOptions.defaults().withSkipBadRows(true)).load(file))
+        .isInstanceOf(StageHistoryFormatException.class)
+        .hasMessage("line 1: byte 0xE9 (byte offset 31) is not UTF-8 text; give the file's encoding (--encoding "
+            + "windows-1252, say)");
+  }
+
+  @Test
+  void undecodableBytes_perRow_onlyWhereABadByteCannotHideADelimiter() {
+    assertThat(SourceText.perRowDecodingIsSafe(StandardCharsets.UTF_8)).isTrue();
+    assertThat(SourceText.perRowDecodingIsSafe(StandardCharsets.ISO_8859_1)).isTrue();
+    assertThat(SourceText.perRowDecodingIsSafe(java.nio.charset.Charset.forName("windows-1252"))).isTrue();
+    assertThat(SourceText.perRowDecodingIsSafe(StandardCharsets.UTF_16)).isFalse();
+    assertThat(SourceText.perRowDecodingIsSafe(java.nio.charset.Charset.forName("Shift_JIS"))).isFalse();
   }
 
   @Test
