@@ -16,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
@@ -41,9 +40,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "pipeline", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class, sortOptions = false, usageHelpAutoWidth = true, usageHelpWidth = 100,
     synopsisSubcommandLabel = "COMMAND",
-    description = "Sales pipeline figures from a stage-history CSV file: one row per stage a deal entered.",
-    subcommands = {SummaryCommand.class, MetricsCommand.class, MovementCommand.class, ForecastCommand.class,
-        HygieneCommand.class, PrioritizeCommand.class, ReportCommand.class,
+    description = "Sales pipeline figures from a stage-history CSV file: one row per stage a deal entered "
+        + "(or from a CRM export: import, --history-shape).",
+    subcommands = {ImportCommand.class, SummaryCommand.class, MetricsCommand.class, MovementCommand.class,
+        ForecastCommand.class, HygieneCommand.class, PrioritizeCommand.class, ReportCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%nExit status:%n",
     footer = {"  0  done (with --skip-bad-rows, rejected rows are listed on standard error)",
@@ -182,10 +182,10 @@ public final class Main implements Callable<Integer> {
       return "unknown option or argument '" + unmatched.get(0) + "'; " + line.getCommandName() + " takes "
           + line.getCommandSpec().options().stream().map(OptionSpec::longestName).collect(Collectors.joining(", "));
     }
-    if (e instanceof MissingParameterException missing && !missing.getMissing().isEmpty()
-        && missing.getMissing().stream().allMatch(ArgSpec::isOption)) {
+    if (e instanceof MissingParameterException missing && !missing.getMissing().isEmpty()) {
       return e.getCommandLine().getCommandName() + " needs " + missing.getMissing().stream()
-          .map(arg -> ((OptionSpec) arg).longestName() + " " + arg.paramLabel()).collect(Collectors.joining(" and "));
+          .map(arg -> arg.isOption() ? ((OptionSpec) arg).longestName() + " " + arg.paramLabel() : arg.paramLabel())
+          .collect(Collectors.joining(" and "));
     }
     if (e instanceof UnmatchedArgumentException unknown && !unknown.getSuggestions().isEmpty()) {
       List<String> suggestions = unknown.getSuggestions();
