@@ -3,14 +3,15 @@ package org.salespipeline.analyst.cli;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --grouped}: the file lists each deal's rows together, so deals are built as their group
- * ends and the command keeps memory bounded (SPEC §6 "Memory"). A picocli mixin of the commands
- * that do keep it bounded, and of no other: {@code summary}, {@code metrics} and
- * {@code prioritize}.
+ * {@code --grouped}: the file lists each deal's rows together, so each deal is built as its group
+ * ends and the file's rows are never held together (SPEC §6 "Memory"). {@code summary} then keeps
+ * only counts, in bounded memory; {@code metrics} and {@code prioritize} still hold every deal (not
+ * its rows). A picocli mixin of those three commands and of no other.
  */
 final class GroupedOption {
 
   @Option(names = "--grouped", order = 6,
-      description = "the file lists each deal's rows together: read it in bounded memory")
+      description = "the file lists each deal's rows together: build each deal as its rows end, without "
+          + "holding the file's rows")
   boolean grouped;
 }

@@ -118,19 +118,29 @@ public final class Main implements Callable<Integer> {
     try {
       return line.execute(args);
     } catch (OutOfMemoryError e) {
-      // say only what has not been done already and can help: --grouped bounds the memory of summary
-      // only (metrics, prioritize and report still keep every deal), and when given it did not suffice
       ParseResult command = last(line.getParseResult());
-      boolean grouped = command != null && command.hasMatchedOption("--grouped");
-      boolean streams = command != null && command.commandSpec().userObject() instanceof SummaryCommand;
-      err.println(name(line.getParseResult()) + ": out of memory" + (grouped ? " even with --grouped" : "")
-          + "; give Java more heap (java -Xmx4g -jar ...)" + (grouped || !streams ? ""
-          : " or, for a file that lists each deal's rows together, add --grouped"));
+      err.println(outOfMemory(name(line.getParseResult()),
+          command != null && command.commandSpec().findOption("--grouped") != null,
+          command != null && command.hasMatchedOption("--grouped")));
       return USAGE;
     } finally {
       line.getOut().flush();
       line.getErr().flush();
     }
+  }
+
+  /**
+   * Returns the out-of-memory line: more heap, and {@code --grouped} only where the command takes it
+   * and it was not given (SPEC §6 "Memory": never what was already done).
+   *
+   * @param command the command's qualified name
+   * @param takesGrouped whether the command has {@code --grouped}
+   * @param gaveGrouped whether it was given
+   */
+  static String outOfMemory(String command, boolean takesGrouped, boolean gaveGrouped) {
+    return command + ": out of memory" + (gaveGrouped ? " even with --grouped" : "")
+        + "; give Java more heap (java -Xmx4g -jar ...)" + (takesGrouped && !gaveGrouped
+        ? " or, for a file that lists each deal's rows together, add --grouped" : "");
   }
 
   /** Returns the command line of the analyst tools, printing on the given streams. */

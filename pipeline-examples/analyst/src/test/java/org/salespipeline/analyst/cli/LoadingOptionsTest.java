@@ -60,7 +60,8 @@ class LoadingOptionsTest {
 
     String help = cli.out().replaceAll("\\s+", " ");
     if (List.of("summary", "metrics", "prioritize").contains(command)) {
-      assertThat(help).contains("--grouped the file lists each deal's rows together: read it in bounded memory");
+      assertThat(help).contains("--grouped the file lists each deal's rows together: build each deal as its rows end, "
+          + "without holding the file's rows");
     } else {
       assertThat(help).doesNotContain("--grouped");
     }

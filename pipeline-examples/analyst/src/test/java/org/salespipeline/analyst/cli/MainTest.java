@@ -204,6 +204,16 @@ class MainTest {
   }
 
   @Test
+  void outOfMemory_suggestsGroupedOnlyWhereItIsTakenAndNotGiven() {
+    assertThat(Main.outOfMemory("pipeline metrics", true, false)).isEqualTo("pipeline metrics: out of memory; give "
+        + "Java more heap (java -Xmx4g -jar ...) or, for a file that lists each deal's rows together, add --grouped");
+    assertThat(Main.outOfMemory("pipeline prioritize", true, true)).isEqualTo("pipeline prioritize: out of memory "
+        + "even with --grouped; give Java more heap (java -Xmx4g -jar ...)");
+    assertThat(Main.outOfMemory("pipeline report", false, false)).isEqualTo("pipeline report: out of memory; give "
+        + "Java more heap (java -Xmx4g -jar ...)");
+  }
+
+  @Test
   void missingRequired_namesTheOptionsAsWritten() {
     assertThat(cli.run("metrics", "--history", "h.csv")).isEqualTo(2);
     assertThat(cli.errLines()).containsExactly("pipeline metrics: missing --stages \"A,B,C\" (the open stages in "
