@@ -11,10 +11,13 @@ import org.salespipeline.metrics.*;
 import org.salespipeline.scoring.*;
 import org.salespipeline.analyst.*;
 import org.salespipeline.history.*;
+import org.salespipeline.history.importers.*;
 
 Export load(String file, String openStages) { return Analyst.load(file, openStages); }
 Export load(String file, String openStages, String won, String lost) { return Analyst.load(file, openStages, won, lost); }
 Export load(String file, String openStages, ReadOptions options) { return Analyst.load(Path.of(file), HistoryPipeline.parse(openStages, "Won", "Lost"), options); }
+Export importFrom(String shape, String file) { var deals = Analyst.importFrom(shape, file); deals.importNotes().stream().limit(12).forEach(System.out::println); return deals; }
+Export importFrom(ImportRequest request) { var deals = Analyst.importFrom(request); deals.importNotes().stream().limit(12).forEach(System.out::println); return deals; }
 ReadOptions skipBadRows() { return ReadOptions.defaults().withSkipBadRows(true); }
 void warnings(Export deals) { Analyst.warnings(deals).forEach(w -> System.out.println("warning: " + w)); }
 void describe(Export deals) { System.out.print(deals.describe()); }
@@ -32,6 +35,7 @@ System.out.println("""
     Sales pipeline analyst kit:
       var deals = load("export.csv", "Prospecting,Qualification,Proposal")  // closing stages Won, Lost
       var deals = load("export.csv", "Prospecting,Qualification,Proposal", skipBadRows())  // or .withDelimiter(';')...
+      var deals = importFrom("opportunities", "sales_pipeline.csv")  // a CRM export: or salesforce-history, hubspot
       describe(deals)      rejections(deals)      warnings(deals)
       metrics(deals)       metrics(deals, "owner")        // or any attribute column
       prioritize(deals)    prioritize(deals, "naive-bayes")

@@ -21,6 +21,9 @@ import org.salespipeline.core.Pipeline;
 import org.salespipeline.history.HistoryPipeline;
 import org.salespipeline.history.ReadOptions;
 import org.salespipeline.history.StageHistoryReader;
+import org.salespipeline.history.importers.ImportRequest;
+import org.salespipeline.history.importers.ImportShape;
+import org.salespipeline.history.importers.ImportedHistory;
 import org.salespipeline.analyst.report.HtmlReport;
 import org.salespipeline.history.Timestamps;
 import org.salespipeline.metrics.CalendarUnit;
@@ -149,6 +152,56 @@ public final class Analyst {
       return Export.of(file.toString(), reader.load(file), options.defaultCurrency());
     } catch (IOException e) {
       throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Imports a CRM export with its shape's vendor defaults (strictly, UTF-8, comma-separated,
+   * ISO-8601 dates in UTC) and loads the stage history it holds: {@code importFrom("opportunities",
+   * "sales_pipeline.csv")} for the Maven CRM sample. What the import told (counts, warnings) is in
+   * {@link Export#importNotes()} and {@link #warnings(Export)}.
+   *
+   * @param shape the export's shape: {@code opportunities}, {@code salesforce-history} or
+   *     {@code hubspot}, not null
+   * @param file the export's path, not null
+   * @return the export, never null
+   * @throws IllegalArgumentException if the shape is not one of those
+   * @throws UncheckedIOException if the export cannot be read or imported (strictly, its first bad
+   *     record: the message names the file, line, record and reason)
+   */
+  public static Export importFrom(String shape, String file) {
+    Objects.requireNonNull(shape, "shape");
+    Objects.requireNonNull(file, "file");
+    ImportShape known = ImportShape.parse(shape).getOrElseThrow(() -> new IllegalArgumentException(
+        "shape: unknown export shape '" + shape + "'; the shapes are " + ImportShape.names()));
+    return importFrom(ImportRequest.of(known, Path.of(file)));
+  }
+
+  /**
+   * Imports a CRM export as a request says (renamed columns, stages, a joined Salesforce
+   * {@code Opportunity} export, reading options such as {@code ImportOptions.defaults()
+   * .withSkipBadRows(true)}, the zone) and loads the stage history it holds, amounts without
+   * currency in the reading options' default currency; the same choices as {@code import --from}
+   * and {@code --history-shape} on the command line.
+   *
+   * @param request what to import and how, not null
+   * @return the export, never null; {@link Export#importNotes()} holds the import's counts, warnings
+   *     and rejected records
+   * @throws IllegalArgumentException if an option of the request does not apply to its shape
+   * @throws UncheckedIOException if the export cannot be read or imported
+   */
+  public static Export importFrom(ImportRequest request) {
+    Objects.requireNonNull(request, "request");
+    ReadOptions reading = request.options().reading();
+    try {
+      ImportedHistory imported = request.read();
+      // the imported rows are comma-separated with ISO-8601 instants: read back with the defaults
+      ReadOptions again = ReadOptions.defaults().withDefaultCurrency(reading.defaultCurrency())
+          .withAllowAnyYear(reading.allowAnyYear());
+      return Export.imported(request.file().toString(), imported,
+          imported.load(StageHistoryReader.of(imported.pipeline(), again)), reading.defaultCurrency());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e.getMessage(), e);
     }
   }
 
@@ -382,15 +435,19 @@ public final class Analyst {
 
   /**
    * Returns what the export's data cannot support as of its latest stage entry (no lost deals, no
-   * won deals, lost deals without an amount), as {@link DataWarnings#of} says; {@link #metrics(Export)}
-   * computes the figures anyway.
+   * won deals, lost deals without an amount), as {@link DataWarnings#of} says, after the warnings of
+   * the import it came from, if any; {@link #metrics(Export)} computes the figures anyway.
    *
    * @param export the deals, not null
    * @return the warnings, one sentence each, never null
    */
   public static List<String> warnings(Export export) {
     Objects.requireNonNull(export, "export");
-    return DataWarnings.of(export.deals(), query(export).asOf());
+    List<String> warnings = new ArrayList<>();
+    export.importNotes().stream().filter(n -> n.startsWith("warning: "))
+        .forEach(n -> warnings.add(n.substring("warning: ".length())));
+    warnings.addAll(DataWarnings.of(export.deals(), query(export).asOf()));
+    return warnings;
   }
 
   private static List<String> warnings(Export export, Instant asOf, Ranking top) {

@@ -19,6 +19,7 @@ import org.salespipeline.core.DealStatus;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.Pipeline;
 import org.salespipeline.history.LoadedHistory;
+import org.salespipeline.history.importers.ImportedHistory;
 import org.salespipeline.history.ReadSummary;
 import org.salespipeline.history.RowRejection;
 import org.salespipeline.metrics.Grouping;
@@ -41,9 +42,11 @@ public final class Export {
   private final Set<Currency> currencies;
   private final Currency defaultCurrency;
   private final Map<String, String> attributeKeys;
+  private final List<String> importNotes;
 
-  private Export(String source, LoadedHistory history, Currency defaultCurrency) {
+  private Export(String source, LoadedHistory history, Currency defaultCurrency, List<String> importNotes) {
     this.source = source;
+    this.importNotes = List.copyOf(importNotes);
     this.history = history;
     this.defaultCurrency = defaultCurrency;
     this.latestEntry = Option.ofOptional(history.deals().stream().map(Deal::lastEventAt).max(Comparator.naturalOrder()));
@@ -69,7 +72,37 @@ public final class Export {
    */
   public static Export of(String source, LoadedHistory history, Currency defaultCurrency) {
     return new Export(Objects.requireNonNull(source, "source"), Objects.requireNonNull(history, "history"),
-        Objects.requireNonNull(defaultCurrency, "defaultCurrency"));
+        Objects.requireNonNull(defaultCurrency, "defaultCurrency"), List.of());
+  }
+
+  /**
+   * Wraps the stage history a CRM export was imported into, keeping what the import told: its
+   * counts, its warnings and the records it rejected ({@link #importNotes()}).
+   *
+   * @param source the export's file name, for messages; not null
+   * @param imported what the importer made of the export, not null
+   * @param history the imported history loaded into deals, not null
+   * @param defaultCurrency the currency the reader gave amounts without one, not null
+   * @return the export, never null
+   */
+  static Export imported(String source, ImportedHistory imported, LoadedHistory history, Currency defaultCurrency) {
+    List<String> notes = new ArrayList<>();
+    notes.add("imported as " + imported.shape().cliName() + ": " + imported.summary());
+    imported.warnings().forEach(w -> notes.add("warning: " + w));
+    imported.rejections().forEach(r -> notes.add("rejected " + r));
+    return new Export(Objects.requireNonNull(source, "source"), Objects.requireNonNull(history, "history"),
+        Objects.requireNonNull(defaultCurrency, "defaultCurrency"), notes);
+  }
+
+  /**
+   * Returns what importing a CRM export told ({@link Analyst#importFrom}): a line with its counts,
+   * then its warnings ({@code warning: ...}) and the records it rejected ({@code rejected ...});
+   * empty for a stage-history file read as such.
+   *
+   * @return an unmodifiable list, never null
+   */
+  public List<String> importNotes() {
+    return importNotes;
   }
 
   /**
@@ -239,6 +272,9 @@ public final class Export {
         String.join(" > ", history.pipeline().stages().stream().map(st -> st.name()).toList())));
     s.append(String.format(Locale.ROOT, "read %s; latest stage entry %s%n", history.summary(),
         latestEntry.map(Instant::toString).getOrElse("(none)")));
+    for (String note : importNotes) {
+      s.append(note).append(System.lineSeparator());
+    }
     List<RowRejection> rejections = history.rejections();
     for (int i = 0; i < Math.min(REJECTIONS_SHOWN, rejections.size()); i++) {
       s.append("rejected ").append(rejections.get(i)).append(System.lineSeparator());

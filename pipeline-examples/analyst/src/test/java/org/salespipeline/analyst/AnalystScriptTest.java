@@ -122,6 +122,27 @@ class AnalystScriptTest {
     assertThat(Files.readString(html)).contains("<svg").contains("D-6").doesNotContain("<script");
   }
 
+  @Test
+  void importSession_aCrmExportStraightIntoMetrics() throws IOException {
+    Path csv = Files.writeString(dir.resolve("sales_pipeline.csv"), String.join("\n",
+        "opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value",
+        "A1,ann,Widget,Acme,Won,2017-01-01,2017-01-11,100", "A2,ann,Widget,,Lost,2017-01-01,2017-01-31,0",
+        "A3,bo,Gadget,Initech,Engaging,2017-02-01,,", "A4,cy,Widget,,Prospecting,,,") + "\n");
+    assertAccepted(eval(Files.readString(SCRIPT)));
+    printed.reset();
+
+    List<SnippetEvent> load = eval("var deals = importFrom(\"opportunities\", \"" + csv.toString().replace("\\", "\\\\")
+        + "\")");
+    assertAccepted(load);
+    assertThat(load.get(0).value()).startsWith("3 deals (1 open, 1 won, 1 lost)");
+    assertThat(printed()).contains("imported as opportunities: 4 records = 3 imported + 0 rejected + 1 set aside")
+        .contains("warning: 1 opportunities without engage_date");
+    printed.reset();
+
+    assertAccepted(eval("metrics(deals)"));
+    assertThat(printed()).contains("Win rate").containsPattern("by count +50.0%");
+  }
+
   /** The figures of {@link RevenueHistory}, worked by hand in {@code cli.RevenueCommandsTest}. */
   @Test
   void revenueSession_movementForecastHygiene_printTheirTables() throws IOException {

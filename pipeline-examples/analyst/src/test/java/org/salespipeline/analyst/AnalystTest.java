@@ -59,6 +59,42 @@ class AnalystTest {
         .contains("latest stage entry 2024-04-01T00:00:00Z").contains("rejected line 31 (deal D-12)");
   }
 
+  /** The Maven CRM sample's shape, written for the test: two won, one lost, one open, one without engage_date. */
+  private static final String OPPORTUNITIES = String.join("\r\n",
+      "opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value",
+      "A1,ann,Widget,Acme,Won,2017-01-01,2017-01-11,100",
+      "A2,ann,\"Widget, large\",,Won,2017-01-01,2017-01-31,300",
+      "A3,bo,Gadget,Initech,Lost,2017-01-05,2017-01-06,0",
+      "A4,bo,Gadget,Initech,Engaging,2017-02-01,,",
+      "A5,cy,Widget,,Prospecting,,,") + "\r\n";
+
+  @Test
+  void importFrom_opportunities_loadsTheDealsAndKeepsWhatTheImportTold() throws IOException {
+    Path file = Files.writeString(dir.resolve("sales_pipeline.csv"), OPPORTUNITIES);
+
+    Export export = Analyst.importFrom("opportunities", file.toString());
+
+    assertThat(export.deals()).extracting(d -> d.id()).containsExactly("A1", "A2", "A3", "A4");
+    assertThat(export.importNotes().get(0)).isEqualTo("imported as opportunities: 5 records = 4 imported + 0 "
+        + "rejected + 1 set aside; 4 deals imported, 0 rejected; 7 stage-history rows");
+    assertThat(Analyst.warnings(export)).contains(
+        "1 opportunities without engage_date (not imported: a created date is never guessed): A5");
+    assertThat(Analyst.metrics(export, MetricsQuery.asOf(Instant.parse("2018-01-01T00:00:00Z")))
+        .winRate().get().value()).isEqualTo(2.0 / 3);
+    assertThat(export.describe()).contains("imported as opportunities: 5 records");
+  }
+
+  @Test
+  void importFrom_badRecordOrUnknownShape_throwsNamingIt() throws IOException {
+    Path file = Files.writeString(dir.resolve("sales_pipeline.csv"), OPPORTUNITIES.replace("2017-01-31", "31/01/2017"));
+
+    assertThatThrownBy(() -> Analyst.importFrom("opportunities", file.toString()))
+        .isInstanceOf(UncheckedIOException.class).hasMessageContaining("sales_pipeline.csv:3")
+        .hasMessageContaining("'31/01/2017'");
+    assertThatThrownBy(() -> Analyst.importFrom("pipedrive", file.toString()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("opportunities, salesforce-history, hubspot");
+  }
+
   @Test
   void load_missingFile_throwsNamingIt() {
     assertThatThrownBy(() -> Analyst.load(dir.resolve("nope.csv").toString(), "A"))

@@ -36,6 +36,19 @@ public final class CsvRecords {
   }
 
   /**
+   * Returns a tokeniser over text whose cells are separated by the reading options' delimiter (a
+   * comma, a semicolon or a tab); a byte order mark at the start is skipped.
+   *
+   * @param in the text, not null; not closed
+   * @param options the reading options, not null; only their delimiter is used
+   * @return the tokeniser, never null
+   */
+  public static CsvRecords of(Reader in, ReadOptions options) {
+    return new CsvRecords(new CsvRecordReader(Objects.requireNonNull(in, "in"),
+        Objects.requireNonNull(options, "options").delimiter()));
+  }
+
+  /**
    * One record of a CSV text.
    *
    * @param cells the cells as written (unquoted, not trimmed), never empty

@@ -232,6 +232,16 @@ public final class ReadOptions {
         allow);
   }
 
+  /**
+   * Returns the strict formatter of {@link #dateFormat()}, if one is given: {@code y} read as the
+   * proleptic year, {@code 02/30/2024} refused. The importers of CRM exports read dates with it.
+   *
+   * @return the formatter, or none for ISO-8601
+   */
+  public Option<DateTimeFormatter> dateFormatter() {
+    return dateFormat.map(ReadOptions::formatter);
+  }
+
   /** Returns the strict formatter of a pattern, {@code y} read as the proleptic year. */
   static DateTimeFormatter formatter(String pattern) {
     if (pattern.isBlank()) {

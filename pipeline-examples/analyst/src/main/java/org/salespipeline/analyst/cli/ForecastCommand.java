@@ -70,7 +70,7 @@ final class ForecastCommand implements Callable<Integer> {
   public Integer call() throws UsageException {
     PrintStream out = main.out();
     ZoneId zoneId = RevenueOptions.zone(zone);
-    HistoryInput input = HistoryInput.from(loading);
+    HistoryInput input = HistoryInput.from(loading, main.err());
     HeldWarnings warnings = new HeldWarnings();
     Export export = input.export(warnings);
     Instant at = asOf != null ? asOf : export.defaultAsOf();

@@ -4,7 +4,8 @@ import io.vavr.control.Option;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
-import java.nio.charset.Charset;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -29,16 +30,20 @@ import org.salespipeline.history.RowRejection;
 import org.salespipeline.history.StageHistoryFormatException;
 import org.salespipeline.history.ReadOptions;
 import org.salespipeline.history.StageHistoryReader;
+import org.salespipeline.history.importers.ImportShape;
+import org.salespipeline.history.importers.ImportedHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The stage-history file a command reads, as given by the shared options {@code --history},
- * {@code --stages}, {@code --won}, {@code --lost}, {@code --currency}, {@code --grouped} and the
+ * The stage history a command reads, as given by the shared options {@code --history},
+ * {@code --stages}, {@code --won}, {@code --lost}, {@code --currency}, the
  * reading options {@code --skip-bad-rows}, {@code --delimiter}, {@code --date-format},
- * {@code --decimal-comma}, {@code --encoding}, {@code --allow-any-year} ({@link LoadingOptions}): the
- * one way every command that reads a history loads it, reports rejected rows and fails on an
- * unreadable file.
+ * {@code --decimal-comma}, {@code --encoding}, {@code --allow-any-year} and, for a CRM export,
+ * {@code --history-shape} with its options ({@link LoadingOptions}): the one way every command
+ * that reads a history loads it, reports rejected rows and fails on an unreadable file. The
+ * commands that keep memory bounded read a file grouped by deal ({@code --grouped},
+ * {@link GroupedOption}) through {@link #from(LoadingOptions, boolean, PrintStream)}.
  *
  * <p>Rejected rows go to standard error as they are found, one line each, up to
  * {@value #MAX_REPORTED} of them, then a line with how many more there were and a line with the
@@ -54,77 +59,92 @@ public final class HistoryInput {
   private final Path file;
   private final StageHistoryReader reader;
   private final Currency defaultCurrency;
+  /** The stage history an importer made of the file, as stage-history CSV text; none when the file is one. */
+  private final Option<String> imported;
 
-  private HistoryInput(Path file, StageHistoryReader reader, Currency defaultCurrency) {
+  private HistoryInput(Path file, StageHistoryReader reader, Currency defaultCurrency, Option<String> imported) {
     this.file = file;
     this.reader = reader;
     this.defaultCurrency = defaultCurrency;
+    this.imported = imported;
   }
 
   /**
-   * Reads the shared loading options.
+   * Reads the shared loading options. With {@code --history-shape} the export is imported now,
+   * what the import tells (rejected records, warnings, counts) printed on {@code err}, and the
+   * commands then read the stage history it made.
    *
    * @param options the options as parsed, not null
+   * @param err where an import reports, not null
    * @return the input, never null
-   * @throws UsageException if the stage names, the currency, the delimiter, the date format or the
-   *     encoding are not valid
+   * @throws UsageException if the stage names, the currency, the delimiter, the date format, the
+   *     encoding or an import option are not valid, or the export cannot be imported
    */
-  static HistoryInput from(LoadingOptions options) throws UsageException {
+  static HistoryInput from(LoadingOptions options, PrintStream err) throws UsageException {
+    return from(options, false, err);
+  }
+
+  /**
+   * Reads the shared loading options, for a file grouped by deal or not.
+   *
+   * @param options the options as parsed, not null
+   * @param grouped {@code --grouped}: every deal's rows are next to each other
+   * @param err where an import reports, not null
+   * @return the input, never null
+   * @throws UsageException as {@link #from(LoadingOptions, PrintStream)}
+   */
+  static HistoryInput from(LoadingOptions options, boolean grouped, PrintStream err) throws UsageException {
     Objects.requireNonNull(options, "options");
-    Pipeline pipeline;
-    try {
-      pipeline = HistoryPipeline.parse(options.stages, options.won, options.lost);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("bad --stages, --won or --lost: " + e.getMessage(), e);
-    }
+    Objects.requireNonNull(err, "err");
     Currency currency;
     try {
       currency = Money.currency(options.currency.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new UsageException("bad --currency: " + e.getMessage(), e);
     }
-    ReadOptions read = readOptions(options.skipBadRows, options.delimiter, Option.of(options.dateFormat),
-        options.decimalComma, options.encoding, options.allowAnyYear).withDefaultCurrency(currency)
-        .withGroupedByDeal(options.grouped);
-    return new HistoryInput(options.history, StageHistoryReader.of(pipeline, read), currency);
+    ReadOptions read = options.reading.readOptions();
+    if (options.historyShape != null) {
+      return imported(options, read, currency, err);
+    }
+    if (!options.shape.given().isEmpty()) {
+      throw new UsageException(options.shape.given() + " is an option of CRM exports: give --history-shape SHAPE "
+          + "too (" + ImportShape.names() + ")");
+    }
+    if (options.stages == null) {
+      throw new UsageException("missing --stages \"A,B,C\" (the open stages in order), or --history-shape SHAPE for"
+          + " a CRM export (" + ImportShape.names() + ")");
+    }
+    Pipeline pipeline;
+    try {
+      pipeline = HistoryPipeline.parse(options.stages, options.won == null ? "Won" : options.won,
+          options.lost == null ? "Lost" : options.lost);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("bad --stages, --won or --lost: " + e.getMessage(), e);
+    }
+    return new HistoryInput(options.history, StageHistoryReader.of(pipeline, read.withDefaultCurrency(currency)
+        .withGroupedByDeal(grouped)), currency, Option.none());
   }
 
   /**
-   * Builds the reader's options from the loading options' values.
-   *
-   * @param skipBadRows {@code --skip-bad-rows}
-   * @param delimiter {@code --delimiter}: {@code ,}, {@code ;} or {@code tab}, not null
-   * @param dateFormat {@code --date-format}, if given, not null
-   * @param decimalComma {@code --decimal-comma}
-   * @param encoding {@code --encoding}, not null
-   * @param allowAnyYear {@code --allow-any-year}
-   * @return the options, never null
-   * @throws UsageException if the delimiter, the date format or the encoding is not valid
+   * Imports a CRM export now; its stages (or those of --stages, --won, --lost) make the pipeline.
+   * The stage history it made is read back with the reader's defaults (it is written comma-separated
+   * with ISO-8601 dates, each deal's rows together), any year allowed when the import allowed it.
    */
-  static ReadOptions readOptions(boolean skipBadRows, String delimiter, Option<String> dateFormat, boolean decimalComma,
-      String encoding, boolean allowAnyYear) throws UsageException {
-    ReadOptions options = ReadOptions.defaults().withSkipBadRows(skipBadRows).withDecimalComma(decimalComma)
-        .withAllowAnyYear(allowAnyYear);
-    options = switch (delimiter.toLowerCase(Locale.ROOT)) {
-      case "," -> options;
-      case ";" -> options.withDelimiter(';');
-      case "tab", "\t", "\\t" -> options.withDelimiter('\t');
-      default -> throw new UsageException("bad --delimiter: expected , or ; or tab but was '" + delimiter + "'");
-    };
-    if (dateFormat.isDefined()) {
-      try {
-        options = options.withDateFormat(dateFormat.get());
-      } catch (IllegalArgumentException e) {
-        throw new UsageException("bad --date-format: " + e.getMessage(), e);
-      }
-    }
+  private static HistoryInput imported(LoadingOptions options, ReadOptions read, Currency currency, PrintStream err)
+      throws UsageException {
+    ImportShape shape = VendorImport.shape("--history-shape", options.historyShape);
+    ImportedHistory history = VendorImport.run(options.shape.request(shape, options.history, options.stages,
+        options.won, options.lost, read), err);
+    StringWriter text = new StringWriter();
     try {
-      options = options.withEncoding(Charset.forName(encoding));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("bad --encoding: '" + encoding + "' is not a character set this Java knows (UTF-8, "
-          + "windows-1252, ISO-8859-1, UTF-16...)", e);
+      history.write(text);
+    } catch (IOException e) {
+      throw new IllegalStateException("bug: writing to memory failed: " + e.getMessage(), e);
     }
-    return options;
+    ReadOptions again = ReadOptions.defaults().withDefaultCurrency(currency).withGroupedByDeal(true)
+        .withAllowAnyYear(read.allowAnyYear());
+    return new HistoryInput(options.history, StageHistoryReader.of(history.pipeline(), again), currency,
+        Option.some(text.toString()));
   }
 
   /**
@@ -146,7 +166,8 @@ public final class HistoryInput {
   }
 
   /**
-   * Returns the pipeline built from {@code --stages}, {@code --won} and {@code --lost}.
+   * Returns the pipeline built from {@code --stages}, {@code --won} and {@code --lost} (or an
+   * export shape's stages).
    *
    * @return the pipeline, never null
    */
@@ -207,17 +228,24 @@ public final class HistoryInput {
     long start = System.nanoTime();
     LOG.debug("reading {} with default currency {} and {}", file, defaultCurrency, reader.options());
     try {
-      summary = reader.read(file, deals, rejection -> {
+      Consumer<RowRejection> reporting = rejection -> {
         if (reported[0]++ < MAX_REPORTED) {
           err.println("rejected " + rejection);
         }
         rejections.accept(rejection);
-      }, unpricedCurrencies);
+      };
+      summary = imported.isDefined()
+          ? reader.read(new StringReader(imported.get()), deals, reporting, unpricedCurrencies)
+          : reader.read(file, deals, reporting, unpricedCurrencies);
     } catch (NoSuchFileException e) {
       throw new UsageException("cannot read " + file + ": no such file", e);
     } catch (AccessDeniedException e) {
       throw new UsageException("cannot read " + file + ": permission denied", e);
     } catch (StageHistoryFormatException e) {
+      if (imported.isDefined()) {
+        throw new IllegalStateException("bug: the stage history imported from " + file + " does not read back: "
+            + e.getMessage(), e);
+      }
       throw new UsageException(file + ": " + e.getMessage() + (e.row().isDefined() && !reader.options().skipBadRows()
           ? " (--skip-bad-rows leaves out the deals with bad rows and goes on)" : ""), e);
     } catch (IOException e) {

@@ -56,7 +56,7 @@ final class HygieneCommand implements Callable<Integer> {
       throw new UsageException("bad --quiet-days: " + quietDays + " must be at least 1");
     }
     ZoneId zoneId = RevenueOptions.zone(zone);
-    HistoryInput input = HistoryInput.from(loading);
+    HistoryInput input = HistoryInput.from(loading, main.err());
     HeldWarnings warnings = new HeldWarnings();
     Export export = input.export(warnings);
     Instant at = asOf != null ? asOf : export.defaultAsOf();

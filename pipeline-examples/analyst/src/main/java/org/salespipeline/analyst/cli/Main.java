@@ -16,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
@@ -41,9 +40,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "pipeline", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class, sortOptions = false, usageHelpAutoWidth = true, usageHelpWidth = 100,
     synopsisSubcommandLabel = "COMMAND",
-    description = "Sales pipeline figures from a stage-history CSV file: one row per stage a deal entered.",
-    subcommands = {SummaryCommand.class, MetricsCommand.class, MovementCommand.class, ForecastCommand.class,
-        HygieneCommand.class, PrioritizeCommand.class, ReportCommand.class,
+    description = "Sales pipeline figures from a stage-history CSV file: one row per stage a deal entered "
+        + "(or from a CRM export: import, --history-shape).",
+    subcommands = {ImportCommand.class, SummaryCommand.class, MetricsCommand.class, MovementCommand.class,
+        ForecastCommand.class, HygieneCommand.class, PrioritizeCommand.class, ReportCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%nExit status:%n",
     footer = {"  0  done (with --skip-bad-rows, rejected rows are listed on standard error)",
@@ -118,19 +118,29 @@ public final class Main implements Callable<Integer> {
     try {
       return line.execute(args);
     } catch (OutOfMemoryError e) {
-      // say only what has not been done already and can help: --grouped bounds the memory of summary
-      // only (metrics, prioritize and report still keep every deal), and when given it did not suffice
       ParseResult command = last(line.getParseResult());
-      boolean grouped = command != null && command.hasMatchedOption("--grouped");
-      boolean streams = command != null && command.commandSpec().userObject() instanceof SummaryCommand;
-      err.println(name(line.getParseResult()) + ": out of memory" + (grouped ? " even with --grouped" : "")
-          + "; give Java more heap (java -Xmx4g -jar ...)" + (grouped || !streams ? ""
-          : " or, for a file that lists each deal's rows together, add --grouped"));
+      err.println(outOfMemory(name(line.getParseResult()),
+          command != null && command.commandSpec().findOption("--grouped") != null,
+          command != null && command.hasMatchedOption("--grouped")));
       return USAGE;
     } finally {
       line.getOut().flush();
       line.getErr().flush();
     }
+  }
+
+  /**
+   * Returns the out-of-memory line: more heap, and {@code --grouped} only where the command takes it
+   * and it was not given (SPEC §6 "Memory": never what was already done).
+   *
+   * @param command the command's qualified name
+   * @param takesGrouped whether the command has {@code --grouped}
+   * @param gaveGrouped whether it was given
+   */
+  static String outOfMemory(String command, boolean takesGrouped, boolean gaveGrouped) {
+    return command + ": out of memory" + (gaveGrouped ? " even with --grouped" : "")
+        + "; give Java more heap (java -Xmx4g -jar ...)" + (takesGrouped && !gaveGrouped
+        ? " or, for a file that lists each deal's rows together, add --grouped" : "");
   }
 
   /** Returns the command line of the analyst tools, printing on the given streams. */
@@ -182,10 +192,10 @@ public final class Main implements Callable<Integer> {
       return "unknown option or argument '" + unmatched.get(0) + "'; " + line.getCommandName() + " takes "
           + line.getCommandSpec().options().stream().map(OptionSpec::longestName).collect(Collectors.joining(", "));
     }
-    if (e instanceof MissingParameterException missing && !missing.getMissing().isEmpty()
-        && missing.getMissing().stream().allMatch(ArgSpec::isOption)) {
+    if (e instanceof MissingParameterException missing && !missing.getMissing().isEmpty()) {
       return e.getCommandLine().getCommandName() + " needs " + missing.getMissing().stream()
-          .map(arg -> ((OptionSpec) arg).longestName() + " " + arg.paramLabel()).collect(Collectors.joining(" and "));
+          .map(arg -> arg.isOption() ? ((OptionSpec) arg).longestName() + " " + arg.paramLabel() : arg.paramLabel())
+          .collect(Collectors.joining(" and "));
     }
     if (e instanceof UnmatchedArgumentException unknown && !unknown.getSuggestions().isEmpty()) {
       List<String> suggestions = unknown.getSuggestions();

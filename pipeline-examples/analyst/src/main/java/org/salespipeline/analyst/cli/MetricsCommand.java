@@ -59,6 +59,9 @@ final class MetricsCommand implements Callable<Integer> {
   private LoadingOptions loading = new LoadingOptions();
 
   @Mixin
+  private GroupedOption grouping = new GroupedOption();
+
+  @Mixin
   private QueryOptions when = new QueryOptions();
 
   @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table", converter = Format.Converter.class,
@@ -71,7 +74,7 @@ final class MetricsCommand implements Callable<Integer> {
     PrintStream out = main.out();
     PrintStream err = main.err();
     when.check();
-    HistoryInput input = HistoryInput.from(loading);
+    HistoryInput input = HistoryInput.from(loading, grouping.grouped, main.err());
     HeldWarnings warnings = new HeldWarnings();
     Export export = input.export(warnings);
     MetricsQuery query = when.query(export);

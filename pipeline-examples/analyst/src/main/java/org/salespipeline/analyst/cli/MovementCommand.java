@@ -86,7 +86,7 @@ final class MovementCommand implements Callable<Integer> {
     if (period != null) {
       query = query.withTargetPeriod(RevenueOptions.period("--period", period));
     }
-    HistoryInput input = HistoryInput.from(loading);
+    HistoryInput input = HistoryInput.from(loading, main.err());
     HeldWarnings warnings = new HeldWarnings();
     Export export = input.export(warnings);
     if (groupBy != null) {

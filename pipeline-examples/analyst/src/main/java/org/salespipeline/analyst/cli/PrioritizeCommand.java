@@ -58,6 +58,9 @@ final class PrioritizeCommand implements Callable<Integer> {
   @Mixin
   private LoadingOptions loading = new LoadingOptions();
 
+  @Mixin
+  private GroupedOption grouping = new GroupedOption();
+
   @Option(names = "--as-of", paramLabel = "DATE", converter = Instants.class, order = 20,
       description = "the instant to score at, ISO-8601 date or date-time (default: the latest entered_at)")
   private Instant asOf;
@@ -79,7 +82,7 @@ final class PrioritizeCommand implements Callable<Integer> {
     PrintStream out = main.out();
     PrintStream err = main.err();
     scoring.check();
-    HistoryInput input = HistoryInput.from(loading);
+    HistoryInput input = HistoryInput.from(loading, grouping.grouped, main.err());
     HeldWarnings warnings = new HeldWarnings();
     Export export = input.export(warnings);
     Scorer scorer = scoring.scorer(export);

@@ -81,7 +81,7 @@ final class ReportCommand implements Callable<Integer> {
     PrintStream err = main.err();
     when.check();
     scoring.check();
-    HistoryInput input = HistoryInput.from(loading);
+    HistoryInput input = HistoryInput.from(loading, main.err());
     HeldWarnings warnings = new HeldWarnings();
     Export export = input.export(warnings);
     MetricsQuery query = when.query(export).withTrends(CalendarUnit.MONTH, ZoneOffset.UTC);

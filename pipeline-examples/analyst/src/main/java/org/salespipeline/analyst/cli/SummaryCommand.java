@@ -38,6 +38,9 @@ final class SummaryCommand implements Callable<Integer> {
   @Mixin
   private LoadingOptions loading = new LoadingOptions();
 
+  @Mixin
+  private GroupedOption grouping = new GroupedOption();
+
   @Option(names = "--format", paramLabel = "table|json", defaultValue = "table", converter = Format.TableOrJson.class,
       order = 30, description = "how to print the result: aligned tables, or one JSON object (default: ${DEFAULT-VALUE})")
   private Format format = Format.TABLE;
@@ -46,7 +49,7 @@ final class SummaryCommand implements Callable<Integer> {
   public Integer call() throws UsageException {
     PrintStream out = main.out();
     PrintStream err = main.err();
-    HistoryInput input = HistoryInput.from(loading);
+    HistoryInput input = HistoryInput.from(loading, grouping.grouped, main.err());
     Pipeline pipeline = input.pipeline();
     Map<String, Long> perStage = new LinkedHashMap<>();
     for (Stage stage : pipeline.stages()) {

@@ -50,7 +50,21 @@ class LoadingOptionsTest {
         "a java.time pattern for entered_at and expected_close, such as MM/dd/yyyy (default: ISO-8601)",
         "--decimal-comma",
         "amounts are written 1.234,50", "--encoding=CHARSET", "the file's encoding, such as windows-1252 (default: UTF-8)",
-        "--allow-any-year", "accept dates before 1900 or after 2200", "--grouped the file lists each deal's rows together: summary reads it in bounded memory");
+        "--allow-any-year", "accept dates before 1900 or after 2200");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"summary", "metrics", "prioritize", "report", "movement", "forecast", "hygiene", "import"})
+  void grouped_isAnOptionOfTheCommandsItKeepsInBoundedMemoryOnly(String command) {
+    assertThat(cli.run(command, "--help")).isZero();
+
+    String help = cli.out().replaceAll("\\s+", " ");
+    if (List.of("summary", "metrics", "prioritize").contains(command)) {
+      assertThat(help).contains("--grouped the file lists each deal's rows together: build each deal as its rows end, "
+          + "without holding the file's rows");
+    } else {
+      assertThat(help).doesNotContain("--grouped");
+    }
   }
 
   @ParameterizedTest

@@ -141,8 +141,8 @@ class MainTest {
   void commandHelp_describesEveryOptionOnStdout() {
     assertThat(cli.run("summary", "--help")).isZero();
     assertThat(cli.out()).startsWith("check a stage-history file")
-        .contains("Usage: pipeline summary [-hV] --history=FILE --stages=\"A,B,C\" [--won=NAME]")
-        .contains("--grouped").contains("(default: Won)").contains("--format=table|json");
+        .contains("Usage: pipeline summary [-hV] --history=FILE [--stages=\"A,B,C\"] [--won=NAME]")
+        .contains("--grouped").contains("(default: Won, or the export shape's)").contains("--format=table|json");
     assertThat(cli.errLines()).isEmpty();
   }
 
@@ -204,9 +204,20 @@ class MainTest {
   }
 
   @Test
+  void outOfMemory_suggestsGroupedOnlyWhereItIsTakenAndNotGiven() {
+    assertThat(Main.outOfMemory("pipeline metrics", true, false)).isEqualTo("pipeline metrics: out of memory; give "
+        + "Java more heap (java -Xmx4g -jar ...) or, for a file that lists each deal's rows together, add --grouped");
+    assertThat(Main.outOfMemory("pipeline prioritize", true, true)).isEqualTo("pipeline prioritize: out of memory "
+        + "even with --grouped; give Java more heap (java -Xmx4g -jar ...)");
+    assertThat(Main.outOfMemory("pipeline report", false, false)).isEqualTo("pipeline report: out of memory; give "
+        + "Java more heap (java -Xmx4g -jar ...)");
+  }
+
+  @Test
   void missingRequired_namesTheOptionsAsWritten() {
     assertThat(cli.run("metrics", "--history", "h.csv")).isEqualTo(2);
-    assertThat(cli.errLines()).containsExactly("pipeline metrics: metrics needs --stages \"A,B,C\"");
+    assertThat(cli.errLines()).containsExactly("pipeline metrics: missing --stages \"A,B,C\" (the open stages in "
+        + "order), or --history-shape SHAPE for a CRM export (opportunities, salesforce-history, hubspot)");
   }
 
   @Test

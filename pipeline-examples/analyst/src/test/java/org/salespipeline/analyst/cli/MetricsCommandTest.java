@@ -302,7 +302,7 @@ class MetricsCommandTest {
   @Test
   void missingStages_exitsTwoWithOneLine() throws IOException {
     assertThat(cli.run("metrics", "--history", SampleExport.writeTo(dir).toString())).isEqualTo(2);
-    assertThat(cli.errLines()).singleElement().asString().contains("needs --stages");
+    assertThat(cli.errLines()).singleElement().asString().contains("missing --stages");
   }
 
   @Test
@@ -329,7 +329,7 @@ class MetricsCommandTest {
   void help_explainsTheWeightsTheCurrencyAndTheJsonKeys() {
     assertThat(cli.run("metrics", "--help")).isZero();
 
-    assertThat(cli.out()).contains("Usage: pipeline metrics [-hV] --history=FILE --stages=\"A,B,C\"")
+    assertThat(cli.out()).contains("Usage: pipeline metrics [-hV] --history=FILE [--stages=\"A,B,C\"]")
         .contains("historical win rate from its stage").contains("--currency").contains("kmMedianDaysToClose")
         .contains("--as-of=DATE").contains("--group-by=COLUMN");
   }

@@ -195,7 +195,7 @@ class PrioritizeCommandTest {
   void help_namesTheScorersAndTheirLimits() {
     assertThat(cli.run("prioritize", "--help")).isZero();
 
-    assertThat(cli.out()).contains("Usage: pipeline prioritize [-hV] --history=FILE --stages=\"A,B,C\"")
+    assertThat(cli.out()).contains("Usage: pipeline prioritize [-hV] --history=FILE [--stages=\"A,B,C\"]")
         .contains("historical (default)").contains("naive-bayes").contains("--features=COLUMNS")
         .contains("--team=COLUMN").contains("--top=N").contains("ServiceLoader");
   }

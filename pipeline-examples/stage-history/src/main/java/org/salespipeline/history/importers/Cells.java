@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Reads the amount and currency cells of exports, and names the stages a name could have meant. Stateless. */
 final class Cells {
@@ -13,20 +14,33 @@ final class Cells {
   private static final int MAX_CHARS = 64;
   private static final int MAX_INTEGER_DIGITS = 18;
   private static final int MAX_DECIMALS = 12;
+  private static final Pattern COMMA_AMOUNT = Pattern.compile("\\d{1,3}(\\.\\d{3})+(,\\d+)?|\\d+(,\\d+)?");
+  private static final Pattern POINT_LOOKS_COMMA = Pattern.compile("\\d{1,3}(\\.\\d{3})+,\\d+|\\d+,\\d{1,2}");
 
   private Cells() {}
 
-  /** Reads a non-empty amount cell: a plain non-negative decimal such as {@code 1250.50}. */
-  static Either<String, BigDecimal> amount(String text, String column) {
+  /**
+   * Reads a non-empty amount cell: a plain non-negative decimal such as {@code 1250.50}, or with a
+   * decimal comma {@code 1.250,50} (points only between thousands).
+   */
+  static Either<String, BigDecimal> amount(String text, String column, boolean decimalComma) {
     if (text.length() > MAX_CHARS) {
       return Either.left("bad " + column + " '" + text.substring(0, 24) + "…': an amount has at most " + MAX_CHARS
           + " characters");
     }
+    String plain = text;
+    if (decimalComma) {
+      if (!COMMA_AMOUNT.matcher(text).matches()) {
+        return Either.left("bad " + column + " '" + text + "': not a decimal-comma number such as 1.250,50");
+      }
+      plain = text.replace(".", "").replace(',', '.');
+    }
     BigDecimal value;
     try {
-      value = new BigDecimal(text);
+      value = new BigDecimal(plain);
     } catch (NumberFormatException e) {
-      return Either.left("bad " + column + " '" + text + "': not a decimal number such as 1250.50");
+      return Either.left("bad " + column + " '" + text + "': not a decimal number such as 1250.50"
+          + (POINT_LOOKS_COMMA.matcher(text).matches() ? " (for amounts such as 1.250,50 use --decimal-comma)" : ""));
     }
     if (value.signum() < 0) {
       return Either.left("bad " + column + " '" + text + "': an amount must not be negative");

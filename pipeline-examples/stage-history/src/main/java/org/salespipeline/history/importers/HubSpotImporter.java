@@ -5,7 +5,6 @@ import io.vavr.control.Option;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -200,7 +199,7 @@ public final class HubSpotImporter {
   }
 
   /**
-   * Imports a deals export file (UTF-8, with or without byte order mark).
+   * Imports a deals export file (in the reading options' encoding, UTF-8 by default; a byte order mark is skipped).
    *
    * @param file the export, not null
    * @param options strictness, dates and the account's time zone, not null
@@ -211,7 +210,7 @@ public final class HubSpotImporter {
    */
   public ImportedHistory read(Path file, ImportOptions options) throws IOException {
     Objects.requireNonNull(file, "file");
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (Reader in = Files.newBufferedReader(file, options.reading().encoding())) {
       return read(in, file.getFileName().toString(), options);
     }
   }
@@ -234,7 +233,7 @@ public final class HubSpotImporter {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(fileName, "fileName");
     Objects.requireNonNull(options, "options");
-    VendorTable table = VendorTable.open(in, fileName);
+    VendorTable table = VendorTable.open(in, fileName, options);
     Map<Field, Integer> at = new EnumMap<>(Field.class);
     for (Field field : Field.values()) {
       int index = given.contains(field) ? table.required(columns.get(field), "the " + field.defaultName + " column")
@@ -315,7 +314,7 @@ public final class HubSpotImporter {
       }
     }
     String pipelineName = spelled.get(chosen);
-    VendorDates dates = new VendorDates(options);
+    VendorCells cells = new VendorCells(options);
     Intake intake = new Intake(fileName, options);
     long[] counts = new long[2];
     for (Option<CsvRecords.Record> next = table.next(); next.isDefined(); next = table.next()) {
@@ -323,7 +322,7 @@ public final class HubSpotImporter {
       intake.read();
       String dealId = VendorTable.cell(record, at.get(Field.RECORD_ID));
       Either<String, List<HistoryRow>> rows = rows(record, table, dealId, at, stages, stageColumns, attributeColumns,
-          dates, intake, chosen, pipelineName, counts);
+          cells, intake, chosen, pipelineName, counts);
       if (rows.isLeft()) {
         intake.bad(record, dealId, rows.getLeft());
       } else if (!rows.get().isEmpty()) {
@@ -356,7 +355,7 @@ public final class HubSpotImporter {
 
   private Either<String, List<HistoryRow>> rows(CsvRecords.Record record, VendorTable table, String dealId,
       Map<Field, Integer> at, StageSet stages, List<StageColumns> stageColumns, List<Integer> attributeColumns,
-      VendorDates dates, Intake intake, String chosen, String pipelineName, long[] counts) {
+      VendorCells cells, Intake intake, String chosen, String pipelineName, long[] counts) {
     if (record.error().isDefined()) {
       return Either.left("not valid CSV: " + record.error().get());
     }
@@ -385,7 +384,7 @@ public final class HubSpotImporter {
       String exited = VendorTable.cell(record, columns.exited());
       Option<Instant> enteredAt = Option.none();
       if (!entered.isEmpty()) {
-        Either<String, Instant> read = dates.instant(entered).mapLeft(e -> "bad " + table.header.get(columns.entered())
+        Either<String, Instant> read = cells.instant(entered).mapLeft(e -> "bad " + table.header.get(columns.entered())
             + ": " + e);
         if (read.isLeft()) {
           return Either.left(read.getLeft());
@@ -394,7 +393,7 @@ public final class HubSpotImporter {
         entries.add(new Entry(columns.stage(), read.get(), order));
       }
       if (!exited.isEmpty()) {
-        Either<String, Instant> read = dates.instant(exited).mapLeft(e -> "bad " + table.header.get(columns.exited())
+        Either<String, Instant> read = cells.instant(exited).mapLeft(e -> "bad " + table.header.get(columns.exited())
             + ": " + e);
         if (read.isLeft()) {
           return Either.left(read.getLeft());
@@ -435,7 +434,7 @@ public final class HubSpotImporter {
     Option<BigDecimal> amount = Option.none();
     String amountCell = VendorTable.cell(record, at.get(Field.AMOUNT));
     if (!amountCell.isEmpty()) {
-      Either<String, BigDecimal> read = Cells.amount(amountCell, table.header.get(at.get(Field.AMOUNT)));
+      Either<String, BigDecimal> read = cells.amount(amountCell, table.header.get(at.get(Field.AMOUNT)));
       if (read.isLeft()) {
         return Either.left(read.getLeft());
       }
@@ -453,7 +452,7 @@ public final class HubSpotImporter {
     Option<LocalDate> closeDate = Option.none();
     String closeCell = VendorTable.cell(record, at.get(Field.CLOSE_DATE));
     if (!closeCell.isEmpty()) {
-      Either<String, LocalDate> read = dates.date(closeCell).mapLeft(e -> "bad "
+      Either<String, LocalDate> read = cells.date(closeCell).mapLeft(e -> "bad "
           + table.header.get(at.get(Field.CLOSE_DATE)) + ": " + e);
       if (read.isLeft()) {
         return Either.left(read.getLeft());

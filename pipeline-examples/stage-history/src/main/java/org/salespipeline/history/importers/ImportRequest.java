@@ -96,6 +96,15 @@ public final class ImportRequest {
   }
 
   /**
+   * Returns the reading options, strictness and zone the file is imported with.
+   *
+   * @return the options, never null
+   */
+  public ImportOptions options() {
+    return options;
+  }
+
+  /**
    * Returns a copy joining a second export: the Salesforce {@code Opportunity} export (only
    * {@code salesforce-history} takes one).
    *
@@ -177,7 +186,7 @@ public final class ImportRequest {
   }
 
   /**
-   * Returns a copy with other strictness, date format or zone.
+   * Returns a copy with other reading options (strictness, delimiter, encoding, date format...) or zone.
    *
    * @param options the options, not null
    * @return the copy, never null

@@ -5,7 +5,6 @@ import io.vavr.control.Option;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -242,7 +241,7 @@ public final class OpportunitiesImporter {
   }
 
   /**
-   * Imports a file (UTF-8, with or without byte order mark).
+   * Imports a file (in the reading options' encoding, UTF-8 by default; a byte order mark is skipped).
    *
    * @param file the export, not null
    * @param options strictness and dates, not null
@@ -253,7 +252,7 @@ public final class OpportunitiesImporter {
    */
   public ImportedHistory read(Path file, ImportOptions options) throws IOException {
     Objects.requireNonNull(file, "file");
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (Reader in = Files.newBufferedReader(file, options.reading().encoding())) {
       return read(in, file.getFileName().toString(), options);
     }
   }
@@ -275,7 +274,7 @@ public final class OpportunitiesImporter {
     Objects.requireNonNull(options, "options");
     StageSet stages = new StageSet(openStages, wonStage, lostStage);
     String opening = openingStage(stages);
-    VendorTable table = VendorTable.open(in, fileName);
+    VendorTable table = VendorTable.open(in, fileName, options);
     int id = table.required(idColumn, "the id column");
     int stage = table.required(stageColumn, "the stage column");
     int created = table.required(createdColumn, "the created-date column");
@@ -292,14 +291,14 @@ public final class OpportunitiesImporter {
         attributeColumns.add(i);
       }
     }
-    VendorDates dates = new VendorDates(options);
+    VendorCells cells = new VendorCells(options);
     Intake intake = new Intake(fileName, options);
     Counts counts = new Counts();
     for (Option<CsvRecords.Record> next = table.next(); next.isDefined(); next = table.next()) {
       CsvRecords.Record record = next.get();
       intake.read();
       String dealId = VendorTable.cell(record, id);
-      Either<String, List<HistoryRow>> rows = rows(record, table, dealId, intake, stages, opening, dates,
+      Either<String, List<HistoryRow>> rows = rows(record, table, dealId, intake, stages, opening, cells,
           new int[] {stage, created, closed, amount, owner, currency, lostReason}, attributeColumns, counts);
       if (rows.isLeft()) {
         intake.bad(record, dealId, rows.getLeft());
@@ -353,7 +352,7 @@ public final class OpportunitiesImporter {
 
   /** Turns a record into its rows; none when set aside; the reason when bad. */
   private Either<String, List<HistoryRow>> rows(CsvRecords.Record record, VendorTable table, String dealId,
-      Intake intake, StageSet stages, String opening, VendorDates dates, int[] c, List<Integer> attributeColumns,
+      Intake intake, StageSet stages, String opening, VendorCells cells, int[] c, List<Integer> attributeColumns,
       Counts counts) {
     if (record.error().isDefined()) {
       return Either.left("not valid CSV: " + record.error().get());
@@ -383,13 +382,13 @@ public final class OpportunitiesImporter {
           + "guessed)", dealId, record.line());
       return Either.right(List.of());
     }
-    Either<String, Instant> createdAt = dates.instant(createdCell).mapLeft(e -> "bad " + createdColumn + ": " + e);
+    Either<String, Instant> createdAt = cells.instant(createdCell).mapLeft(e -> "bad " + createdColumn + ": " + e);
     if (createdAt.isLeft()) {
       return Either.left(createdAt.getLeft());
     }
     Option<Instant> closedAt = Option.none();
     if (!closedCell.isEmpty()) {
-      Either<String, Instant> read = dates.instant(closedCell).mapLeft(e -> "bad " + closedColumn + ": " + e);
+      Either<String, Instant> read = cells.instant(closedCell).mapLeft(e -> "bad " + closedColumn + ": " + e);
       if (read.isLeft()) {
         return Either.left(read.getLeft());
       }
@@ -408,7 +407,7 @@ public final class OpportunitiesImporter {
     String amountCell = VendorTable.cell(record, c[3]);
     Option<BigDecimal> amount = Option.none();
     if (!amountCell.isEmpty()) {
-      Either<String, BigDecimal> read = Cells.amount(amountCell, amountColumn);
+      Either<String, BigDecimal> read = cells.amount(amountCell, amountColumn);
       if (read.isLeft()) {
         return Either.left(read.getLeft());
       }

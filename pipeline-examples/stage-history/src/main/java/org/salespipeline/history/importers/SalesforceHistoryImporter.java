@@ -5,7 +5,6 @@ import io.vavr.control.Option;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -206,7 +205,7 @@ public final class SalesforceHistoryImporter {
 
   /**
    * Imports an {@code OpportunityHistory} export file, optionally joined with an
-   * {@code Opportunity} export file (both UTF-8).
+   * {@code Opportunity} export file (both in the reading options' encoding, UTF-8 by default).
    *
    * @param history the {@code OpportunityHistory} export, not null
    * @param opportunities the {@code Opportunity} export, if any, not null
@@ -219,11 +218,11 @@ public final class SalesforceHistoryImporter {
   public ImportedHistory read(Path history, Option<Path> opportunities, ImportOptions options) throws IOException {
     Objects.requireNonNull(history, "history");
     Objects.requireNonNull(opportunities, "opportunities");
-    try (Reader in = Files.newBufferedReader(history, StandardCharsets.UTF_8)) {
+    try (Reader in = Files.newBufferedReader(history, options.reading().encoding())) {
       if (opportunities.isEmpty()) {
         return read(in, history.getFileName().toString(), Option.none(), "", options);
       }
-      try (Reader joined = Files.newBufferedReader(opportunities.get(), StandardCharsets.UTF_8)) {
+      try (Reader joined = Files.newBufferedReader(opportunities.get(), options.reading().encoding())) {
         return read(in, history.getFileName().toString(), Option.some(joined),
             opportunities.get().getFileName().toString(), options);
       }
@@ -256,9 +255,9 @@ public final class SalesforceHistoryImporter {
     Map<String, Joined> joined = new HashMap<>();
     List<String> warnings = new ArrayList<>();
     if (opportunities.isDefined()) {
-      readOpportunities(VendorTable.open(opportunities.get(), opportunitiesName), intake, joined, warnings);
+      readOpportunities(VendorTable.open(opportunities.get(), opportunitiesName, options), intake, joined, warnings);
     }
-    VendorTable table = VendorTable.open(history, historyName);
+    VendorTable table = VendorTable.open(history, historyName, options);
     Map<Field, Integer> at = new EnumMap<>(Field.class);
     for (Field field : List.of(Field.OPPORTUNITY_ID, Field.STAGE_NAME, Field.CREATED_DATE, Field.AMOUNT,
         Field.CLOSE_DATE, Field.PROBABILITY, Field.FORECAST_CATEGORY, Field.CURRENCY_ISO_CODE, Field.IS_DELETED)) {
@@ -266,7 +265,7 @@ public final class SalesforceHistoryImporter {
           ? table.required(columns.get(field), "the " + field.defaultName + " column")
           : table.column(columns.get(field)));
     }
-    VendorDates dates = new VendorDates(options);
+    VendorCells cells = new VendorCells(options);
     Map<String, Long> unknownStages = new LinkedHashMap<>();
     for (Option<CsvRecords.Record> next = table.next(); next.isDefined(); next = table.next()) {
       CsvRecords.Record record = next.get();
@@ -278,7 +277,7 @@ public final class SalesforceHistoryImporter {
             "line " + record.line());
         continue;
       }
-      Either<String, HistoryRow> row = row(record, table, dealId, at, stages, dates);
+      Either<String, HistoryRow> row = row(record, table, dealId, at, stages, cells);
       if (row.isLeft()) {
         String stageCell = VendorTable.cell(record, at.get(Field.STAGE_NAME));
         if (!stageCell.isEmpty() && stages.name(stageCell).isEmpty()) {
@@ -401,7 +400,7 @@ public final class SalesforceHistoryImporter {
   }
 
   private Either<String, HistoryRow> row(CsvRecords.Record record, VendorTable table, String dealId,
-      Map<Field, Integer> at, StageSet stages, VendorDates dates) {
+      Map<Field, Integer> at, StageSet stages, VendorCells cells) {
     if (record.error().isDefined()) {
       return Either.left("not valid CSV: " + record.error().get());
     }
@@ -421,7 +420,7 @@ public final class SalesforceHistoryImporter {
     if (createdCell.isEmpty()) {
       return Either.left("empty " + columns.get(Field.CREATED_DATE) + ": the instant of the change is unknown");
     }
-    Either<String, Instant> changedAt = dates.instant(createdCell)
+    Either<String, Instant> changedAt = cells.instant(createdCell)
         .mapLeft(e -> "bad " + columns.get(Field.CREATED_DATE) + ": " + e);
     if (changedAt.isLeft()) {
       return Either.left(changedAt.getLeft());
@@ -429,7 +428,7 @@ public final class SalesforceHistoryImporter {
     HistoryRow row = HistoryRow.of(dealId, stage.get(), changedAt.get());
     String amountCell = VendorTable.cell(record, at.get(Field.AMOUNT));
     if (!amountCell.isEmpty()) {
-      Either<String, BigDecimal> amount = Cells.amount(amountCell, columns.get(Field.AMOUNT));
+      Either<String, BigDecimal> amount = cells.amount(amountCell, columns.get(Field.AMOUNT));
       if (amount.isLeft()) {
         return Either.left(amount.getLeft());
       }
@@ -445,7 +444,7 @@ public final class SalesforceHistoryImporter {
     }
     String closeCell = VendorTable.cell(record, at.get(Field.CLOSE_DATE));
     if (!closeCell.isEmpty()) {
-      Either<String, LocalDate> close = dates.date(closeCell).mapLeft(e -> "bad " + columns.get(Field.CLOSE_DATE)
+      Either<String, LocalDate> close = cells.date(closeCell).mapLeft(e -> "bad " + columns.get(Field.CLOSE_DATE)
           + ": " + e);
       if (close.isLeft()) {
         return Either.left(close.getLeft());

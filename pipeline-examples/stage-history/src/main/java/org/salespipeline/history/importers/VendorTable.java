@@ -31,9 +31,9 @@ final class VendorTable {
     }
   }
 
-  /** Reads the header of an export. */
-  static VendorTable open(Reader in, String file) throws IOException {
-    CsvRecords csv = CsvRecords.of(in);
+  /** Reads the header of an export, its cells separated by the options' delimiter. */
+  static VendorTable open(Reader in, String file, ImportOptions options) throws IOException {
+    CsvRecords csv = CsvRecords.of(in, options.reading());
     Option<CsvRecords.Record> first = csv.next();
     while (first.isDefined() && first.get().isBlank()) {
       first = csv.next();

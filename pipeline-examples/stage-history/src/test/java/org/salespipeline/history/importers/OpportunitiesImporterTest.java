@@ -9,12 +9,17 @@ import io.vavr.control.Option;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.salespipeline.history.LoadedHistory;
+import org.salespipeline.history.ReadOptions;
 
 class OpportunitiesImporterTest {
 
@@ -179,6 +184,52 @@ class OpportunitiesImporterTest {
     assertThat(lost.stage()).isEqualTo("Closed Lost");
     assertThat(lost.amount()).contains(new BigDecimal("1200.50"));
     assertThat(lost.lostReason()).contains("Budget cut");
+  }
+
+  @Test
+  void read_theReadingOptionsOfAStageHistoryFile_readASemicolonDecimalCommaWindows1252Export(@TempDir Path dir)
+      throws IOException {
+    Path file = dir.resolve("crm.csv");
+    Files.write(file, String.join("\r\n", HEADER.replace(',', ';'),
+        "A1;Jos\u00e9;Widget;Acme;Won;2017-01-01;2017-01-11;1.234,50") .getBytes(Charset.forName("windows-1252")));
+    ReadOptions reading = ReadOptions.defaults().withDelimiter(';').withDecimalComma(true)
+        .withEncoding(Charset.forName("windows-1252"));
+
+    ImportedHistory history = OpportunitiesImporter.defaults().read(file, STRICT.withReading(reading));
+
+    assertThat(history.rows()).hasSize(2);
+    assertThat(history.rows().get(0).owner()).contains("Jos\u00e9");
+    assertThat(history.rows().get(1).amount()).contains(new BigDecimal("1234.50"));
+  }
+
+  @Test
+  void read_decimalCommaAmountWithoutTheOption_namesTheOption() {
+    assertThatThrownBy(() -> read(STRICT, HEADER, "A1,ann,Widget,Acme,Won,2017-01-01,2017-01-11,\"1.234,50\""))
+        .isInstanceOf(ImportException.class)
+        .hasMessageContaining("bad close_value '1.234,50': not a decimal number such as 1250.50 (for amounts such as "
+            + "1.250,50 use --decimal-comma)");
+  }
+
+  @Test
+  void read_implausibleYear_isRefusedUnlessAnyYearIsAllowed() throws IOException {
+    String[] lines = {HEADER, "A1,ann,Widget,Acme,Won,1817-01-01,1817-01-11,100"};
+
+    assertThatThrownBy(() -> read(STRICT, lines))
+        .isInstanceOf(ImportException.class)
+        .hasMessageContaining("the year 1817 is outside 1900 to 2200 (a typo? --allow-any-year accepts it)");
+    assertThat(read(STRICT.withReading(ReadOptions.defaults().withAllowAnyYear(true)), lines).rows().get(0).enteredAt())
+        .isEqualTo(Instant.parse("1817-01-01T00:00:00Z"));
+  }
+
+  @Test
+  void options_theSharedSettingsAreTheReadingOptions() {
+    ImportOptions options = STRICT.withSkipBadRows(true).withDateFormat("dd.MM.yyyy");
+
+    assertThat(options.reading()).isEqualTo(ReadOptions.defaults().withSkipBadRows(true).withDateFormat("dd.MM.yyyy"));
+    assertThat(options.skipBadRows()).isTrue();
+    assertThat(options.dateFormat()).contains("dd.MM.yyyy");
+    assertThatThrownBy(() -> STRICT.withDateFormat("MM/dd")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("must have a year");
   }
 
   @Test

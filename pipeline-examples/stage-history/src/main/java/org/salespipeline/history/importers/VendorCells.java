@@ -1,6 +1,7 @@
 package org.salespipeline.history.importers;
 
 import io.vavr.control.Either;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -11,15 +12,19 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
+import org.salespipeline.history.ReadOptions;
 
 /**
- * Reads the dates CRM exports write. By default ISO-8601 in the forms the vendors' data exports
+ * Reads the dates and amounts CRM exports write, as the {@link ImportOptions} say. Dates by default ISO-8601 in the forms the vendors' data exports
  * use: {@code 2017-03-14}, {@code 2017-03-14T09:22:31.000Z} (Salesforce Data Loader),
  * {@code 2017-03-14T09:22:31.000+0000} (Salesforce API), {@code 2024-05-02 14:03} (HubSpot);
- * a date is the start of its day and a date-time without offset is local, both in the zone given.
- * Stateless and thread-safe.
+ * a date is the start of its day and a date-time without offset is local, both in the zone given;
+ * or with the reading options' pattern. Years outside {@value ReadOptions#MIN_YEAR} to
+ * {@value ReadOptions#MAX_YEAR} are refused unless the reading options allow any year. Amounts
+ * with a decimal point, or a decimal comma when the reading options say so. Immutable and
+ * thread-safe.
  */
-final class VendorDates {
+final class VendorCells {
 
   private static final DateTimeFormatter LOCAL_DATE_TIME = new DateTimeFormatterBuilder()
       .append(DateTimeFormatter.ISO_LOCAL_DATE)
@@ -33,11 +38,20 @@ final class VendorDates {
   private final DateTimeFormatter custom;
   private final String pattern;
   private final ZoneId zone;
+  private final boolean allowAnyYear;
+  private final boolean decimalComma;
 
-  VendorDates(ImportOptions options) {
-    this.custom = options.dateFormat().map(ImportOptions::formatter).getOrNull();
+  VendorCells(ImportOptions options) {
+    this.custom = options.reading().dateFormatter().getOrNull();
     this.pattern = options.dateFormat().getOrElse("ISO-8601 (2017-03-14 or 2017-03-14T09:22:31Z)");
     this.zone = options.zone();
+    this.allowAnyYear = options.reading().allowAnyYear();
+    this.decimalComma = options.reading().decimalComma();
+  }
+
+  /** Reads a non-empty amount cell of a column, or says why it cannot. */
+  Either<String, BigDecimal> amount(String text, String column) {
+    return Cells.amount(text, column, decimalComma);
   }
 
   /** Reads a non-empty cell as an instant, or says why it cannot. */
@@ -86,9 +100,9 @@ final class VendorDates {
 
   private Either<String, Instant> inRange(Instant instant) {
     int year = LocalDate.ofInstant(instant, zone).getYear();
-    if (year < ImportOptions.MIN_YEAR || year > ImportOptions.MAX_YEAR) {
-      return Either.left("the year " + year + " is outside " + ImportOptions.MIN_YEAR + " to " + ImportOptions.MAX_YEAR
-          + " (a typo?)");
+    if (!allowAnyYear && (year < ReadOptions.MIN_YEAR || year > ReadOptions.MAX_YEAR)) {
+      return Either.left("the year " + year + " is outside " + ReadOptions.MIN_YEAR + " to " + ReadOptions.MAX_YEAR
+          + " (a typo? --allow-any-year accepts it)");
     }
     return Either.right(instant);
   }
