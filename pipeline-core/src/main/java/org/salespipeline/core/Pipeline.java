@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * Pipeline pipeline = Pipeline.standard();
- * Deal deal = pipeline.open(NewDeal.of("D-1").withAmount(Money.of("48000", "EUR")), monday).get().deal();
+ * Deal deal = pipeline.open(NewDeal.of("D-1").withAmount(Money.parse("48000", "EUR")), monday).get().deal();
  * Either<Rejection, Change> moved = pipeline.move(deal, "proposal", tuesday);
  * }</pre>
  *

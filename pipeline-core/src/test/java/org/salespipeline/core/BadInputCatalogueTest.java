@@ -1,5 +1,6 @@
 package org.salespipeline.core;
 
+import java.util.Currency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.salespipeline.core.Fixtures.QUALIFIED;
@@ -49,7 +50,7 @@ class BadInputCatalogueTest {
         command("lose", open, d -> STANDARD.lose(d, "Price", T0.minusSeconds(1))),
         command("reopen", lost, d -> STANDARD.reopen(d, T0)),
         command("reopen to stage", lost, d -> STANDARD.reopen(d, "qualification", T0)),
-        command("changeAmount", open, d -> STANDARD.changeAmount(d, Money.of("1", "EUR"), T0.minusNanos(1))),
+        command("changeAmount", open, d -> STANDARD.changeAmount(d, Money.parse("1", "EUR"), T0.minusNanos(1))),
         command("clearAmount", open, d -> STANDARD.clearAmount(d, Instant.MIN)),
         command("qualify", open, d -> STANDARD.qualify(d, QUALIFIED, T0.minusSeconds(1))),
         command("setAttribute", open, d -> STANDARD.setAttribute(d, "source", "web", T0.minusSeconds(1))),
@@ -149,7 +150,7 @@ class BadInputCatalogueTest {
 
   @Test
   void tenThousandStageChanges_everyFigureIsExact_andReplayRebuildsTheDeal() {
-    Deal deal = accepted(SIMPLE.open(NewDeal.of("BUSY").withAmount(Money.of("10", "USD")), T0)).deal();
+    Deal deal = accepted(SIMPLE.open(NewDeal.of("BUSY").withAmount(Money.parse("10", "USD")), T0)).deal();
     for (int i = 1; i <= 10_000; i++) {
       deal = accepted(SIMPLE.move(deal, i % 2 == 1 ? "demo" : "lead", T0.plusSeconds(60L * i))).deal();
     }
@@ -178,7 +179,7 @@ class BadInputCatalogueTest {
         Arguments.of("lose", (Runnable) () -> SIMPLE.lose(deal, "Price", at)),
         Arguments.of("reopen", (Runnable) () -> SIMPLE.reopen(lost, at)),
         Arguments.of("reopen to stage", (Runnable) () -> SIMPLE.reopen(lost, "lead", at)),
-        Arguments.of("changeAmount", (Runnable) () -> SIMPLE.changeAmount(deal, Money.of("1", "EUR"), at)),
+        Arguments.of("changeAmount", (Runnable) () -> SIMPLE.changeAmount(deal, Money.parse("1", "EUR"), at)),
         Arguments.of("clearAmount", (Runnable) () -> SIMPLE.clearAmount(deal, at)),
         Arguments.of("qualify", (Runnable) () -> SIMPLE.qualify(deal, QUALIFIED, at)),
         Arguments.of("setAttribute", (Runnable) () -> SIMPLE.setAttribute(deal, "k", "v", at)),
@@ -243,8 +244,8 @@ class BadInputCatalogueTest {
   @Test
   void enormousAmount_withinTheLimit_isKeptExactly() {
     Money huge = Money.of(new BigDecimal("9".repeat(Money.MAX_DIGITS) + "." + "9".repeat(Money.MAX_DIGITS)),
-        Money.currency("USD"));
-    Deal deal = accepted(SIMPLE.open(NewDeal.of("BIG").withAmount(Money.of("1", "USD")), T0)).deal();
+        Currency.getInstance("USD"));
+    Deal deal = accepted(SIMPLE.open(NewDeal.of("BIG").withAmount(Money.parse("1", "USD")), T0)).deal();
 
     Deal changed = accepted(SIMPLE.changeAmount(deal, huge, day(1))).deal();
 
@@ -255,7 +256,7 @@ class BadInputCatalogueTest {
   @ParameterizedTest
   @ValueSource(strings = {"1E+10000000", "1E+999999999", "1E-10000000", "-1E+1001"})
   void absurdAmount_isRejectedAtOnce_namingTheLimitAndTheValue(String amount) {
-    assertThatIllegalArgumentException().isThrownBy(() -> Money.of(amount, "USD"))
+    assertThatIllegalArgumentException().isThrownBy(() -> Money.parse(amount, "USD"))
         .withMessage("amount must have at most 1000 digits before and after the decimal point but was "
             + new BigDecimal(amount));
   }
@@ -264,7 +265,7 @@ class BadInputCatalogueTest {
   void absurdAmount_asAPlainNumber_isRejectedWithAShortMessage() {
     String digits = "1" + "0".repeat(5_000);
 
-    assertThatIllegalArgumentException().isThrownBy(() -> Money.of(digits, "USD"))
+    assertThatIllegalArgumentException().isThrownBy(() -> Money.parse(digits, "USD"))
         .withMessage("amount must have at most 1000 digits before and after the decimal point but was "
             + "10000000000000000000...000000000000 (5001 digits, scale 0)");
   }
@@ -272,7 +273,7 @@ class BadInputCatalogueTest {
   @ParameterizedTest
   @ValueSource(strings = {"NaN", "Infinity", "-Infinity", "1,5", "", "1e", "0x10"})
   void notANumber_isRejectedNamingTheText(String amount) {
-    assertThatIllegalArgumentException().isThrownBy(() -> Money.of(amount, "USD"))
+    assertThatIllegalArgumentException().isThrownBy(() -> Money.parse(amount, "USD"))
         .withMessage("amount must be a decimal number but was '" + amount + "'");
   }
 
@@ -280,25 +281,25 @@ class BadInputCatalogueTest {
   void negativeAmount_throwsInEveryEntryPoint_butZeroIsAPrice() {
     Deal deal = prospect();
 
-    assertThatIllegalArgumentException().isThrownBy(() -> STANDARD.changeAmount(deal, Money.of("-0.01", "EUR"), day(1)))
+    assertThatIllegalArgumentException().isThrownBy(() -> STANDARD.changeAmount(deal, Money.parse("-0.01", "EUR"), day(1)))
         .withMessage("amount must not be negative but was -0.01 EUR");
-    assertThatIllegalArgumentException().isThrownBy(() -> NewDeal.of("D").withAmount(Money.of("-1E+30", "EUR")))
+    assertThatIllegalArgumentException().isThrownBy(() -> NewDeal.of("D").withAmount(Money.parse("-1E+30", "EUR")))
         .withMessageStartingWith("amount must not be negative but was -1");
-    assertThat(accepted(STANDARD.changeAmount(deal, Money.of("0", "EUR"), day(1))).deal().amount())
-        .isEqualTo(Option.some(Money.of("0.00", "EUR")));
+    assertThat(accepted(STANDARD.changeAmount(deal, Money.parse("0", "EUR"), day(1))).deal().amount())
+        .isEqualTo(Option.some(Money.parse("0.00", "EUR")));
   }
 
   @Test
   void mixedCurrencies_throwNamingBoth_neverConverted() {
     Deal deal = prospect(); // in EUR
 
-    assertThatIllegalArgumentException().isThrownBy(() -> STANDARD.changeAmount(deal, Money.of("10", "JPY"), day(1)))
+    assertThatIllegalArgumentException().isThrownBy(() -> STANDARD.changeAmount(deal, Money.parse("10", "JPY"), day(1)))
         .withMessageStartingWith("amount must be in EUR, the currency of deal D-1, but was in JPY");
-    assertThatIllegalArgumentException().isThrownBy(() -> Money.of("1", "EUR").plus(Money.of("1", "USD")))
+    assertThatIllegalArgumentException().isThrownBy(() -> Money.parse("1", "EUR").plus(Money.parse("1", "USD")))
         .withMessageContaining("EUR").withMessageContaining("USD");
     Deal unpriced = accepted(STANDARD.clearAmount(deal, day(1))).deal();
-    assertThat(accepted(STANDARD.changeAmount(unpriced, Money.of("10", "JPY"), day(2))).deal().amount())
-        .as("a deal without an amount may be priced in a new currency").isEqualTo(Option.some(Money.of("10", "JPY")));
+    assertThat(accepted(STANDARD.changeAmount(unpriced, Money.parse("10", "JPY"), day(2))).deal().amount())
+        .as("a deal without an amount may be priced in a new currency").isEqualTo(Option.some(Money.parse("10", "JPY")));
   }
 
   // ------------------------------------------------------------------ extreme probabilities and text

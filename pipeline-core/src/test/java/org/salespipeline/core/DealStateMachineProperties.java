@@ -1,5 +1,6 @@
 package org.salespipeline.core;
 
+import java.util.Currency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -266,7 +267,7 @@ class DealStateMachineProperties {
   }
 
   private static Change opened(Pipeline pipeline) {
-    NewDeal draft = NewDeal.of("P-1").withOwner("ana").withAmount(Money.of("1000", "EUR"))
+    NewDeal draft = NewDeal.of("P-1").withOwner("ana").withAmount(Money.parse("1000", "EUR"))
         .withQualification(ALL_YES).withAttribute("segment", "SMB");
     return Fixtures.accepted(pipeline.open(draft, START));
   }
@@ -657,10 +658,10 @@ class DealStateMachineProperties {
           (p, d, at) -> p.clearAmount(d, at));
     }
     Function<Deal, Money> money = d -> Money.of(amount, d.amount().map(Money::currency)
-        .getOrElse(() -> Money.currency("USD")));
+        .getOrElse(() -> Currency.getInstance("USD")));
     return new FieldChange("amount " + amount, seconds,
         m -> m.withAmount(Option.some(Money.of(amount, m.amount().map(Money::currency)
-            .getOrElse(() -> Money.currency("USD"))))),
+            .getOrElse(() -> Currency.getInstance("USD"))))),
         (p, d, at) -> p.changeAmount(d, money.apply(d), at));
   }
 

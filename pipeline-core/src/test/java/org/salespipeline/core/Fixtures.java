@@ -31,12 +31,12 @@ final class Fixtures {
   /** Opens deal D-1 in the standard pipeline's first stage at T0. */
   static Deal prospect() {
     return accepted(STANDARD.open(NewDeal.of("D-1").withTitle("Acme renewal").withOwner("ana")
-        .withAmount(Money.of("48000", "EUR")), T0)).deal();
+        .withAmount(Money.parse("48000", "EUR")), T0)).deal();
   }
 
   /** Opens deal D-1 qualified in the standard pipeline at T0. */
   static Deal qualifiedProspect() {
-    return accepted(STANDARD.open(NewDeal.of("D-1").withAmount(Money.of("48000", "EUR"))
+    return accepted(STANDARD.open(NewDeal.of("D-1").withAmount(Money.parse("48000", "EUR"))
         .withQualification(QUALIFIED), T0)).deal();
   }
 

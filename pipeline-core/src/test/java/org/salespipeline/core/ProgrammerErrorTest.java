@@ -46,7 +46,7 @@ class ProgrammerErrorTest {
         nul("reopen at", "at", () -> STANDARD.reopen(DEAL, null)),
         nul("reopen stageId", "stageId", () -> STANDARD.reopen(DEAL, null, T0)),
         nul("changeAmount amount", "amount", () -> STANDARD.changeAmount(DEAL, null, T0)),
-        nul("changeAmount at", "at", () -> STANDARD.changeAmount(DEAL, Money.of("1", "EUR"), null)),
+        nul("changeAmount at", "at", () -> STANDARD.changeAmount(DEAL, Money.parse("1", "EUR"), null)),
         nul("clearAmount at", "at", () -> STANDARD.clearAmount(DEAL, null)),
         nul("qualify qualification", "qualification", () -> STANDARD.qualify(DEAL, null, T0)),
         nul("qualify at", "at", () -> STANDARD.qualify(DEAL, QUALIFIED, null)),
@@ -91,19 +91,19 @@ class ProgrammerErrorTest {
 
   @Test
   void changeAmount_negative_throwsWithTheValue() {
-    assertThatIllegalArgumentException().isThrownBy(() -> STANDARD.changeAmount(DEAL, Money.of("-1", "EUR"), day(1)))
+    assertThatIllegalArgumentException().isThrownBy(() -> STANDARD.changeAmount(DEAL, Money.parse("-1", "EUR"), day(1)))
         .withMessage("amount must not be negative but was -1.00 EUR");
   }
 
   @Test
   void newDeal_negativeAmount_throwsWithTheValue() {
-    assertThatIllegalArgumentException().isThrownBy(() -> NewDeal.of("D").withAmount(Money.of("-0.01", "USD")))
+    assertThatIllegalArgumentException().isThrownBy(() -> NewDeal.of("D").withAmount(Money.parse("-0.01", "USD")))
         .withMessage("amount must not be negative but was -0.01 USD");
   }
 
   @Test
   void changeAmount_otherCurrency_throwsNamingBothCurrencies() {
-    assertThatIllegalArgumentException().isThrownBy(() -> STANDARD.changeAmount(DEAL, Money.of("10", "USD"), day(1)))
+    assertThatIllegalArgumentException().isThrownBy(() -> STANDARD.changeAmount(DEAL, Money.parse("10", "USD"), day(1)))
         .withMessageStartingWith("amount must be in EUR, the currency of deal D-1, but was in USD");
   }
 

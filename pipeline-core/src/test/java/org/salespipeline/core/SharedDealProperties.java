@@ -1,5 +1,6 @@
 package org.salespipeline.core;
 
+import java.util.Currency;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.salespipeline.core.testing.Theories.qt;
@@ -83,7 +84,7 @@ class SharedDealProperties {
     Gen<Integer> level = integers().between(0, QualificationLevel.values().length - 1);
     return Generate.oneOf(
         integers().between(0, 1_000_000).map(cents -> {
-          Money amount = Money.of(BigDecimal.valueOf(cents, 2), Money.currency("EUR"));
+          Money amount = Money.of(BigDecimal.valueOf(cents, 2), Currency.getInstance("EUR"));
           return new Edit("amount " + amount, m -> new Model(m.qualification(), Option.some(amount), m.attributes(),
               m.events() + 1), deal -> Fixtures.STANDARD.changeAmount(deal, amount, AT));
         }),

@@ -15,7 +15,7 @@ import org.salespipeline.core.Money;
  *
  * <pre>{@code
  * ForecastQuery query = ForecastQuery.of(exportedAt, CalendarUnit.QUARTER, ZoneId.of("Europe/Paris"))
- *     .withQuota(TrendPeriod.parse("2026-Q3"), "ana", Money.of("50000", "EUR"));
+ *     .withQuota(TrendPeriod.parse("2026-Q3"), "ana", Money.parse("50000", "EUR"));
  * }</pre>
  *
  * <p>Immutable and thread-safe if its rule is.

@@ -109,13 +109,13 @@ class BadInputCatalogueTest {
 
   @Test
   void query_quotaWithoutPeriod_isRejectedWhenUsed() {
-    MetricsQuery withQuota = query.withQuota(Money.of("100", "USD"));
+    MetricsQuery withQuota = query.withQuota(Money.parse("100", "USD"));
     assertThatThrownBy(() -> metrics.calculate(List.of(), withQuota)).hasMessageContaining("no forecast period");
   }
 
   @Test
   void query_negativeQuotaOrTrials_areRejected() {
-    assertThatThrownBy(() -> query.withQuota(Money.of("-1", "USD"))).hasMessageContaining("must not be negative");
+    assertThatThrownBy(() -> query.withQuota(Money.parse("-1", "USD"))).hasMessageContaining("must not be negative");
     assertThatThrownBy(() -> query.withSimulation(1, 0)).hasMessageContaining("trials must be within");
   }
 
@@ -173,7 +173,7 @@ class BadInputCatalogueTest {
   @Test
   void calculate_noDeals_everyRateAndAverageIsEmpty_everyCountZero() {
     MetricsReport r = metrics.calculate(List.of(), query.withGrouping(Grouping.owner())
-        .withForecast(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 5, 1)).withQuota(Money.of("100", "USD")));
+        .withForecast(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 5, 1)).withQuota(Money.parse("100", "USD")));
 
     assertThat(List.of(r.deals(), r.open(), r.won(), r.lost(), r.unpriced())).containsOnly(0L);
     assertThat(r.winRate()).isEmpty();
@@ -204,8 +204,8 @@ class BadInputCatalogueTest {
     assertThat(r.won()).isEqualTo(1);
     assertThat(r.winRate().get().value()).isEqualTo(1.0);
     assertThat(r.winRate().get().lower()).isBetween(0.0, 1.0);
-    assertThat(r.averageDealSize()).containsExactly(Map.entry(Currency.getInstance("EUR"), Money.of("250.50", "EUR")));
-    assertThat(r.medianDealSize()).containsExactly(Map.entry(Currency.getInstance("EUR"), Money.of("250.50", "EUR")));
+    assertThat(r.averageDealSize()).containsExactly(Map.entry(Currency.getInstance("EUR"), Money.parse("250.50", "EUR")));
+    assertThat(r.medianDealSize()).containsExactly(Map.entry(Currency.getInstance("EUR"), Money.parse("250.50", "EUR")));
     assertThat(r.salesCycleWon().medianDays()).isEqualTo(Option.some(10.0));
     assertThat(r.salesCycleWon().p90Days()).isEqualTo(Option.some(10.0));
     assertThat(r.kmMedianDaysToClose()).isEqualTo(Option.some(10.0));
@@ -222,7 +222,7 @@ class BadInputCatalogueTest {
 
     assertThat(r.winRate()).isEmpty();
     assertThat(r.kmMedianDaysToClose()).as("no deal closed: the curve never falls to one half").isEmpty();
-    assertThat(r.weightedPipeline()).containsExactly(Map.entry(Currency.getInstance("USD"), Money.of("30.00", "USD")));
+    assertThat(r.weightedPipeline()).containsExactly(Map.entry(Currency.getInstance("USD"), Money.parse("30.00", "USD")));
     assertThat(r.stuck()).singleElement().satisfies(s -> assertThat(s.dealId()).isEqualTo("ONE"));
     assertThat(r.velocityPerDay()).isEmpty();
   }
@@ -237,12 +237,12 @@ class BadInputCatalogueTest {
 
     MetricsReport r = metrics.calculate(deals, query);
 
-    assertThat(r.wonValue()).containsOnly(Map.entry(Currency.getInstance("USD"), Money.of("100", "USD")),
-        Map.entry(Currency.getInstance("EUR"), Money.of("300", "EUR")), Map.entry(Currency.getInstance("JPY"),
-            Money.of("0", "JPY")));
-    assertThat(r.lostValue()).containsOnly(Map.entry(Currency.getInstance("JPY"), Money.of("5000", "JPY")),
-        Map.entry(Currency.getInstance("USD"), Money.of("0", "USD")), Map.entry(Currency.getInstance("EUR"),
-            Money.of("0", "EUR")));
+    assertThat(r.wonValue()).containsOnly(Map.entry(Currency.getInstance("USD"), Money.parse("100", "USD")),
+        Map.entry(Currency.getInstance("EUR"), Money.parse("300", "EUR")), Map.entry(Currency.getInstance("JPY"),
+            Money.parse("0", "JPY")));
+    assertThat(r.lostValue()).containsOnly(Map.entry(Currency.getInstance("JPY"), Money.parse("5000", "JPY")),
+        Map.entry(Currency.getInstance("USD"), Money.parse("0", "USD")), Map.entry(Currency.getInstance("EUR"),
+            Money.parse("0", "EUR")));
     assertThat(r.valueWinRate().get(Currency.getInstance("JPY")).value()).isZero();
     assertThat(r.winRate().get().value()).as("counts do not depend on currency").isEqualTo(0.75);
     assertThat(r.unpriced()).as("the won deal without an amount is counted, never valued").isEqualTo(1);
@@ -257,7 +257,7 @@ class BadInputCatalogueTest {
 
     MetricsReport r = metrics.calculate(deals, query.withConverter(toUsd));
 
-    assertThat(r.wonValue()).containsExactly(Map.entry(Currency.getInstance("USD"), Money.of("430", "USD")));
+    assertThat(r.wonValue()).containsExactly(Map.entry(Currency.getInstance("USD"), Money.parse("430", "USD")));
   }
 
   @Test
@@ -286,7 +286,7 @@ class BadInputCatalogueTest {
   void calculate_zeroAmounts_areZeroNotUnpriced() {
     MetricsReport r = metrics.calculate(List.of(Script.open("Z", "a", 0, "0", "USD").win(3).deal()), query);
 
-    assertThat(r.averageDealSize().get(Currency.getInstance("USD"))).isEqualTo(Money.of("0", "USD"));
+    assertThat(r.averageDealSize().get(Currency.getInstance("USD"))).isEqualTo(Money.parse("0", "USD"));
     assertThat(r.valueWinRate()).as("0 / 0 is undefined, not NaN").isEmpty();
   }
 

@@ -14,7 +14,7 @@ import org.salespipeline.core.Deal;
  * <pre>{@code
  * Scorer points = PointsScorer.of(
  *     PointsRule.attributeEquals("source", "referral", 30),
- *     PointsRule.amountAtLeast(Money.of("10000", "USD"), 20),
+ *     PointsRule.amountAtLeast(Money.parse("10000", "USD"), 20),
  *     PointsRule.attributeEquals("segment", "SMB", -10));
  * }</pre>
  *

@@ -207,7 +207,7 @@ class BadInputCatalogueTest {
 
   @Test
   void prioritiser_amountBeyondTheDoubleRange_isRankedByItsExactExpectedValue() {
-    Money huge = Money.of("1E+400", "USD");
+    Money huge = Money.parse("1E+400", "USD");
     Deal deal = Fixtures.PIPELINE.open(NewDeal.of("HUGE").withAmount(huge), Fixtures.T0).get().deal();
     List<Deal> deals = List.of(DEAL, deal);
 
@@ -249,7 +249,7 @@ class BadInputCatalogueTest {
 
   @Test
   void dealsAtInstantMinAndMax_areScored_andUrgencyStaysFinite() {
-    Deal ancient = Fixtures.PIPELINE.open(NewDeal.of("OLD").withAmount(Money.of("5", "USD")), Instant.MIN).get().deal();
+    Deal ancient = Fixtures.PIPELINE.open(NewDeal.of("OLD").withAmount(Money.parse("5", "USD")), Instant.MIN).get().deal();
     ScoringContext endOfTime = ScoringContext.of(Fixtures.PIPELINE, Instant.MAX);
     Prioritiser urgent = Prioritiser.of(StageProbabilityScorer.of()).withUrgency(Urgency.of(1, 30, 1));
 

@@ -30,7 +30,7 @@ final class Fixtures {
   }
 
   static Deal deal(String id, String stage, String amount) {
-    return PIPELINE.open(NewDeal.of(id).withTitle(id).withStage(stage).withAmount(Money.of(amount, "USD")), T0).get()
+    return PIPELINE.open(NewDeal.of(id).withTitle(id).withStage(stage).withAmount(Money.parse(amount, "USD")), T0).get()
         .deal();
   }
 

@@ -90,9 +90,9 @@ class ScorerContractTest {
 
     assertThat(PointsRule.inStage("new", 5).condition().test(inNew)).isTrue();
     assertThat(PointsRule.inStage("new", 5).condition().test(inQualified)).isFalse();
-    assertThat(PointsRule.amountAtLeast(Money.of("100", "USD"), 5).condition().test(inNew)).as("at least: equal counts")
+    assertThat(PointsRule.amountAtLeast(Money.parse("100", "USD"), 5).condition().test(inNew)).as("at least: equal counts")
         .isTrue();
-    assertThat(PointsRule.amountAtLeast(Money.of("100", "USD"), 5).condition().test(inQualified)).isFalse();
+    assertThat(PointsRule.amountAtLeast(Money.parse("100", "USD"), 5).condition().test(inQualified)).isFalse();
     assertThat(PointsRule.qualification(QualificationScorecard.Criterion.BUDGET,
         org.salespipeline.core.QualificationLevel.YES, 5).condition().test(inNew)).isFalse();
   }

@@ -35,7 +35,7 @@ public final class ReadmeExample {
     List<DealEvent> store = new ArrayList<>(); // your storage: append the events of every change
 
     Change opened = pipeline.open(NewDeal.of("D-42").withTitle("Fleet renewal").withAccount("ACME")
-        .withOwner("ana").withAmount(Money.of("48000.00", "EUR")), Instant.parse("2026-03-02T09:00:00Z")).get();
+        .withOwner("ana").withAmount(Money.parse("48000.00", "EUR")), Instant.parse("2026-03-02T09:00:00Z")).get();
     store.addAll(opened.events());
     Deal deal = opened.deal();
 
