@@ -490,14 +490,7 @@ public final class Pipeline {
    */
   public double probabilityOf(Deal deal) {
     requireOwn(deal);
-    switch (deal.status()) {
-      case WON:
-        return 1.0;
-      case LOST:
-        return 0.0;
-      default:
-        return deal.probabilityOverride().getOrElse(() -> stageOf(deal).probability());
-    }
+    return deal.status().closedProbability().getOrElse(() -> deal.probabilityOverride().getOrElse(() -> stageOf(deal).probability()));
   }
 
   /**

@@ -214,18 +214,14 @@ public final class NaiveBayesScorer implements Scorer {
   @Override
   public double probability(Deal deal, ScoringContext context) {
     NaiveBayesModel m = checked(deal, context);
-    switch (deal.status()) {
-      case WON:
-        return 1.0;
-      case LOST:
-        return 0.0;
-      default:
-        double p = m.rawProbability(deal);
-        if (Double.isNaN(p)) {
-          throw noPrior(deal);
-        }
-        return clamp(p);
+    if (deal.status().isClosed()) {
+      return deal.status().closedProbability().get();
     }
+    double p = m.rawProbability(deal);
+    if (Double.isNaN(p)) {
+      throw noPrior(deal);
+    }
+    return clamp(p);
   }
 
   @Override
