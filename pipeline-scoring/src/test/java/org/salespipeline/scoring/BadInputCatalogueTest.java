@@ -1,5 +1,6 @@
 package org.salespipeline.scoring;
 
+import org.salespipeline.scoring.testing.FixedScorer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -126,11 +127,11 @@ class BadInputCatalogueTest {
 
   @Test
   void probabilityExactlyZeroOrOne_isAValidAnswer_justBeyondIsContained() {
-    assertThat(Scoring.probability(new TestScorers.Constant("zero", 0.0), DEAL, CONTEXT).get()).isEqualTo(0.0);
-    assertThat(Scoring.probability(new TestScorers.Constant("one", 1.0), DEAL, CONTEXT).get()).isEqualTo(1.0);
-    assertThat(Scoring.probability(new TestScorers.Constant("above", Math.nextUp(1.0)), DEAL, CONTEXT).getLeft().code())
+    assertThat(Scoring.probability(new FixedScorer("zero", 0.0), DEAL, CONTEXT).get()).isEqualTo(0.0);
+    assertThat(Scoring.probability(new FixedScorer("one", 1.0), DEAL, CONTEXT).get()).isEqualTo(1.0);
+    assertThat(Scoring.probability(new FixedScorer("above", Math.nextUp(1.0)), DEAL, CONTEXT).getLeft().code())
         .isEqualTo("INVALID_PROBABILITY");
-    assertThat(Scoring.probability(new TestScorers.Constant("below", -Double.MIN_VALUE), DEAL, CONTEXT).getLeft().code())
+    assertThat(Scoring.probability(new FixedScorer("below", -Double.MIN_VALUE), DEAL, CONTEXT).getLeft().code())
         .isEqualTo("INVALID_PROBABILITY");
   }
 

@@ -1,5 +1,6 @@
 package org.salespipeline.scoring;
 
+import org.salespipeline.scoring.testing.FixedScorer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -56,7 +57,7 @@ class CompositeScorerTest {
 
   @Test
   void aFailingPart_failsTheBlend() {
-    Scorer nan = new TestScorers.Constant("nan", Double.NaN);
+    Scorer nan = new FixedScorer("nan", Double.NaN);
     CompositeScorer blend = CompositeScorer.builder().add(nan, 1).build();
 
     assertThat(Scoring.probability(blend, deal, Fixtures.CONTEXT).getLeft().message())

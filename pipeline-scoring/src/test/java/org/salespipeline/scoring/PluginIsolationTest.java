@@ -1,5 +1,7 @@
 package org.salespipeline.scoring;
 
+import org.salespipeline.scoring.testing.FixedScorer;
+import org.salespipeline.scoring.testing.ThrowingScorer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
@@ -74,11 +76,11 @@ class PluginIsolationTest {
     TimedScoring timed = Scoring.withTimeout(TIMEOUT, pool);
     Deal deal = deals.get(0);
 
-    assertThat(timed.score(new TestScorers.ThrowsFor(java.util.Set.of("A")), deal, Fixtures.CONTEXT).getLeft())
+    assertThat(timed.score(new ThrowingScorer(java.util.Set.of("A")), deal, Fixtures.CONTEXT).getLeft())
         .isInstanceOfSatisfying(ScoringFailure.Threw.class, f -> assertThat(f.cause()).hasMessage("boom on A"));
-    assertThat(timed.probability(new TestScorers.Constant("nan", Double.NaN), deal, Fixtures.CONTEXT).getLeft())
+    assertThat(timed.probability(new FixedScorer("nan", Double.NaN), deal, Fixtures.CONTEXT).getLeft())
         .isEqualTo(new ScoringFailure.InvalidProbability("nan", "A", Double.NaN));
-    assertThat(timed.score(new TestScorers.Constant("nan", Double.NaN), deal, Fixtures.CONTEXT).getLeft().message())
+    assertThat(timed.score(new FixedScorer("nan", Double.NaN), deal, Fixtures.CONTEXT).getLeft().message())
         .isEqualTo("Scorer 'nan' failed on deal A: java.lang.IllegalArgumentException: "
             + "probability must be within [0, 1] but was NaN");
     assertThat(timed.score(StageProbabilityScorer.of(), deal, Fixtures.CONTEXT).get().probability()).isEqualTo(0.1);

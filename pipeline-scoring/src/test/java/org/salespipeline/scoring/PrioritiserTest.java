@@ -1,5 +1,6 @@
 package org.salespipeline.scoring;
 
+import org.salespipeline.scoring.testing.ThrowingScorer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -166,7 +167,7 @@ class PrioritiserTest {
 
   @Test
   void failingDeals_areReported_othersRanked() {
-    Prioritiser failing = Prioritiser.of(new TestScorers.ThrowsFor(Set.of("B")));
+    Prioritiser failing = Prioritiser.of(new ThrowingScorer(Set.of("B")));
     List<Deal> deals = List.of(Fixtures.deal("A", "new", "10"), Fixtures.deal("B", "new", "10"));
 
     Ranking ranking = failing.top(5, deals, Fixtures.CONTEXT);

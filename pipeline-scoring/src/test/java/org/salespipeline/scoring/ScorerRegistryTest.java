@@ -27,7 +27,7 @@ class ScorerRegistryTest {
 
     assertThat(registry.ids()).doesNotContain("Bad Id");
     assertThat(registry.problems()).singleElement().asString()
-        .contains("org.salespipeline.scoring.plugin.BadIdPlugin was not registered").contains("'Bad Id'");
+        .contains("org.salespipeline.scoring.testing.FixedScorer$BadId was not registered").contains("'Bad Id'");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package org.salespipeline.scoring;
 
+import org.salespipeline.scoring.testing.FixedScorer;
+import org.salespipeline.scoring.testing.ThrowingScorer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -14,7 +16,7 @@ class ScoringTest {
 
   @Test
   void throwingScorer_givesAFailureNamingScorerAndDeal_othersAreScored() {
-    ScoringResult result = Scoring.scoreAll(new TestScorers.ThrowsFor(Set.of("B")), deals, Fixtures.CONTEXT);
+    ScoringResult result = Scoring.scoreAll(new ThrowingScorer(Set.of("B")), deals, Fixtures.CONTEXT);
 
     assertThat(result.scored()).extracting(s -> s.deal().id()).containsExactly("A", "C");
     assertThat(result.failures()).singleElement().isInstanceOfSatisfying(ScoringFailure.Threw.class, f -> {
@@ -28,13 +30,13 @@ class ScoringTest {
 
   @Test
   void nan_isAnInvalidProbability() {
-    assertThat(Scoring.probability(new TestScorers.Constant("nan", Double.NaN), deals.get(0), Fixtures.CONTEXT)
+    assertThat(Scoring.probability(new FixedScorer("nan", Double.NaN), deals.get(0), Fixtures.CONTEXT)
         .getLeft()).isEqualTo(new ScoringFailure.InvalidProbability("nan", "A", Double.NaN));
   }
 
   @Test
   void outOfRange_isAnInvalidProbability_withAMessage() {
-    ScoringFailure failure = Scoring.probability(new TestScorers.Constant("big", 1.5), deals.get(0), Fixtures.CONTEXT)
+    ScoringFailure failure = Scoring.probability(new FixedScorer("big", 1.5), deals.get(0), Fixtures.CONTEXT)
         .getLeft();
 
     assertThat(failure.code()).isEqualTo("INVALID_PROBABILITY");
@@ -43,7 +45,7 @@ class ScoringTest {
 
   @Test
   void explainedPathWithInvalidValue_isContained() {
-    ScoringResult result = Scoring.scoreAll(new TestScorers.Constant("neg", -0.1), deals, Fixtures.CONTEXT);
+    ScoringResult result = Scoring.scoreAll(new FixedScorer("neg", -0.1), deals, Fixtures.CONTEXT);
 
     assertThat(result.scored()).isEmpty();
     assertThat(result.failures()).hasSize(3).allSatisfy(f -> assertThat(f.message())
