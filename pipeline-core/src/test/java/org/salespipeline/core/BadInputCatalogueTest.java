@@ -1,8 +1,8 @@
 package org.salespipeline.core;
 
-import java.util.Currency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.salespipeline.core.Fixtures.QUALIFIED;
 import static org.salespipeline.core.Fixtures.STANDARD;
 import static org.salespipeline.core.Fixtures.T0;
@@ -19,9 +19,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,8 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The bad-input catalogue of pipeline-core (SPEC §8): extreme and inconsistent input to every
  * command and query, each answered exactly: a typed rejection, an exception naming the problem, or
- * a correct answer. The null and out-of-range arguments of every public method are in
- * {@link ProgrammerErrorTest}; pipeline definitions in {@link PipelineBuilderTest}; stored histories
+ * a correct answer. It begins with the programmer errors (SPEC §3.3): null and out-of-range arguments of every
+ * public method throw at once naming the parameter. Pipeline definitions in {@link PipelineBuilderTest}; stored histories
  * in {@link ReplayTest}; random command sequences in {@link DealStateMachineProperties}.
  */
 class BadInputCatalogueTest {
@@ -40,6 +42,109 @@ class BadInputCatalogueTest {
   private static final Pipeline SIMPLE = simple(TransitionPolicy.defaults());
 
   // ------------------------------------------------------------------ time running backwards
+
+  // ------------------------------------------------------------------ programmer errors: null and out of range
+
+  static Stream<Arguments> nullArguments() {
+    return Stream.of(
+        nul("open draft", "draft", () -> STANDARD.open(null, T0)),
+        nul("open at", "at", () -> STANDARD.open(NewDeal.of("D-9"), null)),
+        nul("move deal", "deal", () -> STANDARD.move(null, "qualification", T0)),
+        nul("move stageId", "stageId", () -> STANDARD.move(prospect(), null, T0)),
+        nul("move at", "at", () -> STANDARD.move(prospect(), "qualification", null)),
+        nul("win deal", "deal", () -> STANDARD.win(null, T0)),
+        nul("win at", "at", () -> STANDARD.win(prospect(), null)),
+        nul("lose deal", "deal", () -> STANDARD.lose(null, "Price", T0)),
+        nul("lose reason", "reason", () -> STANDARD.lose(prospect(), null, T0)),
+        nul("lose at", "at", () -> STANDARD.lose(prospect(), "Price", null)),
+        nul("reopen deal", "deal", () -> STANDARD.reopen(null, T0)),
+        nul("reopen at", "at", () -> STANDARD.reopen(prospect(), null)),
+        nul("reopen stageId", "stageId", () -> STANDARD.reopen(prospect(), null, T0)),
+        nul("changeAmount amount", "amount", () -> STANDARD.changeAmount(prospect(), null, T0)),
+        nul("changeAmount at", "at", () -> STANDARD.changeAmount(prospect(), Money.parse("1", "EUR"), null)),
+        nul("clearAmount at", "at", () -> STANDARD.clearAmount(prospect(), null)),
+        nul("qualify qualification", "qualification", () -> STANDARD.qualify(prospect(), null, T0)),
+        nul("qualify at", "at", () -> STANDARD.qualify(prospect(), QUALIFIED, null)),
+        nul("setAttribute key", "key", () -> STANDARD.setAttribute(prospect(), null, "v", T0)),
+        nul("setAttribute value", "value", () -> STANDARD.setAttribute(prospect(), "k", null, T0)),
+        nul("clearAttribute key", "key", () -> STANDARD.clearAttribute(prospect(), null, T0)),
+        nul("setExpectedClose date", "date", () -> STANDARD.setExpectedClose(prospect(), null, T0)),
+        nul("clearExpectedClose at", "at", () -> STANDARD.clearExpectedClose(prospect(), null)),
+        nul("overrideProbability at", "at", () -> STANDARD.overrideProbability(prospect(), 0.5, null)),
+        nul("clearProbabilityOverride deal", "deal", () -> STANDARD.clearProbabilityOverride(null, T0)),
+        nul("reassign owner", "owner", () -> STANDARD.reassign(prospect(), null, T0)),
+        nul("recordActivity at", "at", () -> STANDARD.recordActivity(prospect(), null)),
+        nul("probabilityOf deal", "deal", () -> STANDARD.probabilityOf(null)),
+        nul("furthestOpenStage deal", "deal", () -> STANDARD.furthestOpenStage(null)),
+        nul("rottingClock asOf", "asOf", () -> STANDARD.rottingClock(prospect(), null)),
+        nul("isRotting deal", "deal", () -> STANDARD.isRotting(null, T0)),
+        nul("stage stageId", "stageId", () -> STANDARD.stage(null)),
+        nul("replay pipeline", "pipeline", () -> Deal.replay(null, prospect().history())),
+        nul("replay events", "events", () -> Deal.replay(STANDARD, null)),
+        nul("asOf asOf", "asOf", () -> prospect().asOf(null)),
+        nul("cumulativeTimeIn stageId", "stageId", () -> prospect().cumulativeTimeIn(null, T0)),
+        nul("timeInCurrentStage asOf", "asOf", () -> prospect().timeInCurrentStage(null)),
+        nul("NewDeal id", "id", () -> NewDeal.of(null)),
+        nul("NewDeal title", "title", () -> NewDeal.of("D").withTitle(null)),
+        nul("NewDeal amount", "amount", () -> NewDeal.of("D").withAmount(null)),
+        nul("Qualification budget", "budget", () -> QUALIFIED.withBudget(null)),
+        nul("Change events", "events", () -> new Change(prospect(), null)),
+        nul("Change.then command", "command", () -> new Change(prospect(), prospect().history()).then(null)),
+        nul("EntryCriterion test", "test", () -> EntryCriterion.of("n", "r", null)),
+        nul("StageStay leftAt", "leftAt", () -> new StageStay("a", T0, null)));
+  }
+
+  private static Arguments nul(String name, String parameter, ThrowingCallable call) {
+    return Arguments.of(name, parameter, call);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("nullArguments")
+  void null_throwsNamingTheParameter(String name, String parameter, ThrowingCallable call) {
+    assertThatThrownBy(call).isInstanceOf(NullPointerException.class).hasMessage(parameter);
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {Double.NaN, -0.01, 1.0001, Double.POSITIVE_INFINITY})
+  void overrideProbability_outOfRange_throwsWithTheValue(double probability) {
+    assertThatIllegalArgumentException().isThrownBy(() -> STANDARD.overrideProbability(prospect(), probability, day(1)))
+        .withMessage("probability must be within [0, 1] but was " + probability);
+  }
+
+  @Test
+  void overrideProbability_bounds_areAccepted() {
+    assertThat(accepted(STANDARD.overrideProbability(prospect(), 0.0, day(1))).deal().probabilityOverride()).isEqualTo(Option.some(0.0));
+    assertThat(accepted(STANDARD.overrideProbability(prospect(), 1.0, day(1))).deal().probabilityOverride()).isEqualTo(Option.some(1.0));
+  }
+
+  @Test
+  void blankKeysAndIds_throwNamingTheParameter() {
+    assertThatIllegalArgumentException().isThrownBy(() -> STANDARD.setAttribute(prospect(), " ", "v", day(1)))
+        .withMessage("key must not be blank");
+    assertThatIllegalArgumentException().isThrownBy(() -> NewDeal.of(""))
+        .withMessage("id must not be blank");
+    assertThatIllegalArgumentException().isThrownBy(() -> EntryCriterion.of("budget", " ", d -> true))
+        .withMessage("reason must not be blank");
+  }
+
+  @Test
+  void change_withoutEvents_throws() {
+    assertThatIllegalArgumentException().isThrownBy(() -> new Change(prospect(), List.of()))
+        .withMessage("events must not be empty");
+  }
+
+  @Test
+  void stageStay_leavingBeforeEntering_throws() {
+    assertThatIllegalArgumentException().isThrownBy(() -> new StageStay("a", day(2), Option.some(day(1))))
+        .withMessageContaining("leftAt must not be before enteredAt");
+  }
+
+  @Test
+  void newDeal_blankAttributeKey_throws() {
+    assertThatIllegalArgumentException().isThrownBy(() -> NewDeal.of("D").withAttribute("", "x"))
+        .withMessage("key must not be blank");
+    assertThat(NewDeal.of("D").withExpectedClose(LocalDate.of(2026, 1, 1)).expectedClose().isDefined()).isTrue();
+  }
 
   static Stream<Arguments> everyCommand() {
     Deal open = prospect();
@@ -192,7 +297,8 @@ class BadInputCatalogueTest {
         Arguments.of("recordActivity", (Runnable) () -> SIMPLE.recordActivity(deal, at)),
         Arguments.of("furthestOpenStage", (Runnable) () -> SIMPLE.furthestOpenStage(deal)),
         Arguments.of("rottingClock", (Runnable) () -> SIMPLE.rottingClock(deal, at)),
-        Arguments.of("isRotting", (Runnable) () -> SIMPLE.isRotting(deal, at)));
+        Arguments.of("isRotting", (Runnable) () -> SIMPLE.isRotting(deal, at)),
+        Arguments.of("probabilityOf", (Runnable) () -> SIMPLE.probabilityOf(deal)));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,6 +1,5 @@
 package org.salespipeline.core;
 
-import java.util.Currency;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.salespipeline.core.testing.Theories.qt;
@@ -10,6 +9,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

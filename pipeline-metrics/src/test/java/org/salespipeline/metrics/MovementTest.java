@@ -1,9 +1,9 @@
 package org.salespipeline.metrics;
 
-import java.util.Currency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

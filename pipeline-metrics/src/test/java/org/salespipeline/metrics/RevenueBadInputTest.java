@@ -1,12 +1,12 @@
 package org.salespipeline.metrics;
 
-import java.util.Currency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Currency;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.salespipeline.core.Deal;

@@ -1,6 +1,5 @@
 package org.salespipeline.scoring;
 
-import org.salespipeline.scoring.testing.FixedScorer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,6 +20,7 @@ import org.salespipeline.core.Money;
 import org.salespipeline.core.NewDeal;
 import org.salespipeline.core.Pipeline;
 import org.salespipeline.core.QualificationLevel;
+import org.salespipeline.scoring.testing.FixedScorer;
 
 /**
  * The bad-input catalogue of pipeline-scoring (SPEC §5, §8): every public entry point's answer to

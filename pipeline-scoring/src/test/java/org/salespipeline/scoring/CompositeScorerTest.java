@@ -1,6 +1,5 @@
 package org.salespipeline.scoring;
 
-import org.salespipeline.scoring.testing.FixedScorer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -9,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.QualificationLevel;
+import org.salespipeline.scoring.testing.FixedScorer;
 
 class CompositeScorerTest {
 

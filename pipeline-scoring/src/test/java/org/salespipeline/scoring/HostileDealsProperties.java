@@ -1,6 +1,5 @@
 package org.salespipeline.scoring;
 
-import java.util.Currency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.generators.SourceDSL.doubles;
@@ -11,6 +10,7 @@ import static org.salespipeline.core.testing.Theories.qt;
 import static org.salespipeline.core.testing.Theories.withEdges;
 
 import java.time.Instant;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

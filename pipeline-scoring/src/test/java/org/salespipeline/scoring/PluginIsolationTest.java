@@ -1,7 +1,6 @@
 package org.salespipeline.scoring;
 
 import org.salespipeline.scoring.testing.FixedScorer;
-import org.salespipeline.scoring.testing.ThrowingScorer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
@@ -19,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.salespipeline.core.Deal;
+import org.salespipeline.scoring.testing.ThrowingScorer;
 
 /**
  * SPEC §5: a scorer plugin that throws, returns NaN or never returns is contained and named, and

@@ -1,6 +1,5 @@
 package org.salespipeline.scoring;
 
-import java.util.Currency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -11,6 +10,7 @@ import static org.salespipeline.core.testing.Theories.withEdges;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package org.salespipeline.scoring;
 
-import org.salespipeline.scoring.testing.ThrowingScorer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +15,7 @@ import org.salespipeline.core.Money;
 import org.salespipeline.core.NewDeal;
 import org.salespipeline.core.Pipeline;
 import org.salespipeline.core.testing.DealGenerator;
+import org.salespipeline.scoring.testing.ThrowingScorer;
 
 class PrioritiserTest {
 

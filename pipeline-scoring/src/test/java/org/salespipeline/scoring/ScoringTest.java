@@ -1,13 +1,13 @@
 package org.salespipeline.scoring;
 
 import org.salespipeline.scoring.testing.FixedScorer;
-import org.salespipeline.scoring.testing.ThrowingScorer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.salespipeline.core.Deal;
+import org.salespipeline.scoring.testing.ThrowingScorer;
 
 class ScoringTest {
 

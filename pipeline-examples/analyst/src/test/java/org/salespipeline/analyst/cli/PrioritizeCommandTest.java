@@ -1,6 +1,5 @@
 package org.salespipeline.analyst.cli;
 
-import org.salespipeline.scoring.testing.FixedScorer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -17,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.salespipeline.analyst.Analyst;
 import org.salespipeline.analyst.SampleExport;
+import org.salespipeline.scoring.testing.FixedScorer;
 
 /** The {@code prioritize} command; the figures are worked out in {@link SampleExport}. */
 class PrioritizeCommandTest {
