@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import org.salespipeline.core.Deal;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs scorers safely: a scorer that throws, returns {@code NaN} or a value outside [0, 1] gives
@@ -155,7 +156,7 @@ public final class Scoring {
    * @throws IllegalArgumentException if the timeout is zero or negative
    */
   public static TimedScoring withTimeout(Duration timeout, Executor executor) {
-    return new TimedScoring(timeout, executor);
+    return new TimedScoring(timeout, executor, LoggerFactory.getLogger(TimedScoring.class));
   }
 
   /** The id of a scorer, even of one whose id() misbehaves. */

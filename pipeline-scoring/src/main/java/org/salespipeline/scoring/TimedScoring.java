@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
@@ -15,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.salespipeline.core.Deal;
+import org.slf4j.Logger;
 
 /**
  * Scoring with a time limit per scorer call, made by {@link Scoring#withTimeout(Duration, Executor)}:
@@ -38,17 +41,25 @@ import org.salespipeline.core.Deal;
  * tasks on the calling thread gives no protection at all.
  *
  * <p>The timeout bounds how long the caller waits for one call (the time a task spends queued
- * counts); this class never reads the clock itself. Immutable, and thread-safe if the executor is.
+ * counts); this class never reads the clock itself.
+ *
+ * <p>The first time a scorer (by id) is cut off by the timeout, this object logs it once at WARN
+ * through SLF4J (logger {@code org.salespipeline.scoring.TimedScoring}); later time-outs of the same
+ * scorer are only in the results. Its settings are immutable; thread-safe if the executor is.
  */
 public final class TimedScoring {
 
   private final Duration timeout;
   private final long timeoutNanos;
   private final Executor executor;
+  private final Logger log;
+  /** The ids of the scorers whose time-out was logged: one WARN per scorer. */
+  private final Set<String> logged = ConcurrentHashMap.newKeySet();
 
-  TimedScoring(Duration timeout, Executor executor) {
+  TimedScoring(Duration timeout, Executor executor, Logger log) {
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(executor, "executor");
+    this.log = Objects.requireNonNull(log, "log");
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive but was " + timeout);
     }
@@ -128,7 +139,10 @@ public final class TimedScoring {
         : withinTimeout(() -> Scoring.train(scorer, context))
             .<Either<Function<String, ScoringFailure>, Scorer>>map(trained -> trained.mapLeft(
                 cause -> dealId -> Scoring.trainingFailure(scorerId, dealId, cause)))
-            .getOrElse(() -> Either.left(dealId -> new ScoringFailure.TimedOut(scorerId, dealId, timeout)));
+            .getOrElse(() -> {
+              logTimeOut(scorerId, "training");
+              return Either.left(dealId -> new ScoringFailure.TimedOut(scorerId, dealId, timeout));
+            });
     List<ScoredDeal> scored = new ArrayList<>();
     List<ScoringFailure> failures = new ArrayList<>();
     for (Deal deal : deals) {
@@ -143,7 +157,16 @@ public final class TimedScoring {
   }
 
   private ScoringFailure timedOut(Scorer scorer, String dealId) {
-    return new ScoringFailure.TimedOut(Scoring.safeId(scorer), dealId, timeout);
+    String scorerId = Scoring.safeId(scorer);
+    logTimeOut(scorerId, "deal " + dealId);
+    return new ScoringFailure.TimedOut(scorerId, dealId, timeout);
+  }
+
+  private void logTimeOut(String scorerId, String call) {
+    if (logged.add(scorerId)) {
+      log.warn("Scorer '{}' was cut off after {} ({}); its calls that time out are cancelled and reported "
+          + "as TIMED_OUT, and this is logged once per scorer", scorerId, timeout, call);
+    }
   }
 
   /** Runs the work on the executor; empty if it did not finish in time (it is then cancelled). */

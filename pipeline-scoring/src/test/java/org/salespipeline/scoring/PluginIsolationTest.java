@@ -17,6 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.event.Level;
 import org.salespipeline.core.Deal;
 import org.salespipeline.scoring.testing.ThrowingScorer;
 
@@ -52,6 +53,47 @@ class PluginIsolationTest {
     assertThat(result.failures().get(0).code()).isEqualTo("TIMED_OUT");
     assertThat(result.failures().get(0).message())
         .isEqualTo("Scorer 'hangs' gave no score for deal B within PT1S; the call was cancelled");
+  }
+
+  @Test
+  void timesOutTwice_loggedOnceAtWarn_namingScorerAndTimeout() {
+    CapturingLogger log = new CapturingLogger();
+    TimedScoring timed = new TimedScoring(TIMEOUT, pool, log);
+    HangsOn plugin = new HangsOn("B", false);
+
+    timed.probability(plugin, deals.get(1), Fixtures.CONTEXT);
+    timed.score(plugin, deals.get(1), Fixtures.CONTEXT);
+    timed.probability(plugin, deals.get(0), Fixtures.CONTEXT);
+
+    assertThat(log.lines()).singleElement().satisfies(line -> {
+      assertThat(line.level()).isEqualTo(Level.WARN);
+      assertThat(line.message()).startsWith("Scorer 'hangs' was cut off after PT1S (deal B)");
+    });
+  }
+
+  @Test
+  void trainingTimesOut_loggedOnceForAllItsDeals() {
+    CapturingLogger log = new CapturingLogger();
+
+    ScoringResult result = new TimedScoring(TIMEOUT, pool, log).scoreAll(new HangingLearner(never), deals,
+        Fixtures.CONTEXT);
+
+    assertThat(result.failures()).hasSize(3);
+    assertThat(log.lines()).singleElement().satisfies(line -> {
+      assertThat(line.level()).isEqualTo(Level.WARN);
+      assertThat(line.message()).startsWith("Scorer 'slow-learner' was cut off after PT1S (training)");
+    });
+  }
+
+  @Test
+  void inTime_logsNothing() {
+    CapturingLogger log = new CapturingLogger();
+
+    ScoringResult result = new TimedScoring(TIMEOUT, pool, log).scoreAll(StageProbabilityScorer.of(), deals,
+        Fixtures.CONTEXT);
+
+    assertThat(result.scored()).hasSize(3);
+    assertThat(log.lines()).isEmpty();
   }
 
   @Test
