@@ -179,8 +179,8 @@ class RevenueBadInputTest {
   @Test
   void hygiene_quietDaysBelowOne_isRefused() {
     assertThatThrownBy(() -> HygieneQuery.asOf(HygieneTest.T).withQuietDays(0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("days must be at least 1 but was 0");
-    assertThatThrownBy(() -> new HygieneQuery(HygieneTest.T, ZoneId.of("UTC"), -3))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("quietDays must be at least 1 but was 0");
+    assertThatThrownBy(() -> HygieneQuery.asOf(HygieneTest.T).withQuietDays(-3))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("quietDays must be at least 1 but was -3");
   }
 
