@@ -8,7 +8,7 @@
  * {@link org.salespipeline.scoring.NaiveBayesScorer} (Odoo-compatible) and
  * {@link org.salespipeline.scoring.CompositeScorer}. Plugins are found with
  * {@link java.util.ServiceLoader} through {@link org.salespipeline.scoring.ScorerRegistry}.
- * {@link org.salespipeline.scoring.Scoring} contains misbehaving scorers,
+ * {@link org.salespipeline.scoring.SafeScoring} contains misbehaving scorers,
  * {@link org.salespipeline.scoring.Prioritiser} ranks open deals by expected value and
  * {@link org.salespipeline.scoring.Backtest} evaluates a scorer on closed deals.
  *

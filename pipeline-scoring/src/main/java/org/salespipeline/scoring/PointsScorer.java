@@ -82,7 +82,7 @@ public final class PointsScorer implements Scorer {
    * @throws IllegalArgumentException if the id is not of that form
    */
   public PointsScorer withId(String scorerId) {
-    return new PointsScorer(Scores.requireId(scorerId, "scorerId"), List.of(rules));
+    return new PointsScorer(ScoringChecks.requireId(scorerId, "scorerId"), List.of(rules));
   }
 
   /**

@@ -110,7 +110,7 @@ public final class ScorerRegistry {
       }
       String id;
       try {
-        id = Scores.requireId(plugin.id(), "id of scorer " + plugin.getClass().getName());
+        id = ScoringChecks.requireId(plugin.id(), "id of scorer " + plugin.getClass().getName());
       } catch (RuntimeException e) {
         String problem = "scorer plugin " + plugin.getClass().getName() + " was not registered: " + e.getMessage();
         problems.add(problem);
@@ -138,7 +138,7 @@ public final class ScorerRegistry {
    */
   public ScorerRegistry with(Scorer scorer) {
     Objects.requireNonNull(scorer, "scorer");
-    String id = Scores.requireId(scorer.id(), "scorer id");
+    String id = ScoringChecks.requireId(scorer.id(), "scorer id");
     if (scorers.containsKey(id)) {
       throw new IllegalArgumentException("scorer id '" + id + "' is already registered, by " + scorers.get(id));
     }

@@ -59,7 +59,7 @@ class ArchitectureTest {
                 com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(Thread.class))))
         .orShould().dependOnClassesThat().haveFullyQualifiedName(java.util.concurrent.Executors.class.getName())
         .orShould().dependOnClassesThat().haveFullyQualifiedName(java.util.concurrent.ForkJoinPool.class.getName())
-        .because("a library embedded in a CRM must not leak threads: Scoring.withTimeout runs on the caller's executor")
+        .because("a library embedded in a CRM must not leak threads: SafeScoring.withTimeout runs on the caller's executor")
         .check(SCORING);
   }
 

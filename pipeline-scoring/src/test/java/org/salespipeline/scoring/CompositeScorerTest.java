@@ -60,7 +60,7 @@ class CompositeScorerTest {
     Scorer nan = new FixedScorer("nan", Double.NaN);
     CompositeScorer blend = CompositeScorer.builder().add(nan, 1).build();
 
-    assertThat(Scoring.probability(blend, deal, Fixtures.CONTEXT).getLeft().message())
+    assertThat(SafeScoring.probability(blend, deal, Fixtures.CONTEXT).getLeft().message())
         .contains("part 'nan' returned NaN for deal D");
   }
 

@@ -54,7 +54,7 @@ class HostileDealsProperties {
   private static void everyScorer(List<Deal> deals) {
     ScoringContext context = ScoringContext.of(PIPELINE, T0.plusSeconds(86_400L * 400)).withHistory(deals);
     for (Scorer scorer : scorers()) {
-      ScoringResult result = Scoring.scoreAll(scorer, deals, context);
+      ScoredBatch result = SafeScoring.scoreAll(scorer, deals, context);
       assertThat(result.scored().size() + result.failures().size()).as(scorer.id()).isEqualTo(deals.size());
       Scorer trained = scorer.isTrained() ? scorer : scorer.trainedOn(context);
       for (ScoredDeal scored : result.scored()) {
@@ -109,7 +109,7 @@ class HostileDealsProperties {
   /** Lists of deals with distinct ids, from {@code min} to {@code max} long, both edges and one deal drawn often. */
   static Gen<List<Deal>> deals(int min, int max) {
     Gen<Integer> level = integers().between(0, QualificationLevel.values().length - 1);
-    Gen<Qualification> qualification = in -> new Qualification(QualificationLevel.values()[level.generate(in)],
+    Gen<Qualification> qualification = in -> Qualification.of(QualificationLevel.values()[level.generate(in)],
         QualificationLevel.values()[level.generate(in)], QualificationLevel.values()[level.generate(in)],
         QualificationLevel.values()[level.generate(in)], QualificationLevel.values()[level.generate(in)]);
     Gen<List<Integer>> steps = lists().of(integers().between(0, 6)).ofSizeBetween(0, 12);

@@ -142,11 +142,11 @@ class ScorerContractTest {
           throw new AssertionError("an Error is not a scoring failure");
         }
       };
-      assertThatThrownBy(() -> Scoring.withTimeout(Duration.ofSeconds(30), pool).score(erroring, Fixtures.deal("E", "new"),
+      assertThatThrownBy(() -> SafeScoring.withTimeout(Duration.ofSeconds(30), pool).score(erroring, Fixtures.deal("E", "new"),
           Fixtures.CONTEXT)).isInstanceOf(AssertionError.class).hasMessage("an Error is not a scoring failure");
-      assertThat(Scoring.withTimeout(Duration.ofSeconds(30), pool).probability(StageProbabilityScorer.of(),
+      assertThat(SafeScoring.withTimeout(Duration.ofSeconds(30), pool).probability(StageProbabilityScorer.of(),
           Fixtures.deal("P", "proposition"), Fixtures.CONTEXT).get()).isEqualTo(0.7);
-      assertThat(Scoring.withTimeout(Duration.ofNanos(1), pool).timeout()).isEqualTo(Duration.ofNanos(1));
+      assertThat(SafeScoring.withTimeout(Duration.ofNanos(1), pool).timeout()).isEqualTo(Duration.ofNanos(1));
     } finally {
       pool.shutdown();
       assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
