@@ -155,8 +155,11 @@ class AnalystTest {
 
   @Test
   void scorer_featuresForAnotherScorer_isRefused() throws IOException {
-    assertThat(Analyst.scorer(sample(), "historical", List.of("source"), Option.none()).getLeft())
-        .isEqualTo("features and team apply to the naive-bayes scorer only, not to 'historical'");
+    BadChoice refused = Analyst.scorer(sample(), "historical", List.of("source"), Option.none()).getLeft();
+
+    assertThat(refused).isEqualTo(new BadChoice.OptionsNotForScorer("historical"));
+    assertThat(refused.code()).isEqualTo("OPTIONS_NOT_FOR_SCORER");
+    assertThat(refused.message()).isEqualTo("features and team apply to the naive-bayes scorer only, not to 'historical'");
   }
 
   @Test
