@@ -156,9 +156,7 @@ public abstract class TransitionPolicy {
    * @param reasons the allowed reasons, none blank; none means any text
    * @return the copy, never null
    */
-  public TransitionPolicy withLostReasons(String... reasons) {
-    return ImmutableTransitionPolicy.builder().from(this).lostReasons(list(reasons, "reasons")).build();
-  }
+  public abstract TransitionPolicy withLostReasons(String... reasons);
 
   /**
    * Returns a copy that does or does not let closed deals be reopened.

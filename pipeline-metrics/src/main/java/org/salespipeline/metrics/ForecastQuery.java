@@ -122,12 +122,10 @@ public abstract class ForecastQuery {
    * Returns a copy that decides open deals' forecast categories with another rule (one that reads
    * a per-deal override, say).
    *
-   * @param rule the rule, not null
+   * @param categoryRule the rule, not null
    * @return the copy, never null
    */
-  public ForecastQuery withCategoryRule(ForecastCategoryRule rule) {
-    return ImmutableForecastQuery.builder().from(this).categoryRule(Objects.requireNonNull(rule, "rule")).build();
-  }
+  public abstract ForecastQuery withCategoryRule(ForecastCategoryRule categoryRule);
 
   @Value.Check
   void check() {

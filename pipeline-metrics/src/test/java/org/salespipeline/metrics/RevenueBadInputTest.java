@@ -158,7 +158,7 @@ class RevenueBadInputTest {
     assertThat(months.withQuota(march, "ana", Money.parse("1", "USD")).withQuota(march, "ana", Money.parse("2", "EUR"))
         .quotas()).hasSize(2);
     assertThatThrownBy(() -> months.withQuota(null, "ana", Money.parse("1", "USD"))).hasMessage("period");
-    assertThatThrownBy(() -> months.withCategoryRule(null)).hasMessage("rule");
+    assertThatThrownBy(() -> months.withCategoryRule(null)).hasMessage("categoryRule");
     assertThatThrownBy(() -> ForecastQuery.of(null, CalendarUnit.MONTH, ZoneId.of("UTC"))).hasMessage("asOf");
     assertThatThrownBy(() -> ForecastQuery.of(ForecastRollupTest.T, null, ZoneId.of("UTC"))).hasMessage("unit");
     assertThatThrownBy(() -> ForecastQuery.of(ForecastRollupTest.T, CalendarUnit.MONTH, (ZoneId) null))

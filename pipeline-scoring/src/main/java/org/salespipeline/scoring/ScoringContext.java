@@ -71,12 +71,10 @@ public abstract class ScoringContext {
   /**
    * Returns a copy scoring at another instant, with the same history.
    *
-   * @param instant the instant to score at, not null
+   * @param asOf the instant to score at, not null
    * @return the copy, never null
    */
-  public ScoringContext withAsOf(Instant instant) {
-    return ImmutableScoringContext.builder().from(this).asOf(Objects.requireNonNull(instant, "instant")).build();
-  }
+  public abstract ScoringContext withAsOf(Instant asOf);
 
   /**
    * Returns the history's deals of this context's pipeline as they were at {@code asOf}, keeping

@@ -27,8 +27,8 @@ class ArchitectureTest {
   void scoring_dependsOnCoreOnly() {
     classes().should().onlyDependOnClassesThat()
         .resideInAnyPackage("org.salespipeline.scoring..", "org.salespipeline.core", "org.salespipeline.core.internal",
-            "io.vavr..", "java..", "org.jspecify..", "org.slf4j")
-        .because("SPEC §2: pipeline-scoring depends on pipeline-core only (and Vavr, JSpecify, the SLF4J API)")
+            "io.vavr..", "java..", "org.jspecify..", "org.immutables.value..", "org.slf4j")
+        .because("SPEC §2: pipeline-scoring depends on pipeline-core only (and Vavr, the SLF4J API, the compile-only JSpecify and Immutables annotations)")
         .check(SCORING);
   }
 
