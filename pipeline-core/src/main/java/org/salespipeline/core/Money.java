@@ -79,9 +79,9 @@ public final class Money implements Comparable<Money> {
    * @throws IllegalArgumentException if the amount is not a decimal number, has more than
    *     {@value #MAX_DIGITS} digits before or after the decimal point, or the code is unknown
    */
-  public static Money of(String amount, String currencyCode) {
+  public static Money parse(String amount, String currencyCode) {
     Objects.requireNonNull(amount, "amount");
-    return of(parseAmount(amount), currency(currencyCode));
+    return of(parseAmount(amount), currencyByCode(currencyCode));
   }
 
   /**
@@ -94,14 +94,7 @@ public final class Money implements Comparable<Money> {
     return of(BigDecimal.ZERO, currency);
   }
 
-  /**
-   * Looks up a currency by its ISO 4217 code, with an error that names the bad code.
-   *
-   * @param currencyCode an ISO 4217 code such as {@code "USD"}, not null
-   * @return the currency, never null
-   * @throws IllegalArgumentException if the code is not an ISO 4217 currency
-   */
-  public static Currency currency(String currencyCode) {
+  private static Currency currencyByCode(String currencyCode) {
     Objects.requireNonNull(currencyCode, "currencyCode");
     try {
       return Currency.getInstance(currencyCode.strip());

@@ -4,6 +4,8 @@ import io.vavr.control.Option;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
+import org.immutables.value.Value;
+import org.salespipeline.core.internal.ValueStyle;
 
 /**
  * What a salesperson knows when opening a deal; {@link Pipeline#open(NewDeal, java.time.Instant)}
@@ -11,52 +13,13 @@ import java.util.Objects;
  *
  * <p>Start with {@link #of(String)} and add what is known with the {@code with…} methods.
  * Immutable and thread-safe.
- *
- * @param id the deal's id, unique in the host's store
- * @param title the deal's title
- * @param account the customer account
- * @param owner the salesperson who owns it
- * @param amount the amount, if known; never negative
- * @param stageId the open stage it starts in; none means the pipeline's first allowed stage
- * @param expectedClose when it is expected to close, if known
- * @param qualification what is known of its qualification
- * @param attributes free attributes such as source or segment
  */
-public record NewDeal(
-    String id,
-    String title,
-    String account,
-    String owner,
-    Option<Money> amount,
-    Option<String> stageId,
-    Option<LocalDate> expectedClose,
-    Qualification qualification,
-    Map<String, String> attributes) {
-  /**
-   * Creates the value, checking that no component is null.
-   *
-   * @param id the deal's id, unique in the host's store
-   * @param title the deal's title
-   * @param account the customer account
-   * @param owner the salesperson who owns it
-   * @param amount the amount, if known; never negative
-   * @param stageId the open stage it starts in; none means the pipeline's first allowed stage
-   * @param expectedClose when it is expected to close, if known
-   * @param qualification what is known of its qualification
-   * @param attributes free attributes such as source or segment
-   */
-  public NewDeal {
-    Checks.notBlank(id, "id");
-    Objects.requireNonNull(title, "title");
-    Objects.requireNonNull(account, "account");
-    Objects.requireNonNull(owner, "owner");
-    Objects.requireNonNull(amount, "amount");
-    amount.forEach(money -> Checks.nonNegative(money, "amount"));
-    Objects.requireNonNull(stageId, "stageId");
-    Objects.requireNonNull(expectedClose, "expectedClose");
-    Objects.requireNonNull(qualification, "qualification");
-    attributes = Attributes.copyOf(attributes);
-  }
+@Value.Immutable
+@ValueStyle
+@SuppressWarnings("exports") // the compile-only Immutables annotations are not part of the API
+public abstract class NewDeal {
+
+  NewDeal() {}
 
   /**
    * Returns a new deal with only an id: empty title, account and owner, no amount, starting in the
@@ -66,8 +29,92 @@ public record NewDeal(
    * @return the new deal, never null
    */
   public static NewDeal of(String id) {
-    return new NewDeal(id, "", "", "", Option.none(), Option.none(), Option.none(), Qualification.UNKNOWN, Map.of());
+    return ImmutableNewDeal.builder().id(id).build();
   }
+
+  /**
+   * Returns the deal's id, unique in the host's store.
+   *
+   * @return the id, never null or blank
+   */
+  public abstract String id();
+
+  /**
+   * Returns the deal's title.
+   *
+   * @return the title, empty unless set, never null
+   */
+  @Value.Default
+  public String title() {
+    return "";
+  }
+
+  /**
+   * Returns the customer account.
+   *
+   * @return the account, empty unless set, never null
+   */
+  @Value.Default
+  public String account() {
+    return "";
+  }
+
+  /**
+   * Returns the salesperson who owns the deal.
+   *
+   * @return the owner, empty unless set, never null
+   */
+  @Value.Default
+  public String owner() {
+    return "";
+  }
+
+  /**
+   * Returns the amount.
+   *
+   * @return the amount, never negative, or none if not known
+   */
+  @Value.Default
+  public Option<Money> amount() {
+    return Option.none();
+  }
+
+  /**
+   * Returns the open stage the deal starts in.
+   *
+   * @return the stage id, or none for the pipeline's first allowed stage
+   */
+  @Value.Default
+  public Option<String> stageId() {
+    return Option.none();
+  }
+
+  /**
+   * Returns when the deal is expected to close.
+   *
+   * @return the date, or none if not known
+   */
+  @Value.Default
+  public Option<LocalDate> expectedClose() {
+    return Option.none();
+  }
+
+  /**
+   * Returns what is known of the deal's qualification.
+   *
+   * @return the qualification, {@link Qualification#UNKNOWN} unless set, never null
+   */
+  @Value.Default
+  public Qualification qualification() {
+    return Qualification.UNKNOWN;
+  }
+
+  /**
+   * Returns the free attributes, such as source or segment.
+   *
+   * @return the attributes in the order they were added, unmodifiable, never null
+   */
+  public abstract Map<String, String> attributes();
 
   /**
    * Returns a copy with a title.
@@ -75,9 +122,7 @@ public record NewDeal(
    * @param title the title, not null
    * @return the copy, never null
    */
-  public NewDeal withTitle(String title) {
-    return new NewDeal(id, title, account, owner, amount, stageId, expectedClose, qualification, attributes);
-  }
+  public abstract NewDeal withTitle(String title);
 
   /**
    * Returns a copy with an account.
@@ -85,9 +130,7 @@ public record NewDeal(
    * @param account the account, not null
    * @return the copy, never null
    */
-  public NewDeal withAccount(String account) {
-    return new NewDeal(id, title, account, owner, amount, stageId, expectedClose, qualification, attributes);
-  }
+  public abstract NewDeal withAccount(String account);
 
   /**
    * Returns a copy with an owner.
@@ -95,9 +138,7 @@ public record NewDeal(
    * @param owner the owner, not null
    * @return the copy, never null
    */
-  public NewDeal withOwner(String owner) {
-    return new NewDeal(id, title, account, owner, amount, stageId, expectedClose, qualification, attributes);
-  }
+  public abstract NewDeal withOwner(String owner);
 
   /**
    * Returns a copy with an amount.
@@ -107,8 +148,7 @@ public record NewDeal(
    * @throws IllegalArgumentException if the amount is negative
    */
   public NewDeal withAmount(Money amount) {
-    return new NewDeal(id, title, account, owner, Option.of(Objects.requireNonNull(amount, "amount")), stageId,
-        expectedClose, qualification, attributes);
+    return ImmutableNewDeal.builder().from(this).amount(Option.of(Objects.requireNonNull(amount, "amount"))).build();
   }
 
   /**
@@ -118,8 +158,7 @@ public record NewDeal(
    * @return the copy, never null
    */
   public NewDeal withStage(String stageId) {
-    return new NewDeal(id, title, account, owner, amount, Option.of(Objects.requireNonNull(stageId, "stageId")),
-        expectedClose, qualification, attributes);
+    return ImmutableNewDeal.builder().from(this).stageId(Option.of(Objects.requireNonNull(stageId, "stageId"))).build();
   }
 
   /**
@@ -129,8 +168,7 @@ public record NewDeal(
    * @return the copy, never null
    */
   public NewDeal withExpectedClose(LocalDate date) {
-    return new NewDeal(id, title, account, owner, amount, stageId, Option.of(Objects.requireNonNull(date, "date")),
-        qualification, attributes);
+    return ImmutableNewDeal.builder().from(this).expectedClose(Option.of(Objects.requireNonNull(date, "date"))).build();
   }
 
   /**
@@ -139,12 +177,10 @@ public record NewDeal(
    * @param qualification the qualification, not null
    * @return the copy, never null
    */
-  public NewDeal withQualification(Qualification qualification) {
-    return new NewDeal(id, title, account, owner, amount, stageId, expectedClose, qualification, attributes);
-  }
+  public abstract NewDeal withQualification(Qualification qualification);
 
   /**
-   * Returns a copy with one more attribute (or a new value for an existing one).
+   * Returns a copy with one more attribute (or a new value for an existing one, kept in its place).
    *
    * @param key the key, not blank
    * @param value the value, not null
@@ -153,7 +189,13 @@ public record NewDeal(
   public NewDeal withAttribute(String key, String value) {
     Checks.notBlank(key, "key");
     Objects.requireNonNull(value, "value");
-    return new NewDeal(id, title, account, owner, amount, stageId, expectedClose, qualification,
-        Attributes.with(attributes, key, value));
+    return ImmutableNewDeal.builder().from(this).attributes(Attributes.with(attributes(), key, value)).build();
+  }
+
+  @Value.Check
+  void check() {
+    Checks.notBlank(id(), "id");
+    amount().forEach(money -> Checks.nonNegative(money, "amount"));
+    attributes().keySet().forEach(key -> Checks.notBlank(key, "attribute key"));
   }
 }

@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * Pipeline pipeline = Pipeline.standard();
- * Deal deal = pipeline.open(NewDeal.of("D-1").withAmount(Money.of("48000", "EUR")), monday).get().deal();
+ * Deal deal = pipeline.open(NewDeal.of("D-1").withAmount(Money.parse("48000", "EUR")), monday).get().deal();
  * Either<Rejection, Change> moved = pipeline.move(deal, "proposal", tuesday);
  * }</pre>
  *
@@ -555,14 +555,7 @@ public final class Pipeline {
    */
   public double probabilityOf(Deal deal) {
     requireOwn(deal);
-    switch (deal.status()) {
-      case WON:
-        return 1.0;
-      case LOST:
-        return 0.0;
-      default:
-        return deal.probabilityOverride().getOrElse(() -> stageOf(deal).probability());
-    }
+    return deal.status().closedProbability().getOrElse(() -> deal.probabilityOverride().getOrElse(() -> stageOf(deal).probability()));
   }
 
   /**

@@ -1,8 +1,10 @@
 package org.salespipeline.core;
 
-import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
+import org.immutables.value.Value;
+import org.salespipeline.core.internal.ValueStyle;
 
 /**
  * The rules a pipeline applies to stage changes: may deals skip stages forward, move back, where
@@ -12,59 +14,15 @@ import java.util.Set;
  * <p>Start from {@link #defaults()} and change what differs with the {@code with…} methods.
  * Losing is allowed from every open stage whatever the policy: a salesperson must always be able
  * to walk away from a bad fit. Immutable and thread-safe.
- *
- * @param skipForward whether deals may jump over open stages when moving forward
- * @param moveBackward whether deals may move to an earlier open stage
- * @param creationStageIds the open stages in which deals may be opened; empty means any
- * @param winStageIds the open stages from which deals may be won; empty means any
- * @param lostReasonRequired whether losing a deal needs a reason
- * @param lostReasons the reasons to choose from when losing a deal; empty means any text
- * @param reopen whether won and lost deals may be reopened
- * @param rottingClock which clock decides that an open deal is rotting
  */
-public record TransitionPolicy(
-    boolean skipForward,
-    boolean moveBackward,
-    Set<String> creationStageIds,
-    Set<String> winStageIds,
-    boolean lostReasonRequired,
-    Set<String> lostReasons,
-    boolean reopen,
-    RottingClock rottingClock) {
+@Value.Immutable
+@ValueStyle
+@SuppressWarnings("exports") // the compile-only Immutables annotations are not part of the API
+public abstract class TransitionPolicy {
 
-  private static final TransitionPolicy DEFAULTS =
-      new TransitionPolicy(true, true, Set.of(), Set.of(), true, Set.of(), true, RottingClock.STAGE_ENTRY);
-  /**
-   * Creates the value, checking that no component is null.
-   *
-   * @param skipForward whether deals may jump over open stages when moving forward
-   * @param moveBackward whether deals may move to an earlier open stage
-   * @param creationStageIds the open stages in which deals may be opened; empty means any
-   * @param winStageIds the open stages from which deals may be won; empty means any
-   * @param lostReasonRequired whether losing a deal needs a reason
-   * @param lostReasons the reasons to choose from when losing a deal; empty means any text
-   * @param reopen whether won and lost deals may be reopened
-   * @param rottingClock which clock decides that an open deal is rotting
-   */
-  public TransitionPolicy {
-    creationStageIds = copy(creationStageIds, "creationStageIds");
-    winStageIds = copy(winStageIds, "winStageIds");
-    lostReasons = copy(lostReasons, "lostReasons");
-    Objects.requireNonNull(rottingClock, "rottingClock");
-  }
+  private static final TransitionPolicy DEFAULTS = ImmutableTransitionPolicy.builder().build();
 
-  private static Set<String> ordered(String name, String... values) {
-    return new LinkedHashSet<>(java.util.Arrays.asList(Objects.requireNonNull(values, name)));
-  }
-
-  private static Set<String> copy(Set<String> values, String name) {
-    Objects.requireNonNull(values, name);
-    Set<String> copy = new LinkedHashSet<>();
-    for (String value : values) {
-      copy.add(Checks.notBlank(value, "each of " + name));
-    }
-    return java.util.Collections.unmodifiableSet(copy);
-  }
+  TransitionPolicy() {}
 
   /**
    * Returns the default policy: skips and backward moves allowed, deals start in and are won from
@@ -78,15 +36,83 @@ public record TransitionPolicy(
   }
 
   /**
+   * Returns whether deals may jump over open stages when moving forward.
+   *
+   * @return true unless set otherwise
+   */
+  @Value.Default
+  public boolean skipForward() {
+    return true;
+  }
+
+  /**
+   * Returns whether deals may move to an earlier open stage.
+   *
+   * @return true unless set otherwise
+   */
+  @Value.Default
+  public boolean moveBackward() {
+    return true;
+  }
+
+  /**
+   * Returns the open stages in which deals may be opened.
+   *
+   * @return the stage ids in the order given, unmodifiable; empty means any open stage
+   */
+  public abstract Set<String> creationStageIds();
+
+  /**
+   * Returns the open stages from which deals may be won.
+   *
+   * @return the stage ids in the order given, unmodifiable; empty means any open stage
+   */
+  public abstract Set<String> winStageIds();
+
+  /**
+   * Returns whether losing a deal needs a reason.
+   *
+   * @return true unless set otherwise
+   */
+  @Value.Default
+  public boolean lostReasonRequired() {
+    return true;
+  }
+
+  /**
+   * Returns the reasons to choose from when losing a deal.
+   *
+   * @return the reasons in the order given, unmodifiable; empty means any text
+   */
+  public abstract Set<String> lostReasons();
+
+  /**
+   * Returns whether won and lost deals may be reopened.
+   *
+   * @return true unless set otherwise
+   */
+  @Value.Default
+  public boolean reopen() {
+    return true;
+  }
+
+  /**
+   * Returns which clock decides that an open deal is rotting.
+   *
+   * @return the clock, {@link RottingClock#STAGE_ENTRY} unless set, never null
+   */
+  @Value.Default
+  public RottingClock rottingClock() {
+    return RottingClock.STAGE_ENTRY;
+  }
+
+  /**
    * Returns a copy that does or does not let deals skip stages forward.
    *
    * @param allowed true to allow skipping
    * @return the copy, never null
    */
-  public TransitionPolicy withSkipForward(boolean allowed) {
-    return new TransitionPolicy(allowed, moveBackward, creationStageIds, winStageIds, lostReasonRequired, lostReasons,
-        reopen, rottingClock);
-  }
+  public abstract TransitionPolicy withSkipForward(boolean allowed);
 
   /**
    * Returns a copy that does or does not let deals move back to earlier stages.
@@ -94,31 +120,26 @@ public record TransitionPolicy(
    * @param allowed true to allow backward moves
    * @return the copy, never null
    */
-  public TransitionPolicy withMoveBackward(boolean allowed) {
-    return new TransitionPolicy(skipForward, allowed, creationStageIds, winStageIds, lostReasonRequired, lostReasons,
-        reopen, rottingClock);
-  }
+  public abstract TransitionPolicy withMoveBackward(boolean allowed);
 
   /**
    * Returns a copy in which deals may only be opened in the given stages.
    *
-   * @param stageIds open stage ids; none means any open stage
+   * @param stageIds open stage ids, none blank; none means any open stage
    * @return the copy, never null
    */
   public TransitionPolicy withCreationStages(String... stageIds) {
-    return new TransitionPolicy(skipForward, moveBackward, ordered("stageIds", stageIds), winStageIds, lostReasonRequired,
-        lostReasons, reopen, rottingClock);
+    return ImmutableTransitionPolicy.builder().from(this).creationStageIds(list(stageIds, "stageIds")).build();
   }
 
   /**
    * Returns a copy in which deals may only be won from the given stages.
    *
-   * @param stageIds open stage ids; none means any open stage
+   * @param stageIds open stage ids, none blank; none means any open stage
    * @return the copy, never null
    */
   public TransitionPolicy withWinStages(String... stageIds) {
-    return new TransitionPolicy(skipForward, moveBackward, creationStageIds, ordered("stageIds", stageIds), lostReasonRequired,
-        lostReasons, reopen, rottingClock);
+    return ImmutableTransitionPolicy.builder().from(this).winStageIds(list(stageIds, "stageIds")).build();
   }
 
   /**
@@ -127,22 +148,15 @@ public record TransitionPolicy(
    * @param required true to require a reason
    * @return the copy, never null
    */
-  public TransitionPolicy withLostReasonRequired(boolean required) {
-    return new TransitionPolicy(skipForward, moveBackward, creationStageIds, winStageIds, required, lostReasons,
-        reopen, rottingClock);
-  }
+  public abstract TransitionPolicy withLostReasonRequired(boolean required);
 
   /**
    * Returns a copy in which a lost deal's reason must be one of these.
    *
-   * @param reasons the allowed reasons; none means any text
+   * @param reasons the allowed reasons, none blank; none means any text
    * @return the copy, never null
    */
-  public TransitionPolicy withLostReasons(String... reasons) {
-    return new TransitionPolicy(skipForward, moveBackward, creationStageIds, winStageIds, lostReasonRequired,
-        ordered("reasons", reasons),
-        reopen, rottingClock);
-  }
+  public abstract TransitionPolicy withLostReasons(String... reasons);
 
   /**
    * Returns a copy that does or does not let closed deals be reopened.
@@ -150,10 +164,7 @@ public record TransitionPolicy(
    * @param allowed true to allow reopening
    * @return the copy, never null
    */
-  public TransitionPolicy withReopen(boolean allowed) {
-    return new TransitionPolicy(skipForward, moveBackward, creationStageIds, winStageIds, lostReasonRequired,
-        lostReasons, allowed, rottingClock);
-  }
+  public abstract TransitionPolicy withReopen(boolean allowed);
 
   /**
    * Returns a copy that measures rotting with another clock.
@@ -161,8 +172,16 @@ public record TransitionPolicy(
    * @param clock the clock, not null
    * @return the copy, never null
    */
-  public TransitionPolicy withRottingClock(RottingClock clock) {
-    return new TransitionPolicy(skipForward, moveBackward, creationStageIds, winStageIds, lostReasonRequired,
-        lostReasons, reopen, clock);
+  public abstract TransitionPolicy withRottingClock(RottingClock clock);
+
+  private static Iterable<String> list(String[] values, String name) {
+    return Arrays.asList(Objects.requireNonNull(values, name));
+  }
+
+  @Value.Check
+  void check() {
+    creationStageIds().forEach(id -> Checks.notBlank(id, "each of creationStageIds"));
+    winStageIds().forEach(id -> Checks.notBlank(id, "each of winStageIds"));
+    lostReasons().forEach(reason -> Checks.notBlank(reason, "each of lostReasons"));
   }
 }

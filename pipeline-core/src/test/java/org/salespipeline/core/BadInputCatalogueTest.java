@@ -2,6 +2,7 @@ package org.salespipeline.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.salespipeline.core.Fixtures.QUALIFIED;
 import static org.salespipeline.core.Fixtures.STANDARD;
 import static org.salespipeline.core.Fixtures.T0;
@@ -18,9 +19,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,8 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The bad-input catalogue of pipeline-core (SPEC §8): extreme and inconsistent input to every
  * command and query, each answered exactly: a typed rejection, an exception naming the problem, or
- * a correct answer. The null and out-of-range arguments of every public method are in
- * {@link ProgrammerErrorTest}; pipeline definitions in {@link PipelineBuilderTest}; stored histories
+ * a correct answer. It begins with the programmer errors (SPEC §3.3): null and out-of-range arguments of every
+ * public method throw at once naming the parameter. Pipeline definitions in {@link PipelineBuilderTest}; stored histories
  * in {@link ReplayTest}; random command sequences in {@link DealStateMachineProperties}.
  */
 class BadInputCatalogueTest {
@@ -39,6 +42,115 @@ class BadInputCatalogueTest {
   private static final Pipeline SIMPLE = simple(TransitionPolicy.defaults());
 
   // ------------------------------------------------------------------ time running backwards
+
+  // ------------------------------------------------------------------ programmer errors: null and out of range
+
+  static Stream<Arguments> nullArguments() {
+    return Stream.of(
+        nul("open draft", "draft", () -> STANDARD.open(null, T0)),
+        nul("open at", "at", () -> STANDARD.open(NewDeal.of("D-9"), null)),
+        nul("move deal", "deal", () -> STANDARD.move(null, "qualification", T0)),
+        nul("move stageId", "stageId", () -> STANDARD.move(prospect(), null, T0)),
+        nul("move at", "at", () -> STANDARD.move(prospect(), "qualification", null)),
+        nul("win deal", "deal", () -> STANDARD.win(null, T0)),
+        nul("win at", "at", () -> STANDARD.win(prospect(), null)),
+        nul("lose deal", "deal", () -> STANDARD.lose(null, "Price", T0)),
+        nul("lose reason", "reason", () -> STANDARD.lose(prospect(), null, T0)),
+        nul("lose at", "at", () -> STANDARD.lose(prospect(), "Price", null)),
+        nul("reopen deal", "deal", () -> STANDARD.reopen(null, T0)),
+        nul("reopen at", "at", () -> STANDARD.reopen(prospect(), null)),
+        nul("reopen stageId", "stageId", () -> STANDARD.reopen(prospect(), null, T0)),
+        nul("changeAmount amount", "amount", () -> STANDARD.changeAmount(prospect(), null, T0)),
+        nul("changeAmount at", "at", () -> STANDARD.changeAmount(prospect(), Money.parse("1", "EUR"), null)),
+        nul("clearAmount at", "at", () -> STANDARD.clearAmount(prospect(), null)),
+        nul("qualify qualification", "qualification", () -> STANDARD.qualify(prospect(), null, T0)),
+        nul("qualify at", "at", () -> STANDARD.qualify(prospect(), QUALIFIED, null)),
+        nul("setAttribute key", "key", () -> STANDARD.setAttribute(prospect(), null, "v", T0)),
+        nul("setAttribute value", "value", () -> STANDARD.setAttribute(prospect(), "k", null, T0)),
+        nul("clearAttribute key", "key", () -> STANDARD.clearAttribute(prospect(), null, T0)),
+        nul("setExpectedClose date", "date", () -> STANDARD.setExpectedClose(prospect(), null, T0)),
+        nul("clearExpectedClose at", "at", () -> STANDARD.clearExpectedClose(prospect(), null)),
+        nul("overrideProbability at", "at", () -> STANDARD.overrideProbability(prospect(), 0.5, null)),
+        nul("clearProbabilityOverride deal", "deal", () -> STANDARD.clearProbabilityOverride(null, T0)),
+        nul("reassign owner", "owner", () -> STANDARD.reassign(prospect(), null, T0)),
+        nul("recordActivity at", "at", () -> STANDARD.recordActivity(prospect(), null)),
+        nul("overrideForecastCategory deal", "deal", () -> STANDARD.overrideForecastCategory(null, ForecastCategory.COMMIT, T0)),
+        nul("overrideForecastCategory category", "category", () -> STANDARD.overrideForecastCategory(prospect(), null, T0)),
+        nul("overrideForecastCategory at", "at", () -> STANDARD.overrideForecastCategory(prospect(), ForecastCategory.COMMIT, null)),
+        nul("clearForecastCategoryOverride deal", "deal", () -> STANDARD.clearForecastCategoryOverride(null, T0)),
+        nul("clearForecastCategoryOverride at", "at", () -> STANDARD.clearForecastCategoryOverride(prospect(), null)),
+        nul("forecastCategoryOf deal", "deal", () -> STANDARD.forecastCategoryOf(null)),
+        nul("probabilityOf deal", "deal", () -> STANDARD.probabilityOf(null)),
+        nul("furthestOpenStage deal", "deal", () -> STANDARD.furthestOpenStage(null)),
+        nul("rottingClock asOf", "asOf", () -> STANDARD.rottingClock(prospect(), null)),
+        nul("isRotting deal", "deal", () -> STANDARD.isRotting(null, T0)),
+        nul("stage stageId", "stageId", () -> STANDARD.stage(null)),
+        nul("replay pipeline", "pipeline", () -> Deal.replay(null, prospect().history())),
+        nul("replay events", "events", () -> Deal.replay(STANDARD, null)),
+        nul("asOf asOf", "asOf", () -> prospect().asOf(null)),
+        nul("cumulativeTimeIn stageId", "stageId", () -> prospect().cumulativeTimeIn(null, T0)),
+        nul("timeInCurrentStage asOf", "asOf", () -> prospect().timeInCurrentStage(null)),
+        nul("NewDeal id", "id", () -> NewDeal.of(null)),
+        nul("NewDeal title", "title", () -> NewDeal.of("D").withTitle(null)),
+        nul("NewDeal amount", "amount", () -> NewDeal.of("D").withAmount(null)),
+        nul("Qualification budget", "budget", () -> QUALIFIED.withBudget(null)),
+        nul("Change events", "events", () -> new Change(prospect(), null)),
+        nul("Change.then command", "command", () -> new Change(prospect(), prospect().history()).then(null)),
+        nul("EntryCriterion test", "test", () -> EntryCriterion.of("n", "r", null)),
+        nul("StageStay leftAt", "leftAt", () -> new StageStay("a", T0, null)));
+  }
+
+  private static Arguments nul(String name, String parameter, ThrowingCallable call) {
+    return Arguments.of(name, parameter, call);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("nullArguments")
+  void null_throwsNamingTheParameter(String name, String parameter, ThrowingCallable call) {
+    assertThatThrownBy(call).isInstanceOf(NullPointerException.class).hasMessage(parameter);
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {Double.NaN, -0.01, 1.0001, Double.POSITIVE_INFINITY})
+  void overrideProbability_outOfRange_throwsWithTheValue(double probability) {
+    assertThatIllegalArgumentException().isThrownBy(() -> STANDARD.overrideProbability(prospect(), probability, day(1)))
+        .withMessage("probability must be within [0, 1] but was " + probability);
+  }
+
+  @Test
+  void overrideProbability_bounds_areAccepted() {
+    assertThat(accepted(STANDARD.overrideProbability(prospect(), 0.0, day(1))).deal().probabilityOverride()).isEqualTo(Option.some(0.0));
+    assertThat(accepted(STANDARD.overrideProbability(prospect(), 1.0, day(1))).deal().probabilityOverride()).isEqualTo(Option.some(1.0));
+  }
+
+  @Test
+  void blankKeysAndIds_throwNamingTheParameter() {
+    assertThatIllegalArgumentException().isThrownBy(() -> STANDARD.setAttribute(prospect(), " ", "v", day(1)))
+        .withMessage("key must not be blank");
+    assertThatIllegalArgumentException().isThrownBy(() -> NewDeal.of(""))
+        .withMessage("id must not be blank");
+    assertThatIllegalArgumentException().isThrownBy(() -> EntryCriterion.of("budget", " ", d -> true))
+        .withMessage("reason must not be blank");
+  }
+
+  @Test
+  void change_withoutEvents_throws() {
+    assertThatIllegalArgumentException().isThrownBy(() -> new Change(prospect(), List.of()))
+        .withMessage("events must not be empty");
+  }
+
+  @Test
+  void stageStay_leavingBeforeEntering_throws() {
+    assertThatIllegalArgumentException().isThrownBy(() -> new StageStay("a", day(2), Option.some(day(1))))
+        .withMessageContaining("leftAt must not be before enteredAt");
+  }
+
+  @Test
+  void newDeal_blankAttributeKey_throws() {
+    assertThatIllegalArgumentException().isThrownBy(() -> NewDeal.of("D").withAttribute("", "x"))
+        .withMessage("key must not be blank");
+    assertThat(NewDeal.of("D").withExpectedClose(LocalDate.of(2026, 1, 1)).expectedClose().isDefined()).isTrue();
+  }
 
   static Stream<Arguments> everyCommand() {
     Deal open = prospect();
@@ -49,7 +161,7 @@ class BadInputCatalogueTest {
         command("lose", open, d -> STANDARD.lose(d, "Price", T0.minusSeconds(1))),
         command("reopen", lost, d -> STANDARD.reopen(d, T0)),
         command("reopen to stage", lost, d -> STANDARD.reopen(d, "qualification", T0)),
-        command("changeAmount", open, d -> STANDARD.changeAmount(d, Money.of("1", "EUR"), T0.minusNanos(1))),
+        command("changeAmount", open, d -> STANDARD.changeAmount(d, Money.parse("1", "EUR"), T0.minusNanos(1))),
         command("clearAmount", open, d -> STANDARD.clearAmount(d, Instant.MIN)),
         command("qualify", open, d -> STANDARD.qualify(d, QUALIFIED, T0.minusSeconds(1))),
         command("setAttribute", open, d -> STANDARD.setAttribute(d, "source", "web", T0.minusSeconds(1))),
@@ -152,7 +264,7 @@ class BadInputCatalogueTest {
 
   @Test
   void tenThousandStageChanges_everyFigureIsExact_andReplayRebuildsTheDeal() {
-    Deal deal = accepted(SIMPLE.open(NewDeal.of("BUSY").withAmount(Money.of("10", "USD")), T0)).deal();
+    Deal deal = accepted(SIMPLE.open(NewDeal.of("BUSY").withAmount(Money.parse("10", "USD")), T0)).deal();
     for (int i = 1; i <= 10_000; i++) {
       deal = accepted(SIMPLE.move(deal, i % 2 == 1 ? "demo" : "lead", T0.plusSeconds(60L * i))).deal();
     }
@@ -181,7 +293,7 @@ class BadInputCatalogueTest {
         Arguments.of("lose", (Runnable) () -> SIMPLE.lose(deal, "Price", at)),
         Arguments.of("reopen", (Runnable) () -> SIMPLE.reopen(lost, at)),
         Arguments.of("reopen to stage", (Runnable) () -> SIMPLE.reopen(lost, "lead", at)),
-        Arguments.of("changeAmount", (Runnable) () -> SIMPLE.changeAmount(deal, Money.of("1", "EUR"), at)),
+        Arguments.of("changeAmount", (Runnable) () -> SIMPLE.changeAmount(deal, Money.parse("1", "EUR"), at)),
         Arguments.of("clearAmount", (Runnable) () -> SIMPLE.clearAmount(deal, at)),
         Arguments.of("qualify", (Runnable) () -> SIMPLE.qualify(deal, QUALIFIED, at)),
         Arguments.of("setAttribute", (Runnable) () -> SIMPLE.setAttribute(deal, "k", "v", at)),
@@ -198,7 +310,8 @@ class BadInputCatalogueTest {
         Arguments.of("forecastCategoryOf", (Runnable) () -> SIMPLE.forecastCategoryOf(deal)),
         Arguments.of("furthestOpenStage", (Runnable) () -> SIMPLE.furthestOpenStage(deal)),
         Arguments.of("rottingClock", (Runnable) () -> SIMPLE.rottingClock(deal, at)),
-        Arguments.of("isRotting", (Runnable) () -> SIMPLE.isRotting(deal, at)));
+        Arguments.of("isRotting", (Runnable) () -> SIMPLE.isRotting(deal, at)),
+        Arguments.of("probabilityOf", (Runnable) () -> SIMPLE.probabilityOf(deal)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -250,8 +363,8 @@ class BadInputCatalogueTest {
   @Test
   void enormousAmount_withinTheLimit_isKeptExactly() {
     Money huge = Money.of(new BigDecimal("9".repeat(Money.MAX_DIGITS) + "." + "9".repeat(Money.MAX_DIGITS)),
-        Money.currency("USD"));
-    Deal deal = accepted(SIMPLE.open(NewDeal.of("BIG").withAmount(Money.of("1", "USD")), T0)).deal();
+        Currency.getInstance("USD"));
+    Deal deal = accepted(SIMPLE.open(NewDeal.of("BIG").withAmount(Money.parse("1", "USD")), T0)).deal();
 
     Deal changed = accepted(SIMPLE.changeAmount(deal, huge, day(1))).deal();
 
@@ -262,7 +375,7 @@ class BadInputCatalogueTest {
   @ParameterizedTest
   @ValueSource(strings = {"1E+10000000", "1E+999999999", "1E-10000000", "-1E+1001"})
   void absurdAmount_isRejectedAtOnce_namingTheLimitAndTheValue(String amount) {
-    assertThatIllegalArgumentException().isThrownBy(() -> Money.of(amount, "USD"))
+    assertThatIllegalArgumentException().isThrownBy(() -> Money.parse(amount, "USD"))
         .withMessage("amount must have at most 1000 digits before and after the decimal point but was "
             + new BigDecimal(amount));
   }
@@ -271,7 +384,7 @@ class BadInputCatalogueTest {
   void absurdAmount_asAPlainNumber_isRejectedWithAShortMessage() {
     String digits = "1" + "0".repeat(5_000);
 
-    assertThatIllegalArgumentException().isThrownBy(() -> Money.of(digits, "USD"))
+    assertThatIllegalArgumentException().isThrownBy(() -> Money.parse(digits, "USD"))
         .withMessage("amount must have at most 1000 digits before and after the decimal point but was "
             + "10000000000000000000...000000000000 (5001 digits, scale 0)");
   }
@@ -279,7 +392,7 @@ class BadInputCatalogueTest {
   @ParameterizedTest
   @ValueSource(strings = {"NaN", "Infinity", "-Infinity", "1,5", "", "1e", "0x10"})
   void notANumber_isRejectedNamingTheText(String amount) {
-    assertThatIllegalArgumentException().isThrownBy(() -> Money.of(amount, "USD"))
+    assertThatIllegalArgumentException().isThrownBy(() -> Money.parse(amount, "USD"))
         .withMessage("amount must be a decimal number but was '" + amount + "'");
   }
 
@@ -287,25 +400,25 @@ class BadInputCatalogueTest {
   void negativeAmount_throwsInEveryEntryPoint_butZeroIsAPrice() {
     Deal deal = prospect();
 
-    assertThatIllegalArgumentException().isThrownBy(() -> STANDARD.changeAmount(deal, Money.of("-0.01", "EUR"), day(1)))
+    assertThatIllegalArgumentException().isThrownBy(() -> STANDARD.changeAmount(deal, Money.parse("-0.01", "EUR"), day(1)))
         .withMessage("amount must not be negative but was -0.01 EUR");
-    assertThatIllegalArgumentException().isThrownBy(() -> NewDeal.of("D").withAmount(Money.of("-1E+30", "EUR")))
+    assertThatIllegalArgumentException().isThrownBy(() -> NewDeal.of("D").withAmount(Money.parse("-1E+30", "EUR")))
         .withMessageStartingWith("amount must not be negative but was -1");
-    assertThat(accepted(STANDARD.changeAmount(deal, Money.of("0", "EUR"), day(1))).deal().amount())
-        .isEqualTo(Option.some(Money.of("0.00", "EUR")));
+    assertThat(accepted(STANDARD.changeAmount(deal, Money.parse("0", "EUR"), day(1))).deal().amount())
+        .isEqualTo(Option.some(Money.parse("0.00", "EUR")));
   }
 
   @Test
   void mixedCurrencies_throwNamingBoth_neverConverted() {
     Deal deal = prospect(); // in EUR
 
-    assertThatIllegalArgumentException().isThrownBy(() -> STANDARD.changeAmount(deal, Money.of("10", "JPY"), day(1)))
+    assertThatIllegalArgumentException().isThrownBy(() -> STANDARD.changeAmount(deal, Money.parse("10", "JPY"), day(1)))
         .withMessageStartingWith("amount must be in EUR, the currency of deal D-1, but was in JPY");
-    assertThatIllegalArgumentException().isThrownBy(() -> Money.of("1", "EUR").plus(Money.of("1", "USD")))
+    assertThatIllegalArgumentException().isThrownBy(() -> Money.parse("1", "EUR").plus(Money.parse("1", "USD")))
         .withMessageContaining("EUR").withMessageContaining("USD");
     Deal unpriced = accepted(STANDARD.clearAmount(deal, day(1))).deal();
-    assertThat(accepted(STANDARD.changeAmount(unpriced, Money.of("10", "JPY"), day(2))).deal().amount())
-        .as("a deal without an amount may be priced in a new currency").isEqualTo(Option.some(Money.of("10", "JPY")));
+    assertThat(accepted(STANDARD.changeAmount(unpriced, Money.parse("10", "JPY"), day(2))).deal().amount())
+        .as("a deal without an amount may be priced in a new currency").isEqualTo(Option.some(Money.parse("10", "JPY")));
   }
 
   // ------------------------------------------------------------------ extreme probabilities and text

@@ -89,7 +89,7 @@ class CompactDealTest {
   void money_onBothSidesOf18Digits_keepsItsNumberAndScale() {
     for (String amount : List.of("999999999999999999", "1000000000000000000", "123456789012345678.9",
         "-12345678901234567.89", "0.000000000000000001")) {
-      Money money = Money.of(amount, "USD");
+      Money money = Money.parse(amount, "USD");
 
       assertThat(money.amount()).as(amount).isEqualByComparingTo(new BigDecimal(amount));
       assertThat(money.amount().scale()).as(amount).isEqualTo(Math.max(new BigDecimal(amount).scale(), 2));

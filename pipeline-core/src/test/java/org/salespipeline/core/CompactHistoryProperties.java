@@ -121,7 +121,7 @@ class CompactHistoryProperties {
 
   private static void openedEventKeepsItsOpeningValues(int edits) {
     Deal first = Fixtures.accepted(Fixtures.STANDARD.open(NewDeal.of("D-2").withOwner("ana")
-        .withAmount(Money.of("48000", "EUR")).withAttribute("source", "web"), Fixtures.T0)).deal();
+        .withAmount(Money.parse("48000", "EUR")).withAttribute("source", "web"), Fixtures.T0)).deal();
     Deal deal = first;
     Map<String, String> opening = deal.attributes();
     Instant at = Fixtures.T0;
@@ -129,7 +129,7 @@ class CompactHistoryProperties {
       at = at.plusSeconds(1);
       deal = Fixtures.accepted(Fixtures.STANDARD.setAttribute(deal, "k" + i, "v" + i, at)).deal();
       deal = Fixtures.accepted(Fixtures.STANDARD.reassign(deal, "owner" + i, at)).deal();
-      deal = Fixtures.accepted(Fixtures.STANDARD.changeAmount(deal, Money.of("1" + i, "EUR"), at)).deal();
+      deal = Fixtures.accepted(Fixtures.STANDARD.changeAmount(deal, Money.parse("1" + i, "EUR"), at)).deal();
     }
 
     DealEvent.Opened opened = (DealEvent.Opened) deal.history().get(0);

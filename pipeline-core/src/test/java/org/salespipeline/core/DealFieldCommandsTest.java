@@ -25,35 +25,35 @@ class DealFieldCommandsTest {
 
   @Test
   void changeAmount_sameCurrency_replacesTheAmount() {
-    Change change = accepted(STANDARD.changeAmount(prospect(), Money.of("52000.50", "EUR"), day(1)));
+    Change change = accepted(STANDARD.changeAmount(prospect(), Money.parse("52000.50", "EUR"), day(1)));
 
-    assertThat(change.deal().amount()).isEqualTo(Option.some(Money.of("52000.50", "EUR")));
+    assertThat(change.deal().amount()).isEqualTo(Option.some(Money.parse("52000.50", "EUR")));
     assertThat(change.events()).containsExactly(
-        new DealEvent.AmountChanged("D-1", Option.some(Money.of("52000.50", "EUR")), day(1)));
+        new DealEvent.AmountChanged("D-1", Option.some(Money.parse("52000.50", "EUR")), day(1)));
   }
 
   @Test
   void changeAmount_toZero_isAccepted() {
-    assertThat(accepted(STANDARD.changeAmount(prospect(), Money.of("0", "EUR"), day(1))).deal().amount().get().isZero())
+    assertThat(accepted(STANDARD.changeAmount(prospect(), Money.parse("0", "EUR"), day(1))).deal().amount().get().isZero())
         .isTrue();
   }
 
   @Test
   void clearAmount_thenAnotherCurrency_isAccepted() {
     Deal cleared = accepted(STANDARD.clearAmount(prospect(), day(1))).deal();
-    Deal inUsd = accepted(STANDARD.changeAmount(cleared, Money.of("50000", "USD"), day(2))).deal();
+    Deal inUsd = accepted(STANDARD.changeAmount(cleared, Money.parse("50000", "USD"), day(2))).deal();
 
     assertThat(cleared.amount().isEmpty()).isTrue();
-    assertThat(inUsd.amount()).isEqualTo(Option.some(Money.of("50000", "USD")));
+    assertThat(inUsd.amount()).isEqualTo(Option.some(Money.parse("50000", "USD")));
   }
 
   @Test
   void changeAmount_ofAWonDeal_isAccepted() {
     Deal won = accepted(STANDARD.win(prospect(), day(1))).deal();
 
-    Deal changed = accepted(STANDARD.changeAmount(won, Money.of("47000", "EUR"), day(2))).deal();
+    Deal changed = accepted(STANDARD.changeAmount(won, Money.parse("47000", "EUR"), day(2))).deal();
 
-    assertThat(changed.amount().get()).isEqualTo(Money.of("47000", "EUR"));
+    assertThat(changed.amount().get()).isEqualTo(Money.parse("47000", "EUR"));
     assertThat(changed.status()).isEqualTo(DealStatus.WON);
   }
 
@@ -117,7 +117,7 @@ class DealFieldCommandsTest {
 
   static Stream<Arguments> fieldCommands() {
     return Stream.of(
-        command("changeAmount", (d, at) -> STANDARD.changeAmount(d, Money.of("1", "EUR"), at)),
+        command("changeAmount", (d, at) -> STANDARD.changeAmount(d, Money.parse("1", "EUR"), at)),
         command("clearAmount", STANDARD::clearAmount),
         command("qualify", (d, at) -> STANDARD.qualify(d, QUALIFIED, at)),
         command("setAttribute", (d, at) -> STANDARD.setAttribute(d, "k", "v", at)),

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ class DealStateMachineProperties {
   private static final Instant START = Instant.parse("2026-01-05T08:00:00Z");
   private static final List<String> REASONS = List.of("", " ", "Price", "Competitor", "Timing", "Other");
   private static final List<String> OWNERS = List.of("ana", "bo", "");
-  private static final Qualification ALL_YES = new Qualification(QualificationLevel.YES, QualificationLevel.YES,
+  private static final Qualification ALL_YES = Qualification.of(QualificationLevel.YES, QualificationLevel.YES,
       QualificationLevel.YES, QualificationLevel.YES, QualificationLevel.YES);
   private static final int LENGTH = 30;
 
@@ -266,7 +267,7 @@ class DealStateMachineProperties {
   }
 
   private static Change opened(Pipeline pipeline) {
-    NewDeal draft = NewDeal.of("P-1").withOwner("ana").withAmount(Money.of("1000", "EUR"))
+    NewDeal draft = NewDeal.of("P-1").withOwner("ana").withAmount(Money.parse("1000", "EUR"))
         .withQualification(ALL_YES).withAttribute("segment", "SMB");
     return Fixtures.accepted(pipeline.open(draft, START));
   }
@@ -623,7 +624,7 @@ class DealStateMachineProperties {
     Gen<Integer> choice = integers().between(0, 1000);
     Gen<QualificationLevel> level = Generate.enumValues(QualificationLevel.class);
     Gen<Qualification> qualifications = Generate.frequency(Pair.of(3, Generate.constant(ALL_YES)),
-        Pair.of(2, in -> new Qualification(level.generate(in), level.generate(in), level.generate(in),
+        Pair.of(2, in -> Qualification.of(level.generate(in), level.generate(in), level.generate(in),
             level.generate(in), level.generate(in))));
     Gen<BigDecimal> amounts = withEdges(longs().between(0, 100_000_000L), 5, 0L, 100_000_000L)
         .map(cents -> BigDecimal.valueOf(cents, 2));
@@ -657,10 +658,10 @@ class DealStateMachineProperties {
           (p, d, at) -> p.clearAmount(d, at));
     }
     Function<Deal, Money> money = d -> Money.of(amount, d.amount().map(Money::currency)
-        .getOrElse(() -> Money.currency("USD")));
+        .getOrElse(() -> Currency.getInstance("USD")));
     return new FieldChange("amount " + amount, seconds,
         m -> m.withAmount(Option.some(Money.of(amount, m.amount().map(Money::currency)
-            .getOrElse(() -> Money.currency("USD"))))),
+            .getOrElse(() -> Currency.getInstance("USD"))))),
         (p, d, at) -> p.changeAmount(d, money.apply(d), at));
   }
 

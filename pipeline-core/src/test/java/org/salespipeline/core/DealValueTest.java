@@ -22,7 +22,7 @@ class DealValueTest {
   private static Deal history() {
     Deal deal = accepted(STANDARD.qualify(prospect(), QUALIFIED, day(1))).deal();
     deal = accepted(STANDARD.move(deal, "proposal", day(2))).deal();
-    deal = accepted(STANDARD.changeAmount(deal, Money.of("50000", "EUR"), day(2))).deal();
+    deal = accepted(STANDARD.changeAmount(deal, Money.parse("50000", "EUR"), day(2))).deal();
     return accepted(STANDARD.win(deal, day(4))).deal();
   }
 
@@ -43,8 +43,8 @@ class DealValueTest {
 
   @Test
   void equals_amountsOfEqualValueButOtherScale_areEqualDeals() {
-    Deal a = accepted(STANDARD.changeAmount(prospect(), Money.of("10.5", "EUR"), day(1))).deal();
-    Deal b = accepted(STANDARD.changeAmount(prospect(), Money.of("10.500", "EUR"), day(1))).deal();
+    Deal a = accepted(STANDARD.changeAmount(prospect(), Money.parse("10.5", "EUR"), day(1))).deal();
+    Deal b = accepted(STANDARD.changeAmount(prospect(), Money.parse("10.500", "EUR"), day(1))).deal();
 
     assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
   }
@@ -78,7 +78,7 @@ class DealValueTest {
     Deal then = deal.asOf(day(2)).get();
 
     assertThat(then).extracting(Deal::stageId, Deal::status, Deal::version).containsExactly("proposal", DealStatus.OPEN, 4);
-    assertThat(then.amount()).isEqualTo(Option.some(Money.of("50000", "EUR")));
+    assertThat(then.amount()).isEqualTo(Option.some(Money.parse("50000", "EUR")));
     assertThat(then).isEqualTo(Deal.replay(STANDARD, deal.history().subList(0, 4)));
     assertThat(deal.asOf(day(3)).get()).isEqualTo(then);
   }

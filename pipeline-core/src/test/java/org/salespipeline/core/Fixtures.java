@@ -13,7 +13,7 @@ final class Fixtures {
   static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
   /** Budget, authority and need confirmed, timeline known: the standard Proposal checklist holds. */
-  static final Qualification QUALIFIED = new Qualification(QualificationLevel.YES, QualificationLevel.YES,
+  static final Qualification QUALIFIED = Qualification.of(QualificationLevel.YES, QualificationLevel.YES,
       QualificationLevel.YES, QualificationLevel.YES, QualificationLevel.PARTIAL);
 
   static final Pipeline STANDARD = Pipeline.standard();
@@ -31,12 +31,12 @@ final class Fixtures {
   /** Opens deal D-1 in the standard pipeline's first stage at T0. */
   static Deal prospect() {
     return accepted(STANDARD.open(NewDeal.of("D-1").withTitle("Acme renewal").withOwner("ana")
-        .withAmount(Money.of("48000", "EUR")), T0)).deal();
+        .withAmount(Money.parse("48000", "EUR")), T0)).deal();
   }
 
   /** Opens deal D-1 qualified in the standard pipeline at T0. */
   static Deal qualifiedProspect() {
-    return accepted(STANDARD.open(NewDeal.of("D-1").withAmount(Money.of("48000", "EUR"))
+    return accepted(STANDARD.open(NewDeal.of("D-1").withAmount(Money.parse("48000", "EUR"))
         .withQualification(QUALIFIED), T0)).deal();
   }
 

@@ -76,7 +76,7 @@ class ForecastCategoryOverrideTest {
 
   @Test
   void fieldChanges_keepTheOverride() {
-    Deal deal = accepted(STANDARD.changeAmount(committed(), Money.of("50000", "EUR"), day(2))).deal();
+    Deal deal = accepted(STANDARD.changeAmount(committed(), Money.parse("50000", "EUR"), day(2))).deal();
     deal = accepted(STANDARD.recordActivity(deal, day(3))).deal();
     deal = accepted(STANDARD.overrideProbability(deal, 0.9, day(4))).deal();
 

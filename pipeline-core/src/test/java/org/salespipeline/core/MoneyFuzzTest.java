@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
 class MoneyFuzzTest {
 
   @FuzzTest
-  void of_anyText_isMoneyOrTheDocumentedError(byte[] input) {
+  void parse_anyText_isMoneyOrTheDocumentedError(byte[] input) {
     String text = new String(input, StandardCharsets.UTF_8);
     int lineBreak = text.indexOf('\n');
     String amount = lineBreak < 0 ? text : text.substring(0, lineBreak);
@@ -28,7 +28,7 @@ class MoneyFuzzTest {
 
     Money money;
     try {
-      money = Money.of(amount, code);
+      money = Money.parse(amount, code);
     } catch (IllegalArgumentException e) {
       assertThat(e.getMessage()).matches(message -> message.startsWith("amount must be a decimal number but was '")
           || message.startsWith("amount must have at most " + Money.MAX_DIGITS + " digits")
@@ -41,7 +41,7 @@ class MoneyFuzzTest {
     assertThat(money.currency().getCurrencyCode()).isEqualTo(code.strip());
     assertThat(money.amount().scale()).isGreaterThanOrEqualTo(money.currency().getDefaultFractionDigits());
     assertThat(money.amount().precision() - money.amount().scale()).isLessThanOrEqualTo(Money.MAX_DIGITS);
-    assertThat(Money.of(money.amount().toPlainString(), code)).as("what it writes, it reads back").isEqualTo(money);
+    assertThat(Money.parse(money.amount().toPlainString(), code)).as("what it writes, it reads back").isEqualTo(money);
     assertThat(money.isZero()).isEqualTo(parsed.signum() == 0);
     assertThat(money.isNegative()).isEqualTo(parsed.signum() < 0);
   }

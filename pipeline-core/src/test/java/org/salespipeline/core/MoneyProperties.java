@@ -24,7 +24,7 @@ import org.salespipeline.core.testing.Theories.Hits;
  */
 class MoneyProperties {
 
-  private static final Currency EUR = Money.currency("EUR");
+  private static final Currency EUR = Currency.getInstance("EUR");
   /** What {@link #amounts()} must reach: both sides of the 18-digit edge, zero, negatives, long's limits. */
   private static final Hits HITS = new Hits("18 digits", "19 digits", "30+ digits", "zero", "negative",
       "long max", "long min", "negative scale", "scale 12");

@@ -15,21 +15,21 @@ class MoneyTest {
 
   @Test
   void of_fewerDecimalsThanTheCurrency_isPaddedToTheCurrencyScale() {
-    assertThat(Money.of("12", "EUR").amount().scale()).isEqualTo(2);
-    assertThat(Money.of("12", "EUR")).hasToString("12.00 EUR");
+    assertThat(Money.parse("12", "EUR").amount().scale()).isEqualTo(2);
+    assertThat(Money.parse("12", "EUR")).hasToString("12.00 EUR");
     assertThat(Money.of(new BigDecimal("1E+3"), EUR).amount().toPlainString()).isEqualTo("1000.00");
   }
 
   @Test
   void of_moreDecimalsThanTheCurrency_keepsEveryDigit() {
-    assertThat(Money.of("0.125", "USD").amount().scale()).isEqualTo(3);
-    assertThat(Money.of("0.125", "USD")).hasToString("0.125 USD");
-    assertThat(Money.of("1500", "JPY")).hasToString("1500 JPY");
+    assertThat(Money.parse("0.125", "USD").amount().scale()).isEqualTo(3);
+    assertThat(Money.parse("0.125", "USD")).hasToString("0.125 USD");
+    assertThat(Money.parse("1500", "JPY")).hasToString("1500 JPY");
   }
 
   @Test
   void of_trailingZerosBeyondTheCurrencyScale_areDropped() {
-    assertThat(Money.of("12.5000", "EUR").amount().scale()).isEqualTo(2);
+    assertThat(Money.parse("12.5000", "EUR").amount().scale()).isEqualTo(2);
   }
 
   @Test
@@ -43,25 +43,25 @@ class MoneyTest {
 
   @Test
   void equals_sameValueOtherCurrency_isNotEqual() {
-    assertThat(Money.of("10", "EUR")).isNotEqualTo(Money.of("10", "USD")).isNotEqualTo("10.00 EUR");
+    assertThat(Money.parse("10", "EUR")).isNotEqualTo(Money.parse("10", "USD")).isNotEqualTo("10.00 EUR");
   }
 
   @Test
   void plusAndMinus_sameCurrency_areExact() {
-    Money a = Money.of("0.10", "EUR");
-    Money b = Money.of("0.20", "EUR");
+    Money a = Money.parse("0.10", "EUR");
+    Money b = Money.parse("0.20", "EUR");
 
-    assertThat(a.plus(b)).isEqualTo(Money.of("0.30", "EUR"));
-    assertThat(a.minus(b)).isEqualTo(Money.of("-0.10", "EUR"));
+    assertThat(a.plus(b)).isEqualTo(Money.parse("0.30", "EUR"));
+    assertThat(a.minus(b)).isEqualTo(Money.parse("-0.10", "EUR"));
     assertThat(a.minus(b).isNegative()).isTrue();
     assertThat(a.minus(a).isZero()).isTrue();
-    assertThat(Money.of("48000", "EUR").multipliedBy(new BigDecimal("0.4"))).isEqualTo(Money.of("19200", "EUR"));
+    assertThat(Money.parse("48000", "EUR").multipliedBy(new BigDecimal("0.4"))).isEqualTo(Money.parse("19200", "EUR"));
   }
 
   @Test
   void arithmetic_otherCurrency_throwsNamingBothCurrencies() {
-    Money eur = Money.of("10", "EUR");
-    Money usd = Money.of("10", "USD");
+    Money eur = Money.parse("10", "EUR");
+    Money usd = Money.parse("10", "USD");
 
     assertThatIllegalArgumentException().isThrownBy(() -> eur.plus(usd)).withMessage("other must be in EUR but was in USD");
     assertThatIllegalArgumentException().isThrownBy(() -> eur.minus(usd)).withMessage("other must be in EUR but was in USD");
@@ -70,36 +70,36 @@ class MoneyTest {
 
   @Test
   void compareTo_sameCurrency_comparesByValue() {
-    assertThat(Money.of("9.99", "EUR")).isLessThan(Money.of("10", "EUR"));
-    assertThat(Money.of("10.0", "EUR").compareTo(Money.of("10", "EUR"))).isZero();
+    assertThat(Money.parse("9.99", "EUR")).isLessThan(Money.parse("10", "EUR"));
+    assertThat(Money.parse("10.0", "EUR").compareTo(Money.parse("10", "EUR"))).isZero();
   }
 
   @Test
   void parse_notANumber_namesTheText() {
-    assertThatIllegalArgumentException().isThrownBy(() -> Money.of("1,000", "EUR"))
+    assertThatIllegalArgumentException().isThrownBy(() -> Money.parse("1,000", "EUR"))
         .withMessage("amount must be a decimal number but was '1,000'");
-    assertThatIllegalArgumentException().isThrownBy(() -> Money.of("", "EUR"))
+    assertThatIllegalArgumentException().isThrownBy(() -> Money.parse("", "EUR"))
         .withMessage("amount must be a decimal number but was ''");
-    assertThatIllegalArgumentException().isThrownBy(() -> Money.of("NaN", "EUR"))
+    assertThatIllegalArgumentException().isThrownBy(() -> Money.parse("NaN", "EUR"))
         .withMessageContaining("'NaN'");
   }
 
   @Test
   void parse_surroundingBlanks_areIgnored() {
-    assertThat(Money.of(" 12.50 ", " EUR ")).isEqualTo(Money.of("12.5", "EUR"));
+    assertThat(Money.parse(" 12.50 ", " EUR ")).isEqualTo(Money.parse("12.5", "EUR"));
   }
 
   @Test
   void parse_unknownCurrencyCode_namesTheCode() {
-    assertThatIllegalArgumentException().isThrownBy(() -> Money.of("1", "EURO"))
+    assertThatIllegalArgumentException().isThrownBy(() -> Money.parse("1", "EURO"))
         .withMessage("currencyCode must be an ISO 4217 code such as USD but was 'EURO'");
-    assertThatIllegalArgumentException().isThrownBy(() -> Money.currency("usd")).withMessageContaining("'usd'");
+    assertThatIllegalArgumentException().isThrownBy(() -> Money.parse("1", "usd")).withMessageContaining("'usd'");
   }
 
   @Test
   void nulls_areNamed() {
-    assertThatNullPointerException().isThrownBy(() -> Money.of((String) null, "EUR")).withMessage("amount");
-    assertThatNullPointerException().isThrownBy(() -> Money.of("1", null)).withMessage("currencyCode");
+    assertThatNullPointerException().isThrownBy(() -> Money.parse((String) null, "EUR")).withMessage("amount");
+    assertThatNullPointerException().isThrownBy(() -> Money.parse("1", null)).withMessage("currencyCode");
     assertThatNullPointerException().isThrownBy(() -> Money.of(BigDecimal.ONE, null)).withMessage("currency");
     assertThatNullPointerException().isThrownBy(() -> Money.of((BigDecimal) null, JPY)).withMessage("amount");
     assertThatNullPointerException().isThrownBy(() -> Money.zero(EUR).plus(null)).withMessage("other");
@@ -108,11 +108,11 @@ class MoneyTest {
 
   @Test
   void amountInMinorUnit_roundsHalfEvenToTheCurrencysDigits() {
-    assertThat(Money.of("0.125", "USD").amountInMinorUnit()).isEqualTo(new BigDecimal("0.12"));
-    assertThat(Money.of("0.135", "USD").amountInMinorUnit()).isEqualTo(new BigDecimal("0.14"));
-    assertThat(Money.of("48000", "EUR").amountInMinorUnit()).isEqualTo(new BigDecimal("48000.00"));
-    assertThat(Money.of("600.5", "JPY").amountInMinorUnit()).isEqualTo(new BigDecimal("600"));
-    assertThat(Money.of("601.5", "JPY").amountInMinorUnit()).isEqualTo(new BigDecimal("602"));
-    assertThat(Money.of("1.0005", "BHD").amountInMinorUnit()).isEqualTo(new BigDecimal("1.000"));
+    assertThat(Money.parse("0.125", "USD").amountInMinorUnit()).isEqualTo(new BigDecimal("0.12"));
+    assertThat(Money.parse("0.135", "USD").amountInMinorUnit()).isEqualTo(new BigDecimal("0.14"));
+    assertThat(Money.parse("48000", "EUR").amountInMinorUnit()).isEqualTo(new BigDecimal("48000.00"));
+    assertThat(Money.parse("600.5", "JPY").amountInMinorUnit()).isEqualTo(new BigDecimal("600"));
+    assertThat(Money.parse("601.5", "JPY").amountInMinorUnit()).isEqualTo(new BigDecimal("602"));
+    assertThat(Money.parse("1.0005", "BHD").amountInMinorUnit()).isEqualTo(new BigDecimal("1.000"));
   }
 }

@@ -18,7 +18,7 @@ class OpenCommandTest {
   @Test
   void open_noStageGiven_startsInTheFirstStageWithEveryFieldOfTheDraft() {
     NewDeal draft = NewDeal.of("D-1").withTitle("Acme").withAccount("Acme Corp").withOwner("ana")
-        .withAmount(Money.of("1200", "USD")).withExpectedClose(LocalDate.of(2026, 6, 30))
+        .withAmount(Money.parse("1200", "USD")).withExpectedClose(LocalDate.of(2026, 6, 30))
         .withAttribute("source", "web");
 
     Change change = accepted(STANDARD.open(draft, T0));
@@ -28,7 +28,7 @@ class OpenCommandTest {
     assertThat(deal.status()).isEqualTo(DealStatus.OPEN);
     assertThat(deal).extracting(Deal::id, Deal::pipelineId, Deal::title, Deal::account, Deal::owner)
         .containsExactly("D-1", "standard", "Acme", "Acme Corp", "ana");
-    assertThat(deal.amount()).isEqualTo(Option.some(Money.of("1200", "USD")));
+    assertThat(deal.amount()).isEqualTo(Option.some(Money.parse("1200", "USD")));
     assertThat(deal.expectedClose()).isEqualTo(Option.some(LocalDate.of(2026, 6, 30)));
     assertThat(deal.attributes()).isEqualTo(Map.of("source", "web"));
     assertThat(deal.createdAt()).isEqualTo(T0);

@@ -29,7 +29,7 @@ class ReplayTest {
     deal = accepted(STANDARD.setExpectedClose(deal, LocalDate.of(2026, 5, 1), day(4))).deal();
     deal = accepted(STANDARD.recordActivity(deal, day(5))).deal();
     deal = accepted(STANDARD.move(deal, "qualification", day(6))).deal();
-    deal = accepted(STANDARD.changeAmount(deal, Money.of("39000", "EUR"), day(7))).deal();
+    deal = accepted(STANDARD.changeAmount(deal, Money.parse("39000", "EUR"), day(7))).deal();
     deal = accepted(STANDARD.lose(deal, "Price", day(8))).deal();
     deal = accepted(STANDARD.reopen(deal, day(9))).deal();
     deal = accepted(STANDARD.reassign(deal, "bo", day(9))).deal();
@@ -155,7 +155,7 @@ class ReplayTest {
   @Test
   void replay_negativeAmountInAStoredEvent_failsAtItsIndex() {
     List<DealEvent> events = new ArrayList<>(prospect().history());
-    events.add(new DealEvent.AmountChanged("D-1", Option.some(Money.of("-5", "EUR")), day(1)));
+    events.add(new DealEvent.AmountChanged("D-1", Option.some(Money.parse("-5", "EUR")), day(1)));
 
     assertThatThrownBy(() -> Deal.replay(STANDARD, events)).isInstanceOf(InvalidHistoryException.class)
         .hasMessage("event 1 cannot be replayed: amount must not be negative but was -5.00 EUR");
@@ -165,7 +165,7 @@ class ReplayTest {
   void replay_amountInAnotherCurrency_failsAtItsIndex() {
     List<DealEvent> events = new ArrayList<>(prospect().history());
     events.add(new DealEvent.ActivityRecorded("D-1", day(1)));
-    events.add(new DealEvent.AmountChanged("D-1", Option.some(Money.of("5", "USD")), day(2)));
+    events.add(new DealEvent.AmountChanged("D-1", Option.some(Money.parse("5", "USD")), day(2)));
 
     assertThatThrownBy(() -> Deal.replay(STANDARD, events)).isInstanceOf(InvalidHistoryException.class)
         .extracting(e -> ((InvalidHistoryException) e).index()).isEqualTo(2);
@@ -184,7 +184,7 @@ class ReplayTest {
   void replay_openedWithNegativeAmount_failsAtIndexZero() {
     DealEvent.Opened opened = (DealEvent.Opened) prospect().history().get(0);
     DealEvent.Opened negative = new DealEvent.Opened(opened.dealId(), opened.pipelineId(), opened.stageId(),
-        opened.title(), opened.account(), opened.owner(), Option.some(Money.of("-1", "EUR")), opened.expectedClose(),
+        opened.title(), opened.account(), opened.owner(), Option.some(Money.parse("-1", "EUR")), opened.expectedClose(),
         opened.qualification(), opened.attributes(), opened.at());
 
     assertThatThrownBy(() -> Deal.replay(STANDARD, List.of(negative))).isInstanceOf(InvalidHistoryException.class)

@@ -100,7 +100,7 @@ class RestoreTest {
   @Test
   void restore_negativeAmountOrBadProbability_failsAtThatEvent() {
     List<DealEvent> negative = new ArrayList<>(prospect().history());
-    negative.add(new DealEvent.AmountChanged("D-1", Option.some(Money.of("-1", "EUR")), day(1)));
+    negative.add(new DealEvent.AmountChanged("D-1", Option.some(Money.parse("-1", "EUR")), day(1)));
     List<DealEvent> probability = new ArrayList<>(prospect().history());
     probability.add(new DealEvent.ProbabilityOverridden("D-1", Option.some(1.5), day(1)));
 

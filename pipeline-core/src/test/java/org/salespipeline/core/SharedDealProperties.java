@@ -9,6 +9,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,13 +84,13 @@ class SharedDealProperties {
     Gen<Integer> level = integers().between(0, QualificationLevel.values().length - 1);
     return Generate.oneOf(
         integers().between(0, 1_000_000).map(cents -> {
-          Money amount = Money.of(BigDecimal.valueOf(cents, 2), Money.currency("EUR"));
+          Money amount = Money.of(BigDecimal.valueOf(cents, 2), Currency.getInstance("EUR"));
           return new Edit("amount " + amount, m -> new Model(m.qualification(), Option.some(amount), m.attributes(),
               m.events() + 1), deal -> Fixtures.STANDARD.changeAmount(deal, amount, AT));
         }),
         level.zip(level, (budget, need) -> {
           QualificationLevel[] levels = QualificationLevel.values();
-          Qualification q = new Qualification(levels[budget], levels[need], levels[need], levels[budget],
+          Qualification q = Qualification.of(levels[budget], levels[need], levels[need], levels[budget],
               levels[need]);
           return new Edit("qualify " + q, m -> new Model(q, m.amount(), m.attributes(), m.events() + 1),
               deal -> Fixtures.STANDARD.qualify(deal, q, AT));

@@ -35,7 +35,7 @@ class SharedHistoryProperties {
       Duration.ofDays(9), Duration.ofDays(9 * 366), Duration.ofMillis(1), Duration.ofNanos(1),
       Duration.ofDays(20 * 366));
   private static final int WHOLE_SECONDS = 4;
-  private static final Qualification QUALIFIED = new Qualification(QualificationLevel.YES, QualificationLevel.YES,
+  private static final Qualification QUALIFIED = Qualification.of(QualificationLevel.YES, QualificationLevel.YES,
       QualificationLevel.YES, QualificationLevel.YES, QualificationLevel.PARTIAL);
   private static final int COMMANDS = 15;
   private static final List<ForecastCategory> OVERRIDES = List.of(ForecastCategory.PIPELINE,
@@ -78,7 +78,7 @@ class SharedHistoryProperties {
    */
   private static List<Version> grow(List<Step> steps, int branching, boolean wholeSeconds) {
     Deal opened = Fixtures.accepted(PIPELINE.open(NewDeal.of("D-1").withTitle("Branches").withOwner("ana")
-        .withAmount(Money.of("100", "EUR")).withAttribute("source", "web"), Fixtures.T0)).deal();
+        .withAmount(Money.parse("100", "EUR")).withAttribute("source", "web"), Fixtures.T0)).deal();
     List<Version> versions = new ArrayList<>();
     versions.add(new Version(opened, opened.history()));
     for (Step step : steps) {
@@ -105,7 +105,7 @@ class SharedHistoryProperties {
       case 3 -> PIPELINE.win(deal, at);
       case 4 -> PIPELINE.lose(deal, p % 3 == 0 ? "" : "Price " + p, at);
       case 5 -> p % 2 == 0 ? PIPELINE.reopen(deal, at) : PIPELINE.reopen(deal, STAGES.get(p), at);
-      case 6 -> PIPELINE.changeAmount(deal, Money.of(p * 1_000L + ".00", "EUR"), at);
+      case 6 -> PIPELINE.changeAmount(deal, Money.parse(p * 1_000L + ".00", "EUR"), at);
       case 7 -> PIPELINE.clearAmount(deal, at);
       case 8 -> p < 5 ? PIPELINE.setAttribute(deal, "key" + p % 3, "value" + p, at)
           : PIPELINE.clearAttribute(deal, "key" + p % 3, at);

@@ -9,12 +9,12 @@ class ValueContractsTest {
 
   @Test
   void money_differentValueOrCurrency_differentHashCode_zeroIsZero() {
-    Money one = Money.of("1", "USD");
+    Money one = Money.parse("1", "USD");
 
-    assertThat(one.hashCode()).isNotEqualTo(Money.of("2", "USD").hashCode()).isNotEqualTo(Money.of("1", "EUR").hashCode());
-    assertThat(one.hashCode()).isEqualTo(Money.of("1.000", "USD").hashCode());
+    assertThat(one.hashCode()).isNotEqualTo(Money.parse("2", "USD").hashCode()).isNotEqualTo(Money.parse("1", "EUR").hashCode());
+    assertThat(one.hashCode()).isEqualTo(Money.parse("1.000", "USD").hashCode());
     assertThat(one.isZero()).isFalse();
-    assertThat(Money.of("0.000", "USD").isZero()).isTrue();
+    assertThat(Money.parse("0.000", "USD").isZero()).isTrue();
   }
 
   @Test

@@ -1,7 +1,6 @@
 package org.salespipeline.metrics;
 
 import java.time.LocalDate;
-import java.util.Objects;
 
 /**
  * A half-open range of calendar dates {@code [start, end)}, such as a forecast period.
@@ -21,11 +20,7 @@ public record DateRange(LocalDate start, LocalDate end) {
    * @throws IllegalArgumentException if end is not after start
    */
   public DateRange {
-    Objects.requireNonNull(start, "start");
-    Objects.requireNonNull(end, "end");
-    if (!end.isAfter(start)) {
-      throw new IllegalArgumentException("end must be after start " + start + " but was " + end);
-    }
+    HalfOpen.check(start, end, "start", "end");
   }
 
   /**
@@ -35,11 +30,11 @@ public record DateRange(LocalDate start, LocalDate end) {
    * @return true if {@code start <= date < end}
    */
   public boolean contains(LocalDate date) {
-    return !date.isBefore(start) && date.isBefore(end);
+    return HalfOpen.contains(start, end, date);
   }
 
   @Override
   public String toString() {
-    return "[" + start + ", " + end + ")";
+    return HalfOpen.toString(start, end);
   }
 }

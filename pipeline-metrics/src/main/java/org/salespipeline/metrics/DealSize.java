@@ -20,6 +20,6 @@ public record DealSize(long count, Money total, Money mean, Money median) {
 
   @Override
   public String toString() {
-    return count + " won, mean " + Format.money(mean) + ", median " + Format.money(median);
+    return count + " won, mean " + FigureFormat.PLAIN.money(mean) + ", median " + FigureFormat.PLAIN.money(median);
   }
 }

@@ -166,7 +166,7 @@ public final class DurationSummary {
    */
   @Override
   public String toString() {
-    return "n=" + count() + " mean=" + Format.days(meanDays()) + " median=" + Format.days(medianDays())
-        + " p90=" + Format.days(p90Days()) + " days";
+    return "n=" + count() + " mean=" + FigureFormat.PLAIN.days(meanDays()) + " median=" + FigureFormat.PLAIN.days(medianDays())
+        + " p90=" + FigureFormat.PLAIN.days(p90Days()) + " days";
   }
 }

@@ -70,7 +70,7 @@ public record Figure(long count, Map<Currency, Money> amount) {
       s.append(" (");
       String separator = "";
       for (Money money : amount.values()) {
-        s.append(separator).append(Format.money(money));
+        s.append(separator).append(FigureFormat.PLAIN.money(money));
         separator = ", ";
       }
       s.append(')');

@@ -3,10 +3,11 @@ package org.salespipeline.metrics;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.immutables.value.Value;
 import org.salespipeline.core.Money;
+import org.salespipeline.core.internal.ValueStyle;
 
 /**
  * What forecast roll-up to compute (SPEC §4.1): the as-of instant {@code T}, the calendar unit
@@ -15,57 +16,54 @@ import org.salespipeline.core.Money;
  *
  * <pre>{@code
  * ForecastQuery query = ForecastQuery.of(exportedAt, CalendarUnit.QUARTER, ZoneId.of("Europe/Paris"))
- *     .withQuota(TrendPeriod.parse("2026-Q3"), "ana", Money.of("50000", "EUR"));
+ *     .withQuota(TrendPeriod.parse("2026-Q3"), "ana", Money.parse("50000", "EUR"));
  * }</pre>
  *
  * <p>Immutable and thread-safe if its rule is.
- *
- * @param asOf the as-of instant {@code T}: every deal is taken as it was then
- * @param unit the calendar unit of the periods, month or quarter
- * @param zone the time zone in which a close instant becomes a date
- * @param quotas the quotas, each period of the unit, at most one per period, owner and currency
- * @param categoryRule how an open deal's forecast category is decided
  */
-public record ForecastQuery(Instant asOf, CalendarUnit unit, ZoneId zone, List<Quota> quotas,
-    ForecastCategoryRule categoryRule) {
+@Value.Immutable
+@ValueStyle
+@SuppressWarnings("exports") // the compile-only Immutables annotations are not part of the API
+public abstract class ForecastQuery {
+
+  ForecastQuery() {}
 
   /**
-   * Creates the value, checking it and copying the quotas.
+   * Returns the as-of instant {@code T}: every deal is taken as it was then.
    *
-   * @param asOf the as-of instant, not null
-   * @param unit month or quarter, not null
-   * @param zone the time zone, not null
-   * @param quotas the quotas, not null, none null, each of a period of the unit, no two for the
-   *     same period, owner and currency
-   * @param categoryRule the rule, not null
-   * @throws IllegalArgumentException if the unit is a week, or a quota's period is not of the unit
-   *     or repeats another's period, owner and currency
+   * @return the instant, never null
    */
-  public ForecastQuery {
-    Objects.requireNonNull(asOf, "asOf");
-    Objects.requireNonNull(unit, "unit");
-    Objects.requireNonNull(zone, "zone");
-    Objects.requireNonNull(quotas, "quotas");
-    Objects.requireNonNull(categoryRule, "categoryRule");
-    if (unit == CalendarUnit.WEEK) {
-      throw new IllegalArgumentException("unit must be MONTH or QUARTER but was WEEK");
-    }
-    quotas = List.copyOf(quotas);
-    for (int i = 0; i < quotas.size(); i++) {
-      Quota q = Objects.requireNonNull(quotas.get(i), "quota in quotas");
-      if (q.period().unit() != unit) {
-        throw new IllegalArgumentException("quotas must be for periods of a " + unit.name().toLowerCase(java.util.Locale.ROOT)
-            + ", the roll-up's unit, but has one for " + q.period() + " (owner '" + q.owner() + "')");
-      }
-      for (int j = 0; j < i; j++) {
-        Quota p = quotas.get(j);
-        if (p.period().equals(q.period()) && p.owner().equals(q.owner())
-            && p.amount().currency().equals(q.amount().currency())) {
-          throw new IllegalArgumentException("quotas has two quotas in " + q.amount().currency() + " for owner '"
-              + q.owner() + "' in " + q.period() + ": " + p.amount() + " and " + q.amount());
-        }
-      }
-    }
+  public abstract Instant asOf();
+
+  /**
+   * Returns the calendar unit of the periods.
+   *
+   * @return month or quarter, never null
+   */
+  public abstract CalendarUnit unit();
+
+  /**
+   * Returns the time zone in which a close instant becomes a date.
+   *
+   * @return the zone, never null
+   */
+  public abstract ZoneId zone();
+
+  /**
+   * Returns the quotas: each of a period of the unit, at most one per period, owner and currency.
+   *
+   * @return the quotas in the order added, unmodifiable, never null
+   */
+  public abstract List<Quota> quotas();
+
+  /**
+   * Returns how an open deal's forecast category is decided.
+   *
+   * @return the rule, {@link ForecastCategoryRule#overrideOrStage()} unless set, never null
+   */
+  @Value.Default
+  public ForecastCategoryRule categoryRule() {
+    return ForecastCategoryRule.overrideOrStage();
   }
 
   /**
@@ -80,7 +78,7 @@ public record ForecastQuery(Instant asOf, CalendarUnit unit, ZoneId zone, List<Q
    * @throws IllegalArgumentException if the unit is a week
    */
   public static ForecastQuery of(Instant asOf, CalendarUnit unit, ZoneId zone) {
-    return new ForecastQuery(asOf, unit, zone, List.of(), ForecastCategoryRule.overrideOrStage());
+    return ImmutableForecastQuery.builder().asOf(asOf).unit(unit).zone(zone).build();
   }
 
   /**
@@ -118,25 +116,43 @@ public record ForecastQuery(Instant asOf, CalendarUnit unit, ZoneId zone, List<Q
    *     query's unit, or a quota for that period, owner and currency exists already
    */
   public ForecastQuery withQuota(TrendPeriod period, String owner, Money amount) {
-    List<Quota> next = new ArrayList<>(quotas);
-    next.add(new Quota(period, owner, amount));
-    return new ForecastQuery(asOf, unit, zone, next, categoryRule);
+    return ImmutableForecastQuery.builder().from(this).addQuota(new Quota(period, owner, amount)).build();
   }
 
   /**
    * Returns a copy that decides open deals' forecast categories with another rule
    * ({@link ForecastCategoryRule#stage()} to ignore the deals' overrides, say).
    *
-   * @param rule the rule, not null
+   * @param categoryRule the rule, not null
    * @return the copy, never null
    */
-  public ForecastQuery withCategoryRule(ForecastCategoryRule rule) {
-    return new ForecastQuery(asOf, unit, zone, quotas, Objects.requireNonNull(rule, "rule"));
+  public abstract ForecastQuery withCategoryRule(ForecastCategoryRule categoryRule);
+
+  @Value.Check
+  void check() {
+    if (unit() == CalendarUnit.WEEK) {
+      throw new IllegalArgumentException("unit must be MONTH or QUARTER but was WEEK");
+    }
+    for (int i = 0; i < quotas().size(); i++) {
+      Quota q = Objects.requireNonNull(quotas().get(i), "quota in quotas");
+      if (q.period().unit() != unit()) {
+        throw new IllegalArgumentException("quotas must be for periods of a "
+            + unit().name().toLowerCase(java.util.Locale.ROOT) + ", the roll-up's unit, but has one for " + q.period() + " (owner '" + q.owner() + "')");
+      }
+      for (int j = 0; j < i; j++) {
+        Quota p = quotas().get(j);
+        if (p.period().equals(q.period()) && p.owner().equals(q.owner())
+            && p.amount().currency().equals(q.amount().currency())) {
+          throw new IllegalArgumentException("quotas has two quotas in " + q.amount().currency() + " for owner '"
+              + q.owner() + "' in " + q.period() + ": " + p.amount() + " and " + q.amount());
+        }
+      }
+    }
   }
 
   @Override
   public String toString() {
-    return "as of " + asOf + ", per " + unit.name().toLowerCase(java.util.Locale.ROOT) + " in " + zone
-        + (quotas.isEmpty() ? "" : ", " + quotas.size() + " quotas");
+    return "as of " + asOf() + ", per " + unit().name().toLowerCase(java.util.Locale.ROOT) + " in " + zone()
+        + (quotas().isEmpty() ? "" : ", " + quotas().size() + " quotas");
   }
 }

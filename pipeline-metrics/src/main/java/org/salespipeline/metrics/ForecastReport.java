@@ -148,9 +148,9 @@ public final class ForecastReport {
     for (Currency c : currencies) {
       Money quota = f.quota().get(c);
       table.row("", "", c.getCurrencyCode(), m(f.closedWon(), c), m(f.commit(), c), m(f.bestCase(), c),
-          m(f.pipeline(), c), m(f.omitted(), c), quota == null ? Format.NONE : Format.money(quota),
-          Format.percent(io.vavr.control.Option.of(f.attainment().get(c))),
-          Format.percent(io.vavr.control.Option.of(f.coverage().get(c))));
+          m(f.pipeline(), c), m(f.omitted(), c), quota == null ? FigureFormat.PLAIN.none() : FigureFormat.PLAIN.money(quota),
+          FigureFormat.PLAIN.percent(io.vavr.control.Option.of(f.attainment().get(c))),
+          FigureFormat.PLAIN.percent(io.vavr.control.Option.of(f.coverage().get(c))));
     }
   }
 
@@ -159,6 +159,6 @@ public final class ForecastReport {
   }
 
   private static String m(Figure f, Currency c) {
-    return Format.money(f.amount(c)).replace(" " + c.getCurrencyCode(), "");
+    return FigureFormat.PLAIN.money(f.amount(c)).replace(" " + c.getCurrencyCode(), "");
   }
 }

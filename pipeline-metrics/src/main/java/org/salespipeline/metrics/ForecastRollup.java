@@ -15,7 +15,7 @@ import org.salespipeline.core.Pipeline;
  * <pre>{@code
  * ForecastReport forecast = ForecastRollup.of(Pipeline.standard()).calculate(deals,
  *     ForecastQuery.of(exportedAt, CalendarUnit.QUARTER, ZoneId.of("Europe/Paris"))
- *         .withQuota(TrendPeriod.parse("2026-Q3"), "ana", Money.of("50000", "EUR")));
+ *         .withQuota(TrendPeriod.parse("2026-Q3"), "ana", Money.parse("50000", "EUR")));
  * forecast.period(TrendPeriod.parse("2026-Q3")).get().owners().get("ana").attainment();
  * }</pre>
  *

@@ -121,11 +121,11 @@ public final class HygieneReport {
         for (HygieneFlag flag : d.flags()) {
           f.append(f.length() == 0 ? "" : ", ").append(name(flag));
           if (flag == HygieneFlag.STUCK) {
-            d.stuck().forEach(s -> f.append(" (+").append(Format.days(s.overDays())).append(" days)"));
+            d.stuck().forEach(s -> f.append(" (+").append(FigureFormat.PLAIN.days(s.overDays())).append(" days)"));
           }
         }
-        list.row(d.dealId(), Grouping.label(d.owner()), d.stageName(), Format.money(d.amount()),
-            d.expectedClose().map(Object::toString).getOrElse(Format.NONE), Format.days(d.quietDays()), f.toString());
+        list.row(d.dealId(), Grouping.label(d.owner()), d.stageName(), FigureFormat.PLAIN.money(d.amount()),
+            d.expectedClose().map(Object::toString).getOrElse(FigureFormat.PLAIN.none()), FigureFormat.PLAIN.days(d.quietDays()), f.toString());
       }
       list.appendTo(out, "");
       if (deals.size() > SHOWN) {

@@ -5,15 +5,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Collections;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
+import org.immutables.value.Value;
 import org.jspecify.annotations.Nullable;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.Money;
+import org.salespipeline.core.internal.ValueStyle;
 
 /**
  * What to compute: the as-of instant {@code T} (events after it are ignored, as if the data were
@@ -35,7 +36,10 @@ import org.salespipeline.core.Money;
  *
  * <p>Immutable and thread-safe if its functions are.
  */
-public final class MetricsQuery {
+@Value.Immutable
+@ValueStyle
+@SuppressWarnings("exports") // the compile-only Immutables annotations are not part of the API
+public abstract class MetricsQuery {
 
   /** The number of Monte Carlo trials of the forecast unless the query says otherwise. */
   public static final int DEFAULT_TRIALS = 10_000;
@@ -57,34 +61,7 @@ public final class MetricsQuery {
   /** The latest as-of instant metrics compute with: the end of year 9999 (UTC). */
   public static final Instant LATEST = LocalDate.of(10_000, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1);
 
-  private final Instant asOf;
-  private final @Nullable Window window;
-  private final @Nullable Grouping grouping;
-  private final @Nullable ToDoubleFunction<? super Deal> probability;
-  private final @Nullable CurrencyConverter converter;
-  private final ZoneId zone;
-  private final @Nullable CalendarUnit trends;
-  private final @Nullable DateRange forecastPeriod;
-  private final Map<Currency, Money> quotas;
-  private final long seed;
-  private final int trials;
-
-  private MetricsQuery(Instant asOf, @Nullable Window window, @Nullable Grouping grouping,
-      @Nullable ToDoubleFunction<? super Deal> probability, @Nullable CurrencyConverter converter, ZoneId zone,
-      @Nullable CalendarUnit trends, @Nullable DateRange forecastPeriod, Map<Currency, Money> quotas, long seed,
-      int trials) {
-    this.asOf = asOf;
-    this.window = window;
-    this.grouping = grouping;
-    this.probability = probability;
-    this.converter = converter;
-    this.zone = zone;
-    this.trends = trends;
-    this.forecastPeriod = forecastPeriod;
-    this.quotas = quotas;
-    this.seed = seed;
-    this.trials = trials;
-  }
+  MetricsQuery() {}
 
   /**
    * Returns the query of every figure as of an instant, with no window, grouping, trends or
@@ -95,8 +72,111 @@ public final class MetricsQuery {
    * @throws IllegalArgumentException if asOf is before {@link #EARLIEST} or after {@link #LATEST}
    */
   public static MetricsQuery asOf(Instant asOf) {
-    return new MetricsQuery(checkAsOf(asOf), null, null, null, null, ZoneOffset.UTC, null, null,
-        Map.of(), DEFAULT_SEED, DEFAULT_TRIALS);
+    return ImmutableMetricsQuery.builder().asOf(asOf).build();
+  }
+
+  /**
+   * Returns the as-of instant {@code T}.
+   *
+   * @return the instant, never null
+   */
+  public abstract Instant asOf();
+
+  /**
+   * Returns the window.
+   *
+   * @return the window, or none for all time up to {@code T}
+   */
+  @Value.Default
+  public Option<Window> window() {
+    return Option.none();
+  }
+
+  /**
+   * Returns the grouping.
+   *
+   * @return the grouping, or none
+   */
+  @Value.Default
+  public Option<Grouping> grouping() {
+    return Option.none();
+  }
+
+  /**
+   * Returns the caller's probability function.
+   *
+   * @return the function, or none to use the pipeline's probabilities
+   */
+  @Value.Default
+  public Option<ToDoubleFunction<? super Deal>> probability() {
+    return Option.none();
+  }
+
+  /**
+   * Returns the currency converter.
+   *
+   * @return the converter, or none to keep each currency apart
+   */
+  @Value.Default
+  public Option<CurrencyConverter> converter() {
+    return Option.none();
+  }
+
+  /**
+   * Returns the time zone of calendar periods.
+   *
+   * @return the zone, UTC unless set, never null
+   */
+  @Value.Default
+  public ZoneId zone() {
+    return ZoneOffset.UTC;
+  }
+
+  /**
+   * Returns the calendar unit of trends.
+   *
+   * @return the unit, or none for no trends
+   */
+  @Value.Default
+  public Option<CalendarUnit> trends() {
+    return Option.none();
+  }
+
+  /**
+   * Returns the forecast period.
+   *
+   * @return the period, or none for no forecast
+   */
+  @Value.Default
+  public Option<DateRange> forecastPeriod() {
+    return Option.none();
+  }
+
+  /**
+   * Returns the quotas, one per currency.
+   *
+   * @return an unmodifiable map, empty for no coverage
+   */
+  public abstract Map<Currency, Money> quotas();
+
+  /**
+   * Returns the seed of the forecast's simulation.
+   *
+   * @return the seed, {@link #DEFAULT_SEED} unless set
+   */
+  @Value.Default
+  public long seed() {
+    return DEFAULT_SEED;
+  }
+
+  /**
+   * Returns the number of trials of the forecast's simulation.
+   *
+   * @return the number, positive, {@link #DEFAULT_TRIALS} unless set
+   */
+  @Value.Default
+  public int trials() {
+    return DEFAULT_TRIALS;
   }
 
   /**
@@ -106,18 +186,7 @@ public final class MetricsQuery {
    * @return the copy, never null
    * @throws IllegalArgumentException if asOf is before {@link #EARLIEST} or after {@link #LATEST}
    */
-  public MetricsQuery withAsOf(Instant asOf) {
-    return new MetricsQuery(checkAsOf(asOf), window, grouping, probability, converter, zone, trends,
-        forecastPeriod, quotas, seed, trials);
-  }
-
-  private static Instant checkAsOf(Instant asOf) {
-    Objects.requireNonNull(asOf, "asOf");
-    if (asOf.isBefore(EARLIEST) || asOf.isAfter(LATEST)) {
-      throw new IllegalArgumentException("asOf must be within " + EARLIEST + " and " + LATEST + " but was " + asOf);
-    }
-    return asOf;
-  }
+  public abstract MetricsQuery withAsOf(Instant asOf);
 
   /**
    * Returns a copy restricted to the window {@code [from, to)}. Any instants may bound it:
@@ -139,8 +208,7 @@ public final class MetricsQuery {
    * @return the copy, never null
    */
   public MetricsQuery withWindow(Window window) {
-    return new MetricsQuery(asOf, Objects.requireNonNull(window, "window"), grouping, probability, converter, zone,
-        trends, forecastPeriod, quotas, seed, trials);
+    return ImmutableMetricsQuery.builder().from(this).window(Option.of(Objects.requireNonNull(window, "window"))).build();
   }
 
   /**
@@ -150,8 +218,7 @@ public final class MetricsQuery {
    * @return the copy, never null
    */
   public MetricsQuery withGrouping(Grouping grouping) {
-    return new MetricsQuery(asOf, window, Objects.requireNonNull(grouping, "grouping"), probability, converter, zone,
-        trends, forecastPeriod, quotas, seed, trials);
+    return ImmutableMetricsQuery.builder().from(this).grouping(Option.of(Objects.requireNonNull(grouping, "grouping"))).build();
   }
 
   /**
@@ -163,8 +230,8 @@ public final class MetricsQuery {
    * @return the copy, never null
    */
   public MetricsQuery withProbability(ToDoubleFunction<? super Deal> probability) {
-    return new MetricsQuery(asOf, window, grouping, Objects.requireNonNull(probability, "probability"), converter, zone,
-        trends, forecastPeriod, quotas, seed, trials);
+    Objects.requireNonNull(probability, "probability");
+    return ImmutableMetricsQuery.builder().from(this).probability(Option.<ToDoubleFunction<? super Deal>>of(probability)).build();
   }
 
   /**
@@ -174,8 +241,7 @@ public final class MetricsQuery {
    * @return the copy, never null
    */
   public MetricsQuery withConverter(CurrencyConverter converter) {
-    return new MetricsQuery(asOf, window, grouping, probability, Objects.requireNonNull(converter, "converter"), zone,
-        trends, forecastPeriod, quotas, seed, trials);
+    return ImmutableMetricsQuery.builder().from(this).converter(Option.of(Objects.requireNonNull(converter, "converter"))).build();
   }
 
   /**
@@ -193,8 +259,8 @@ public final class MetricsQuery {
    * @return the copy, never null
    */
   public MetricsQuery withTrends(CalendarUnit unit, ZoneId zone) {
-    return new MetricsQuery(asOf, window, grouping, probability, converter, Objects.requireNonNull(zone, "zone"),
-        Objects.requireNonNull(unit, "unit"), forecastPeriod, quotas, seed, trials);
+    return ImmutableMetricsQuery.builder().from(this).trends(Option.of(Objects.requireNonNull(unit, "unit")))
+        .zone(Objects.requireNonNull(zone, "zone")).build();
   }
 
   /**
@@ -206,8 +272,7 @@ public final class MetricsQuery {
    * @throws IllegalArgumentException if end is not after start
    */
   public MetricsQuery withForecast(LocalDate start, LocalDate end) {
-    return new MetricsQuery(asOf, window, grouping, probability, converter, zone, trends, new DateRange(start, end),
-        quotas, seed, trials);
+    return ImmutableMetricsQuery.builder().from(this).forecastPeriod(Option.of(new DateRange(start, end))).build();
   }
 
   /**
@@ -224,10 +289,9 @@ public final class MetricsQuery {
     if (quota.isNegative()) {
       throw new IllegalArgumentException("quota must not be negative but was " + quota);
     }
-    Map<Currency, Money> next = new LinkedHashMap<>(quotas);
+    Map<Currency, Money> next = new LinkedHashMap<>(quotas());
     next.put(quota.currency(), quota);
-    return new MetricsQuery(asOf, window, grouping, probability, converter, zone, trends, forecastPeriod,
-        Collections.unmodifiableMap(next), seed, trials);
+    return ImmutableMetricsQuery.builder().from(this).quotas(next).build();
   }
 
   /**
@@ -239,152 +303,37 @@ public final class MetricsQuery {
    * @throws IllegalArgumentException if trials is out of range
    */
   public MetricsQuery withSimulation(long seed, int trials) {
-    if (trials < 1 || trials > 10_000_000) {
-      throw new IllegalArgumentException("trials must be within [1, 10000000] but was " + trials);
-    }
-    return new MetricsQuery(asOf, window, grouping, probability, converter, zone, trends, forecastPeriod, quotas, seed,
-        trials);
+    return ImmutableMetricsQuery.builder().from(this).seed(seed).trials(trials).build();
   }
 
   /** The query of one group or one trend period: no further grouping, no trends. */
   MetricsQuery part(Instant partAsOf, @Nullable Window partWindow) {
-    return new MetricsQuery(partAsOf, partWindow, null, probability, converter, zone, null, forecastPeriod, quotas, seed,
-        trials);
+    return ImmutableMetricsQuery.builder().from(this).asOf(partAsOf).window(Option.of(partWindow))
+        .grouping(Option.none()).trends(Option.none()).build();
   }
 
-  /**
-   * Returns the as-of instant {@code T}.
-   *
-   * @return the instant, never null
-   */
-  public Instant asOf() {
-    return asOf;
-  }
-
-  /**
-   * Returns the window.
-   *
-   * @return the window, or none for all time up to {@code T}
-   */
-  public Option<Window> window() {
-    return Option.of(window);
-  }
-
-  /**
-   * Returns the grouping.
-   *
-   * @return the grouping, or none
-   */
-  public Option<Grouping> grouping() {
-    return Option.of(grouping);
-  }
-
-  /**
-   * Returns the caller's probability function.
-   *
-   * @return the function, or none to use the pipeline's probabilities
-   */
-  public Option<ToDoubleFunction<? super Deal>> probability() {
-    return Option.of(probability);
-  }
-
-  /**
-   * Returns the currency converter.
-   *
-   * @return the converter, or none to keep each currency apart
-   */
-  public Option<CurrencyConverter> converter() {
-    return Option.of(converter);
-  }
-
-  /**
-   * Returns the time zone of calendar periods.
-   *
-   * @return the zone, UTC unless set, never null
-   */
-  public ZoneId zone() {
-    return zone;
-  }
-
-  /**
-   * Returns the calendar unit of trends.
-   *
-   * @return the unit, or none for no trends
-   */
-  public Option<CalendarUnit> trends() {
-    return Option.of(trends);
-  }
-
-  /**
-   * Returns the forecast period.
-   *
-   * @return the period, or none for no forecast
-   */
-  public Option<DateRange> forecastPeriod() {
-    return Option.of(forecastPeriod);
-  }
-
-  /**
-   * Returns the quotas, one per currency.
-   *
-   * @return an unmodifiable map, empty for no coverage
-   */
-  public Map<Currency, Money> quotas() {
-    return quotas;
-  }
-
-  /**
-   * Returns the seed of the forecast's simulation.
-   *
-   * @return the seed
-   */
-  public long seed() {
-    return seed;
-  }
-
-  /**
-   * Returns the number of trials of the forecast's simulation.
-   *
-   * @return the number, positive
-   */
-  public int trials() {
-    return trials;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof MetricsQuery q && asOf.equals(q.asOf) && Objects.equals(window, q.window)
-        && grouping == q.grouping && probability == q.probability && converter == q.converter && zone.equals(q.zone)
-        && trends == q.trends && Objects.equals(forecastPeriod, q.forecastPeriod) && quotas.equals(q.quotas)
-        && seed == q.seed && trials == q.trials;
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(asOf, window, zone, trends, forecastPeriod, quotas, seed, trials);
+  @Value.Check
+  void check() {
+    if (asOf().isBefore(EARLIEST) || asOf().isAfter(LATEST)) {
+      throw new IllegalArgumentException("asOf must be within " + EARLIEST + " and " + LATEST + " but was " + asOf());
+    }
+    if (trials() < 1 || trials() > 10_000_000) {
+      throw new IllegalArgumentException("trials must be within [1, 10000000] but was " + trials());
+    }
   }
 
   @Override
   public String toString() {
-    StringBuilder s = new StringBuilder("as of ").append(asOf);
-    if (window != null) {
-      s.append(", window ").append(window);
-    }
-    if (grouping != null) {
-      s.append(", grouped ").append(grouping);
-    }
-    if (probability != null) {
+    StringBuilder s = new StringBuilder("as of ").append(asOf());
+    window().forEach(w -> s.append(", window ").append(w));
+    grouping().forEach(g -> s.append(", grouped ").append(g));
+    if (probability().isDefined()) {
       s.append(", caller's probabilities");
     }
-    if (converter != null) {
-      s.append(", converted to ").append(converter.target());
-    }
-    if (trends != null) {
-      s.append(", trends per ").append(trends.name().toLowerCase(java.util.Locale.ROOT)).append(" in ").append(zone);
-    }
-    if (forecastPeriod != null) {
-      s.append(", forecast ").append(forecastPeriod);
-    }
+    converter().forEach(c -> s.append(", converted to ").append(c.target()));
+    trends().forEach(unit -> s.append(", trends per ").append(unit.name().toLowerCase(java.util.Locale.ROOT))
+        .append(" in ").append(zone()));
+    forecastPeriod().forEach(period -> s.append(", forecast ").append(period));
     return s.toString();
   }
 }

@@ -3,7 +3,8 @@ package org.salespipeline.metrics;
 import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
+import org.immutables.value.Value;
+import org.salespipeline.core.internal.ValueStyle;
 
 /**
  * What pipeline movement to compute (SPEC §4.1): the interval {@code [A, B)}, which pipeline (the
@@ -21,26 +22,39 @@ import org.jspecify.annotations.Nullable;
  * {@code B} into instants ({@code date.atStartOfDay(zone).toInstant()}).
  *
  * <p>Immutable and thread-safe if its grouping is.
- *
- * @param interval the interval {@code [A, B)}; events at or after {@code B} are ignored
- * @param targetPeriod the target period {@code P}, or none for the whole open pipeline
- * @param grouping the grouping of deals (by their value just before {@code B}), or none
  */
-public record MovementQuery(Window interval, Option<TrendPeriod> targetPeriod, Option<Grouping> grouping) {
+@Value.Immutable
+@ValueStyle
+@SuppressWarnings("exports") // the compile-only Immutables annotations are not part of the API
+public abstract class MovementQuery {
+
+  MovementQuery() {}
 
   /**
-   * Creates the value, checking that the target period, if any, is a month or a quarter.
+   * Returns the interval {@code [A, B)}; events at or after {@code B} are ignored.
    *
-   * @param interval the interval, not null
-   * @param targetPeriod the target period, not null, none or a month or quarter
-   * @param grouping the grouping, not null, may be none
-   * @throws IllegalArgumentException if the target period is a week
+   * @return the interval, never null
    */
-  public MovementQuery {
-    Objects.requireNonNull(interval, "interval");
-    Objects.requireNonNull(targetPeriod, "targetPeriod");
-    Objects.requireNonNull(grouping, "grouping");
-    targetPeriod.forEach(MovementQuery::checkTargetPeriod);
+  public abstract Window interval();
+
+  /**
+   * Returns the target period {@code P}.
+   *
+   * @return the period, a month or a quarter, or none for the whole open pipeline
+   */
+  @Value.Default
+  public Option<TrendPeriod> targetPeriod() {
+    return Option.none();
+  }
+
+  /**
+   * Returns the grouping of deals (by their value just before {@code B}).
+   *
+   * @return the grouping, or none
+   */
+  @Value.Default
+  public Option<Grouping> grouping() {
+    return Option.none();
   }
 
   /**
@@ -52,7 +66,7 @@ public record MovementQuery(Window interval, Option<TrendPeriod> targetPeriod, O
    * @throws IllegalArgumentException if to is not after from (B before A, or an empty interval)
    */
   public static MovementQuery over(Instant from, Instant to) {
-    return new MovementQuery(new Window(from, to), Option.none(), Option.none());
+    return ImmutableMovementQuery.builder().interval(new Window(from, to)).build();
   }
 
   /**
@@ -64,7 +78,8 @@ public record MovementQuery(Window interval, Option<TrendPeriod> targetPeriod, O
    * @throws IllegalArgumentException if the period is a week
    */
   public MovementQuery withTargetPeriod(TrendPeriod period) {
-    return new MovementQuery(interval, Option.some(checkTargetPeriod(period)), grouping);
+    Objects.requireNonNull(period, "period");
+    return ImmutableMovementQuery.builder().from(this).targetPeriod(Option.some(period)).build();
   }
 
   /**
@@ -76,7 +91,8 @@ public record MovementQuery(Window interval, Option<TrendPeriod> targetPeriod, O
    * @return the copy, never null
    */
   public MovementQuery withGrouping(Grouping grouping) {
-    return new MovementQuery(interval, targetPeriod, Option.some(Objects.requireNonNull(grouping, "grouping")));
+    return ImmutableMovementQuery.builder().from(this).grouping(Option.some(Objects.requireNonNull(grouping, "grouping")))
+        .build();
   }
 
   /**
@@ -85,7 +101,7 @@ public record MovementQuery(Window interval, Option<TrendPeriod> targetPeriod, O
    * @return the instant, never null
    */
   public Instant from() {
-    return interval.from();
+    return interval().from();
   }
 
   /**
@@ -94,20 +110,21 @@ public record MovementQuery(Window interval, Option<TrendPeriod> targetPeriod, O
    * @return the instant, never null
    */
   public Instant to() {
-    return interval.to();
+    return interval().to();
   }
 
-  private static TrendPeriod checkTargetPeriod(@Nullable TrendPeriod period) {
-    Objects.requireNonNull(period, "period");
-    if (period.unit() == CalendarUnit.WEEK) {
-      throw new IllegalArgumentException("period must be a month or a quarter but was week " + period);
+  @Value.Check
+  void check() {
+    for (TrendPeriod period : targetPeriod()) {
+      if (period.unit() == CalendarUnit.WEEK) {
+        throw new IllegalArgumentException("period must be a month or a quarter but was week " + period);
+      }
     }
-    return period;
   }
 
   @Override
   public String toString() {
-    return interval + targetPeriod.map(p -> ", target period " + p).getOrElse(", whole open pipeline")
-        + grouping.map(g -> ", grouped " + g).getOrElse("");
+    return interval() + targetPeriod().map(p -> ", target period " + p).getOrElse(", whole open pipeline")
+        + grouping().map(g -> ", grouped " + g).getOrElse("");
   }
 }

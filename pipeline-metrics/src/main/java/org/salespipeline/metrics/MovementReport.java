@@ -106,7 +106,7 @@ public final class MovementReport {
       row[1] = Long.toString(f.count());
       int k = 2;
       for (Currency currency : currencies) {
-        row[k++] = Format.money(f.amount(currency));
+        row[k++] = FigureFormat.PLAIN.money(f.amount(currency));
       }
       table.row(row);
     }

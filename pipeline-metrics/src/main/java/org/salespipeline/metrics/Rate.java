@@ -77,6 +77,6 @@ public record Rate(double value, double lower, double upper, long trials) {
    */
   @Override
   public String toString() {
-    return Format.percent(value) + " [" + Format.percent(lower) + ", " + Format.percent(upper) + "]";
+    return FigureFormat.PLAIN.percent(value) + " [" + FigureFormat.PLAIN.percent(lower) + ", " + FigureFormat.PLAIN.percent(upper) + "]";
   }
 }

@@ -159,6 +159,6 @@ public final class SurvivalCurve {
   @Override
   public String toString() {
     return "Kaplan-Meier over " + subjects + " deals (" + events + " closed, " + censored() + " censored), median "
-        + Format.days(medianDays) + " days";
+        + FigureFormat.PLAIN.days(medianDays) + " days";
   }
 }

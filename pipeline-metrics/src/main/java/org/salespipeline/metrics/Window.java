@@ -1,7 +1,6 @@
 package org.salespipeline.metrics;
 
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * A half-open window of time {@code [from, to)}.
@@ -21,11 +20,7 @@ public record Window(Instant from, Instant to) {
    * @throws IllegalArgumentException if to is not after from
    */
   public Window {
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(to, "to");
-    if (!to.isAfter(from)) {
-      throw new IllegalArgumentException("to must be after from " + from + " but was " + to);
-    }
+    HalfOpen.check(from, to, "from", "to");
   }
 
   /**
@@ -35,11 +30,11 @@ public record Window(Instant from, Instant to) {
    * @return true if {@code from <= instant < to}
    */
   public boolean contains(Instant instant) {
-    return !instant.isBefore(from) && instant.isBefore(to);
+    return HalfOpen.contains(from, to, instant);
   }
 
   @Override
   public String toString() {
-    return "[" + from + ", " + to + ")";
+    return HalfOpen.toString(from, to);
   }
 }

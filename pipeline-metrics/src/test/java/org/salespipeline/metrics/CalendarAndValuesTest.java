@@ -82,7 +82,7 @@ class CalendarAndValuesTest {
 
   @Test
   void collector_quotaWithoutPeriod_isRefusedAtOnce() {
-    MetricsQuery query = MetricsQuery.asOf(Sample.AS_OF).withQuota(Money.of("1", "USD"));
+    MetricsQuery query = MetricsQuery.asOf(Sample.AS_OF).withQuota(Money.parse("1", "USD"));
 
     assertThatThrownBy(() -> PipelineMetrics.of(Script.SIMPLE).collector(query))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no forecast period");

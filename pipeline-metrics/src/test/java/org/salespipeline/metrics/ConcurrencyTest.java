@@ -33,7 +33,7 @@ class ConcurrencyTest {
       .withGrouping(Grouping.owner())
       .withTrends(CalendarUnit.MONTH, ZoneId.of("America/New_York"))
       .withForecast(LocalDate.of(2025, 9, 1), LocalDate.of(2025, 12, 1))
-      .withQuota(Money.of("250000", "USD"))
+      .withQuota(Money.parse("250000", "USD"))
       .withSimulation(3, 500);
 
   private final ExecutorService pool = Executors.newFixedThreadPool(4);

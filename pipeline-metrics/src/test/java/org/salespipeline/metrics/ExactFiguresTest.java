@@ -150,7 +150,7 @@ class ExactFiguresTest {
     List<Deal> deals = List.of(Script.open("C", "c", 0, "0.125", "USD").expectedClose("2025-01-20", 0).deal());
 
     MetricsReport r = metrics.calculate(deals, MetricsQuery.asOf(Script.day(1))
-        .withForecast(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 2, 1)).withQuota(Money.of("1", "USD")));
+        .withForecast(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 2, 1)).withQuota(Money.parse("1", "USD")));
 
     Coverage c = r.coverage().get(USD);
     assertThat(c.pipeline().amount()).isEqualTo(new BigDecimal("0.12")); // 0.125, half-even

@@ -48,7 +48,7 @@ import org.salespipeline.core.Money;
 class ForecastRollupTest {
 
   static final Instant T = Script.day(90);
-  private static final Currency USD = Money.currency("USD");
+  private static final Currency USD = Currency.getInstance("USD");
 
   static List<Deal> deals() {
     return List.of(
@@ -67,8 +67,8 @@ class ForecastRollupTest {
 
   private final ForecastRollup rollup = ForecastRollup.of(RevenueSample.REVENUE);
   private final ForecastQuery query = ForecastQuery.of(T, CalendarUnit.MONTH, ZoneId.of("Europe/Paris"))
-      .withQuota(TrendPeriod.parse("2025-03"), "ana", Money.of("10000", "USD"))
-      .withQuota(TrendPeriod.parse("2025-03"), "bo", Money.of("4000", "USD"));
+      .withQuota(TrendPeriod.parse("2025-03"), "ana", Money.parse("10000", "USD"))
+      .withQuota(TrendPeriod.parse("2025-03"), "bo", Money.parse("4000", "USD"));
 
   @Test
   void march_eachOwnerAndTheTeam_asWorkedByHand() {
@@ -92,7 +92,7 @@ class ForecastRollupTest {
     assertThat(List.of(team.closedWon(), team.commit(), team.bestCase(), team.pipeline(), team.omitted()))
         .containsExactly(figure(2, "2000 USD", "1500 EUR"), figure(4, "5000 USD", "1500 EUR"),
             figure(5, "9000 USD", "1500 EUR"), figure(4, "12000 USD"), figure(2, "1300 USD"));
-    assertThat(team.quota()).containsExactly(java.util.Map.entry(USD, Money.of("14000", "USD")));
+    assertThat(team.quota()).containsExactly(java.util.Map.entry(USD, Money.parse("14000", "USD")));
     assertThat(team.attainment().get(USD)).isCloseTo(1.0 / 7, within(1e-15));
     assertThat(team.coverage().get(USD)).isEqualTo(1.0);
   }
@@ -133,8 +133,8 @@ class ForecastRollupTest {
   void quotaReached_hasNoCoverage_andZeroQuotaNoAttainment() {
     // ana's February: nothing in it but a quota of 0, and her January quota of 500 is beaten by 1000 won
     ForecastQuery reached = ForecastQuery.of(T, CalendarUnit.MONTH, ZoneId.of("Europe/Paris"))
-        .withQuota(TrendPeriod.parse("2025-01"), "ana", Money.of("500", "USD"))
-        .withQuota(TrendPeriod.parse("2025-02"), "ana", Money.of("0", "USD"));
+        .withQuota(TrendPeriod.parse("2025-01"), "ana", Money.parse("500", "USD"))
+        .withQuota(TrendPeriod.parse("2025-02"), "ana", Money.parse("0", "USD"));
 
     ForecastReport report = rollup.calculate(deals(), reached);
 

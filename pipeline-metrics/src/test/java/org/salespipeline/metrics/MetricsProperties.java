@@ -53,7 +53,7 @@ class MetricsProperties {
         .withGrouping(Grouping.owner())
         .withTrends(CalendarUnit.QUARTER, ZoneId.of("Europe/Paris"))
         .withForecast(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 10, 1))
-        .withQuota(Money.of("500000", "USD"))
+        .withQuota(Money.parse("500000", "USD"))
         .withSimulation(7, 200);
     return windowed
         ? query.withWindow(START.plusSeconds(windowStartDay * 86_400L), START.plusSeconds((windowStartDay + 120) * 86_400L))

@@ -3,6 +3,7 @@ package org.salespipeline.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ class MovementTest {
     Map<java.util.Currency, Money> map = new HashMap<>();
     for (String amount : amounts) {
       String[] parts = amount.split(" ");
-      Money money = Money.of(parts[0], parts[1]);
+      Money money = Money.parse(parts[0], parts[1]);
       map.put(money.currency(), money);
     }
     return new Figure(count, map);
@@ -210,13 +211,13 @@ class MovementTest {
     String id = "R1";
     Deal deal = Deal.restore(List.of(
         new org.salespipeline.core.DealEvent.Opened(id, "revenue", "a", "", "", "ana",
-            io.vavr.control.Option.some(Money.of("500", "EUR")), io.vavr.control.Option.none(),
+            io.vavr.control.Option.some(Money.parse("500", "EUR")), io.vavr.control.Option.none(),
             org.salespipeline.core.Qualification.UNKNOWN, Map.of(), Script.day(0)),
-        new org.salespipeline.core.DealEvent.AmountChanged(id, io.vavr.control.Option.some(Money.of("600", "USD")),
+        new org.salespipeline.core.DealEvent.AmountChanged(id, io.vavr.control.Option.some(Money.parse("600", "USD")),
             Script.day(40)),
-        new org.salespipeline.core.DealEvent.AmountChanged(id, io.vavr.control.Option.some(Money.of("450", "USD")),
+        new org.salespipeline.core.DealEvent.AmountChanged(id, io.vavr.control.Option.some(Money.parse("450", "USD")),
             Script.day(41)),
-        new org.salespipeline.core.DealEvent.AmountChanged(id, io.vavr.control.Option.some(Money.of("475", "USD")),
+        new org.salespipeline.core.DealEvent.AmountChanged(id, io.vavr.control.Option.some(Money.parse("475", "USD")),
             Script.day(42))));
 
     Movement m = movement.calculate(List.of(deal), MovementQuery.over(A, B)).total();
@@ -248,7 +249,7 @@ class MovementTest {
     Movement m = movement.calculate(deals, MovementQuery.over(A, B)).total();
 
     assertThat(m.created()).isEqualTo(figure(2, "0.25 USD"));
-    assertThat(m.lost().amount(Money.currency("USD")).amount()).isEqualByComparingTo("0.125");
+    assertThat(m.lost().amount(Currency.getInstance("USD")).amount()).isEqualByComparingTo("0.125");
     assertThat(m.end().toString()).isEqualTo("1 (0.12 USD)");
   }
 }

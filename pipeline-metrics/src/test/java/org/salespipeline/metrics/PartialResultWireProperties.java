@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class PartialResultWireProperties {
       case 0 -> query.withGrouping(Grouping.owner())
           .withTrends(CalendarUnit.QUARTER, ZoneId.of("Europe/Paris"))
           .withForecast(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 10, 1))
-          .withQuota(Money.of("500000", "USD"))
+          .withQuota(Money.parse("500000", "USD"))
           .withSimulation(7, 200);
       case 1 -> query.withWindow(START.plusSeconds(60 * 86_400L), START.plusSeconds(180 * 86_400L))
           .withGrouping(Grouping.attribute("segment"));
@@ -105,8 +106,8 @@ class PartialResultWireProperties {
           PipelineMetrics metrics = PipelineMetrics.of(generator.pipeline());
           MetricsQuery query = query(400, 0);
           if (converted) {
-            query = query.withConverter(CurrencyConverter.fixedRates(Money.currency("EUR"),
-                java.util.Map.of(Money.currency("USD"), new BigDecimal("0.9137"), Money.currency("GBP"),
+            query = query.withConverter(CurrencyConverter.fixedRates(Currency.getInstance("EUR"),
+                java.util.Map.of(Currency.getInstance("USD"), new BigDecimal("0.9137"), Currency.getInstance("GBP"),
                     new BigDecimal("1.1703"))));
           }
           List<Deal> deals = generator.deals(count);

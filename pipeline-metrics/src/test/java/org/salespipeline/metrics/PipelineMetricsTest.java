@@ -45,14 +45,14 @@ class PipelineMetricsTest {
     assertThat(report.valueWinRate().get(USD).value()).as("1000 won / (1000 + 3000)").isEqualTo(0.25);
     assertThat(report.valueWinRate().get(USD).trials()).isEqualTo(2);
     assertThat(report.valueWinRate().get(EUR).value()).as("0 won / 500 lost").isEqualTo(0.0);
-    assertThat(report.wonValue()).containsEntry(USD, Money.of("1000", "USD")).containsEntry(EUR, Money.of("0", "EUR"));
-    assertThat(report.lostValue()).containsEntry(USD, Money.of("3000", "USD")).containsEntry(EUR, Money.of("500", "EUR"));
+    assertThat(report.wonValue()).containsEntry(USD, Money.parse("1000", "USD")).containsEntry(EUR, Money.parse("0", "EUR"));
+    assertThat(report.lostValue()).containsEntry(USD, Money.parse("3000", "USD")).containsEntry(EUR, Money.parse("500", "EUR"));
   }
 
   @Test
   void dealSize_sample_onlyPricedWonDealsPerCurrency() {
-    assertThat(report.averageDealSize()).containsOnlyKeys(USD).containsEntry(USD, Money.of("1000", "USD"));
-    assertThat(report.medianDealSize()).containsEntry(USD, Money.of("1000", "USD"));
+    assertThat(report.averageDealSize()).containsOnlyKeys(USD).containsEntry(USD, Money.parse("1000", "USD"));
+    assertThat(report.medianDealSize()).containsEntry(USD, Money.parse("1000", "USD"));
     assertThat(report.dealSize().get(USD).count()).isEqualTo(1);
   }
 
@@ -145,7 +145,7 @@ class PipelineMetricsTest {
     assertThat(stuck.norm()).isEqualTo(StuckDeal.Norm.ROTTING_THRESHOLD);
     assertThat(stuck.overDays()).isCloseTo(40.0, EXACT);
     assertThat(stuck.owner()).isEqualTo("bo");
-    assertThat(stuck.amount().get()).isEqualTo(Money.of("2000", "USD"));
+    assertThat(stuck.amount().get()).isEqualTo(Money.parse("2000", "USD"));
   }
 
   @Test
@@ -160,37 +160,37 @@ class PipelineMetricsTest {
 
   @Test
   void weightedPipeline_sample_overrideThenStageProbability() {
-    assertThat(report.weightedPipeline().get(USD)).as("2000 × 0.3 + 4000 × 0.5").isEqualTo(Money.of("2600", "USD"));
-    assertThat(report.weightedPipeline().get(EUR)).as("1500 × 0.1").isEqualTo(Money.of("150", "EUR"));
-    assertThat(report.openPipeline().get(USD)).isEqualTo(Money.of("6000", "USD"));
+    assertThat(report.weightedPipeline().get(USD)).as("2000 × 0.3 + 4000 × 0.5").isEqualTo(Money.parse("2600", "USD"));
+    assertThat(report.weightedPipeline().get(EUR)).as("1500 × 0.1").isEqualTo(Money.parse("150", "EUR"));
+    assertThat(report.openPipeline().get(USD)).isEqualTo(Money.parse("6000", "USD"));
   }
 
   @Test
   void weightedPipeline_probabilityFunction_replacesThePipelines() {
     MetricsReport r = metrics.calculate(Sample.deals(), MetricsQuery.asOf(Sample.AS_OF).withProbability(d -> 0.25));
-    assertThat(r.weightedPipeline().get(USD)).isEqualTo(Money.of("1500", "USD"));
+    assertThat(r.weightedPipeline().get(USD)).isEqualTo(Money.parse("1500", "USD"));
   }
 
   @Test
   void velocity_sample_openDealsTimesSizeTimesWinRateOverCycle() {
     // 2 priced open USD deals × 1000 USD × 0.5 / 40 days
-    assertThat(report.velocityPerDay()).containsOnlyKeys(USD).containsEntry(USD, Money.of("25", "USD"));
+    assertThat(report.velocityPerDay()).containsOnlyKeys(USD).containsEntry(USD, Money.parse("25", "USD"));
   }
 
   @Test
   void forecast_period_expectedSumAndSeededSimulation() {
     MetricsQuery query = MetricsQuery.asOf(Sample.AS_OF)
         .withForecast(LocalDate.parse("2025-04-01"), LocalDate.parse("2025-07-01"))
-        .withQuota(Money.of("10000", "USD"));
+        .withQuota(Money.parse("10000", "USD"));
     MetricsReport r = metrics.calculate(Sample.deals(), query);
     Forecast forecast = r.forecast().get();
     assertThat(forecast.deals()).as("D5 and D7").isEqualTo(2);
     CurrencyForecast usd = forecast.byCurrency().get(USD);
-    assertThat(usd.expected()).isEqualTo(Money.of("2600", "USD"));
-    assertThat(usd.pipeline()).isEqualTo(Money.of("6000", "USD"));
+    assertThat(usd.expected()).isEqualTo(Money.parse("2600", "USD"));
+    assertThat(usd.pipeline()).isEqualTo(Money.parse("6000", "USD"));
     // revenue is 0 with probability 0.35, 2000 with 0.15, 4000 with 0.35, 6000 with 0.15
-    assertThat(usd.p10()).isEqualTo(Money.of("0", "USD"));
-    assertThat(usd.p90()).isEqualTo(Money.of("6000", "USD"));
+    assertThat(usd.p10()).isEqualTo(Money.parse("0", "USD"));
+    assertThat(usd.p90()).isEqualTo(Money.parse("6000", "USD"));
     assertThat(metrics.calculate(Sample.deals(), query).forecast()).as("same seed, same numbers").isEqualTo(r.forecast());
     Coverage coverage = r.coverage().get(USD);
     assertThat(coverage.ratio().get()).isCloseTo(0.6, EXACT);
@@ -202,7 +202,7 @@ class PipelineMetricsTest {
     MetricsQuery query = MetricsQuery.asOf(Sample.AS_OF)
         .withConverter(CurrencyConverter.fixedRates(USD, java.util.Map.of(EUR, new java.math.BigDecimal("1.1"))));
     MetricsReport r = metrics.calculate(Sample.deals(), query);
-    assertThat(r.openPipeline()).containsOnlyKeys(USD).containsEntry(USD, Money.of("7650", "USD"));
+    assertThat(r.openPipeline()).containsOnlyKeys(USD).containsEntry(USD, Money.parse("7650", "USD"));
     assertThat(r.valueWinRate().get(USD).value()).as("1000 / (1000 + 3000 + 550)").isCloseTo(1000 / 4550.0, EXACT);
   }
 
@@ -279,7 +279,7 @@ class PipelineMetricsTest {
   @Test
   void emptyInput_everyFigureUndefinedNothingThrows() {
     MetricsReport r = metrics.calculate(List.of(), MetricsQuery.asOf(Sample.AS_OF)
-        .withForecast(LocalDate.parse("2025-04-01"), LocalDate.parse("2025-07-01")).withQuota(Money.of("1", "USD")));
+        .withForecast(LocalDate.parse("2025-04-01"), LocalDate.parse("2025-07-01")).withQuota(Money.parse("1", "USD")));
     assertThat(r.deals()).isZero();
     assertThat(r.winRate()).isEmpty();
     assertThat(r.valueWinRate()).isEmpty();
@@ -306,7 +306,7 @@ class PipelineMetricsTest {
     assertThat(r.open()).isEqualTo(1);
     assertThat(r.winRate()).isEmpty();
     assertThat(r.velocityPerDay()).isEmpty();
-    assertThat(r.weightedPipeline()).containsEntry(USD, Money.of("30", "USD"));
+    assertThat(r.weightedPipeline()).containsEntry(USD, Money.parse("30", "USD"));
     assertThat(r.timeToClose().censored()).isEqualTo(1);
     assertThat(r.kmMedianDaysToClose()).isEmpty();
     assertThat(r.funnel("a").get().reached()).as("created in b: a counts as passed").isEqualTo(1);
@@ -318,7 +318,7 @@ class PipelineMetricsTest {
     MetricsReport r = metrics.calculate(List.of(Script.open("S", "a", 0, "100.50", "EUR").win(12).deal()),
         MetricsQuery.asOf(Script.day(30)));
     assertThat(r.winRate().get().value()).isEqualTo(1.0);
-    assertThat(r.medianDealSize()).containsEntry(EUR, Money.of("100.50", "EUR"));
+    assertThat(r.medianDealSize()).containsEntry(EUR, Money.parse("100.50", "EUR"));
     assertThat(r.salesCycleWon().p90Days().get()).isCloseTo(12.0, EXACT);
     assertThat(r.kmMedianDaysToClose().get()).isCloseTo(12.0, EXACT);
     assertThat(r.transitions().winProbability("a").get()).isEqualTo(1.0);
@@ -347,9 +347,9 @@ class PipelineMetricsTest {
         Script.open("C2", "a", 0, "1234567890123456.79", "EUR").win(1).deal());
     MetricsReport r = metrics.calculate(deals, MetricsQuery.asOf(Script.day(2)));
     // 3000000000000000.02 / 3 = 1000000000000000.00666...; 16 significant digits would give 1000000000000000
-    assertThat(r.averageDealSize().get(USD)).isEqualTo(Money.of("1000000000000000.0067", "USD"));
+    assertThat(r.averageDealSize().get(USD)).isEqualTo(Money.parse("1000000000000000.0067", "USD"));
     // 2469135780246913.57 / 2 = 1234567890123456.785: exact within the two more decimals
-    assertThat(r.averageDealSize().get(EUR)).isEqualTo(Money.of("1234567890123456.785", "EUR"));
+    assertThat(r.averageDealSize().get(EUR)).isEqualTo(Money.parse("1234567890123456.785", "EUR"));
   }
 
   @Test
@@ -367,7 +367,7 @@ class PipelineMetricsTest {
         Script.open("O", "a", 0, "5", "USD").deal());
     MetricsReport r = metrics.calculate(deals, MetricsQuery.asOf(Script.day(2)));
     // 1 open deal x 1234567890123456.78 mean x 100% won / 1 day
-    assertThat(r.velocityPerDay().get(USD)).isEqualTo(Money.of("1234567890123456.78", "USD"));
+    assertThat(r.velocityPerDay().get(USD)).isEqualTo(Money.parse("1234567890123456.78", "USD"));
   }
 
   @Test

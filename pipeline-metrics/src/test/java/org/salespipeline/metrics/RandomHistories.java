@@ -108,12 +108,12 @@ final class RandomHistories {
 
   private static Option<Money> amount(int k) {
     return switch (k) {
-      case 2 -> Option.some(Money.of("100", "USD"));
-      case 3 -> Option.some(Money.of("250.125", "USD"));
-      case 4 -> Option.some(Money.of("80", "EUR"));
-      case 5 -> Option.some(Money.of("5000", "JPY"));
-      case 6 -> Option.some(Money.of("0", "USD"));
-      case 7 -> Option.some(Money.of("999999999999999999", "USD"));
+      case 2 -> Option.some(Money.parse("100", "USD"));
+      case 3 -> Option.some(Money.parse("250.125", "USD"));
+      case 4 -> Option.some(Money.parse("80", "EUR"));
+      case 5 -> Option.some(Money.parse("5000", "JPY"));
+      case 6 -> Option.some(Money.parse("0", "USD"));
+      case 7 -> Option.some(Money.parse("999999999999999999", "USD"));
       default -> Option.none();
     };
   }

@@ -17,13 +17,13 @@ class ReadmeExampleTest {
   static MetricsReport readmeReport() {
     Pipeline p = Pipeline.standard();
     Instant day0 = Instant.parse("2026-01-05T09:00:00Z");
-    Deal a = p.open(NewDeal.of("A-1").withOwner("ana").withAmount(Money.of("12000", "EUR")), day0).get().deal();
+    Deal a = p.open(NewDeal.of("A-1").withOwner("ana").withAmount(Money.parse("12000", "EUR")), day0).get().deal();
     a = p.move(a, "qualification", day0.plus(Duration.ofDays(6))).get().deal();
     a = p.win(a, day0.plus(Duration.ofDays(30))).get().deal();
-    Deal b = p.open(NewDeal.of("A-2").withOwner("bo").withAmount(Money.of("8000", "EUR")), day0.plus(Duration.ofDays(2)))
+    Deal b = p.open(NewDeal.of("A-2").withOwner("bo").withAmount(Money.parse("8000", "EUR")), day0.plus(Duration.ofDays(2)))
         .get().deal();
     b = p.lose(b, "Price", day0.plus(Duration.ofDays(20))).get().deal();
-    Deal c = p.open(NewDeal.of("A-3").withOwner("ana").withAmount(Money.of("20000", "EUR")),
+    Deal c = p.open(NewDeal.of("A-3").withOwner("ana").withAmount(Money.parse("20000", "EUR")),
         day0.plus(Duration.ofDays(10))).get().deal();
     c = p.move(c, "qualification", day0.plus(Duration.ofDays(15))).get().deal();
     Deal d = p.open(NewDeal.of("A-4").withOwner("bo"), day0.plus(Duration.ofDays(40))).get().deal();

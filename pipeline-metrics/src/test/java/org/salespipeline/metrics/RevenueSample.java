@@ -38,7 +38,7 @@ final class RevenueSample {
       String close) {
     NewDeal draft = NewDeal.of(id).withStage(stage).withOwner(owner);
     if (!amount.isEmpty()) {
-      draft = draft.withAmount(Money.of(amount, currency));
+      draft = draft.withAmount(Money.parse(amount, currency));
     }
     if (!close.isEmpty()) {
       draft = draft.withExpectedClose(LocalDate.parse(close));

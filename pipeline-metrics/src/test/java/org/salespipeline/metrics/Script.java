@@ -47,7 +47,7 @@ final class Script {
   }
 
   static Script open(String id, String stage, double day, String amount, String currency) {
-    return open(SIMPLE, NewDeal.of(id).withStage(stage).withAmount(Money.of(amount, currency)), day);
+    return open(SIMPLE, NewDeal.of(id).withStage(stage).withAmount(Money.parse(amount, currency)), day);
   }
 
   static Script open(Pipeline pipeline, NewDeal draft, double day) {
@@ -105,7 +105,7 @@ final class Script {
   }
 
   Script amount(String amount, String currency, double day) {
-    deal = check(pipeline.changeAmount(deal, Money.of(amount, currency), day(day)));
+    deal = check(pipeline.changeAmount(deal, Money.parse(amount, currency), day(day)));
     return this;
   }
 

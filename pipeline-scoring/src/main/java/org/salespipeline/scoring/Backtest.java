@@ -47,13 +47,13 @@ public final class Backtest {
     Objects.requireNonNull(pipeline, "pipeline");
     Objects.requireNonNull(deals, "deals");
     Objects.requireNonNull(splitAt, "splitAt");
-    ScoringContext training = new ScoringContext(pipeline, splitAt, List.copyOf(deals));
+    ScoringContext training = ScoringContext.of(pipeline, splitAt).withHistory(deals);
     int trainingDeals = training.closedHistory().size();
     List<String> notes = new ArrayList<>();
     if (trainingDeals == 0 && scorer.learns()) {
-      notes.add("no deal was closed at or before " + splitAt + ": '" + Scoring.safeId(scorer) + "' has nothing to learn from");
+      notes.add("no deal was closed at or before " + splitAt + ": '" + SafeScoring.safeId(scorer) + "' has nothing to learn from");
     }
-    Either<RuntimeException, Scorer> trained = Scoring.train(scorer, training);
+    Either<RuntimeException, Scorer> trained = SafeScoring.train(scorer, training);
     List<Double> predicted = new ArrayList<>();
     List<Boolean> outcomes = new ArrayList<>();
     List<ScoringFailure> failures = new ArrayList<>();
@@ -70,11 +70,11 @@ public final class Backtest {
       if (trained.isLeft()) {
         RuntimeException cause = trained.getLeft();
         failures.add(cause instanceof NotScorableException
-            ? new ScoringFailure.NotScorable(Scoring.safeId(scorer), deal.id(), String.valueOf(cause.getMessage()))
-            : new ScoringFailure.Threw(Scoring.safeId(scorer), deal.id(), cause));
+            ? new ScoringFailure.NotScorable(SafeScoring.safeId(scorer), deal.id(), String.valueOf(cause.getMessage()))
+            : new ScoringFailure.Threw(SafeScoring.safeId(scorer), deal.id(), cause));
         continue;
       }
-      Either<ScoringFailure, Double> p = Scoring.probability(trained.get(), then.get(), training.withAsOf(point));
+      Either<ScoringFailure, Double> p = SafeScoring.probability(trained.get(), then.get(), training.withAsOf(point));
       if (p.isLeft()) {
         failures.add(p.getLeft());
         continue;
@@ -100,7 +100,7 @@ public final class Backtest {
       notes.add(failures.size() + " test deals could not be scored: " + failures.get(0).message()
           + (failures.size() > 1 ? " (and others)" : ""));
     }
-    return new BacktestReport(Scoring.safeId(scorer), splitAt, trainingDeals, n, won, Metrics.rocAuc(ps, ys),
+    return new BacktestReport(SafeScoring.safeId(scorer), splitAt, trainingDeals, n, won, Metrics.rocAuc(ps, ys),
         Metrics.brier(ps, ys), Metrics.logLoss(ps, ys), Metrics.calibration(ps, ys, 10), failures, notes);
   }
 }

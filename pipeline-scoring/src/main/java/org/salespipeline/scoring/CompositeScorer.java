@@ -174,7 +174,7 @@ public final class CompositeScorer implements Scorer {
      * @throws IllegalArgumentException if the id is not of that form
      */
     public Builder id(String scorerId) {
-      this.id = Scores.requireId(scorerId, "scorerId");
+      this.id = ScoringChecks.requireId(scorerId, "scorerId");
       return this;
     }
 
@@ -189,7 +189,7 @@ public final class CompositeScorer implements Scorer {
     public Builder add(Scorer scorer, double weight) {
       Objects.requireNonNull(scorer, "scorer");
       if (!(weight > 0) || Double.isInfinite(weight)) {
-        throw new IllegalArgumentException("weight of scorer '" + Scoring.safeId(scorer)
+        throw new IllegalArgumentException("weight of scorer '" + SafeScoring.safeId(scorer)
             + "' must be finite and greater than 0 but was " + weight);
       }
       parts.add(scorer);

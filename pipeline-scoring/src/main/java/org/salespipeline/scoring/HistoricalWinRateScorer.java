@@ -115,16 +115,12 @@ public final class HistoricalWinRateScorer implements Scorer {
   @Override
   public double probability(Deal deal, ScoringContext context) {
     Model m = checked(deal, context);
-    switch (deal.status()) {
-      case WON:
-        return 1.0;
-      case LOST:
-        return 0.0;
-      default:
-        int i = m.index().get(deal.stageId());
-        int n = m.won()[i] + m.lost()[i];
-        return n == 0 ? context.pipeline().stage(deal.stageId()).get().probability() : (double) m.won()[i] / n;
+    if (deal.status().isClosed()) {
+      return deal.status().closedProbability().get();
     }
+    int i = m.index().get(deal.stageId());
+    int n = m.won()[i] + m.lost()[i];
+    return n == 0 ? context.pipeline().stage(deal.stageId()).get().probability() : (double) m.won()[i] / n;
   }
 
   @Override

@@ -144,7 +144,7 @@ public final class NaiveBayesScorer implements Scorer {
     if (separator.isEmpty()) {
       throw new IllegalArgumentException("separator must not be empty");
     }
-    Scores.requireWeight(minObservations, "minObservations");
+    ScoringChecks.requireWeight(minObservations, "minObservations");
     Map<String, NaiveBayesModel.FeatureSpec> copy = new LinkedHashMap<>(multiValued);
     copy.put(feature, new NaiveBayesModel.FeatureSpec(feature, separator, minObservations));
     return new NaiveBayesScorer(id, features, teamAttribute, Map.copyOf(copy), null);
@@ -158,7 +158,7 @@ public final class NaiveBayesScorer implements Scorer {
    * @throws IllegalArgumentException if the id is not of that form
    */
   public NaiveBayesScorer withId(String scorerId) {
-    return new NaiveBayesScorer(Scores.requireId(scorerId, "scorerId"), features, teamAttribute, multiValued, model);
+    return new NaiveBayesScorer(ScoringChecks.requireId(scorerId, "scorerId"), features, teamAttribute, multiValued, model);
   }
 
   @Override
@@ -214,18 +214,14 @@ public final class NaiveBayesScorer implements Scorer {
   @Override
   public double probability(Deal deal, ScoringContext context) {
     NaiveBayesModel m = checked(deal, context);
-    switch (deal.status()) {
-      case WON:
-        return 1.0;
-      case LOST:
-        return 0.0;
-      default:
-        double p = m.rawProbability(deal);
-        if (Double.isNaN(p)) {
-          throw noPrior(deal);
-        }
-        return clamp(p);
+    if (deal.status().isClosed()) {
+      return deal.status().closedProbability().get();
     }
+    double p = m.rawProbability(deal);
+    if (Double.isNaN(p)) {
+      throw noPrior(deal);
+    }
+    return clamp(p);
   }
 
   @Override

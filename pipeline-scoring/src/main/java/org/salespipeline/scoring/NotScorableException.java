@@ -2,7 +2,7 @@ package org.salespipeline.scoring;
 
 /**
  * Thrown by a {@link Scorer} that cannot score a deal, for a reason a user should read (a learning
- * scorer that saw no closed deal, a deal of another pipeline). {@link Scoring} turns it into a
+ * scorer that saw no closed deal, a deal of another pipeline). {@link SafeScoring} turns it into a
  * {@link ScoringFailure.NotScorable}.
  */
 public class NotScorableException extends RuntimeException {

@@ -14,7 +14,7 @@ import org.salespipeline.core.Deal;
  * <pre>{@code
  * Scorer points = PointsScorer.of(
  *     PointsRule.attributeEquals("source", "referral", 30),
- *     PointsRule.amountAtLeast(Money.of("10000", "USD"), 20),
+ *     PointsRule.amountAtLeast(Money.parse("10000", "USD"), 20),
  *     PointsRule.attributeEquals("segment", "SMB", -10));
  * }</pre>
  *
@@ -82,7 +82,7 @@ public final class PointsScorer implements Scorer {
    * @throws IllegalArgumentException if the id is not of that form
    */
   public PointsScorer withId(String scorerId) {
-    return new PointsScorer(Scores.requireId(scorerId, "scorerId"), List.of(rules));
+    return new PointsScorer(ScoringChecks.requireId(scorerId, "scorerId"), List.of(rules));
   }
 
   /**

@@ -162,9 +162,9 @@ public final class Prioritiser {
     String pipelineId = pipeline.id();
     Instant asOf = context.asOf();
     Either<RuntimeException, Scorer> trained =
-        scorer.isTrained() ? Either.right(scorer) : Scoring.train(scorer, context);
+        scorer.isTrained() ? Either.right(scorer) : SafeScoring.train(scorer, context);
     @Nullable Scorer ready = trained.isRight() ? trained.get() : null;
-    String scorerId = Scoring.safeId(scorer);
+    String scorerId = SafeScoring.safeId(scorer);
     boolean all = k == Integer.MAX_VALUE;
     boolean urgent = !urgency.isNone();
     @Nullable LocalDate today = urgency.today(asOf);
@@ -354,7 +354,7 @@ public final class Prioritiser {
           + " exchange rates to compare them");
     }
     if (failed > 0) {
-      notes.add(failed + " deals could not be scored by '" + Scoring.safeId(scorer) + "' and are not ranked (see"
+      notes.add(failed + " deals could not be scored by '" + SafeScoring.safeId(scorer) + "' and are not ranked (see"
           + " failures)");
     }
     if (otherPipelines > 0) {
@@ -365,7 +365,7 @@ public final class Prioritiser {
 
   @Override
   public String toString() {
-    return "Prioritiser[" + Scoring.safeId(scorer) + (urgency.isNone() ? "" : ", " + urgency) + "]";
+    return "Prioritiser[" + SafeScoring.safeId(scorer) + (urgency.isNone() ? "" : ", " + urgency) + "]";
   }
 
   /**

@@ -111,7 +111,7 @@ public final class QualificationScorecard implements Scorer {
    */
   public QualificationScorecard withWeight(Criterion criterion, double weight) {
     Objects.requireNonNull(criterion, "criterion");
-    Scores.requireWeight(weight, "weight of " + criterion.label());
+    ScoringChecks.requireWeight(weight, "weight of " + criterion.label());
     double[] copy = weights.clone();
     copy[criterion.ordinal()] = weight;
     return new QualificationScorecard(id, copy, credits);
@@ -127,7 +127,7 @@ public final class QualificationScorecard implements Scorer {
    */
   public QualificationScorecard withCredit(QualificationLevel level, double credit) {
     Objects.requireNonNull(level, "level");
-    Scores.requireProbability(credit, "credit of " + level);
+    ScoringChecks.requireProbability(credit, "credit of " + level);
     double[] copy = credits.clone();
     copy[level.ordinal()] = credit;
     return new QualificationScorecard(id, weights, copy);
@@ -141,7 +141,7 @@ public final class QualificationScorecard implements Scorer {
    * @throws IllegalArgumentException if the id is not of that form
    */
   public QualificationScorecard withId(String scorerId) {
-    return new QualificationScorecard(Scores.requireId(scorerId, "scorerId"), weights, credits);
+    return new QualificationScorecard(ScoringChecks.requireId(scorerId, "scorerId"), weights, credits);
   }
 
   /**

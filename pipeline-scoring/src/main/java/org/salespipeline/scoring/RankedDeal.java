@@ -38,7 +38,7 @@ public record RankedDeal(int rank, Deal deal, double probability, Option<Money> 
   public RankedDeal {
     Objects.requireNonNull(deal, "deal");
     Objects.requireNonNull(expectedValue, "expectedValue");
-    Scores.requireProbability(probability, "probability");
+    ScoringChecks.requireProbability(probability, "probability");
     if (rank < 1) {
       throw new IllegalArgumentException("rank must be at least 1 but was " + rank);
     }

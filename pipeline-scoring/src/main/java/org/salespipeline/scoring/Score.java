@@ -34,8 +34,8 @@ public record Score(double probability, double baseline, List<Factor> factors) {
    * @throws IllegalArgumentException if probability or baseline is NaN or outside [0, 1]
    */
   public Score {
-    Scores.requireProbability(probability, "probability");
-    Scores.requireProbability(baseline, "baseline");
+    ScoringChecks.requireProbability(probability, "probability");
+    ScoringChecks.requireProbability(baseline, "baseline");
     List<Factor> sorted = new ArrayList<>(Objects.requireNonNull(factors, "factors"));
     sorted.sort(LARGEST_FIRST);
     factors = List.copyOf(sorted);

@@ -19,13 +19,13 @@ import org.salespipeline.core.Deal;
  *
  * <p>A scorer that learns (naive Bayes, historical win rate) is first trained with
  * {@link #trainedOn(ScoringContext)}, which returns an immutable trained scorer with the same id;
- * {@link Scoring}, {@link Prioritiser} and {@link Backtest} do that for you. A scorer that does not
+ * {@link SafeScoring}, {@link Prioritiser} and {@link Backtest} do that for you. A scorer that does not
  * learn returns itself.
  *
  * <p>Implementations must be thread-safe and should be immutable. They must not read the clock:
  * the instant to score at is {@link ScoringContext#asOf()}. A scorer that cannot score a deal
  * throws {@link NotScorableException}; any other exception, a {@code NaN} or a value outside
- * [0, 1] is a misbehaving scorer, contained by {@link Scoring} as a {@link ScoringFailure}.
+ * [0, 1] is a misbehaving scorer, contained by {@link SafeScoring} as a {@link ScoringFailure}.
  */
 public interface Scorer {
 
@@ -70,7 +70,7 @@ public interface Scorer {
 
   /**
    * Tells whether this scorer is ready to score: true for scorers that do not learn and for trained
-   * ones. {@link Scoring#scoreAll} and {@link Prioritiser} train a scorer that is not ready on their
+   * ones. {@link SafeScoring#scoreAll} and {@link Prioritiser} train a scorer that is not ready on their
    * context, and use a ready one as it is; {@link Backtest} always trains at its split.
    *
    * @return true if ready; by default, true unless {@link #learns()}

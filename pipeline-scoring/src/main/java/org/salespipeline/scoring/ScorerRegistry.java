@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Scorers by id: the built-ins, the plugins found with {@link ServiceLoader}, and those registered
@@ -23,11 +25,14 @@ import java.util.ServiceLoader;
  * listed in {@code META-INF/services/org.salespipeline.scoring.Scorer} (class path) and declared
  * with {@code provides org.salespipeline.scoring.Scorer with ...} (module path). A plugin that
  * cannot be loaded, has an invalid id or repeats an id is not registered, and
- * {@link #problems()} says why; the others are.
+ * {@link #problems()} says why; the others are. Each such problem is also logged once, at WARN,
+ * through SLF4J (logger {@code org.salespipeline.scoring.ScorerRegistry}).
  *
  * <p>Immutable and thread-safe: {@link #with} returns a new registry.
  */
 public final class ScorerRegistry {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ScorerRegistry.class);
 
   private final Map<String, Scorer> scorers;
   private final List<String> problems;
@@ -80,6 +85,11 @@ public final class ScorerRegistry {
    * @return the registry, never null
    */
   public static ScorerRegistry discover(ClassLoader loader) {
+    return discover(loader, LOG);
+  }
+
+  /** Discovery, logging each plugin left out to the given logger (the tests' capturing one). */
+  static ScorerRegistry discover(ClassLoader loader, Logger log) {
     Objects.requireNonNull(loader, "loader");
     ScorerRegistry registry = builtIns();
     Iterator<Scorer> plugins = ServiceLoader.load(Scorer.class, loader).iterator();
@@ -93,19 +103,25 @@ public final class ScorerRegistry {
         }
         plugin = plugins.next();
       } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-        problems.add("a scorer plugin could not be loaded: " + e.getMessage());
+        String problem = "a scorer plugin could not be loaded: " + e.getMessage();
+        problems.add(problem);
+        log.warn("{}", problem, e);
         continue;
       }
       String id;
       try {
-        id = Scores.requireId(plugin.id(), "id of scorer " + plugin.getClass().getName());
+        id = ScoringChecks.requireId(plugin.id(), "id of scorer " + plugin.getClass().getName());
       } catch (RuntimeException e) {
-        problems.add("scorer plugin " + plugin.getClass().getName() + " was not registered: " + e.getMessage());
+        String problem = "scorer plugin " + plugin.getClass().getName() + " was not registered: " + e.getMessage();
+        problems.add(problem);
+        log.warn("{}", problem);
         continue;
       }
       if (map.containsKey(id)) {
-        problems.add("scorer plugin " + plugin.getClass().getName() + " was not registered: id '" + id
-            + "' is already taken by " + map.get(id).getClass().getName());
+        String problem = "scorer plugin " + plugin.getClass().getName() + " was not registered: id '" + id
+            + "' is already taken by " + map.get(id).getClass().getName();
+        problems.add(problem);
+        log.warn("{}", problem);
         continue;
       }
       map.put(id, plugin);
@@ -122,7 +138,7 @@ public final class ScorerRegistry {
    */
   public ScorerRegistry with(Scorer scorer) {
     Objects.requireNonNull(scorer, "scorer");
-    String id = Scores.requireId(scorer.id(), "scorer id");
+    String id = ScoringChecks.requireId(scorer.id(), "scorer id");
     if (scorers.containsKey(id)) {
       throw new IllegalArgumentException("scorer id '" + id + "' is already registered, by " + scorers.get(id));
     }

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import org.immutables.value.Value;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.Pipeline;
+import org.salespipeline.core.internal.ValueStyle;
 
 /**
  * What a scorer needs besides the deal: the pipeline, the instant to score at, and the deals a
@@ -16,25 +18,34 @@ import org.salespipeline.core.Pipeline;
  * {@link #closedHistory()}, the history's deals as they were then and already closed.
  *
  * <p>Immutable and thread-safe.
- *
- * @param pipeline the pipeline the deals run through, not null
- * @param asOf the instant to score at, not null
- * @param history the deals to learn from, not null, may be empty; copied
  */
-public record ScoringContext(Pipeline pipeline, Instant asOf, List<Deal> history) {
+@Value.Immutable
+@ValueStyle
+@SuppressWarnings("exports") // the compile-only Immutables annotations are not part of the API
+public abstract class ScoringContext {
+
+  ScoringContext() {}
 
   /**
-   * Creates the context, copying the history.
+   * Returns the pipeline the deals run through.
    *
-   * @param pipeline the pipeline the deals run through, not null
-   * @param asOf the instant to score at, not null
-   * @param history the deals to learn from, not null, may be empty; copied
+   * @return the pipeline, never null
    */
-  public ScoringContext {
-    Objects.requireNonNull(pipeline, "pipeline");
-    Objects.requireNonNull(asOf, "asOf");
-    history = List.copyOf(Objects.requireNonNull(history, "history"));
-  }
+  public abstract Pipeline pipeline();
+
+  /**
+   * Returns the instant to score at.
+   *
+   * @return the instant, never null
+   */
+  public abstract Instant asOf();
+
+  /**
+   * Returns the deals to learn from.
+   *
+   * @return the deals, unmodifiable, may be empty, never null
+   */
+  public abstract List<Deal> history();
 
   /**
    * Returns a context with no history, for scorers that do not learn.
@@ -44,7 +55,7 @@ public record ScoringContext(Pipeline pipeline, Instant asOf, List<Deal> history
    * @return the context, never null
    */
   public static ScoringContext of(Pipeline pipeline, Instant asOf) {
-    return new ScoringContext(pipeline, asOf, List.of());
+    return ImmutableScoringContext.builder().pipeline(pipeline).asOf(asOf).build();
   }
 
   /**
@@ -54,18 +65,16 @@ public record ScoringContext(Pipeline pipeline, Instant asOf, List<Deal> history
    * @return the copy, never null
    */
   public ScoringContext withHistory(Collection<Deal> deals) {
-    return new ScoringContext(pipeline, asOf, List.copyOf(Objects.requireNonNull(deals, "deals")));
+    return ImmutableScoringContext.builder().from(this).history(Objects.requireNonNull(deals, "deals")).build();
   }
 
   /**
    * Returns a copy scoring at another instant, with the same history.
    *
-   * @param instant the instant to score at, not null
+   * @param asOf the instant to score at, not null
    * @return the copy, never null
    */
-  public ScoringContext withAsOf(Instant instant) {
-    return new ScoringContext(pipeline, instant, history);
-  }
+  public abstract ScoringContext withAsOf(Instant asOf);
 
   /**
    * Returns the history's deals of this context's pipeline as they were at {@code asOf}, keeping
@@ -75,9 +84,9 @@ public record ScoringContext(Pipeline pipeline, Instant asOf, List<Deal> history
    */
   public List<Deal> closedHistory() {
     List<Deal> closed = new ArrayList<>();
-    for (Deal deal : history) {
-      if (deal.pipelineId().equals(pipeline.id())) {
-        for (Deal then : deal.asOf(asOf)) {
+    for (Deal deal : history()) {
+      if (deal.pipelineId().equals(pipeline().id())) {
+        for (Deal then : deal.asOf(asOf())) {
           if (!then.isOpen()) {
             closed.add(then);
           }
@@ -89,6 +98,7 @@ public record ScoringContext(Pipeline pipeline, Instant asOf, List<Deal> history
 
   @Override
   public String toString() {
-    return "ScoringContext[pipeline " + pipeline.id() + ", as of " + asOf + ", " + history.size() + " deals of history]";
+    return "ScoringContext[pipeline " + pipeline().id() + ", as of " + asOf() + ", " + history().size()
+        + " deals of history]";
   }
 }

@@ -136,7 +136,7 @@ public sealed interface ScoringFailure {
   }
 
   /**
-   * The scorer gave no answer within the time the caller allowed ({@link Scoring#withTimeout}); its
+   * The scorer gave no answer within the time the caller allowed ({@link SafeScoring#withTimeout}); its
    * call was cancelled (interrupted).
    *
    * @param scorerId the scorer, not null

@@ -45,8 +45,8 @@ public record Urgency(double closeWeight, int horizonDays, double rottingWeight,
    * @throws IllegalArgumentException if a weight is negative or not finite, or horizonDays is below 1
    */
   public Urgency {
-    Scores.requireWeight(closeWeight, "closeWeight");
-    Scores.requireWeight(rottingWeight, "rottingWeight");
+    ScoringChecks.requireWeight(closeWeight, "closeWeight");
+    ScoringChecks.requireWeight(rottingWeight, "rottingWeight");
     Objects.requireNonNull(zone, "zone");
     if (horizonDays < 1) {
       throw new IllegalArgumentException("horizonDays must be at least 1 but was " + horizonDays);

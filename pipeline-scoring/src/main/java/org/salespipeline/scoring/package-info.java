@@ -1,7 +1,7 @@
 /**
  * The scoring SPI ({@link org.salespipeline.scoring.Scorer}, {@link org.salespipeline.scoring.Score},
  * {@link org.salespipeline.scoring.ScoringContext}), the built-in scorers, containment of failing
- * scorers ({@link org.salespipeline.scoring.Scoring}), prioritisation
+ * scorers ({@link org.salespipeline.scoring.SafeScoring}), prioritisation
  * ({@link org.salespipeline.scoring.Prioritiser}) and evaluation ({@link org.salespipeline.scoring.Backtest}).
  *
  * <p>Everything here is immutable and thread-safe unless its Javadoc says otherwise; nothing

@@ -1,5 +1,8 @@
 package org.salespipeline.scoring;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.salespipeline.core.internal.ValueStyle;
 
 /** SPEC §2 and §8 for the scoring module, as rules. */
 class ArchitectureTest {
@@ -27,8 +31,8 @@ class ArchitectureTest {
   void scoring_dependsOnCoreOnly() {
     classes().should().onlyDependOnClassesThat()
         .resideInAnyPackage("org.salespipeline.scoring..", "org.salespipeline.core", "org.salespipeline.core.internal",
-            "io.vavr..", "java..", "org.jspecify..")
-        .because("SPEC §2: pipeline-scoring depends on pipeline-core only (and Vavr, JSpecify)")
+            "io.vavr..", "java..", "org.jspecify..", "org.immutables.value..", "org.slf4j")
+        .because("SPEC §2: pipeline-scoring depends on pipeline-core only (and Vavr, the SLF4J API, the compile-only JSpecify and Immutables annotations)")
         .check(SCORING);
   }
 
@@ -59,7 +63,7 @@ class ArchitectureTest {
                 com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(Thread.class))))
         .orShould().dependOnClassesThat().haveFullyQualifiedName(java.util.concurrent.Executors.class.getName())
         .orShould().dependOnClassesThat().haveFullyQualifiedName(java.util.concurrent.ForkJoinPool.class.getName())
-        .because("a library embedded in a CRM must not leak threads: Scoring.withTimeout runs on the caller's executor")
+        .because("a library embedded in a CRM must not leak threads: SafeScoring.withTimeout runs on the caller's executor")
         .check(SCORING);
   }
 
@@ -67,9 +71,10 @@ class ArchitectureTest {
   void onlyTheHotPaths_readDealsThroughCoreInternals() {
     noClasses().that().doNotHaveFullyQualifiedName(Prioritiser.class.getName())
         .and().doNotHaveFullyQualifiedName("org.salespipeline.scoring.internal.NaiveBayesModel")
-        .should().dependOnClassesThat().resideInAPackage("org.salespipeline.core.internal..")
+        .should().dependOnClassesThat(resideInAPackage("org.salespipeline.core.internal..")
+            .and(not(name(ValueStyle.class.getName()))))
         .because("core exports DealCursor to scoring for in-place reads on the scoring and top-k hot paths;"
-            + " everything else uses core's public API")
+            + " everything else uses core's public API (and the values its compile-only ValueStyle)")
         .check(SCORING);
   }
 

@@ -20,6 +20,7 @@ import org.salespipeline.core.Money;
 import org.salespipeline.core.NewDeal;
 import org.salespipeline.core.Pipeline;
 import org.salespipeline.core.QualificationLevel;
+import org.salespipeline.scoring.testing.FixedScorer;
 
 /**
  * The bad-input catalogue of pipeline-scoring (SPEC §5, §8): every public entry point's answer to
@@ -36,14 +37,14 @@ class BadInputCatalogueTest {
   static Stream<Arguments> nullArguments() {
     Scorer stage = StageProbabilityScorer.of();
     return Stream.of(
-        nul("score scorer", "scorer", () -> Scoring.score(null, DEAL, CONTEXT)),
-        nul("score deal", "deal", () -> Scoring.score(stage, null, CONTEXT)),
-        nul("score context", "context", () -> Scoring.score(stage, DEAL, null)),
-        nul("probability scorer", "scorer", () -> Scoring.probability(null, DEAL, CONTEXT)),
-        nul("scoreAll deals", "deals", () -> Scoring.scoreAll(stage, null, CONTEXT)),
+        nul("score scorer", "scorer", () -> SafeScoring.score(null, DEAL, CONTEXT)),
+        nul("score deal", "deal", () -> SafeScoring.score(stage, null, CONTEXT)),
+        nul("score context", "context", () -> SafeScoring.score(stage, DEAL, null)),
+        nul("probability scorer", "scorer", () -> SafeScoring.probability(null, DEAL, CONTEXT)),
+        nul("scoreAll deals", "deals", () -> SafeScoring.scoreAll(stage, null, CONTEXT)),
         nul("scoreAll null deal", "deals must not contain null",
-            () -> Scoring.scoreAll(stage, java.util.Arrays.asList(DEAL, null), CONTEXT)),
-        nul("withTimeout timeout", "timeout", () -> Scoring.withTimeout(null, Runnable::run)),
+            () -> SafeScoring.scoreAll(stage, java.util.Arrays.asList(DEAL, null), CONTEXT)),
+        nul("withTimeout timeout", "timeout", () -> SafeScoring.withTimeout(null, Runnable::run)),
         nul("context pipeline", "pipeline", () -> ScoringContext.of(null, Fixtures.AS_OF)),
         nul("context asOf", "asOf", () -> ScoringContext.of(Fixtures.PIPELINE, null)),
         nul("context history", "deals", () -> CONTEXT.withHistory(null)),
@@ -126,11 +127,11 @@ class BadInputCatalogueTest {
 
   @Test
   void probabilityExactlyZeroOrOne_isAValidAnswer_justBeyondIsContained() {
-    assertThat(Scoring.probability(new TestScorers.Constant("zero", 0.0), DEAL, CONTEXT).get()).isEqualTo(0.0);
-    assertThat(Scoring.probability(new TestScorers.Constant("one", 1.0), DEAL, CONTEXT).get()).isEqualTo(1.0);
-    assertThat(Scoring.probability(new TestScorers.Constant("above", Math.nextUp(1.0)), DEAL, CONTEXT).getLeft().code())
+    assertThat(SafeScoring.probability(new FixedScorer("zero", 0.0), DEAL, CONTEXT).get()).isEqualTo(0.0);
+    assertThat(SafeScoring.probability(new FixedScorer("one", 1.0), DEAL, CONTEXT).get()).isEqualTo(1.0);
+    assertThat(SafeScoring.probability(new FixedScorer("above", Math.nextUp(1.0)), DEAL, CONTEXT).getLeft().code())
         .isEqualTo("INVALID_PROBABILITY");
-    assertThat(Scoring.probability(new TestScorers.Constant("below", -Double.MIN_VALUE), DEAL, CONTEXT).getLeft().code())
+    assertThat(SafeScoring.probability(new FixedScorer("below", -Double.MIN_VALUE), DEAL, CONTEXT).getLeft().code())
         .isEqualTo("INVALID_PROBABILITY");
   }
 
@@ -162,7 +163,7 @@ class BadInputCatalogueTest {
   void untrainedLearnerCalledDirectly_throwsSayingToTrainIt_butScoringTrainsIt() {
     assertThatThrownBy(() -> NaiveBayesScorer.of().score(DEAL, CONTEXT)).isInstanceOf(IllegalStateException.class)
         .hasMessage("scorer 'naive-bayes' is not trained: call trainedOn(context) first");
-    assertThat(Scoring.scoreAll(NaiveBayesScorer.of(), DEALS, CONTEXT).failures()).singleElement()
+    assertThat(SafeScoring.scoreAll(NaiveBayesScorer.of(), DEALS, CONTEXT).failures()).singleElement()
         .satisfies(f -> assertThat(f.code()).isEqualTo("NOT_SCORABLE"));
   }
 
@@ -172,7 +173,7 @@ class BadInputCatalogueTest {
         .withHistory(List.of(Fixtures.won(Fixtures.deal("W", "new")), Fixtures.lost(Fixtures.deal("L", "new")))));
     Deal standard = Pipeline.standard().open(NewDeal.of("S"), Fixtures.T0).get().deal();
 
-    ScoringFailure failure = Scoring.score(trained, standard, ScoringContext.of(Pipeline.standard(), Fixtures.AS_OF))
+    ScoringFailure failure = SafeScoring.score(trained, standard, ScoringContext.of(Pipeline.standard(), Fixtures.AS_OF))
         .getLeft();
 
     assertThat(failure).isInstanceOf(ScoringFailure.NotScorable.class);
@@ -207,7 +208,7 @@ class BadInputCatalogueTest {
 
   @Test
   void prioritiser_amountBeyondTheDoubleRange_isRankedByItsExactExpectedValue() {
-    Money huge = Money.of("1E+400", "USD");
+    Money huge = Money.parse("1E+400", "USD");
     Deal deal = Fixtures.PIPELINE.open(NewDeal.of("HUGE").withAmount(huge), Fixtures.T0).get().deal();
     List<Deal> deals = List.of(DEAL, deal);
 
@@ -241,7 +242,7 @@ class BadInputCatalogueTest {
 
     for (Scorer scorer : List.of(StageProbabilityScorer.of(), HistoricalWinRateScorer.of(), QualificationScorecard.bant(),
         NaiveBayesScorer.of("source"), PointsScorer.of(PointsRule.inStage("new", 5)))) {
-      ScoringResult result = Scoring.scoreAll(scorer, List.of(busy), context);
+      ScoredBatch result = SafeScoring.scoreAll(scorer, List.of(busy), context);
       assertThat(result.failures()).as(scorer.id()).isEmpty();
       assertThat(result.scored().get(0).score().probability()).as(scorer.id()).isBetween(0.0, 1.0);
     }
@@ -249,7 +250,7 @@ class BadInputCatalogueTest {
 
   @Test
   void dealsAtInstantMinAndMax_areScored_andUrgencyStaysFinite() {
-    Deal ancient = Fixtures.PIPELINE.open(NewDeal.of("OLD").withAmount(Money.of("5", "USD")), Instant.MIN).get().deal();
+    Deal ancient = Fixtures.PIPELINE.open(NewDeal.of("OLD").withAmount(Money.parse("5", "USD")), Instant.MIN).get().deal();
     ScoringContext endOfTime = ScoringContext.of(Fixtures.PIPELINE, Instant.MAX);
     Prioritiser urgent = Prioritiser.of(StageProbabilityScorer.of()).withUrgency(Urgency.of(1, 30, 1));
 
@@ -259,7 +260,7 @@ class BadInputCatalogueTest {
       assertThat(r.probability()).isEqualTo(0.1);
       assertThat(r.urgency()).isFinite().isGreaterThanOrEqualTo(1.0);
     });
-    assertThat(Scoring.score(QualificationScorecard.bant(), ancient, endOfTime).get().probability()).isBetween(0.0, 1.0);
+    assertThat(SafeScoring.score(QualificationScorecard.bant(), ancient, endOfTime).get().probability()).isBetween(0.0, 1.0);
   }
 
   @Test
@@ -267,18 +268,18 @@ class BadInputCatalogueTest {
     Prioritiser prioritiser = Prioritiser.of(NaiveBayesScorer.of("source"));
 
     assertThat(prioritiser.rank(List.of(), CONTEXT).deals()).isEmpty();
-    assertThat(Scoring.scoreAll(StageProbabilityScorer.of(), List.of(), CONTEXT)).isEqualTo(
-        new ScoringResult(List.of(), List.of()));
+    assertThat(SafeScoring.scoreAll(StageProbabilityScorer.of(), List.of(), CONTEXT)).isEqualTo(
+        new ScoredBatch(List.of(), List.of()));
     Ranking single = Prioritiser.of(QualificationScorecard.bant()).top(5, DEALS, CONTEXT);
     assertThat(single.deals()).singleElement().satisfies(r -> assertThat(r.rank()).isEqualTo(1));
   }
 
   @Test
   void timeout_forAnInstantScorer_changesNothing() {
-    TimedScoring timed = Scoring.withTimeout(Duration.ofSeconds(30), Runnable::run);
+    TimeLimitedScoring timed = SafeScoring.withTimeout(Duration.ofSeconds(30), Runnable::run);
 
     assertThat(timed.scoreAll(QualificationScorecard.bant(), DEALS, CONTEXT))
-        .isEqualTo(Scoring.scoreAll(QualificationScorecard.bant(), DEALS, CONTEXT));
+        .isEqualTo(SafeScoring.scoreAll(QualificationScorecard.bant(), DEALS, CONTEXT));
     assertThat(timed.timeout()).isEqualTo(Duration.ofSeconds(30));
   }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.QualificationLevel;
+import org.salespipeline.scoring.testing.FixedScorer;
 
 class CompositeScorerTest {
 
@@ -56,10 +57,10 @@ class CompositeScorerTest {
 
   @Test
   void aFailingPart_failsTheBlend() {
-    Scorer nan = new TestScorers.Constant("nan", Double.NaN);
+    Scorer nan = new FixedScorer("nan", Double.NaN);
     CompositeScorer blend = CompositeScorer.builder().add(nan, 1).build();
 
-    assertThat(Scoring.probability(blend, deal, Fixtures.CONTEXT).getLeft().message())
+    assertThat(SafeScoring.probability(blend, deal, Fixtures.CONTEXT).getLeft().message())
         .contains("part 'nan' returned NaN for deal D");
   }
 

@@ -109,15 +109,15 @@ class ConcurrencyTest {
   @Test
   void timedScoringFromManyThreadsOnOnePool_sameResultsAsPlainScoring() throws Exception {
     Scorer scorer = trainedScorers().get(0);
-    ScoringResult expected = Scoring.scoreAll(scorer, OPEN, CONTEXT);
-    TimedScoring timed = Scoring.withTimeout(java.time.Duration.ofSeconds(30), pool);
+    ScoredBatch expected = SafeScoring.scoreAll(scorer, OPEN, CONTEXT);
+    TimeLimitedScoring timed = SafeScoring.withTimeout(java.time.Duration.ofSeconds(30), pool);
     ExecutorService callers = Executors.newFixedThreadPool(3);
     try {
-      List<Future<ScoringResult>> futures = new ArrayList<>();
+      List<Future<ScoredBatch>> futures = new ArrayList<>();
       for (int t = 0; t < 3; t++) {
         futures.add(callers.submit(() -> timed.scoreAll(scorer, OPEN, CONTEXT)));
       }
-      for (Future<ScoringResult> future : futures) {
+      for (Future<ScoredBatch> future : futures) {
         assertThat(future.get(120, TimeUnit.SECONDS)).isEqualTo(expected);
       }
     } finally {

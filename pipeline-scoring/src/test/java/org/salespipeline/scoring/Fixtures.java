@@ -30,13 +30,13 @@ final class Fixtures {
   }
 
   static Deal deal(String id, String stage, String amount) {
-    return PIPELINE.open(NewDeal.of(id).withTitle(id).withStage(stage).withAmount(Money.of(amount, "USD")), T0).get()
+    return PIPELINE.open(NewDeal.of(id).withTitle(id).withStage(stage).withAmount(Money.parse(amount, "USD")), T0).get()
         .deal();
   }
 
   static Deal qualified(String id, QualificationLevel b, QualificationLevel a, QualificationLevel n,
       QualificationLevel t, QualificationLevel i) {
-    return PIPELINE.open(NewDeal.of(id).withQualification(new Qualification(b, a, n, t, i)), T0).get().deal();
+    return PIPELINE.open(NewDeal.of(id).withQualification(Qualification.of(b, a, n, t, i)), T0).get().deal();
   }
 
   static Deal won(Deal deal) {

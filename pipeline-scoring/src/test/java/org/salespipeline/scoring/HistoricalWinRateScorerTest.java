@@ -65,7 +65,7 @@ class HistoricalWinRateScorerTest {
   void trainedOnNoClosedDeal_isNotScorable() {
     HistoricalWinRateScorer trained = HistoricalWinRateScorer.of().trainedOn(Fixtures.CONTEXT);
 
-    assertThat(Scoring.probability(trained, Fixtures.deal("X", "new"), Fixtures.CONTEXT).getLeft().message())
+    assertThat(SafeScoring.probability(trained, Fixtures.deal("X", "new"), Fixtures.CONTEXT).getLeft().message())
         .isEqualTo("Scorer 'historical' cannot score deal X: scorer 'historical' learned from no closed deal");
   }
 

@@ -10,6 +10,7 @@ import static org.salespipeline.core.testing.Theories.qt;
 import static org.salespipeline.core.testing.Theories.withEdges;
 
 import java.time.Instant;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ class HostileDealsProperties {
   private static void everyScorer(List<Deal> deals) {
     ScoringContext context = ScoringContext.of(PIPELINE, T0.plusSeconds(86_400L * 400)).withHistory(deals);
     for (Scorer scorer : scorers()) {
-      ScoringResult result = Scoring.scoreAll(scorer, deals, context);
+      ScoredBatch result = SafeScoring.scoreAll(scorer, deals, context);
       assertThat(result.scored().size() + result.failures().size()).as(scorer.id()).isEqualTo(deals.size());
       Scorer trained = scorer.isTrained() ? scorer : scorer.trainedOn(context);
       for (ScoredDeal scored : result.scored()) {
@@ -100,7 +101,7 @@ class HostileDealsProperties {
     return List.of(StageProbabilityScorer.of(), HistoricalWinRateScorer.of(),
         QualificationScorecard.bant().withWeight(QualificationScorecard.Criterion.INTEREST, 0.3),
         PointsScorer.of(PointsRule.attributeEquals("source", "web", 10), PointsRule.inStage("proposition", 30),
-            PointsRule.amountAtLeast(Money.of("1000", "USD"), -5)),
+            PointsRule.amountAtLeast(Money.parse("1000", "USD"), -5)),
         NaiveBayesScorer.of("source", "segment"), NaiveBayesScorer.of("source").withTeamAttribute("segment"),
         CompositeScorer.builder().add(StageProbabilityScorer.of(), 1).add(NaiveBayesScorer.of("source"), 3).build());
   }
@@ -108,7 +109,7 @@ class HostileDealsProperties {
   /** Lists of deals with distinct ids, from {@code min} to {@code max} long, both edges and one deal drawn often. */
   static Gen<List<Deal>> deals(int min, int max) {
     Gen<Integer> level = integers().between(0, QualificationLevel.values().length - 1);
-    Gen<Qualification> qualification = in -> new Qualification(QualificationLevel.values()[level.generate(in)],
+    Gen<Qualification> qualification = in -> Qualification.of(QualificationLevel.values()[level.generate(in)],
         QualificationLevel.values()[level.generate(in)], QualificationLevel.values()[level.generate(in)],
         QualificationLevel.values()[level.generate(in)], QualificationLevel.values()[level.generate(in)]);
     Gen<List<Integer>> steps = lists().of(integers().between(0, 6)).ofSizeBetween(0, 12);
@@ -170,8 +171,8 @@ class HostileDealsProperties {
   private static Gen<Money> amount() {
     Gen<Money> priced = Generate.oneOf(
         integers().between(0, 100_000_000).map(cents -> Money.of(java.math.BigDecimal.valueOf(cents, 2),
-            Money.currency("USD"))),
-        Generate.pick(List.of("0", "0.001", "9".repeat(900), "1E+300")).map(a -> Money.of(a, "USD")));
+            Currency.getInstance("USD"))),
+        Generate.pick(List.of("0", "0.001", "9".repeat(900), "1E+300")).map(a -> Money.parse(a, "USD")));
     return integers().between(0, 99).zip(priced, (p, m) -> p < 20 ? null : m);
   }
 }

@@ -81,7 +81,7 @@ class NaiveBayesScorerTest {
 
   @Test
   void untrained_isAProgrammerError_containedAsAFailure() {
-    assertThat(Scoring.probability(NaiveBayesScorer.of("source"), open("a"), Fixtures.CONTEXT).getLeft())
+    assertThat(SafeScoring.probability(NaiveBayesScorer.of("source"), open("a"), Fixtures.CONTEXT).getLeft())
         .isInstanceOfSatisfying(ScoringFailure.Threw.class, f -> assertThat(f.cause())
             .hasMessage("scorer 'naive-bayes' is not trained: call trainedOn(context) first"));
   }
@@ -91,7 +91,7 @@ class NaiveBayesScorerTest {
     NaiveBayesScorer trained = NaiveBayesScorer.of("source").trainedOn(Fixtures.CONTEXT);
 
     assertThat(trained.closedDealsLearned()).contains(0);
-    assertThat(Scoring.probability(trained, open("a"), Fixtures.CONTEXT).getLeft().code()).isEqualTo("NOT_SCORABLE");
+    assertThat(SafeScoring.probability(trained, open("a"), Fixtures.CONTEXT).getLeft().code()).isEqualTo("NOT_SCORABLE");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.salespipeline.scoring;
 
+import org.salespipeline.scoring.testing.FixedScorer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
@@ -16,7 +17,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.event.Level;
 import org.salespipeline.core.Deal;
+import org.salespipeline.scoring.testing.ThrowingScorer;
 
 /**
  * SPEC §5: a scorer plugin that throws, returns NaN or never returns is contained and named, and
@@ -42,7 +45,7 @@ class PluginIsolationTest {
 
   @Test
   void neverReturns_timesOutNamingScorerAndDeal_othersAreScored() {
-    ScoringResult result = Scoring.withTimeout(TIMEOUT, pool).scoreAll(new HangsOn("B", false), deals, Fixtures.CONTEXT);
+    ScoredBatch result = SafeScoring.withTimeout(TIMEOUT, pool).scoreAll(new HangsOn("B", false), deals, Fixtures.CONTEXT);
 
     assertThat(result.scored()).extracting(s -> s.deal().id()).containsExactly("A", "C");
     assertThat(result.scored()).extracting(s -> s.score().probability()).containsExactly(0.1, 0.7);
@@ -53,17 +56,58 @@ class PluginIsolationTest {
   }
 
   @Test
+  void timesOutTwice_loggedOnceAtWarn_namingScorerAndTimeout() {
+    CapturingLogger log = new CapturingLogger();
+    TimeLimitedScoring timed = new TimeLimitedScoring(TIMEOUT, pool, log);
+    HangsOn plugin = new HangsOn("B", false);
+
+    timed.probability(plugin, deals.get(1), Fixtures.CONTEXT);
+    timed.score(plugin, deals.get(1), Fixtures.CONTEXT);
+    timed.probability(plugin, deals.get(0), Fixtures.CONTEXT);
+
+    assertThat(log.lines()).singleElement().satisfies(line -> {
+      assertThat(line.level()).isEqualTo(Level.WARN);
+      assertThat(line.message()).startsWith("Scorer 'hangs' was cut off after PT1S (deal B)");
+    });
+  }
+
+  @Test
+  void trainingTimesOut_loggedOnceForAllItsDeals() {
+    CapturingLogger log = new CapturingLogger();
+
+    ScoredBatch result = new TimeLimitedScoring(TIMEOUT, pool, log).scoreAll(new HangingLearner(never), deals,
+        Fixtures.CONTEXT);
+
+    assertThat(result.failures()).hasSize(3);
+    assertThat(log.lines()).singleElement().satisfies(line -> {
+      assertThat(line.level()).isEqualTo(Level.WARN);
+      assertThat(line.message()).startsWith("Scorer 'slow-learner' was cut off after PT1S (training)");
+    });
+  }
+
+  @Test
+  void inTime_logsNothing() {
+    CapturingLogger log = new CapturingLogger();
+
+    ScoredBatch result = new TimeLimitedScoring(TIMEOUT, pool, log).scoreAll(StageProbabilityScorer.of(), deals,
+        Fixtures.CONTEXT);
+
+    assertThat(result.scored()).hasSize(3);
+    assertThat(log.lines()).isEmpty();
+  }
+
+  @Test
   void neverReturns_theCallIsInterrupted_soItsThreadIsFreed() throws InterruptedException {
     HangsOn plugin = new HangsOn("B", false);
 
-    Scoring.withTimeout(TIMEOUT, pool).probability(plugin, deals.get(1), Fixtures.CONTEXT);
+    SafeScoring.withTimeout(TIMEOUT, pool).probability(plugin, deals.get(1), Fixtures.CONTEXT);
 
     assertThat(plugin.interrupted.await(10, TimeUnit.SECONDS)).as("the hung call saw the interrupt").isTrue();
   }
 
   @Test
   void ignoresInterruption_othersAreStillScoredOnOtherThreads() {
-    ScoringResult result = Scoring.withTimeout(TIMEOUT, pool).scoreAll(new HangsOn("A", true), deals, Fixtures.CONTEXT);
+    ScoredBatch result = SafeScoring.withTimeout(TIMEOUT, pool).scoreAll(new HangsOn("A", true), deals, Fixtures.CONTEXT);
 
     assertThat(result.scored()).extracting(s -> s.deal().id()).containsExactly("B", "C");
     assertThat(result.failures()).extracting(ScoringFailure::dealId).containsExactly("A");
@@ -71,14 +115,14 @@ class PluginIsolationTest {
 
   @Test
   void throwsReturnsNaNOrHangs_eachContained_goodDealsScoredOnEveryPath() {
-    TimedScoring timed = Scoring.withTimeout(TIMEOUT, pool);
+    TimeLimitedScoring timed = SafeScoring.withTimeout(TIMEOUT, pool);
     Deal deal = deals.get(0);
 
-    assertThat(timed.score(new TestScorers.ThrowsFor(java.util.Set.of("A")), deal, Fixtures.CONTEXT).getLeft())
+    assertThat(timed.score(new ThrowingScorer(java.util.Set.of("A")), deal, Fixtures.CONTEXT).getLeft())
         .isInstanceOfSatisfying(ScoringFailure.Threw.class, f -> assertThat(f.cause()).hasMessage("boom on A"));
-    assertThat(timed.probability(new TestScorers.Constant("nan", Double.NaN), deal, Fixtures.CONTEXT).getLeft())
+    assertThat(timed.probability(new FixedScorer("nan", Double.NaN), deal, Fixtures.CONTEXT).getLeft())
         .isEqualTo(new ScoringFailure.InvalidProbability("nan", "A", Double.NaN));
-    assertThat(timed.score(new TestScorers.Constant("nan", Double.NaN), deal, Fixtures.CONTEXT).getLeft().message())
+    assertThat(timed.score(new FixedScorer("nan", Double.NaN), deal, Fixtures.CONTEXT).getLeft().message())
         .isEqualTo("Scorer 'nan' failed on deal A: java.lang.IllegalArgumentException: "
             + "probability must be within [0, 1] but was NaN");
     assertThat(timed.score(StageProbabilityScorer.of(), deal, Fixtures.CONTEXT).get().probability()).isEqualTo(0.1);
@@ -89,7 +133,7 @@ class PluginIsolationTest {
   void trainingNeverReturns_everyDealTimesOut() {
     Scorer learner = new HangingLearner(never);
 
-    ScoringResult result = Scoring.withTimeout(TIMEOUT, pool).scoreAll(learner, deals, Fixtures.CONTEXT);
+    ScoredBatch result = SafeScoring.withTimeout(TIMEOUT, pool).scoreAll(learner, deals, Fixtures.CONTEXT);
 
     assertThat(result.scored()).isEmpty();
     assertThat(result.failures()).containsExactly(new ScoringFailure.TimedOut("slow-learner", "A", TIMEOUT),
@@ -98,11 +142,11 @@ class PluginIsolationTest {
 
   @Test
   void learnedFromNothing_everyDealNotScorable_asWithoutTimeout() {
-    ScoringResult result = Scoring.withTimeout(TIMEOUT, pool)
+    ScoredBatch result = SafeScoring.withTimeout(TIMEOUT, pool)
         .scoreAll(HistoricalWinRateScorer.of(), deals, Fixtures.CONTEXT); // learned from no closed deal
 
     assertThat(result.failures()).hasSize(3).allSatisfy(f -> assertThat(f.code()).isEqualTo("NOT_SCORABLE"));
-    assertThat(result.failures()).isEqualTo(Scoring.scoreAll(HistoricalWinRateScorer.of(), deals, Fixtures.CONTEXT)
+    assertThat(result.failures()).isEqualTo(SafeScoring.scoreAll(HistoricalWinRateScorer.of(), deals, Fixtures.CONTEXT)
         .failures());
   }
 
@@ -111,15 +155,15 @@ class PluginIsolationTest {
     List<Deal> history = List.of(Fixtures.won(Fixtures.deal("W", "new")), Fixtures.lost(Fixtures.deal("L", "new")));
     ScoringContext context = Fixtures.CONTEXT.withHistory(history);
 
-    ScoringResult timed = Scoring.withTimeout(TIMEOUT, pool).scoreAll(HistoricalWinRateScorer.of(), deals, context);
+    ScoredBatch timed = SafeScoring.withTimeout(TIMEOUT, pool).scoreAll(HistoricalWinRateScorer.of(), deals, context);
 
-    assertThat(timed).isEqualTo(Scoring.scoreAll(HistoricalWinRateScorer.of(), deals, context));
+    assertThat(timed).isEqualTo(SafeScoring.scoreAll(HistoricalWinRateScorer.of(), deals, context));
     assertThat(timed.failures()).isEmpty();
   }
 
   @Test
   void callerInterrupted_throwsCancellation_andKeepsTheInterruptFlag() {
-    TimedScoring timed = Scoring.withTimeout(TIMEOUT, pool);
+    TimeLimitedScoring timed = SafeScoring.withTimeout(TIMEOUT, pool);
     Thread.currentThread().interrupt();
     try {
       assertThatThrownBy(() -> timed.score(new HangsOn("A", false), deals.get(0), Fixtures.CONTEXT))
@@ -132,7 +176,7 @@ class PluginIsolationTest {
 
   @Test
   void enormousTimeout_waitsAsLongAsNeeded() {
-    TimedScoring forever = Scoring.withTimeout(ChronoUnit.FOREVER.getDuration(), pool);
+    TimeLimitedScoring forever = SafeScoring.withTimeout(ChronoUnit.FOREVER.getDuration(), pool);
 
     assertThat(forever.timeout()).isEqualTo(ChronoUnit.FOREVER.getDuration());
     assertThat(forever.scoreAll(StageProbabilityScorer.of(), deals, Fixtures.CONTEXT).scored()).hasSize(3);
@@ -140,13 +184,13 @@ class PluginIsolationTest {
 
   @Test
   void badTimeoutOrExecutor_throwNamingThem() {
-    assertThatIllegalArgumentException().isThrownBy(() -> Scoring.withTimeout(Duration.ZERO, pool))
+    assertThatIllegalArgumentException().isThrownBy(() -> SafeScoring.withTimeout(Duration.ZERO, pool))
         .withMessage("timeout must be positive but was PT0S");
-    assertThatIllegalArgumentException().isThrownBy(() -> Scoring.withTimeout(Duration.ofMillis(-1), pool))
+    assertThatIllegalArgumentException().isThrownBy(() -> SafeScoring.withTimeout(Duration.ofMillis(-1), pool))
         .withMessage("timeout must be positive but was PT-0.001S");
-    assertThatNullPointerException().isThrownBy(() -> Scoring.withTimeout(null, pool)).withMessage("timeout");
-    assertThatNullPointerException().isThrownBy(() -> Scoring.withTimeout(TIMEOUT, null)).withMessage("executor");
-    TimedScoring timed = Scoring.withTimeout(TIMEOUT, pool);
+    assertThatNullPointerException().isThrownBy(() -> SafeScoring.withTimeout(null, pool)).withMessage("timeout");
+    assertThatNullPointerException().isThrownBy(() -> SafeScoring.withTimeout(TIMEOUT, null)).withMessage("executor");
+    TimeLimitedScoring timed = SafeScoring.withTimeout(TIMEOUT, pool);
     assertThatNullPointerException().isThrownBy(() -> timed.scoreAll(null, deals, Fixtures.CONTEXT)).withMessage("scorer");
     assertThatNullPointerException().isThrownBy(() -> timed.score(StageProbabilityScorer.of(), null, Fixtures.CONTEXT))
         .withMessage("deal");
@@ -159,7 +203,7 @@ class PluginIsolationTest {
     ExecutorService closed = Executors.newSingleThreadExecutor();
     closed.shutdown();
 
-    assertThatThrownBy(() -> Scoring.withTimeout(TIMEOUT, closed).score(StageProbabilityScorer.of(), deals.get(0),
+    assertThatThrownBy(() -> SafeScoring.withTimeout(TIMEOUT, closed).score(StageProbabilityScorer.of(), deals.get(0),
         Fixtures.CONTEXT)).isInstanceOf(RejectedExecutionException.class);
   }
 

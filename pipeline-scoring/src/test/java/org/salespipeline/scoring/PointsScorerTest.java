@@ -15,7 +15,7 @@ class PointsScorerTest {
   // points from -10 to +50: a deal matching nothing stands at 10/60
   private final PointsScorer points = PointsScorer.of(
       PointsRule.attributeEquals("source", "referral", 30),
-      PointsRule.amountAtLeast(Money.of("10000", "USD"), 20),
+      PointsRule.amountAtLeast(Money.parse("10000", "USD"), 20),
       PointsRule.attributeEquals("segment", "SMB", -10));
 
   @Test
@@ -55,10 +55,10 @@ class PointsScorerTest {
 
   @Test
   void amountRule_otherCurrency_doesNotMatch() {
-    Deal euros = Fixtures.PIPELINE.open(org.salespipeline.core.NewDeal.of("E").withAmount(Money.of("90000", "EUR")),
+    Deal euros = Fixtures.PIPELINE.open(org.salespipeline.core.NewDeal.of("E").withAmount(Money.parse("90000", "EUR")),
         Fixtures.T0).get().deal();
 
-    assertThat(PointsRule.amountAtLeast(Money.of("10000", "USD"), 5).condition().test(euros)).isFalse();
+    assertThat(PointsRule.amountAtLeast(Money.parse("10000", "USD"), 5).condition().test(euros)).isFalse();
   }
 
   @Test

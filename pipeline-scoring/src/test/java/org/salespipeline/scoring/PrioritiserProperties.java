@@ -10,6 +10,7 @@ import static org.salespipeline.core.testing.Theories.withEdges;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,11 +94,11 @@ class PrioritiserProperties {
   private static Gen<@Nullable Money> amount() {
     String huge = "7" + "0".repeat(350);
     Gen<Money> priced = Generate.oneOf(
-        Generate.pick(List.of("0", "1", "3", "21", "250", "1000")).map(a -> Money.of(a, "USD")),
-        integers().between(0, 9).map(d -> Money.of(huge + "." + d, "USD")),
-        integers().between(0, 9).map(d -> Money.of("10000000000000000" + d, "USD")),
-        integers().between(1, 9).map(d -> Money.of("0." + "0".repeat(998) + d, "USD")),
-        integers().between(0, 100_000_000).map(cents -> Money.of(BigDecimal.valueOf(cents, 2), Money.currency("USD"))));
+        Generate.pick(List.of("0", "1", "3", "21", "250", "1000")).map(a -> Money.parse(a, "USD")),
+        integers().between(0, 9).map(d -> Money.parse(huge + "." + d, "USD")),
+        integers().between(0, 9).map(d -> Money.parse("10000000000000000" + d, "USD")),
+        integers().between(1, 9).map(d -> Money.parse("0." + "0".repeat(998) + d, "USD")),
+        integers().between(0, 100_000_000).map(cents -> Money.of(BigDecimal.valueOf(cents, 2), Currency.getInstance("USD"))));
     return integers().between(0, 99).zip(priced, (p, m) -> p < 15 ? null : m);
   }
 

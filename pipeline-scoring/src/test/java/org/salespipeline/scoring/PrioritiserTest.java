@@ -15,6 +15,7 @@ import org.salespipeline.core.Money;
 import org.salespipeline.core.NewDeal;
 import org.salespipeline.core.Pipeline;
 import org.salespipeline.core.testing.DealGenerator;
+import org.salespipeline.scoring.testing.ThrowingScorer;
 
 class PrioritiserTest {
 
@@ -30,7 +31,7 @@ class PrioritiserTest {
     Ranking ranking = byStage.rank(deals, Fixtures.CONTEXT);
 
     assertThat(ranking.deals()).extracting(r -> r.deal().id()).containsExactly("big-early", "mid", "small-sure");
-    assertThat(ranking.deals().get(0).expectedValue()).contains(Money.of("2000", "USD"));
+    assertThat(ranking.deals().get(0).expectedValue()).contains(Money.parse("2000", "USD"));
     assertThat(ranking.deals()).extracting(RankedDeal::rank).containsExactly(1, 2, 3);
   }
 
@@ -90,8 +91,8 @@ class PrioritiserTest {
     Ranking ranking = byStage.rank(deals, Fixtures.CONTEXT);
 
     assertThat(ids(ranking)).containsExactly("b-3-at-70", "a-21-at-10");
-    assertThat(ranking.deals()).extracting(r -> r.expectedValue().get()).containsExactly(Money.of("2.1", "USD"),
-        Money.of("2.1", "USD"));
+    assertThat(ranking.deals()).extracting(r -> r.expectedValue().get()).containsExactly(Money.parse("2.1", "USD"),
+        Money.parse("2.1", "USD"));
   }
 
   @Test
@@ -146,7 +147,7 @@ class PrioritiserTest {
 
   @Test
   void closedDeals_andDealsOfOtherPipelines_areNotRanked() {
-    Deal other = Pipeline.standard().open(NewDeal.of("S").withAmount(Money.of("5", "USD")), Fixtures.T0).get().deal();
+    Deal other = Pipeline.standard().open(NewDeal.of("S").withAmount(Money.parse("5", "USD")), Fixtures.T0).get().deal();
     List<Deal> deals = List.of(Fixtures.won(Fixtures.deal("W", "new", "10")), other, Fixtures.deal("O", "new", "10"));
 
     Ranking ranking = byStage.rank(deals, Fixtures.CONTEXT);
@@ -166,7 +167,7 @@ class PrioritiserTest {
 
   @Test
   void failingDeals_areReported_othersRanked() {
-    Prioritiser failing = Prioritiser.of(new TestScorers.ThrowsFor(Set.of("B")));
+    Prioritiser failing = Prioritiser.of(new ThrowingScorer(Set.of("B")));
     List<Deal> deals = List.of(Fixtures.deal("A", "new", "10"), Fixtures.deal("B", "new", "10"));
 
     Ranking ranking = failing.top(5, deals, Fixtures.CONTEXT);
@@ -178,7 +179,7 @@ class PrioritiserTest {
 
   @Test
   void mixedCurrencies_areComparedAtFaceValue_andTheRankingSaysSo() {
-    Deal euros = Fixtures.PIPELINE.open(NewDeal.of("E").withAmount(Money.of("900", "EUR")), Fixtures.T0).get().deal();
+    Deal euros = Fixtures.PIPELINE.open(NewDeal.of("E").withAmount(Money.parse("900", "EUR")), Fixtures.T0).get().deal();
     List<Deal> deals = List.of(euros, Fixtures.deal("U", "new", "1000"));
 
     Ranking faceValue = byStage.rank(deals, Fixtures.CONTEXT);

@@ -90,9 +90,9 @@ class ScorerContractTest {
 
     assertThat(PointsRule.inStage("new", 5).condition().test(inNew)).isTrue();
     assertThat(PointsRule.inStage("new", 5).condition().test(inQualified)).isFalse();
-    assertThat(PointsRule.amountAtLeast(Money.of("100", "USD"), 5).condition().test(inNew)).as("at least: equal counts")
+    assertThat(PointsRule.amountAtLeast(Money.parse("100", "USD"), 5).condition().test(inNew)).as("at least: equal counts")
         .isTrue();
-    assertThat(PointsRule.amountAtLeast(Money.of("100", "USD"), 5).condition().test(inQualified)).isFalse();
+    assertThat(PointsRule.amountAtLeast(Money.parse("100", "USD"), 5).condition().test(inQualified)).isFalse();
     assertThat(PointsRule.qualification(QualificationScorecard.Criterion.BUDGET,
         org.salespipeline.core.QualificationLevel.YES, 5).condition().test(inNew)).isFalse();
   }
@@ -142,11 +142,11 @@ class ScorerContractTest {
           throw new AssertionError("an Error is not a scoring failure");
         }
       };
-      assertThatThrownBy(() -> Scoring.withTimeout(Duration.ofSeconds(30), pool).score(erroring, Fixtures.deal("E", "new"),
+      assertThatThrownBy(() -> SafeScoring.withTimeout(Duration.ofSeconds(30), pool).score(erroring, Fixtures.deal("E", "new"),
           Fixtures.CONTEXT)).isInstanceOf(AssertionError.class).hasMessage("an Error is not a scoring failure");
-      assertThat(Scoring.withTimeout(Duration.ofSeconds(30), pool).probability(StageProbabilityScorer.of(),
+      assertThat(SafeScoring.withTimeout(Duration.ofSeconds(30), pool).probability(StageProbabilityScorer.of(),
           Fixtures.deal("P", "proposition"), Fixtures.CONTEXT).get()).isEqualTo(0.7);
-      assertThat(Scoring.withTimeout(Duration.ofNanos(1), pool).timeout()).isEqualTo(Duration.ofNanos(1));
+      assertThat(SafeScoring.withTimeout(Duration.ofNanos(1), pool).timeout()).isEqualTo(Duration.ofNanos(1));
     } finally {
       pool.shutdown();
       assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();

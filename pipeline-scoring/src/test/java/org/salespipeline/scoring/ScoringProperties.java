@@ -30,7 +30,7 @@ class ScoringProperties {
         HistoricalWinRateScorer.of(),
         QualificationScorecard.bant().withWeight(QualificationScorecard.Criterion.INTEREST, 0.5),
         PointsScorer.of(PointsRule.attributeEquals("source", "referral", 25),
-            PointsRule.amountAtLeast(Money.of("50000", "USD"), 10), PointsRule.attributeEquals("segment", "SMB", -5)),
+            PointsRule.amountAtLeast(Money.parse("50000", "USD"), 10), PointsRule.attributeEquals("segment", "SMB", -5)),
         NaiveBayesScorer.of("source", "segment", "product"),
         NaiveBayesScorer.of("source", "product").withTeamAttribute("segment"),
         CompositeScorer.builder().add(QualificationScorecard.bant(), 1).add(NaiveBayesScorer.of(), 2).build());

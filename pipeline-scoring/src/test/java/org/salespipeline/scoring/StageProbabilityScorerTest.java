@@ -40,7 +40,7 @@ class StageProbabilityScorerTest {
   void dealOfAnotherPipeline_isNotScorable() {
     Deal other = Pipeline.standard().open(org.salespipeline.core.NewDeal.of("S"), Fixtures.T0).get().deal();
 
-    assertThat(Scoring.score(stage, other, Fixtures.CONTEXT).getLeft())
+    assertThat(SafeScoring.score(stage, other, Fixtures.CONTEXT).getLeft())
         .isInstanceOfSatisfying(ScoringFailure.NotScorable.class, f -> assertThat(f.reason())
             .isEqualTo("deal S runs through pipeline 'standard', not 'simple'"));
   }

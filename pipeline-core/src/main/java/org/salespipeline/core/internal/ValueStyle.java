@@ -10,6 +10,16 @@ import org.immutables.value.Value;
  * The project's one Immutables style: generated classes stay package-private behind the abstract
  * value type, so users only ever see {@code Deal}, {@code Stage}, {@code Stage.builder()}.
  *
+ * <p>The rule for values in the libraries: a domain, configuration or result value that has
+ * defaults or {@code with…} copies ({@code Stage}, {@code NewDeal}, {@code Qualification},
+ * {@code TransitionPolicy}, the metrics' queries, {@code ScoringContext}) is an abstract class with
+ * {@code @Value.Immutable} and this style: accessors and public {@code with…} methods declared on
+ * it, defaults as {@code @Value.Default}, structural checks in one {@code @Value.Check}, a static
+ * factory ({@code of}, {@code asOf}, {@code defaults}) as the only way in. A small closed set of
+ * cases (events, rejections, failures) is a sealed interface of records. Only {@code Deal} and
+ * {@code Money} are written by hand, for their measured memory layout (their design notes say
+ * why).
+ *
  * <p>Class retention: the annotation is a compile-time concern and never reaches users' class
  * paths. Not exported; other modules of this project may use it through a qualified export.
  */

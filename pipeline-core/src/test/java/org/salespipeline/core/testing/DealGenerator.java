@@ -1,5 +1,6 @@
 package org.salespipeline.core.testing;
 
+import java.util.Currency;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +34,7 @@ public final class DealGenerator {
   private static final List<String> SOURCES = List.of("web", "referral", "event", "outbound");
   private static final List<String> SEGMENTS = List.of("SMB", "Mid-market", "Enterprise");
   private static final List<String> PRODUCTS = List.of("Basic", "Pro", "Suite");
-  private static final Qualification QUALIFIED = new Qualification(QualificationLevel.YES, QualificationLevel.YES,
+  private static final Qualification QUALIFIED = Qualification.of(QualificationLevel.YES, QualificationLevel.YES,
       QualificationLevel.YES, QualificationLevel.YES, QualificationLevel.PARTIAL);
 
   private final Pipeline pipeline;
@@ -109,7 +110,7 @@ public final class DealGenerator {
         .withAttribute("product", pick(PRODUCTS));
     if (random.nextInt(10) > 0) {
       String currency = random.nextInt(4) == 0 ? "EUR" : "USD";
-      draft = draft.withAmount(Money.of(BigDecimal.valueOf(500 + random.nextInt(99_500), 0), Money.currency(currency)));
+      draft = draft.withAmount(Money.of(BigDecimal.valueOf(500 + random.nextInt(99_500), 0), Currency.getInstance(currency)));
     }
     if (random.nextInt(3) == 0) {
       draft = draft.withExpectedClose(LocalDate.ofInstant(at, ZoneOffset.UTC).plusDays(30 + random.nextInt(120)));

@@ -226,7 +226,7 @@ public final class Analyst {
    */
   public static MetricsReport metrics(Export export, String groupBy) {
     Grouping grouping = Objects.requireNonNull(export, "export").grouping(groupBy)
-        .getOrElseThrow(message -> new IllegalArgumentException(message));
+        .getOrElseThrow(bad -> new IllegalArgumentException(bad.message()));
     return metrics(export, query(export).withGrouping(grouping));
   }
 
@@ -366,7 +366,7 @@ public final class Analyst {
 
   private static Instant instant(String text, String name) {
     Objects.requireNonNull(text, name);
-    return Timestamps.parse(text).getOrElseThrow(message -> new IllegalArgumentException(name + ": " + message));
+    return Timestamps.parse(text).getOrElseThrow(bad -> new IllegalArgumentException(name + ": " + bad.message()));
   }
 
   /**
@@ -391,7 +391,7 @@ public final class Analyst {
    */
   public static Priorities prioritize(Export export, String scorerId) {
     Scorer scorer = scorer(export, scorerId, List.of(), Option.none())
-        .getOrElseThrow(message -> new IllegalArgumentException(message));
+        .getOrElseThrow(bad -> new IllegalArgumentException(bad.message()));
     return prioritize(export, scorer, DEFAULT_TOP);
   }
 
@@ -466,10 +466,9 @@ public final class Analyst {
    * @param features the attribute columns naive Bayes learns from, matched ignoring case; empty
    *     for every attribute; not null
    * @param team the attribute column naming each deal's team, for per-team tables; not null
-   * @return the scorer, or a one-line message saying why not (listing the known ids, or the
-   *     columns of the file)
+   * @return the scorer, or why not (listing the known ids, or the columns of the file)
    */
-  public static Either<String, Scorer> scorer(Export export, String scorerId, List<String> features,
+  public static Either<BadChoice, Scorer> scorer(Export export, String scorerId, List<String> features,
       Option<String> team) {
     Objects.requireNonNull(export, "export");
     Objects.requireNonNull(scorerId, "scorerId");
@@ -478,22 +477,22 @@ public final class Analyst {
     ScorerRegistry registry = ScorerRegistry.discover();
     Option<Scorer> found = registry.find(scorerId);
     if (found.isEmpty()) {
-      return Either.left("unknown scorer '" + scorerId + "'; known scorers: " + String.join(", ", registry.ids()));
+      return Either.left(new BadChoice.UnknownScorer(scorerId, registry.ids()));
     }
     if (features.isEmpty() && team.isEmpty()) {
       return Either.right(found.get());
     }
     if (!scorerId.equals(NaiveBayesScorer.ID)) {
-      return Either.left("features and team apply to the naive-bayes scorer only, not to '" + scorerId + "'");
+      return Either.left(new BadChoice.OptionsNotForScorer(scorerId));
     }
     List<String> keys = new ArrayList<>();
     for (String feature : features) {
       Option<String> key = export.attribute(feature);
       if (key.isEmpty()) {
-        return Either.left(unknownColumn(export, feature));
+        return Either.left(new BadChoice.UnknownColumn(feature, export.attributes()));
       }
       if (keys.contains(key.get())) {
-        return Either.left("feature '" + feature + "' is given twice");
+        return Either.left(new BadChoice.RepeatedFeature(feature));
       }
       keys.add(key.get());
     }
@@ -501,17 +500,10 @@ public final class Analyst {
     if (team.isDefined()) {
       Option<String> key = export.attribute(team.get());
       if (key.isEmpty()) {
-        return Either.left(unknownColumn(export, team.get()));
+        return Either.left(new BadChoice.UnknownColumn(team.get(), export.attributes()));
       }
       scorer = scorer.withTeamAttribute(key.get());
     }
     return Either.right(scorer);
-  }
-
-  private static String unknownColumn(Export export, String column) {
-    String owner = column.strip().equalsIgnoreCase("owner")
-        ? "owner is the deal's owner, not an attribute column; " : "";
-    return owner + "no loaded deal has a value in a column '" + column + "'; the attribute columns are "
-        + (export.attributes().isEmpty() ? "(none)" : String.join(", ", export.attributes()));
   }
 }

@@ -216,9 +216,9 @@ public final class Export {
    * attribute column, matched ignoring case.
    *
    * @param column the column name, not null
-   * @return the grouping, or a one-line message naming the columns deals can be grouped by
+   * @return the grouping, or why not (naming the columns deals can be grouped by)
    */
-  public Either<String, Grouping> grouping(String column) {
+  public Either<BadChoice, Grouping> grouping(String column) {
     Objects.requireNonNull(column, "column");
     String key = column.strip().toLowerCase(Locale.ROOT);
     if (key.equals("owner")) {
@@ -236,8 +236,7 @@ public final class Export {
     }
     List<String> groupable = new ArrayList<>(List.of("owner", "currency"));
     groupable.addAll(attributes());
-    return Either.left("cannot group by '" + column + "': no loaded deal has a value in such a column; deals can be "
-        + "grouped by " + String.join(", ", groupable));
+    return Either.left(new BadChoice.UnknownGrouping(column, groupable));
   }
 
   /**

@@ -16,7 +16,7 @@ import org.salespipeline.scoring.RankedDeal;
 import org.salespipeline.scoring.Ranking;
 import org.salespipeline.scoring.Score;
 import org.salespipeline.scoring.Scorer;
-import org.salespipeline.scoring.Scoring;
+import org.salespipeline.scoring.SafeScoring;
 import org.salespipeline.scoring.ScoringContext;
 import org.salespipeline.scoring.ScoringFailure;
 
@@ -79,7 +79,7 @@ public final class Priorities {
     for (RankedDeal r : ranking.deals()) {
       Deal deal = r.deal();
       List<Factor> factors = trained.isTrained()
-          ? Scoring.score(trained, deal, context).map(Score::factors).getOrElse(List.of()) : List.of();
+          ? SafeScoring.score(trained, deal, context).map(Score::factors).getOrElse(List.of()) : List.of();
       String stage = pipeline.stage(deal.stageId()).map(s -> s.name()).getOrElse(deal.stageId());
       ranked.add(new Priority(r.rank(), deal, stage, r.probability(), r.expectedValue(), factors));
     }

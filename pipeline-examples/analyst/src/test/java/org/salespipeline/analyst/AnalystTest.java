@@ -147,6 +147,32 @@ class AnalystTest {
   }
 
   @Test
+  void grouping_unknownColumn_isAnUnknownGroupingNamingTheGroupableColumns() throws IOException {
+    BadChoice refused = sample().grouping("region").getLeft();
+
+    assertThat(refused).isEqualTo(new BadChoice.UnknownGrouping("region", List.of("owner", "currency", "segment",
+        "source")));
+    assertThat(refused.code()).isEqualTo("UNKNOWN_GROUPING");
+  }
+
+  @Test
+  void scorer_unknownIdOrColumnOrRepeatedFeature_eachItsOwnCode() throws IOException {
+    Export export = sample();
+
+    assertThat(Analyst.scorer(export, "magic", List.of(), Option.none()).getLeft())
+        .isInstanceOfSatisfying(BadChoice.UnknownScorer.class, bad -> {
+          assertThat(bad.code()).isEqualTo("UNKNOWN_SCORER");
+          assertThat(bad.known()).contains("historical", "naive-bayes");
+        });
+    assertThat(Analyst.scorer(export, "naive-bayes", List.of("region"), Option.none()).getLeft())
+        .isEqualTo(new BadChoice.UnknownColumn("region", List.of("segment", "source")));
+    assertThat(Analyst.scorer(export, "naive-bayes", List.of("source", "SOURCE"), Option.none()).getLeft())
+        .isEqualTo(new BadChoice.RepeatedFeature("SOURCE"));
+    assertThat(Analyst.scorer(export, "naive-bayes", List.of(), Option.some("owner")).getLeft().message())
+        .startsWith("owner is the deal's owner, not an attribute column; ");
+  }
+
+  @Test
   void groupingByCurrency_groupsByTheAmountsCurrency_aDealNamingNoneInTheDefault() throws IOException {
     Export export = sample();
 
@@ -191,8 +217,11 @@ class AnalystTest {
 
   @Test
   void scorer_featuresForAnotherScorer_isRefused() throws IOException {
-    assertThat(Analyst.scorer(sample(), "historical", List.of("source"), Option.none()).getLeft())
-        .isEqualTo("features and team apply to the naive-bayes scorer only, not to 'historical'");
+    BadChoice refused = Analyst.scorer(sample(), "historical", List.of("source"), Option.none()).getLeft();
+
+    assertThat(refused).isEqualTo(new BadChoice.OptionsNotForScorer("historical"));
+    assertThat(refused.code()).isEqualTo("OPTIONS_NOT_FOR_SCORER");
+    assertThat(refused.message()).isEqualTo("features and team apply to the naive-bayes scorer only, not to 'historical'");
   }
 
   @Test

@@ -53,10 +53,10 @@ public final class BenchDeals {
   private static final int ACCOUNTS = 5_000;
   private static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
   private static final long SPAN_SECONDS = 2L * 365 * 86_400;
-  private static final Currency USD = Money.currency("USD");
-  private static final Currency EUR = Money.currency("EUR");
-  private static final Currency GBP = Money.currency("GBP");
-  private static final Qualification QUALIFIED = new Qualification(QualificationLevel.YES, QualificationLevel.YES,
+  private static final Currency USD = Currency.getInstance("USD");
+  private static final Currency EUR = Currency.getInstance("EUR");
+  private static final Currency GBP = Currency.getInstance("GBP");
+  private static final Qualification QUALIFIED = Qualification.of(QualificationLevel.YES, QualificationLevel.YES,
       QualificationLevel.YES, QualificationLevel.YES, QualificationLevel.PARTIAL);
   private static final int PROPOSAL = 2;
 

@@ -31,7 +31,7 @@ import org.salespipeline.core.Rejection;
  *
  * <pre>{@code
  * CrmDealService deals = CrmDealService.open(dataSource, Pipeline.standard());
- * deals.open(NewDeal.of("D-42").withAmount(Money.of("48000", "EUR")), at);
+ * deals.open(NewDeal.of("D-42").withAmount(Money.parse("48000", "EUR")), at);
  * CommandResult moved = deals.update("D-42", deal -> pipeline.move(deal, "qualification", later));
  * }</pre>
  *

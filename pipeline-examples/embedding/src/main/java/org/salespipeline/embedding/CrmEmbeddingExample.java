@@ -47,7 +47,7 @@ public final class CrmEmbeddingExample {
     CrmDealService deals = CrmDealService.open(pool, pipeline); // creates the deal_events table
 
     deals.open(NewDeal.of("D-7").withTitle("Fleet renewal").withAccount("ACME").withOwner("ana")
-        .withAmount(Money.of("48000.00", "EUR")), Instant.parse("2026-03-02T09:00:00Z"));
+        .withAmount(Money.parse("48000.00", "EUR")), Instant.parse("2026-03-02T09:00:00Z"));
 
     // a command is a function of the deal as stored now; a refused one stores nothing
     Instant at = Instant.parse("2026-03-03T10:00:00Z");

@@ -1,5 +1,6 @@
 package org.salespipeline.embedding;
 
+import java.util.Currency;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -365,9 +366,10 @@ public final class EventFormat {
         throw bad("amount", "and currency must both be set or both be null");
       }
       try {
-        return amount.map(a -> Money.of(new BigDecimal(a), Money.currency(currency.get())));
-      } catch (IllegalArgumentException e) { // NumberFormatException included
-        throw bad("amount", "must be a decimal and currency an ISO 4217 code: " + e.getMessage(), e);
+        return amount.map(a -> Money.of(new BigDecimal(a), Currency.getInstance(currency.get().strip())));
+      } catch (IllegalArgumentException e) { // NumberFormatException included; the JDK's currency error says nothing
+        String detail = e.getMessage() != null ? e.getMessage() : "'" + currency.get() + "' is not one";
+        throw bad("amount", "must be a decimal and currency an ISO 4217 code: " + detail, e);
       }
     }
 
@@ -399,7 +401,7 @@ public final class EventFormat {
 
     Qualification qualification() {
       Map<String, String> q = map("qualification");
-      return new Qualification(level(q, "budget"), level(q, "authority"), level(q, "need"),
+      return Qualification.of(level(q, "budget"), level(q, "authority"), level(q, "need"),
           level(q, "timeline"), level(q, "interest"));
     }
 

@@ -26,7 +26,7 @@ import org.salespipeline.core.Rejection;
 class CrashRecoveryTest {
 
   static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
-  static final Qualification QUALIFIED = new Qualification(QualificationLevel.YES, QualificationLevel.YES,
+  static final Qualification QUALIFIED = Qualification.of(QualificationLevel.YES, QualificationLevel.YES,
       QualificationLevel.YES, QualificationLevel.PARTIAL, QualificationLevel.YES);
 
   @TempDir
@@ -42,7 +42,7 @@ class CrashRecoveryTest {
 
   /** Three commands, each committed on its own: open, qualify, then move to qualification. */
   Deal threeCommittedCommands(CrmDealService service) {
-    service.open(NewDeal.of("D-1").withOwner("ana").withAmount(Money.of("12000", "USD")), T0);
+    service.open(NewDeal.of("D-1").withOwner("ana").withAmount(Money.parse("12000", "USD")), T0);
     service.update("D-1", d -> pipeline.qualify(d, QUALIFIED, T0.plusSeconds(60)));
     CommandResult moved = service.update("D-1", d -> pipeline.move(d, "qualification", T0.plusSeconds(120)));
     return ((CommandResult.Accepted) moved).deal();
@@ -50,7 +50,7 @@ class CrashRecoveryTest {
 
   Either<Rejection, Change> proposeAndReprice(Deal deal) {
     return pipeline.move(deal, "proposal", T0.plusSeconds(180))
-        .flatMap(c -> c.then(d -> pipeline.changeAmount(d, Money.of("15000", "USD"), T0.plusSeconds(181))));
+        .flatMap(c -> c.then(d -> pipeline.changeAmount(d, Money.parse("15000", "USD"), T0.plusSeconds(181))));
   }
 
   @Test

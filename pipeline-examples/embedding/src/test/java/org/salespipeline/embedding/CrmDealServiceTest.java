@@ -25,7 +25,7 @@ import org.salespipeline.core.Rejection;
 class CrmDealServiceTest {
 
   static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
-  static final Qualification QUALIFIED = new Qualification(QualificationLevel.YES, QualificationLevel.YES,
+  static final Qualification QUALIFIED = Qualification.of(QualificationLevel.YES, QualificationLevel.YES,
       QualificationLevel.YES, QualificationLevel.PARTIAL, QualificationLevel.YES);
 
   @TempDir
@@ -48,7 +48,7 @@ class CrmDealServiceTest {
 
   static NewDeal draft(String id) {
     return NewDeal.of(id).withTitle("Fleet renewal").withAccount("ACME").withOwner("ana")
-        .withAmount(Money.of("48000.00", "EUR"));
+        .withAmount(Money.parse("48000.00", "EUR"));
   }
 
   Deal opened(String id) {
@@ -184,7 +184,7 @@ class CrmDealServiceTest {
   void update_closedDealThroughSeveralCommands_replaysToTheSameDeal() {
     opened("D-1");
     service.update("D-1", this::qualifyAndPropose);
-    service.update("D-1", d -> pipeline.changeAmount(d, Money.of("51000.50", "EUR"), T0.plusSeconds(7_200)));
+    service.update("D-1", d -> pipeline.changeAmount(d, Money.parse("51000.50", "EUR"), T0.plusSeconds(7_200)));
     service.update("D-1", d -> pipeline.setAttribute(d, "source", "referral \"VIP\"\n", T0.plusSeconds(7_300)));
     service.update("D-1", d -> pipeline.overrideProbability(d, 0.35, T0.plusSeconds(7_400)));
     service.update("D-1", d -> pipeline.reassign(d, "bo", T0.plusSeconds(7_500)));

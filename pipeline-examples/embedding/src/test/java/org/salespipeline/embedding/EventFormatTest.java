@@ -26,7 +26,7 @@ import org.salespipeline.core.QualificationLevel;
 class EventFormatTest {
 
   static final Instant AT = Instant.parse("2026-03-02T09:00:00.123456789Z");
-  static final Qualification QUALIFIED = new Qualification(QualificationLevel.YES, QualificationLevel.NO,
+  static final Qualification QUALIFIED = Qualification.of(QualificationLevel.YES, QualificationLevel.NO,
       QualificationLevel.PARTIAL, QualificationLevel.UNKNOWN, QualificationLevel.YES);
 
   static Stream<DealEvent> everyKindOfEvent() {
@@ -35,7 +35,7 @@ class EventFormatTest {
     attributes.put("note", "says \"urgent\" \\ backslash\nnew line\ttab \u0001 ctrl é ünï €");
     return Stream.of(
         new DealEvent.Opened("D-1", "standard", "prospecting", "Fleet renewal", "ACME", "ana",
-            Option.some(Money.of("48000.00", "EUR")), Option.some(LocalDate.of(2026, 6, 30)), QUALIFIED, attributes, AT),
+            Option.some(Money.parse("48000.00", "EUR")), Option.some(LocalDate.of(2026, 6, 30)), QUALIFIED, attributes, AT),
         new DealEvent.Opened("D-1", "standard", "prospecting", "", "", "", Option.none(), Option.none(),
             Qualification.UNKNOWN, Map.of(), AT),
         new DealEvent.StageChanged("D-1", "prospecting", "proposal", AT),
@@ -43,8 +43,8 @@ class EventFormatTest {
         new DealEvent.Lost("D-1", "proposal", "lost", "Price", AT),
         new DealEvent.Lost("D-1", "proposal", "lost", "", AT),
         new DealEvent.Reopened("D-1", "negotiation", AT),
-        new DealEvent.AmountChanged("D-1", Option.some(Money.of("0.125", "USD")), AT),
-        new DealEvent.AmountChanged("D-1", Option.some(Money.of("1500", "JPY")), AT),
+        new DealEvent.AmountChanged("D-1", Option.some(Money.parse("0.125", "USD")), AT),
+        new DealEvent.AmountChanged("D-1", Option.some(Money.parse("1500", "JPY")), AT),
         new DealEvent.AmountChanged("D-1", Option.none(), AT),
         new DealEvent.QualificationUpdated("D-1", QUALIFIED, AT),
         new DealEvent.AttributeChanged("D-1", "segment", Option.some("SMB"), AT),
@@ -82,7 +82,7 @@ class EventFormatTest {
   void payloadOf_opened_isThisExactText() {
     // the format is a contract with every row a vendor already stored: this text must never change
     DealEvent opened = new DealEvent.Opened("D-1", "standard", "prospecting", "Fleet renewal", "ACME", "ana",
-        Option.some(Money.of("48000", "EUR")), Option.some(LocalDate.of(2026, 6, 30)), QUALIFIED,
+        Option.some(Money.parse("48000", "EUR")), Option.some(LocalDate.of(2026, 6, 30)), QUALIFIED,
         Map.of("source", "web"), AT);
 
     assertThat(EventFormat.payloadOf(opened)).isEqualTo("{\"pipelineId\":\"standard\",\"stageId\":\"prospecting\","

@@ -1,5 +1,6 @@
 package org.salespipeline.spark;
 
+import java.util.Currency;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,7 +55,7 @@ record ShippedQuery(Instant asOf, @Nullable Instant from, @Nullable Instant to, 
       query = query.withForecast(forecastStart, forecastEnd);
     }
     for (Map.Entry<String, BigDecimal> quota : quotas.entrySet()) {
-      query = query.withQuota(Money.of(quota.getValue(), Money.currency(quota.getKey())));
+      query = query.withQuota(Money.of(quota.getValue(), Currency.getInstance(quota.getKey())));
     }
     return query;
   }

@@ -50,7 +50,7 @@ class PipelineSparkTest {
       .withGrouping(Grouping.owner())
       .withTrends(CalendarUnit.QUARTER, ZoneId.of("Europe/Paris"))
       .withForecast(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 6, 1))
-      .withQuota(Money.of("2000000", "USD"))
+      .withQuota(Money.parse("2000000", "USD"))
       .withSimulation(11, 500);
 
   @TempDir

@@ -42,7 +42,7 @@ final class CellParser {
     }
     Either<String, Instant> parsed;
     if (formatter == null) {
-      parsed = Timestamps.parse(text);
+      parsed = Timestamps.parse(text).mapLeft(BadTimestamp::message);
       if (parsed.isLeft() && SLASHED.matcher(text).matches()) {
         return Either.left(parsed.getLeft() + "; for dates such as 03/04/2024 give the format (--date-format "
             + "MM/dd/yyyy or dd/MM/yyyy)");

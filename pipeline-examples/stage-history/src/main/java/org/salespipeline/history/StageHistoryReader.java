@@ -699,17 +699,21 @@ public final class StageHistoryReader {
       Currency opening = currencyCode == null ? options.defaultCurrency() : Currency.getInstance(currencyCode);
       Currency currency = opening;
       String amount = rows.get(DealRows.AMOUNT, first);
-      Map<String, String> attributes = new LinkedHashMap<>();
+      NewDeal draft = NewDeal.of(rows.id).withOwner(Option.of(rows.get(DealRows.OWNER, first)).getOrElse(""))
+          .withStage(start.id());
+      if (amount != null) {
+        draft = draft.withAmount(Money.of(new BigDecimal(amount), opening));
+      }
+      String expectedClose = rows.get(DealRows.EXPECTED_CLOSE, first);
+      if (expectedClose != null) {
+        draft = draft.withExpectedClose(LocalDate.parse(expectedClose));
+      }
       for (int a = 0; a < attributeColumns.length; a++) {
         String value = rows.get(DealRows.FIRST_ATTRIBUTE + a, first);
         if (value != null) {
-          attributes.put(attributeNames.get(a), value);
+          draft = draft.withAttribute(attributeNames.get(a), value);
         }
       }
-      NewDeal draft = new NewDeal(rows.id, "", "", Option.of(rows.get(DealRows.OWNER, first)).getOrElse(""),
-          Option.of(amount).map(a -> Money.of(new BigDecimal(a), opening)), Option.some(start.id()),
-          Option.of(rows.get(DealRows.EXPECTED_CLOSE, first)).map(LocalDate::parse), Qualification.UNKNOWN,
-          attributes);
       Either<Rejection, Change> result = pipeline.open(draft, instant(rows, first));
       if (result.isLeft()) {
         return Either.left(refused(rows, first, result.getLeft()));

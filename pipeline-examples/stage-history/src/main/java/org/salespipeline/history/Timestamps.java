@@ -28,13 +28,13 @@ public final class Timestamps {
    * Parses an instant.
    *
    * @param text the text, not null; surrounding spaces are ignored
-   * @return the instant, or the reason the text is not one (naming the text)
+   * @return the instant, or why the text is not one (naming the text)
    */
-  public static Either<String, Instant> parse(String text) {
+  public static Either<BadTimestamp, Instant> parse(String text) {
     Objects.requireNonNull(text, "text");
     String s = text.strip();
     if (s.isEmpty()) {
-      return Either.left("empty date");
+      return Either.left(new BadTimestamp.Empty());
     }
     try {
       if (s.length() <= 10) {
@@ -48,7 +48,7 @@ public final class Timestamps {
           ? zoned.toInstant()
           : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC));
     } catch (DateTimeParseException e) {
-      return Either.left("'" + text + "' is not an ISO-8601 date (2024-03-01) or date-time (2024-03-01T10:15:30Z)");
+      return Either.left(new BadTimestamp.NotIso8601(text));
     }
   }
 }

@@ -32,7 +32,7 @@ class CurrencyCellTest {
   void load_currencyWithoutAmount_isTheCurrencyOfALaterAmountWithoutOne() throws IOException {
     LoadedHistory history = load("deal_id,stage,entered_at,amount,currency\nP,A,2024-01-01,,EUR\nP,B,2024-01-05,120,\n");
 
-    assertThat(history.deals().get(0).amount()).contains(Money.of("120", "EUR"));
+    assertThat(history.deals().get(0).amount()).contains(Money.parse("120", "EUR"));
     assertThat(history.unpricedCurrencies()).as("the deal has an amount, so its currency").isEmpty();
   }
 

@@ -56,7 +56,7 @@ class StageHistoryReaderTest {
 
     assertThat(deal.id()).isEqualTo("D1");
     assertThat(deal.owner()).isEqualTo("ana");
-    assertThat(deal.amount()).containsExactly(Money.of("100", "USD"));
+    assertThat(deal.amount()).containsExactly(Money.parse("100", "USD"));
   }
 
   @Test
@@ -151,7 +151,7 @@ class StageHistoryReaderTest {
         + "D1,Prospecting,2024-03-01,900,GBP,ana,,SMB\n"));
 
     assertThat(deal.owner()).isEqualTo("chen");
-    assertThat(deal.amount()).containsExactly(Money.of("2500", "EUR"));
+    assertThat(deal.amount()).containsExactly(Money.parse("2500", "EUR"));
     assertThat(deal.attributes()).isEqualTo(Map.of("segment", "Mid"));
   }
 
@@ -160,22 +160,22 @@ class StageHistoryReaderTest {
     Deal deal = only(load(HEADER + "D1,Prospecting,2024-03-01,100,,ana,,\nD1,Prospecting,2024-03-01,200,,bo,,\n"));
 
     assertThat(deal.owner()).isEqualTo("bo");
-    assertThat(deal.amount()).containsExactly(Money.of("200", "USD"));
+    assertThat(deal.amount()).containsExactly(Money.parse("200", "USD"));
   }
 
   @Test
   void load_noCurrency_isTheDefaultUsdOrTheReadersDefault() throws IOException {
     String csv = HEADER + "D1,Prospecting,2024-03-01,100,,,,\n";
 
-    assertThat(only(load(csv)).amount()).containsExactly(Money.of("100", "USD"));
+    assertThat(only(load(csv)).amount()).containsExactly(Money.parse("100", "USD"));
     assertThat(only(READER.withDefaultCurrency(Currency.getInstance("EUR")).load(new StringReader(csv))).amount())
-        .containsExactly(Money.of("100", "EUR"));
+        .containsExactly(Money.parse("100", "EUR"));
   }
 
   @Test
   void load_currencyInLowerCase_isAccepted() throws IOException {
     assertThat(only(load(HEADER + "D1,Prospecting,2024-03-01,12.5,jpy,,,\n")).amount())
-        .containsExactly(Money.of("12.5", "JPY"));
+        .containsExactly(Money.parse("12.5", "JPY"));
   }
 
   @Test

@@ -51,11 +51,11 @@ class StageHistoryRulesTest {
         + "D1,Lost,2024-03-20,,,,Price,\n").deals().get(0);
 
     Deal early = deal.asOf(Instant.parse("2024-03-05T00:00:00Z")).get();
-    assertThat(early.amount()).containsExactly(Money.of("1000", "USD"));
+    assertThat(early.amount()).containsExactly(Money.parse("1000", "USD"));
     assertThat(early.owner()).isEqualTo("ana");
     assertThat(early.attributes()).containsEntry("segment", "SMB");
     assertThat(early.status()).isEqualTo(DealStatus.OPEN);
-    assertThat(deal.amount()).containsExactly(Money.of("5000", "USD"));
+    assertThat(deal.amount()).containsExactly(Money.parse("5000", "USD"));
     assertThat(deal.owner()).isEqualTo("bo");
     assertThat(deal.lostReason()).isEqualTo(Option.some("Price"));
     assertThat(deal.asOf(Instant.parse("2024-02-28T00:00:00Z"))).isEmpty();
@@ -65,7 +65,7 @@ class StageHistoryRulesTest {
   void currencyCellWithoutAmount_isTheCurrencyOfLaterAmountsGivenWithoutOne() throws IOException {
     Deal deal = strict(HEADER + "D1,Prospecting,2024-03-01,,EUR,,,\nD1,Proposal,2024-03-02,700,,,,\n").deals().get(0);
 
-    assertThat(deal.amount()).containsExactly(Money.of("700", "EUR"));
+    assertThat(deal.amount()).containsExactly(Money.parse("700", "EUR"));
     assertThat(deal.asOf(Instant.parse("2024-03-01T12:00:00Z")).get().amount()).isEmpty();
   }
 
@@ -186,7 +186,7 @@ class StageHistoryRulesTest {
         "deal_id;stage;entered_at;amount\nD1;Prospecting;03.04.2024;1.234,50\nD1;Won;05.04.2024;\n");
 
     Deal deal = history.deals().get(0);
-    assertThat(deal.amount()).containsExactly(Money.of("1234.50", "EUR"));
+    assertThat(deal.amount()).containsExactly(Money.parse("1234.50", "EUR"));
     assertThat(deal.createdAt()).isEqualTo(Instant.parse("2024-04-03T00:00:00Z"));
     assertThat(deal.status()).isEqualTo(DealStatus.WON);
   }

@@ -30,7 +30,7 @@ class StageHistoryWriterTest {
   }
 
   private static Deal lostDeal() {
-    Deal deal = PIPELINE.open(NewDeal.of("D1").withOwner("ana").withAmount(Money.of("1250.5", "EUR"))
+    Deal deal = PIPELINE.open(NewDeal.of("D1").withOwner("ana").withAmount(Money.parse("1250.5", "EUR"))
         .withAttribute("segment", "SMB"), T0).get().deal();
     deal = PIPELINE.move(deal, "proposal", T0.plusSeconds(86_400)).get().deal();
     return PIPELINE.lose(deal, "Price", T0.plusSeconds(2 * 86_400)).get().deal();
@@ -47,15 +47,15 @@ class StageHistoryWriterTest {
 
   @Test
   void write_valuesChangingOverTime_areWrittenWhenTheyChanged_andReadBackAsEqualDeals() throws IOException {
-    Deal deal = PIPELINE.open(NewDeal.of("D1").withOwner("ana").withAmount(Money.of("100", "USD"))
+    Deal deal = PIPELINE.open(NewDeal.of("D1").withOwner("ana").withAmount(Money.parse("100", "USD"))
         .withAttribute("segment", "SMB"), T0).get().deal();
-    deal = PIPELINE.changeAmount(deal, Money.of("150", "USD"), T0.plusSeconds(3_600)).get().deal();
+    deal = PIPELINE.changeAmount(deal, Money.parse("150", "USD"), T0.plusSeconds(3_600)).get().deal();
     deal = PIPELINE.reassign(deal, "bo", T0.plusSeconds(86_400)).get().deal();
     deal = PIPELINE.setAttribute(deal, "segment", "Mid", T0.plusSeconds(86_400)).get().deal();
     deal = PIPELINE.move(deal, "proposal", T0.plusSeconds(86_400)).get().deal();
     deal = PIPELINE.setExpectedClose(deal, java.time.LocalDate.parse("2024-04-30"), T0.plusSeconds(90_000)).get().deal();
     deal = PIPELINE.clearAmount(deal, T0.plusSeconds(2 * 86_400)).get().deal();
-    deal = PIPELINE.changeAmount(deal, Money.of("90", "EUR"), T0.plusSeconds(2 * 86_400)).get().deal();
+    deal = PIPELINE.changeAmount(deal, Money.parse("90", "EUR"), T0.plusSeconds(2 * 86_400)).get().deal();
     deal = PIPELINE.win(deal, T0.plusSeconds(2 * 86_400)).get().deal();
 
     String csv = write(List.of(deal));

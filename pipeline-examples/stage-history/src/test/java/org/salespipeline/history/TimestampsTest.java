@@ -28,12 +28,16 @@ class TimestampsTest {
   @ParameterizedTest
   @ValueSource(strings = {"01/03/2024", "2024-13-01", "2024-03-01T25:00", "yesterday", "2024-03-01T10:15+0200"})
   void parse_notIso_isLeftNamingTheText(String text) {
-    assertThat(Timestamps.parse(text).getLeft()).startsWith("'" + text + "' is not an ISO-8601 date");
+    assertThat(Timestamps.parse(text).getLeft()).isEqualTo(new BadTimestamp.NotIso8601(text))
+        .satisfies(bad -> assertThat(bad.code()).isEqualTo("NOT_ISO_8601"))
+        .satisfies(bad -> assertThat(bad.message()).startsWith("'" + text + "' is not an ISO-8601 date"));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "   "})
   void parse_empty_isLeft(String text) {
-    assertThat(Timestamps.parse(text).getLeft()).isEqualTo("empty date");
+    assertThat(Timestamps.parse(text).getLeft()).isEqualTo(new BadTimestamp.Empty())
+        .satisfies(bad -> assertThat(bad.code()).isEqualTo("EMPTY_TIMESTAMP"))
+        .satisfies(bad -> assertThat(bad.message()).isEqualTo("empty date"));
   }
 }

@@ -21,7 +21,6 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.salespipeline.analyst.Export;
 import org.salespipeline.core.Deal;
-import org.salespipeline.core.Money;
 import org.salespipeline.core.Pipeline;
 import org.salespipeline.history.HistoryPipeline;
 import org.salespipeline.history.LoadedHistory;
@@ -98,9 +97,9 @@ public final class HistoryInput {
     Objects.requireNonNull(err, "err");
     Currency currency;
     try {
-      currency = Money.currency(options.currency.toUpperCase(Locale.ROOT));
+      currency = Currency.getInstance(options.currency.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new UsageException("bad --currency: " + e.getMessage(), e);
+      throw new UsageException("bad --currency '" + options.currency + "': not an ISO 4217 code such as USD", e);
     }
     ReadOptions read = options.reading.readOptions();
     if (options.historyShape != null) {

@@ -2,6 +2,7 @@ package org.salespipeline.analyst.cli;
 
 import io.vavr.control.Either;
 import java.time.Instant;
+import org.salespipeline.history.BadTimestamp;
 import org.salespipeline.history.Timestamps;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -11,9 +12,9 @@ final class Instants implements ITypeConverter<Instant> {
 
   @Override
   public Instant convert(String text) {
-    Either<String, Instant> parsed = Timestamps.parse(text);
+    Either<BadTimestamp, Instant> parsed = Timestamps.parse(text);
     if (parsed.isLeft()) {
-      throw new TypeConversionException(parsed.getLeft());
+      throw new TypeConversionException(parsed.getLeft().message());
     }
     return parsed.get();
   }

@@ -3,6 +3,7 @@ package org.salespipeline.analyst.cli;
 import io.vavr.control.Either;
 import java.time.Instant;
 import java.util.Comparator;
+import org.salespipeline.analyst.BadChoice;
 import org.salespipeline.analyst.Export;
 import org.salespipeline.core.Deal;
 import org.salespipeline.metrics.Grouping;
@@ -62,9 +63,9 @@ final class QueryOptions {
       query = query.withWindow(start, end);
     }
     if (groupBy != null) {
-      Either<String, Grouping> grouping = export.grouping(groupBy);
+      Either<BadChoice, Grouping> grouping = export.grouping(groupBy);
       if (grouping.isLeft()) {
-        throw new UsageException("bad --group-by: " + grouping.getLeft());
+        throw new UsageException("bad --group-by: " + grouping.getLeft().message());
       }
       query = query.withGrouping(grouping.get());
     }

@@ -116,9 +116,9 @@ final class QuotaFile {
     Currency currency = defaultCurrency;
     if (cells.length == 4 && !cells[3].isBlank()) {
       try {
-        currency = Money.currency(cells[3].strip().toUpperCase(Locale.ROOT));
+        currency = Currency.getInstance(cells[3].strip().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new UsageException(where + "bad currency '" + cells[3].strip() + "': " + e.getMessage(), e);
+        throw new UsageException(where + "bad currency '" + cells[3].strip() + "': not an ISO 4217 code such as USD", e);
       }
     }
     return new Quota(period, owner, Money.of(amount, currency));

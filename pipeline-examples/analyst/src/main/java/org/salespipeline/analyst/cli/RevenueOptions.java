@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import org.salespipeline.analyst.BadChoice;
 import org.salespipeline.analyst.Export;
+import org.salespipeline.history.BadTimestamp;
 import org.salespipeline.history.Timestamps;
 import org.salespipeline.metrics.Grouping;
 import org.salespipeline.metrics.TrendPeriod;
@@ -38,9 +40,9 @@ final class RevenueOptions {
     try {
       return LocalDate.parse(text).atStartOfDay(zone).toInstant();
     } catch (DateTimeParseException e) {
-      Either<String, Instant> parsed = Timestamps.parse(text);
+      Either<BadTimestamp, Instant> parsed = Timestamps.parse(text);
       if (parsed.isLeft()) {
-        throw new UsageException("bad " + option + ": " + parsed.getLeft());
+        throw new UsageException("bad " + option + ": " + parsed.getLeft().message());
       }
       return parsed.get();
     }
@@ -58,9 +60,9 @@ final class RevenueOptions {
 
   /** Reads {@code --group-by} against the loaded columns. */
   static Grouping grouping(Export export, String column) throws UsageException {
-    Either<String, Grouping> grouping = export.grouping(column);
+    Either<BadChoice, Grouping> grouping = export.grouping(column);
     if (grouping.isLeft()) {
-      throw new UsageException("bad --group-by: " + grouping.getLeft());
+      throw new UsageException("bad --group-by: " + grouping.getLeft().message());
     }
     return grouping.get();
   }

@@ -3,6 +3,7 @@ package org.salespipeline.analyst.cli;
 import io.vavr.control.Either;
 import java.util.ArrayList;
 import java.util.List;
+import org.salespipeline.analyst.BadChoice;
 import org.salespipeline.analyst.Analyst;
 import org.salespipeline.analyst.Export;
 import org.salespipeline.scoring.Scorer;
@@ -57,9 +58,9 @@ final class ScorerOptions {
    */
   Scorer scorer(Export export) throws UsageException {
     check();
-    Either<String, Scorer> scorer = Analyst.scorer(export, scorerId, features(), io.vavr.control.Option.of(team));
+    Either<BadChoice, Scorer> scorer = Analyst.scorer(export, scorerId, features(), io.vavr.control.Option.of(team));
     if (scorer.isLeft()) {
-      throw new UsageException("bad --features or --team: " + scorer.getLeft());
+      throw new UsageException("bad --features or --team: " + scorer.getLeft().message());
     }
     return scorer.get();
   }

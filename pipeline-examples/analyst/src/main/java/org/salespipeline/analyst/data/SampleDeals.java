@@ -1,5 +1,6 @@
 package org.salespipeline.analyst.data;
 
+import java.util.Currency;
 import io.vavr.control.Either;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -75,7 +76,7 @@ public final class SampleDeals {
       List.of("Price", "Competitor", "Timing"),
       List.of("Timing", "Legal review", "Competitor"));
 
-  private static final Qualification QUALIFIED = new Qualification(QualificationLevel.YES, QualificationLevel.YES,
+  private static final Qualification QUALIFIED = Qualification.of(QualificationLevel.YES, QualificationLevel.YES,
       QualificationLevel.YES, QualificationLevel.YES, QualificationLevel.YES);
 
   private final Pipeline pipeline = Pipeline.standard();
@@ -145,7 +146,7 @@ public final class SampleDeals {
       int low = SEGMENT_AMOUNT[segment][0];
       int high = SEGMENT_AMOUNT[segment][1];
       long amount = Math.round((low + random.nextDouble() * (high - low)) / 100.0) * 100;
-      draft = draft.withAmount(Money.of(BigDecimal.valueOf(amount), Money.currency(random.nextInt(5) == 0 ? "EUR" : "USD")));
+      draft = draft.withAmount(Money.of(BigDecimal.valueOf(amount), Currency.getInstance(random.nextInt(5) == 0 ? "EUR" : "USD")));
     }
     if (random.nextInt(10) < 6) {
       draft = draft.withExpectedClose(date(at).plusDays(Math.round((30 + random.nextInt(60)) * pace)));
@@ -238,7 +239,7 @@ public final class SampleDeals {
   }
 
   private Qualification earlyQualification() {
-    return new Qualification(level(), level(), level(), level(), level());
+    return Qualification.of(level(), level(), level(), level(), level());
   }
 
   /** What is known when the deal is qualified for Proposal: the checklist, and some interest. */

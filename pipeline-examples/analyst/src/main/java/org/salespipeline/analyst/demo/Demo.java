@@ -101,10 +101,10 @@ public final class Demo {
     out.println();
     out.println("== ACME fleet renewal, 48,000 EUR, owned by ana");
     Deal acme = accept(pipeline.open(NewDeal.of("D-1").withTitle("Fleet renewal").withAccount("ACME")
-        .withOwner("ana").withAmount(Money.of("48000", "EUR")), MONDAY));
+        .withOwner("ana").withAmount(Money.parse("48000", "EUR")), MONDAY));
     acme = step(acme, pipeline.move(acme, "qualification", day(1)), "move to Qualification");
     acme = step(acme, pipeline.move(acme, "proposal", day(2)), "move to Proposal before qualifying");
-    Qualification qualified = new Qualification(QualificationLevel.YES, QualificationLevel.YES,
+    Qualification qualified = Qualification.of(QualificationLevel.YES, QualificationLevel.YES,
         QualificationLevel.YES, QualificationLevel.YES, QualificationLevel.PARTIAL);
     acme = step(acme, pipeline.qualify(acme, qualified, day(3)), "record budget, authority, need, timeline");
     acme = step(acme, pipeline.move(acme, "proposal", day(3)), "move to Proposal");
@@ -116,7 +116,7 @@ public final class Demo {
     out.println();
     out.println("== Globex pilot, 9,500 USD, owned by bo");
     Deal globex = accept(pipeline.open(NewDeal.of("D-2").withTitle("Pilot").withAccount("Globex")
-        .withOwner("bo").withAmount(Money.of("9500", "USD")), MONDAY));
+        .withOwner("bo").withAmount(Money.parse("9500", "USD")), MONDAY));
     globex = step(globex, pipeline.lose(globex, "", day(5)), "mark lost without a reason");
     globex = step(globex, pipeline.lose(globex, "Went with a competitor", day(5)), "mark lost: went with a competitor");
     globex = step(globex, pipeline.move(globex, "qualification", day(6)), "move a lost deal");

@@ -35,7 +35,7 @@ public final class ReadmeExample {
     List<DealEvent> store = new ArrayList<>(); // your storage: append the events of every change
 
     Change opened = pipeline.open(NewDeal.of("D-42").withTitle("Fleet renewal").withAccount("ACME")
-        .withOwner("ana").withAmount(Money.of("48000.00", "EUR")), Instant.parse("2026-03-02T09:00:00Z")).get();
+        .withOwner("ana").withAmount(Money.parse("48000.00", "EUR")), Instant.parse("2026-03-02T09:00:00Z")).get();
     store.addAll(opened.events());
     Deal deal = opened.deal();
 
@@ -43,7 +43,7 @@ public final class ReadmeExample {
     Either<Rejection, Change> refused = pipeline.move(deal, "proposal", Instant.parse("2026-03-04T10:00:00Z"));
     out.add(refused.getLeft().code() + ": " + refused.getLeft().message());
 
-    Qualification qualified = new Qualification(QualificationLevel.YES, QualificationLevel.YES,
+    Qualification qualified = Qualification.of(QualificationLevel.YES, QualificationLevel.YES,
         QualificationLevel.YES, QualificationLevel.PARTIAL, QualificationLevel.YES);
     Change change = pipeline.qualify(deal, qualified, Instant.parse("2026-03-05T10:00:00Z"))
         .flatMap(c -> c.then(d -> pipeline.move(d, "proposal", Instant.parse("2026-03-05T10:05:00Z"))))

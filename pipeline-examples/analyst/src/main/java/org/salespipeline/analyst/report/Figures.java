@@ -1,12 +1,11 @@
 package org.salespipeline.analyst.report;
 
 import io.vavr.control.Option;
-import java.math.RoundingMode;
 import java.util.Currency;
-import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.salespipeline.core.Money;
+import org.salespipeline.metrics.FigureFormat;
 import org.salespipeline.metrics.Rate;
 
 /**
@@ -15,22 +14,24 @@ import org.salespipeline.metrics.Rate;
  */
 final class Figures {
 
-  static final String NONE = "–";
   /** Keeps a figure and its unit on one line; a table cell may still wrap between two figures. */
   static final String NBSP = "\u00a0";
+  /** The metrics' digits, with an en dash for an undefined figure, grouped thousands and no-break spaces. */
+  private static final FigureFormat REPORT = FigureFormat.of("–", true, NBSP);
+  static final String NONE = REPORT.none();
 
   private Figures() {}
 
   static String percent(double value) {
-    return String.format(Locale.ROOT, "%.1f%%", value * 100);
+    return REPORT.percent(value);
   }
 
   static String percent(Option<Double> value) {
-    return value.map(Figures::percent).getOrElse(NONE);
+    return REPORT.percent(value);
   }
 
   static String rate(Option<Rate> rate) {
-    return rate.map(r -> percent(r.value())).getOrElse(NONE);
+    return REPORT.percent(rate.map(Rate::value));
   }
 
   static String interval(Option<Rate> rate) {
@@ -38,42 +39,29 @@ final class Figures {
   }
 
   static String days(double days) {
-    return String.format(Locale.ROOT, "%.1f", days);
+    return REPORT.days(days);
   }
 
   static String days(Option<Double> days) {
-    return days.map(Figures::days).getOrElse(NONE);
+    return REPORT.days(days);
   }
 
   static String count(long n) {
-    return String.format(Locale.ROOT, "%,d", n);
+    return REPORT.count(n);
   }
 
-  /**
-   * Money in the currency's minor unit, thousands grouped: {@code 48,000.00 EUR}. The report's
-   * figures are already rounded there (SPEC §4), so this only pads them; a deal's own amount with
-   * more decimals is rounded half-even, once.
-   */
+  /** Money in the currency's minor unit, thousands grouped: {@code 48,000.00 EUR}. */
   static String money(Money money) {
-    return shown(money, Math.max(0, money.currency().getDefaultFractionDigits()));
+    return REPORT.money(money);
   }
 
-  /**
-   * A mean or a rate per day as the metrics keep it: the minor unit and up to two more decimals
-   * where the value has them ({@code 12,000.00 EUR}, {@code 33.3333 USD}), never rounded again.
-   */
+  /** A mean or a rate per day as the metrics keep it: {@code 12,000.00 EUR}, {@code 33.3333 USD}. */
   static String quotient(Money money) {
-    int minor = Math.max(0, money.currency().getDefaultFractionDigits());
-    return shown(money, Math.max(minor, Math.min(money.amount().scale(), minor + 2)));
-  }
-
-  private static String shown(Money money, int digits) {
-    return String.format(Locale.ROOT, "%,." + digits + "f", money.amount().setScale(digits, RoundingMode.HALF_EVEN))
-        + NBSP + money.currency().getCurrencyCode();
+    return REPORT.quotient(money);
   }
 
   static String money(Option<Money> money) {
-    return money.map(Figures::money).getOrElse(NONE);
+    return REPORT.money(money);
   }
 
   /** Amounts in several currencies, one after the other: {@code 12,000.00 EUR · 9,500.00 USD}. */

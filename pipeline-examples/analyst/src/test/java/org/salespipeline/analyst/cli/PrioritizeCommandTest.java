@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.salespipeline.analyst.Analyst;
 import org.salespipeline.analyst.SampleExport;
+import org.salespipeline.scoring.testing.FixedScorer;
 
 /** The {@code prioritize} command; the figures are worked out in {@link SampleExport}. */
 class PrioritizeCommandTest {
@@ -93,7 +94,7 @@ class PrioritizeCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"stage", "historical", "scorecard", "naive-bayes", FixedTestScorer.ID})
+  @ValueSource(strings = {"stage", "historical", "scorecard", "naive-bayes", FixedScorer.ID})
   void scorer_eachIdIsSelectable(String id) throws IOException {
     Map<String, Object> json = json("--scorer", id);
 
@@ -109,7 +110,7 @@ class PrioritizeCommandTest {
 
   @Test
   void scorer_plugin_givesItsOwnProbability() throws IOException {
-    assertThat(deals(json("--scorer", FixedTestScorer.ID))).allSatisfy(d ->
+    assertThat(deals(json("--scorer", FixedScorer.ID))).allSatisfy(d ->
         assertThat((BigDecimal) d.get("probability")).isEqualByComparingTo("0.42"));
   }
 
@@ -158,7 +159,7 @@ class PrioritizeCommandTest {
 
     assertThat(status).isEqualTo(2);
     assertThat(cli.errLines()).singleElement().asString().startsWith("pipeline prioritize: bad --scorer: unknown scorer "
-        + "'magic'; known scorers: stage, historical, scorecard, naive-bayes").contains(FixedTestScorer.ID);
+        + "'magic'; known scorers: stage, historical, scorecard, naive-bayes").contains(FixedScorer.ID);
   }
 
   @ParameterizedTest

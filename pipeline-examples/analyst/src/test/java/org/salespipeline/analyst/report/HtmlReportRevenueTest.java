@@ -128,7 +128,7 @@ class HtmlReportRevenueTest {
         .wonStage(Stage.won("won", "Won"))
         .lostStage(Stage.lost("lost", "Lost"))
         .build();
-    Deal deal = pipeline.open(NewDeal.of(HOSTILE).withOwner(HOSTILE).withAmount(Money.of("100", "USD"))
+    Deal deal = pipeline.open(NewDeal.of(HOSTILE).withOwner(HOSTILE).withAmount(Money.parse("100", "USD"))
         .withExpectedClose(LocalDate.of(2025, 12, 20)), AS_OF.minus(Duration.ofDays(30))).get().deal();
     List<Deal> deals = List.of(deal);
     MetricsReport metrics = PipelineMetrics.of(pipeline).calculate(deals, MetricsQuery.asOf(AS_OF));
@@ -136,7 +136,7 @@ class HtmlReportRevenueTest {
         .withMovement(PipelineMovement.of(pipeline).calculate(deals, MovementQuery.over(AS_OF.minus(Duration.ofDays(40)),
             AS_OF).withTargetPeriod(TrendPeriod.parse("2025-12"))))
         .withForecast(ForecastRollup.of(pipeline).calculate(deals, ForecastQuery.of(AS_OF, CalendarUnit.MONTH,
-            ZoneOffset.UTC).withQuota(TrendPeriod.parse("2025-12"), HOSTILE, Money.of("1000", "USD"))))
+            ZoneOffset.UTC).withQuota(TrendPeriod.parse("2025-12"), HOSTILE, Money.parse("1000", "USD"))))
         .withHygiene(PipelineHygiene.of(pipeline).calculate(deals, HygieneQuery.asOf(AS_OF)))
         .render();
     String escaped = Html.escape(HOSTILE);

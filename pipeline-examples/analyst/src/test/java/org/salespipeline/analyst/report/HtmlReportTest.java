@@ -57,7 +57,7 @@ class HtmlReportTest {
         .lostStage(Stage.lost("lost", "Lost"))
         .build();
     Deal deal = pipeline.open(NewDeal.of(HOSTILE).withOwner(HOSTILE).withTitle(HOSTILE).withAccount(HOSTILE)
-        .withAmount(Money.of("100", "USD")), AS_OF.minus(Duration.ofDays(10))).get().deal();
+        .withAmount(Money.parse("100", "USD")), AS_OF.minus(Duration.ofDays(10))).get().deal();
     MetricsReport metrics = PipelineMetrics.of(pipeline)
         .calculate(List.of(deal), MetricsQuery.asOf(AS_OF).withGrouping(Grouping.owner()));
     Ranking top = Prioritiser.of(StageProbabilityScorer.of()).top(5, List.of(deal), ScoringContext.of(pipeline, AS_OF));

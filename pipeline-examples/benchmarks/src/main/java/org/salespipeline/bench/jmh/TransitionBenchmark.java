@@ -37,7 +37,7 @@ import org.salespipeline.core.Rejection;
 public class TransitionBenchmark {
 
   private static final Instant OPENED = Instant.parse("2026-03-02T09:00:00Z");
-  private static final Qualification QUALIFIED = new Qualification(QualificationLevel.YES, QualificationLevel.YES,
+  private static final Qualification QUALIFIED = Qualification.of(QualificationLevel.YES, QualificationLevel.YES,
       QualificationLevel.YES, QualificationLevel.YES, QualificationLevel.PARTIAL);
 
   private final Pipeline pipeline = Pipeline.standard();
@@ -51,7 +51,7 @@ public class TransitionBenchmark {
   @Setup
   public void setUp() {
     draft = NewDeal.of("D-1").withTitle("Fleet renewal").withAccount("ACME").withOwner("ana")
-        .withAmount(Money.of("48000", "EUR"))
+        .withAmount(Money.parse("48000", "EUR"))
         .withAttribute("source", "web").withAttribute("segment", "SMB").withAttribute("product", "Pro");
     Deal deal = accept(pipeline.open(draft, OPENED));
     Deal inQualification = accept(pipeline.move(deal, "qualification", OPENED.plusSeconds(86_400)));

@@ -29,7 +29,7 @@ class EngagementScorerPluginTest {
 
   private static Deal deal(String id, QualificationLevel interest, int activityDay) {
     Qualification q = Qualification.UNKNOWN.withInterest(interest);
-    Deal deal = PIPELINE.open(NewDeal.of(id).withAmount(Money.of("10000", "USD")).withQualification(q), T0)
+    Deal deal = PIPELINE.open(NewDeal.of(id).withAmount(Money.parse("10000", "USD")).withQualification(q), T0)
         .get().deal();
     return activityDay == 0 ? deal : PIPELINE.recordActivity(deal, T0.plus(Duration.ofDays(activityDay))).get().deal();
   }

@@ -1,20 +1,22 @@
 package org.salespipeline.scoring;
 
+import org.salespipeline.scoring.testing.FixedScorer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.salespipeline.core.Deal;
+import org.salespipeline.scoring.testing.ThrowingScorer;
 
-class ScoringTest {
+class SafeScoringTest {
 
   private final List<Deal> deals = List.of(Fixtures.deal("A", "new"), Fixtures.deal("B", "new"),
       Fixtures.deal("C", "new"));
 
   @Test
   void throwingScorer_givesAFailureNamingScorerAndDeal_othersAreScored() {
-    ScoringResult result = Scoring.scoreAll(new TestScorers.ThrowsFor(Set.of("B")), deals, Fixtures.CONTEXT);
+    ScoredBatch result = SafeScoring.scoreAll(new ThrowingScorer(Set.of("B")), deals, Fixtures.CONTEXT);
 
     assertThat(result.scored()).extracting(s -> s.deal().id()).containsExactly("A", "C");
     assertThat(result.failures()).singleElement().isInstanceOfSatisfying(ScoringFailure.Threw.class, f -> {
@@ -28,13 +30,13 @@ class ScoringTest {
 
   @Test
   void nan_isAnInvalidProbability() {
-    assertThat(Scoring.probability(new TestScorers.Constant("nan", Double.NaN), deals.get(0), Fixtures.CONTEXT)
+    assertThat(SafeScoring.probability(new FixedScorer("nan", Double.NaN), deals.get(0), Fixtures.CONTEXT)
         .getLeft()).isEqualTo(new ScoringFailure.InvalidProbability("nan", "A", Double.NaN));
   }
 
   @Test
   void outOfRange_isAnInvalidProbability_withAMessage() {
-    ScoringFailure failure = Scoring.probability(new TestScorers.Constant("big", 1.5), deals.get(0), Fixtures.CONTEXT)
+    ScoringFailure failure = SafeScoring.probability(new FixedScorer("big", 1.5), deals.get(0), Fixtures.CONTEXT)
         .getLeft();
 
     assertThat(failure.code()).isEqualTo("INVALID_PROBABILITY");
@@ -43,7 +45,7 @@ class ScoringTest {
 
   @Test
   void explainedPathWithInvalidValue_isContained() {
-    ScoringResult result = Scoring.scoreAll(new TestScorers.Constant("neg", -0.1), deals, Fixtures.CONTEXT);
+    ScoredBatch result = SafeScoring.scoreAll(new FixedScorer("neg", -0.1), deals, Fixtures.CONTEXT);
 
     assertThat(result.scored()).isEmpty();
     assertThat(result.failures()).hasSize(3).allSatisfy(f -> assertThat(f.message())
@@ -65,7 +67,7 @@ class ScoringTest {
       }
     };
 
-    assertThat(Scoring.score(nullScorer, deals.get(0), Fixtures.CONTEXT).getLeft().message())
+    assertThat(SafeScoring.score(nullScorer, deals.get(0), Fixtures.CONTEXT).getLeft().message())
         .contains("returned null");
   }
 
@@ -93,14 +95,14 @@ class ScoringTest {
       }
     };
 
-    ScoringResult result = Scoring.scoreAll(failing, deals, Fixtures.CONTEXT);
+    ScoredBatch result = SafeScoring.scoreAll(failing, deals, Fixtures.CONTEXT);
 
     assertThat(result.failures()).extracting(ScoringFailure::dealId).containsExactly("A", "B", "C");
   }
 
   @Test
   void goodScorer_scoresEveryDeal() {
-    ScoringResult result = Scoring.scoreAll(StageProbabilityScorer.of(), deals, Fixtures.CONTEXT);
+    ScoredBatch result = SafeScoring.scoreAll(StageProbabilityScorer.of(), deals, Fixtures.CONTEXT);
 
     assertThat(result.failures()).isEmpty();
     assertThat(result.scored()).extracting(s -> s.score().probability()).containsExactly(0.1, 0.1, 0.1);

@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
@@ -15,12 +17,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.salespipeline.core.Deal;
+import org.slf4j.Logger;
 
 /**
- * Scoring with a time limit per scorer call, made by {@link Scoring#withTimeout(Duration, Executor)}:
+ * Scoring with a time limit per scorer call, made by {@link SafeScoring#withTimeout(Duration, Executor)}:
  * a scorer that does not return in time gives a {@link ScoringFailure.TimedOut} naming the scorer
  * and the deal, and every other deal is still scored. Everything else is contained exactly as by
- * {@link Scoring}.
+ * {@link SafeScoring}.
  *
  * <p>How it works, and what it costs: each call (each deal's score, and the training of an
  * untrained scorer) runs as a task on the caller's executor while the calling thread waits for it
@@ -38,17 +41,25 @@ import org.salespipeline.core.Deal;
  * tasks on the calling thread gives no protection at all.
  *
  * <p>The timeout bounds how long the caller waits for one call (the time a task spends queued
- * counts); this class never reads the clock itself. Immutable, and thread-safe if the executor is.
+ * counts); this class never reads the clock itself.
+ *
+ * <p>The first time a scorer (by id) is cut off by the timeout, this object logs it once at WARN
+ * through SLF4J (logger {@code org.salespipeline.scoring.TimeLimitedScoring}); later time-outs of the same
+ * scorer are only in the results. Its settings are immutable; thread-safe if the executor is.
  */
-public final class TimedScoring {
+public final class TimeLimitedScoring {
 
   private final Duration timeout;
   private final long timeoutNanos;
   private final Executor executor;
+  private final Logger log;
+  /** The ids of the scorers whose time-out was logged: one WARN per scorer. */
+  private final Set<String> logged = ConcurrentHashMap.newKeySet();
 
-  TimedScoring(Duration timeout, Executor executor) {
+  TimeLimitedScoring(Duration timeout, Executor executor, Logger log) {
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(executor, "executor");
+    this.log = Objects.requireNonNull(log, "log");
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive but was " + timeout);
     }
@@ -68,7 +79,7 @@ public final class TimedScoring {
   }
 
   /**
-   * Scores one deal with its explanation, as {@link Scoring#score}, within the timeout.
+   * Scores one deal with its explanation, as {@link SafeScoring#score}, within the timeout.
    *
    * @param scorer the scorer, not null, already trained if it learns
    * @param deal the deal, not null
@@ -83,12 +94,12 @@ public final class TimedScoring {
     Objects.requireNonNull(scorer, "scorer");
     Objects.requireNonNull(deal, "deal");
     Objects.requireNonNull(context, "context");
-    return withinTimeout(() -> Scoring.score(scorer, deal, context))
+    return withinTimeout(() -> SafeScoring.score(scorer, deal, context))
         .getOrElse(() -> Either.left(timedOut(scorer, deal.id())));
   }
 
   /**
-   * Returns one deal's probability through the scorer's fast path, as {@link Scoring#probability},
+   * Returns one deal's probability through the scorer's fast path, as {@link SafeScoring#probability},
    * within the timeout.
    *
    * @param scorer the scorer, not null, already trained if it learns
@@ -102,13 +113,13 @@ public final class TimedScoring {
     Objects.requireNonNull(scorer, "scorer");
     Objects.requireNonNull(deal, "deal");
     Objects.requireNonNull(context, "context");
-    return withinTimeout(() -> Scoring.probability(scorer, deal, context))
+    return withinTimeout(() -> SafeScoring.probability(scorer, deal, context))
         .getOrElse(() -> Either.left(timedOut(scorer, deal.id())));
   }
 
   /**
    * Trains the scorer on the context if it is not {@linkplain Scorer#isTrained() trained} (within
-   * the timeout), then scores every deal (each within the timeout), as {@link Scoring#scoreAll}.
+   * the timeout), then scores every deal (each within the timeout), as {@link SafeScoring#scoreAll}.
    * If training fails or times out, every deal gets that failure.
    *
    * @param scorer the scorer, not null
@@ -118,17 +129,20 @@ public final class TimedScoring {
    * @throws java.util.concurrent.RejectedExecutionException if the executor refuses a task
    * @throws CancellationException if the calling thread is interrupted while it waits
    */
-  public ScoringResult scoreAll(Scorer scorer, Iterable<Deal> deals, ScoringContext context) {
+  public ScoredBatch scoreAll(Scorer scorer, Iterable<Deal> deals, ScoringContext context) {
     Objects.requireNonNull(scorer, "scorer");
     Objects.requireNonNull(deals, "deals");
     Objects.requireNonNull(context, "context");
-    String scorerId = Scoring.safeId(scorer);
+    String scorerId = SafeScoring.safeId(scorer);
     Either<Function<String, ScoringFailure>, Scorer> ready = scorer.isTrained()
         ? Either.right(scorer)
-        : withinTimeout(() -> Scoring.train(scorer, context))
+        : withinTimeout(() -> SafeScoring.train(scorer, context))
             .<Either<Function<String, ScoringFailure>, Scorer>>map(trained -> trained.mapLeft(
-                cause -> dealId -> Scoring.trainingFailure(scorerId, dealId, cause)))
-            .getOrElse(() -> Either.left(dealId -> new ScoringFailure.TimedOut(scorerId, dealId, timeout)));
+                cause -> dealId -> SafeScoring.trainingFailure(scorerId, dealId, cause)))
+            .getOrElse(() -> {
+              logTimeOut(scorerId, "training");
+              return Either.left(dealId -> new ScoringFailure.TimedOut(scorerId, dealId, timeout));
+            });
     List<ScoredDeal> scored = new ArrayList<>();
     List<ScoringFailure> failures = new ArrayList<>();
     for (Deal deal : deals) {
@@ -139,11 +153,20 @@ public final class TimedScoring {
       }
       score(ready.get(), deal, context).fold(failures::add, s -> scored.add(new ScoredDeal(deal, s)));
     }
-    return new ScoringResult(scored, failures);
+    return new ScoredBatch(scored, failures);
   }
 
   private ScoringFailure timedOut(Scorer scorer, String dealId) {
-    return new ScoringFailure.TimedOut(Scoring.safeId(scorer), dealId, timeout);
+    String scorerId = SafeScoring.safeId(scorer);
+    logTimeOut(scorerId, "deal " + dealId);
+    return new ScoringFailure.TimedOut(scorerId, dealId, timeout);
+  }
+
+  private void logTimeOut(String scorerId, String call) {
+    if (logged.add(scorerId)) {
+      log.warn("Scorer '{}' was cut off after {} ({}); its calls that time out are cancelled and reported "
+          + "as TIMED_OUT, and this is logged once per scorer", scorerId, timeout, call);
+    }
   }
 
   /** Runs the work on the executor; empty if it did not finish in time (it is then cancelled). */

@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import org.salespipeline.core.Deal;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs scorers safely: a scorer that throws, returns {@code NaN} or a value outside [0, 1] gives
  * a {@link ScoringFailure} naming the scorer and the deal, and every other deal is still scored.
  *
  * <pre>{@code
- * ScoringResult result = Scoring.scoreAll(NaiveBayesScorer.of("source", "segment"), openDeals,
+ * ScoredBatch result = SafeScoring.scoreAll(NaiveBayesScorer.of("source", "segment"), openDeals,
  *     ScoringContext.of(pipeline, asOf).withHistory(allDeals));
  * result.failures().forEach(f -> log.warn(f.message()));
  * }</pre>
@@ -22,9 +23,9 @@ import org.salespipeline.core.Deal;
  * Errors other than {@link LinkageError} (a plugin built against another version) are not
  * contained. Stateless and thread-safe.
  */
-public final class Scoring {
+public final class SafeScoring {
 
-  private Scoring() {}
+  private SafeScoring() {}
 
   /**
    * Scores one deal with its explanation, containing the scorer's failures. A learning scorer
@@ -91,7 +92,7 @@ public final class Scoring {
    * @param context the context (with the history to learn from), not null
    * @return the scores in input order and the failures, never null
    */
-  public static ScoringResult scoreAll(Scorer scorer, Iterable<Deal> deals, ScoringContext context) {
+  public static ScoredBatch scoreAll(Scorer scorer, Iterable<Deal> deals, ScoringContext context) {
     Objects.requireNonNull(scorer, "scorer");
     Objects.requireNonNull(deals, "deals");
     Objects.requireNonNull(context, "context");
@@ -106,7 +107,7 @@ public final class Scoring {
       }
       score(trained.get(), deal, context).fold(failures::add, s -> scored.add(new ScoredDeal(deal, s)));
     }
-    return new ScoringResult(scored, failures);
+    return new ScoredBatch(scored, failures);
   }
 
   /**
@@ -142,20 +143,20 @@ public final class Scoring {
    *
    * <pre>{@code
    * ExecutorService pool = Executors.newCachedThreadPool();   // owned, and shut down, by the caller
-   * ScoringResult result = Scoring.withTimeout(Duration.ofMillis(200), pool).scoreAll(plugin, deals, context);
+   * ScoredBatch result = SafeScoring.withTimeout(Duration.ofMillis(200), pool).scoreAll(plugin, deals, context);
    * }</pre>
    *
    * <p>Each call is handed to the executor and waited for with {@link java.util.concurrent.Future#get(long,
    * java.util.concurrent.TimeUnit) Future.get(timeout)}, so this library starts no thread of its own and
-   * reads no clock. See {@link TimedScoring} for the cost and for how to choose the executor.
+   * reads no clock. See {@link TimeLimitedScoring} for the cost and for how to choose the executor.
    *
    * @param timeout how long to wait for each scorer call, positive, not null
    * @param executor runs the scorer calls; it must run them on other threads than the caller's; not null
    * @return the time-limited scoring, never null
    * @throws IllegalArgumentException if the timeout is zero or negative
    */
-  public static TimedScoring withTimeout(Duration timeout, Executor executor) {
-    return new TimedScoring(timeout, executor);
+  public static TimeLimitedScoring withTimeout(Duration timeout, Executor executor) {
+    return new TimeLimitedScoring(timeout, executor, LoggerFactory.getLogger(TimeLimitedScoring.class));
   }
 
   /** The id of a scorer, even of one whose id() misbehaves. */

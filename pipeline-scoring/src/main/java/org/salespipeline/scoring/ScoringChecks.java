@@ -1,9 +1,9 @@
 package org.salespipeline.scoring;
 
 /** Argument checks shared by the scoring values. */
-final class Scores {
+final class ScoringChecks {
 
-  private Scores() {}
+  private ScoringChecks() {}
 
   static double requireProbability(double value, String name) {
     if (!(value >= 0.0 && value <= 1.0)) {

@@ -12,14 +12,14 @@ import java.util.Objects;
  * @param scored the scored deals, in input order; copied
  * @param failures one failure per deal not scored, in input order; copied
  */
-public record ScoringResult(List<ScoredDeal> scored, List<ScoringFailure> failures) {
+public record ScoredBatch(List<ScoredDeal> scored, List<ScoringFailure> failures) {
   /**
    * Creates the value, copying the lists.
    *
    * @param scored the scored deals, not null
    * @param failures the failures, not null
    */
-  public ScoringResult {
+  public ScoredBatch {
     scored = List.copyOf(Objects.requireNonNull(scored, "scored"));
     failures = List.copyOf(Objects.requireNonNull(failures, "failures"));
   }

@@ -1,4 +1,4 @@
-package org.salespipeline.embedding.plugin;
+package org.salespipeline.scoring.testing;
 
 import org.salespipeline.core.Deal;
 import org.salespipeline.scoring.Score;
