@@ -515,7 +515,7 @@ public final class Pipeline {
   private static Either<Rejection, Change> forecastCategory(Deal deal, Option<ForecastCategory> category, Instant at) {
     Rejection refused = lateOrClosed(deal, at);
     return refused != null ? Either.left(refused)
-        : Either.right(apply(deal, new DealEvent.ForecastCategoryOverridden(deal.id(), category, at)));
+        : Either.right(changed(deal, new DealEvent.ForecastCategoryOverridden(deal.id(), category, at)));
   }
 
   /**
@@ -693,7 +693,12 @@ public final class Pipeline {
   /** The command of an event that changes a field of the deal, not its stage: refused only if it comes too late. */
   private static Either<Rejection, Change> record(Deal deal, DealEvent event) {
     Rejection refused = tooLate(deal, event.at());
-    return refused != null ? Either.left(refused) : Either.right(Change.of(deal.evolve(event), event));
+    return refused != null ? Either.left(refused) : Either.right(changed(deal, event));
+  }
+
+  /** The change of appending an accepted event to the deal. */
+  private static Change changed(Deal deal, DealEvent event) {
+    return Change.of(deal.evolve(event), event);
   }
 
   /** Why a command at {@code at} comes too late for the deal, or null if it does not. */

@@ -44,7 +44,7 @@ public final class CsvRecords {
    * @return the tokeniser, never null
    */
   public static CsvRecords of(Reader in, ReadOptions options) {
-    return new CsvRecords(new CsvRecordReader(Objects.requireNonNull(in, "in"),
+    return new CsvRecords(new RecoveringCsvReader(SourceText.of(Objects.requireNonNull(in, "in")),
         Objects.requireNonNull(options, "options").delimiter()));
   }
 
