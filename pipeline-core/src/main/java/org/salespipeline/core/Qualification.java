@@ -1,80 +1,50 @@
 package org.salespipeline.core;
 
-import org.immutables.value.Value;
-import org.salespipeline.core.internal.ValueStyle;
+import java.util.Objects;
 
 /**
  * What is known about a deal's qualification: budget, authority (a decision maker identified),
  * need, timeline (BANT), and the prospect's level of interest.
  *
- * <p>Start from {@link #UNKNOWN} and change what is known with the {@code with…} methods, or give
- * all five with {@link #of}. Immutable and thread-safe.
+ * <p>Immutable and thread-safe.
+ *
+ * @param budget whether the prospect has the budget, not null
+ * @param authority whether the decision maker is identified, not null
+ * @param need whether the need is confirmed, not null
+ * @param timeline whether the timeline is known, not null
+ * @param interest how interested the prospect is, not null
  */
-@Value.Immutable
-@ValueStyle
-@SuppressWarnings("exports") // the compile-only Immutables annotations are not part of the API
-public abstract class Qualification {
+public record Qualification(
+    QualificationLevel budget,
+    QualificationLevel authority,
+    QualificationLevel need,
+    QualificationLevel timeline,
+    QualificationLevel interest) {
 
   /** Nothing known yet: every criterion {@link QualificationLevel#UNKNOWN}. */
-  public static final Qualification UNKNOWN = of(QualificationLevel.UNKNOWN, QualificationLevel.UNKNOWN,
-      QualificationLevel.UNKNOWN, QualificationLevel.UNKNOWN, QualificationLevel.UNKNOWN);
-
-  Qualification() {}
-
+  public static final Qualification UNKNOWN =
+      new Qualification(
+          QualificationLevel.UNKNOWN,
+          QualificationLevel.UNKNOWN,
+          QualificationLevel.UNKNOWN,
+          QualificationLevel.UNKNOWN,
+          QualificationLevel.UNKNOWN);
   /**
-   * Returns the qualification with every criterion given.
+   * Creates the value, checking that no component is null.
    *
    * @param budget whether the prospect has the budget, not null
    * @param authority whether the decision maker is identified, not null
    * @param need whether the need is confirmed, not null
    * @param timeline whether the timeline is known, not null
    * @param interest how interested the prospect is, not null
-   * @return the qualification, never null
    */
-  public static Qualification of(QualificationLevel budget, QualificationLevel authority, QualificationLevel need,
-      QualificationLevel timeline, QualificationLevel interest) {
-    return ImmutableQualification.of(budget, authority, need, timeline, interest);
+  public Qualification {
+    Objects.requireNonNull(budget, "budget");
+    Objects.requireNonNull(authority, "authority");
+    Objects.requireNonNull(need, "need");
+    Objects.requireNonNull(timeline, "timeline");
+    Objects.requireNonNull(interest, "interest");
   }
-
-  /**
-   * Returns whether the prospect has the budget.
-   *
-   * @return the level, never null
-   */
-  @Value.Parameter
-  public abstract QualificationLevel budget();
-
-  /**
-   * Returns whether the decision maker is identified.
-   *
-   * @return the level, never null
-   */
-  @Value.Parameter
-  public abstract QualificationLevel authority();
-
-  /**
-   * Returns whether the need is confirmed.
-   *
-   * @return the level, never null
-   */
-  @Value.Parameter
-  public abstract QualificationLevel need();
-
-  /**
-   * Returns whether the timeline is known.
-   *
-   * @return the level, never null
-   */
-  @Value.Parameter
-  public abstract QualificationLevel timeline();
-
-  /**
-   * Returns how interested the prospect is.
-   *
-   * @return the level, never null
-   */
-  @Value.Parameter
-  public abstract QualificationLevel interest();
 
   /**
    * Returns a copy with the budget criterion changed.
@@ -82,7 +52,9 @@ public abstract class Qualification {
    * @param level the new level, not null
    * @return the copy, never null
    */
-  public abstract Qualification withBudget(QualificationLevel level);
+  public Qualification withBudget(QualificationLevel level) {
+    return new Qualification(level, authority, need, timeline, interest);
+  }
 
   /**
    * Returns a copy with the authority criterion changed.
@@ -90,7 +62,9 @@ public abstract class Qualification {
    * @param level the new level, not null
    * @return the copy, never null
    */
-  public abstract Qualification withAuthority(QualificationLevel level);
+  public Qualification withAuthority(QualificationLevel level) {
+    return new Qualification(budget, level, need, timeline, interest);
+  }
 
   /**
    * Returns a copy with the need criterion changed.
@@ -98,7 +72,9 @@ public abstract class Qualification {
    * @param level the new level, not null
    * @return the copy, never null
    */
-  public abstract Qualification withNeed(QualificationLevel level);
+  public Qualification withNeed(QualificationLevel level) {
+    return new Qualification(budget, authority, level, timeline, interest);
+  }
 
   /**
    * Returns a copy with the timeline criterion changed.
@@ -106,7 +82,9 @@ public abstract class Qualification {
    * @param level the new level, not null
    * @return the copy, never null
    */
-  public abstract Qualification withTimeline(QualificationLevel level);
+  public Qualification withTimeline(QualificationLevel level) {
+    return new Qualification(budget, authority, need, level, interest);
+  }
 
   /**
    * Returns a copy with the interest criterion changed.
@@ -114,5 +92,7 @@ public abstract class Qualification {
    * @param level the new level, not null
    * @return the copy, never null
    */
-  public abstract Qualification withInterest(QualificationLevel level);
+  public Qualification withInterest(QualificationLevel level) {
+    return new Qualification(budget, authority, need, timeline, level);
+  }
 }

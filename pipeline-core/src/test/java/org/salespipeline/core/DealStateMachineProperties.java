@@ -52,7 +52,7 @@ class DealStateMachineProperties {
   private static final Instant START = Instant.parse("2026-01-05T08:00:00Z");
   private static final List<String> REASONS = List.of("", " ", "Price", "Competitor", "Timing", "Other");
   private static final List<String> OWNERS = List.of("ana", "bo", "");
-  private static final Qualification ALL_YES = Qualification.of(QualificationLevel.YES, QualificationLevel.YES,
+  private static final Qualification ALL_YES = new Qualification(QualificationLevel.YES, QualificationLevel.YES,
       QualificationLevel.YES, QualificationLevel.YES, QualificationLevel.YES);
   private static final int LENGTH = 30;
 
@@ -624,7 +624,7 @@ class DealStateMachineProperties {
     Gen<Integer> choice = integers().between(0, 1000);
     Gen<QualificationLevel> level = Generate.enumValues(QualificationLevel.class);
     Gen<Qualification> qualifications = Generate.frequency(Pair.of(3, Generate.constant(ALL_YES)),
-        Pair.of(2, in -> Qualification.of(level.generate(in), level.generate(in), level.generate(in),
+        Pair.of(2, in -> new Qualification(level.generate(in), level.generate(in), level.generate(in),
             level.generate(in), level.generate(in))));
     Gen<BigDecimal> amounts = withEdges(longs().between(0, 100_000_000L), 5, 0L, 100_000_000L)
         .map(cents -> BigDecimal.valueOf(cents, 2));

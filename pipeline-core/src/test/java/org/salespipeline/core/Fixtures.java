@@ -13,7 +13,7 @@ final class Fixtures {
   static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
   /** Budget, authority and need confirmed, timeline known: the standard Proposal checklist holds. */
-  static final Qualification QUALIFIED = Qualification.of(QualificationLevel.YES, QualificationLevel.YES,
+  static final Qualification QUALIFIED = new Qualification(QualificationLevel.YES, QualificationLevel.YES,
       QualificationLevel.YES, QualificationLevel.YES, QualificationLevel.PARTIAL);
 
   static final Pipeline STANDARD = Pipeline.standard();

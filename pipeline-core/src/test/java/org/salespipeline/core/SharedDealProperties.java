@@ -90,7 +90,7 @@ class SharedDealProperties {
         }),
         level.zip(level, (budget, need) -> {
           QualificationLevel[] levels = QualificationLevel.values();
-          Qualification q = Qualification.of(levels[budget], levels[need], levels[need], levels[budget],
+          Qualification q = new Qualification(levels[budget], levels[need], levels[need], levels[budget],
               levels[need]);
           return new Edit("qualify " + q, m -> new Model(q, m.amount(), m.attributes(), m.events() + 1),
               deal -> Fixtures.STANDARD.qualify(deal, q, AT));

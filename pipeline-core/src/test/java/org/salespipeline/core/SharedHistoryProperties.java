@@ -35,7 +35,7 @@ class SharedHistoryProperties {
       Duration.ofDays(9), Duration.ofDays(9 * 366), Duration.ofMillis(1), Duration.ofNanos(1),
       Duration.ofDays(20 * 366));
   private static final int WHOLE_SECONDS = 4;
-  private static final Qualification QUALIFIED = Qualification.of(QualificationLevel.YES, QualificationLevel.YES,
+  private static final Qualification QUALIFIED = new Qualification(QualificationLevel.YES, QualificationLevel.YES,
       QualificationLevel.YES, QualificationLevel.YES, QualificationLevel.PARTIAL);
   private static final int COMMANDS = 15;
   private static final List<ForecastCategory> OVERRIDES = List.of(ForecastCategory.PIPELINE,

@@ -36,7 +36,7 @@ final class Fixtures {
 
   static Deal qualified(String id, QualificationLevel b, QualificationLevel a, QualificationLevel n,
       QualificationLevel t, QualificationLevel i) {
-    return PIPELINE.open(NewDeal.of(id).withQualification(Qualification.of(b, a, n, t, i)), T0).get().deal();
+    return PIPELINE.open(NewDeal.of(id).withQualification(new Qualification(b, a, n, t, i)), T0).get().deal();
   }
 
   static Deal won(Deal deal) {

@@ -109,7 +109,7 @@ class HostileDealsProperties {
   /** Lists of deals with distinct ids, from {@code min} to {@code max} long, both edges and one deal drawn often. */
   static Gen<List<Deal>> deals(int min, int max) {
     Gen<Integer> level = integers().between(0, QualificationLevel.values().length - 1);
-    Gen<Qualification> qualification = in -> Qualification.of(QualificationLevel.values()[level.generate(in)],
+    Gen<Qualification> qualification = in -> new Qualification(QualificationLevel.values()[level.generate(in)],
         QualificationLevel.values()[level.generate(in)], QualificationLevel.values()[level.generate(in)],
         QualificationLevel.values()[level.generate(in)], QualificationLevel.values()[level.generate(in)]);
     Gen<List<Integer>> steps = lists().of(integers().between(0, 6)).ofSizeBetween(0, 12);

@@ -11,8 +11,8 @@ import org.immutables.value.Value;
  * value type, so users only ever see {@code Deal}, {@code Stage}, {@code Stage.builder()}.
  *
  * <p>The rule for values in the libraries: a domain, configuration or result value that has
- * defaults or {@code with…} copies ({@code Stage}, {@code NewDeal}, {@code Qualification},
- * {@code TransitionPolicy}, the metrics' queries, {@code ScoringContext}) is an abstract class with
+ * defaults or {@code with…} copies ({@code Stage}, {@code NewDeal}, {@code TransitionPolicy},
+ * the metrics' queries, {@code ScoringContext}) is an abstract class with
  * {@code @Value.Immutable} and this style: accessors and public {@code with…} methods declared on
  * it, defaults as {@code @Value.Default}, structural checks in one {@code @Value.Check}, a static
  * factory ({@code of}, {@code asOf}, {@code defaults}) as the only way in. A small closed set of

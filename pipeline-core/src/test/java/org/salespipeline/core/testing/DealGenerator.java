@@ -34,7 +34,7 @@ public final class DealGenerator {
   private static final List<String> SOURCES = List.of("web", "referral", "event", "outbound");
   private static final List<String> SEGMENTS = List.of("SMB", "Mid-market", "Enterprise");
   private static final List<String> PRODUCTS = List.of("Basic", "Pro", "Suite");
-  private static final Qualification QUALIFIED = Qualification.of(QualificationLevel.YES, QualificationLevel.YES,
+  private static final Qualification QUALIFIED = new Qualification(QualificationLevel.YES, QualificationLevel.YES,
       QualificationLevel.YES, QualificationLevel.YES, QualificationLevel.PARTIAL);
 
   private final Pipeline pipeline;

@@ -401,7 +401,7 @@ public final class EventFormat {
 
     Qualification qualification() {
       Map<String, String> q = map("qualification");
-      return Qualification.of(level(q, "budget"), level(q, "authority"), level(q, "need"),
+      return new Qualification(level(q, "budget"), level(q, "authority"), level(q, "need"),
           level(q, "timeline"), level(q, "interest"));
     }
 

@@ -25,7 +25,7 @@ import org.salespipeline.core.Rejection;
 class CrmDealServiceTest {
 
   static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
-  static final Qualification QUALIFIED = Qualification.of(QualificationLevel.YES, QualificationLevel.YES,
+  static final Qualification QUALIFIED = new Qualification(QualificationLevel.YES, QualificationLevel.YES,
       QualificationLevel.YES, QualificationLevel.PARTIAL, QualificationLevel.YES);
 
   @TempDir

@@ -26,7 +26,7 @@ import org.salespipeline.core.QualificationLevel;
 class EventFormatTest {
 
   static final Instant AT = Instant.parse("2026-03-02T09:00:00.123456789Z");
-  static final Qualification QUALIFIED = Qualification.of(QualificationLevel.YES, QualificationLevel.NO,
+  static final Qualification QUALIFIED = new Qualification(QualificationLevel.YES, QualificationLevel.NO,
       QualificationLevel.PARTIAL, QualificationLevel.UNKNOWN, QualificationLevel.YES);
 
   static Stream<DealEvent> everyKindOfEvent() {

@@ -76,7 +76,7 @@ public final class SampleDeals {
       List.of("Price", "Competitor", "Timing"),
       List.of("Timing", "Legal review", "Competitor"));
 
-  private static final Qualification QUALIFIED = Qualification.of(QualificationLevel.YES, QualificationLevel.YES,
+  private static final Qualification QUALIFIED = new Qualification(QualificationLevel.YES, QualificationLevel.YES,
       QualificationLevel.YES, QualificationLevel.YES, QualificationLevel.YES);
 
   private final Pipeline pipeline = Pipeline.standard();
@@ -239,7 +239,7 @@ public final class SampleDeals {
   }
 
   private Qualification earlyQualification() {
-    return Qualification.of(level(), level(), level(), level(), level());
+    return new Qualification(level(), level(), level(), level(), level());
   }
 
   /** What is known when the deal is qualified for Proposal: the checklist, and some interest. */

@@ -104,7 +104,7 @@ public final class Demo {
         .withOwner("ana").withAmount(Money.parse("48000", "EUR")), MONDAY));
     acme = step(acme, pipeline.move(acme, "qualification", day(1)), "move to Qualification");
     acme = step(acme, pipeline.move(acme, "proposal", day(2)), "move to Proposal before qualifying");
-    Qualification qualified = Qualification.of(QualificationLevel.YES, QualificationLevel.YES,
+    Qualification qualified = new Qualification(QualificationLevel.YES, QualificationLevel.YES,
         QualificationLevel.YES, QualificationLevel.YES, QualificationLevel.PARTIAL);
     acme = step(acme, pipeline.qualify(acme, qualified, day(3)), "record budget, authority, need, timeline");
     acme = step(acme, pipeline.move(acme, "proposal", day(3)), "move to Proposal");

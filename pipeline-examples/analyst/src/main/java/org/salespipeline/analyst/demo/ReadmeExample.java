@@ -43,7 +43,7 @@ public final class ReadmeExample {
     Either<Rejection, Change> refused = pipeline.move(deal, "proposal", Instant.parse("2026-03-04T10:00:00Z"));
     out.add(refused.getLeft().code() + ": " + refused.getLeft().message());
 
-    Qualification qualified = Qualification.of(QualificationLevel.YES, QualificationLevel.YES,
+    Qualification qualified = new Qualification(QualificationLevel.YES, QualificationLevel.YES,
         QualificationLevel.YES, QualificationLevel.PARTIAL, QualificationLevel.YES);
     Change change = pipeline.qualify(deal, qualified, Instant.parse("2026-03-05T10:00:00Z"))
         .flatMap(c -> c.then(d -> pipeline.move(d, "proposal", Instant.parse("2026-03-05T10:05:00Z"))))

@@ -37,7 +37,7 @@ import org.salespipeline.core.Rejection;
 public class TransitionBenchmark {
 
   private static final Instant OPENED = Instant.parse("2026-03-02T09:00:00Z");
-  private static final Qualification QUALIFIED = Qualification.of(QualificationLevel.YES, QualificationLevel.YES,
+  private static final Qualification QUALIFIED = new Qualification(QualificationLevel.YES, QualificationLevel.YES,
       QualificationLevel.YES, QualificationLevel.YES, QualificationLevel.PARTIAL);
 
   private final Pipeline pipeline = Pipeline.standard();
