@@ -1,5 +1,7 @@
 package org.salespipeline.analyst.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,13 @@ final class CliRun {
   int run(String... args) {
     return Main.run(args, new PrintStream(outBytes, true, StandardCharsets.UTF_8),
         new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+  }
+
+  /** Runs the command line, asserts it exited 0 with nothing on standard error, and returns its output. */
+  String runOk(String... args) {
+    assertThat(run(args)).as("exit status; stderr %s", errLines()).isZero();
+    assertThat(errLines()).isEmpty();
+    return out();
   }
 
   String out() {

@@ -33,10 +33,6 @@ class ExactFiguresCliTest {
     return JsonOf.object(cli.out());
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(Object value) {
-    return (Map<String, Object>) value;
-  }
 
   @Test
   void kmMedian_survivalExactlyOneHalf_isThreeDays() throws IOException {
@@ -70,7 +66,7 @@ class ExactFiguresCliTest {
         O2,A,2024-01-02,1000,JPY
         """;
 
-    Map<String, Object> weighted = map(metrics(csv).get("weightedPipeline"));
+    Map<String, Object> weighted = JsonOf.map(metrics(csv).get("weightedPipeline"));
 
     assertThat(weighted.get("USD")).isEqualTo(new BigDecimal("33.33"));
     assertThat(weighted.get("JPY")).isEqualTo(new BigDecimal("333"));
@@ -85,11 +81,11 @@ class ExactFiguresCliTest {
         R,A,2024-01-01,,
         """;
 
-    Map<String, Object> groups = map(metrics(csv, "--group-by", "currency", "--currency", "GBP").get("groups"));
+    Map<String, Object> groups = JsonOf.map(metrics(csv, "--group-by", "currency", "--currency", "GBP").get("groups"));
 
     // R names no currency: the default one (--currency)
     assertThat(groups.keySet()).containsExactlyInAnyOrder("EUR", "USD", "GBP");
-    assertThat(map(groups.get("EUR"))).containsEntry("deals", new BigDecimal(1));
+    assertThat(JsonOf.map(groups.get("EUR"))).containsEntry("deals", new BigDecimal(1));
   }
 
   @Test
@@ -102,7 +98,7 @@ class ExactFiguresCliTest {
 
     Map<String, Object> json = metrics(csv, "--currency", "USD");
 
-    assertThat(map(json.get("weightedPipeline")).keySet()).containsExactly("EUR");
+    assertThat(JsonOf.map(json.get("weightedPipeline")).keySet()).containsExactly("EUR");
   }
 
   @Test
@@ -128,7 +124,7 @@ class ExactFiguresCliTest {
     java.util.List<Map<String, Object>> deals = (java.util.List<Map<String, Object>>) JsonOf.object(cli.out())
         .get("deals");
     Map<String, Object> values = new java.util.HashMap<>();
-    deals.forEach(d -> values.putAll(map(d.get("expectedValue"))));
+    deals.forEach(d -> values.putAll(JsonOf.map(d.get("expectedValue"))));
     assertThat(values).containsEntry("USD", new BigDecimal("33.33")).containsEntry("JPY", new BigDecimal("333"));
   }
 }

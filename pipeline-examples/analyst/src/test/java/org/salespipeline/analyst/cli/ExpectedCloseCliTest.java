@@ -85,44 +85,37 @@ class ExpectedCloseCliTest {
     history = Files.writeString(dir.resolve("history.csv"), CSV, StandardCharsets.UTF_8);
   }
 
-  private String run(String... extra) {
-    String[] base = {extra[0], "--history", history.toString(), "--stages", "Prospect,Proposal"};
-    String[] args = new String[base.length + extra.length - 1];
+  private String run(String command, String... extra) {
+    return cli.runOk(withHistory(command, extra));
+  }
+
+  private String[] withHistory(String command, String... extra) {
+    String[] base = {command, "--history", history.toString(), "--stages", "Prospect,Proposal"};
+    String[] args = new String[base.length + extra.length];
     System.arraycopy(base, 0, args, 0, base.length);
-    System.arraycopy(extra, 1, args, base.length, extra.length - 1);
-    assertThat(cli.run(args)).as("exit status; stderr %s", cli.errLines()).isZero();
-    assertThat(cli.errLines()).isEmpty();
-    return cli.out();
+    System.arraycopy(extra, 0, args, base.length, extra.length);
+    return args;
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(Object value) {
-    return (Map<String, Object>) value;
-  }
 
-  private static void assertFigure(Object figure, int count, String usd) {
-    assertThat(map(figure).get("count")).as("count of %s", figure).isEqualTo(new BigDecimal(count));
-    assertThat((BigDecimal) map(map(figure).get("amount")).get("USD")).as("USD of %s", figure)
-        .isEqualByComparingTo(usd);
-  }
 
   @Test
   void movement_ofTheJulyPipeline_isTheHandWorkedWaterfall() {
     Map<String, Object> json = JsonOf.object(run("movement", "--from", "2026-07-01", "--to", "2026-08-01",
         "--period", "2026-07", "--format", "json"));
 
-    assertFigure(json.get("start"), 4, "2500.00");
-    assertFigure(json.get("created"), 1, "500.00");
-    assertFigure(json.get("movedIn"), 2, "2600.00");
-    assertFigure(json.get("pulledIn"), 1, "2000.00");
-    assertFigure(json.get("movedOut"), 2, "1600.00");
-    assertFigure(json.get("pushedOut"), 1, "1000.00");
-    assertFigure(json.get("reopened"), 0, "0.00");
-    assertFigure(json.get("won"), 1, "500.00");
-    assertFigure(json.get("lost"), 1, "300.00");
-    assertFigure(json.get("increased"), 1, "400.00");
-    assertFigure(json.get("decreased"), 0, "0.00");
-    assertFigure(json.get("end"), 3, "3600.00");
+    JsonOf.assertUsdFigure(json.get("start"), 4, "2500.00");
+    JsonOf.assertUsdFigure(json.get("created"), 1, "500.00");
+    JsonOf.assertUsdFigure(json.get("movedIn"), 2, "2600.00");
+    JsonOf.assertUsdFigure(json.get("pulledIn"), 1, "2000.00");
+    JsonOf.assertUsdFigure(json.get("movedOut"), 2, "1600.00");
+    JsonOf.assertUsdFigure(json.get("pushedOut"), 1, "1000.00");
+    JsonOf.assertUsdFigure(json.get("reopened"), 0, "0.00");
+    JsonOf.assertUsdFigure(json.get("won"), 1, "500.00");
+    JsonOf.assertUsdFigure(json.get("lost"), 1, "300.00");
+    JsonOf.assertUsdFigure(json.get("increased"), 1, "400.00");
+    JsonOf.assertUsdFigure(json.get("decreased"), 0, "0.00");
+    JsonOf.assertUsdFigure(json.get("end"), 3, "3600.00");
   }
 
   @Test
@@ -130,15 +123,15 @@ class ExpectedCloseCliTest {
     // ana: start E1, E5 = 2, 1300; movedIn E2; movedOut E1; lost E5; end E2 = 1, 2000.
     // bo: start E4 800; created E3; movedIn and movedOut E7; won E3; increased 400; end E4 = 1, 1200.
     // (none): E6 throughout, 1, 400.
-    Map<String, Object> groups = map(JsonOf.object(run("movement", "--from", "2026-07-01", "--to", "2026-08-01",
+    Map<String, Object> groups = JsonOf.map(JsonOf.object(run("movement", "--from", "2026-07-01", "--to", "2026-08-01",
         "--period", "2026-07", "--group-by", "owner", "--format", "json")).get("groups"));
 
-    assertFigure(map(groups.get("ana")).get("start"), 2, "1300.00");
-    assertFigure(map(groups.get("ana")).get("end"), 1, "2000.00");
-    assertFigure(map(groups.get("bo")).get("movedIn"), 1, "600.00");
-    assertFigure(map(groups.get("bo")).get("pushedOut"), 0, "0.00");
-    assertFigure(map(groups.get("bo")).get("end"), 1, "1200.00");
-    assertFigure(map(groups.get("(none)")).get("end"), 1, "400.00");
+    JsonOf.assertUsdFigure(JsonOf.map(groups.get("ana")).get("start"), 2, "1300.00");
+    JsonOf.assertUsdFigure(JsonOf.map(groups.get("ana")).get("end"), 1, "2000.00");
+    JsonOf.assertUsdFigure(JsonOf.map(groups.get("bo")).get("movedIn"), 1, "600.00");
+    JsonOf.assertUsdFigure(JsonOf.map(groups.get("bo")).get("pushedOut"), 0, "0.00");
+    JsonOf.assertUsdFigure(JsonOf.map(groups.get("bo")).get("end"), 1, "1200.00");
+    JsonOf.assertUsdFigure(JsonOf.map(groups.get("(none)")).get("end"), 1, "400.00");
   }
 
   @Test
@@ -149,11 +142,11 @@ class ExpectedCloseCliTest {
     Map<String, Object> json = JsonOf.object(run("movement", "--from", "2026-07-01", "--to", "2026-08-01",
         "--period", "2026-Q3", "--format", "json"));
 
-    assertFigure(json.get("start"), 5, "4500.00");
-    assertFigure(json.get("movedIn"), 1, "600.00");
-    assertFigure(json.get("pulledIn"), 0, "0.00");
-    assertFigure(json.get("movedOut"), 1, "600.00");
-    assertFigure(json.get("end"), 4, "4600.00");
+    JsonOf.assertUsdFigure(json.get("start"), 5, "4500.00");
+    JsonOf.assertUsdFigure(json.get("movedIn"), 1, "600.00");
+    JsonOf.assertUsdFigure(json.get("pulledIn"), 0, "0.00");
+    JsonOf.assertUsdFigure(json.get("movedOut"), 1, "600.00");
+    JsonOf.assertUsdFigure(json.get("end"), 4, "4600.00");
   }
 
   @Test
@@ -166,30 +159,30 @@ class ExpectedCloseCliTest {
 
     assertThat(json).containsEntry("asOf", "2026-07-22T00:00:00Z").containsEntry("deals", new BigDecimal(7));
     List<?> periods = (List<?>) json.get("periods");
-    assertThat(periods).extracting(p -> map(p).get("period")).containsExactly("2026-06", "2026-07", "2026-08");
-    assertFigure(map(map(periods.get(0)).get("team")).get("pipeline"), 1, "600.00");
-    assertFigure(map(map(periods.get(2)).get("team")).get("pipeline"), 1, "1000.00");
-    Map<String, Object> july = map(periods.get(1));
-    Map<String, Object> team = map(july.get("team"));
-    assertFigure(team.get("closedWon"), 1, "500.00");
-    assertFigure(team.get("commit"), 1, "500.00");
-    assertFigure(team.get("bestCase"), 1, "500.00");
-    assertFigure(team.get("pipeline"), 3, "3600.00");
-    assertFigure(team.get("omitted"), 1, "300.00");
-    Map<String, Object> owners = map(july.get("owners"));
+    assertThat(periods).extracting(p -> JsonOf.map(p).get("period")).containsExactly("2026-06", "2026-07", "2026-08");
+    JsonOf.assertUsdFigure(JsonOf.map(JsonOf.map(periods.get(0)).get("team")).get("pipeline"), 1, "600.00");
+    JsonOf.assertUsdFigure(JsonOf.map(JsonOf.map(periods.get(2)).get("team")).get("pipeline"), 1, "1000.00");
+    Map<String, Object> july = JsonOf.map(periods.get(1));
+    Map<String, Object> team = JsonOf.map(july.get("team"));
+    JsonOf.assertUsdFigure(team.get("closedWon"), 1, "500.00");
+    JsonOf.assertUsdFigure(team.get("commit"), 1, "500.00");
+    JsonOf.assertUsdFigure(team.get("bestCase"), 1, "500.00");
+    JsonOf.assertUsdFigure(team.get("pipeline"), 3, "3600.00");
+    JsonOf.assertUsdFigure(team.get("omitted"), 1, "300.00");
+    Map<String, Object> owners = JsonOf.map(july.get("owners"));
     assertThat(owners.keySet()).containsExactly("(none)", "ana", "bo");
-    Map<String, Object> ana = map(owners.get("ana"));
-    assertFigure(ana.get("pipeline"), 1, "2000.00");
-    assertFigure(ana.get("omitted"), 1, "300.00");
-    assertThat((BigDecimal) map(ana.get("attainment")).get("USD")).isEqualByComparingTo("0");
-    assertThat((BigDecimal) map(ana.get("coverage")).get("USD")).isEqualByComparingTo("0.4");
-    Map<String, Object> bo = map(owners.get("bo"));
-    assertFigure(bo.get("closedWon"), 1, "500.00");
-    assertFigure(bo.get("pipeline"), 1, "1200.00");
-    assertThat((BigDecimal) map(bo.get("attainment")).get("USD")).isEqualByComparingTo("0.5");
-    assertThat((BigDecimal) map(bo.get("coverage")).get("USD")).isEqualByComparingTo("2.4");
-    assertFigure(map(owners.get("(none)")).get("pipeline"), 1, "400.00");
-    assertThat(map(json.get("noCloseDate")).get("count")).isEqualTo(BigDecimal.ZERO);
+    Map<String, Object> ana = JsonOf.map(owners.get("ana"));
+    JsonOf.assertUsdFigure(ana.get("pipeline"), 1, "2000.00");
+    JsonOf.assertUsdFigure(ana.get("omitted"), 1, "300.00");
+    assertThat((BigDecimal) JsonOf.map(ana.get("attainment")).get("USD")).isEqualByComparingTo("0");
+    assertThat((BigDecimal) JsonOf.map(ana.get("coverage")).get("USD")).isEqualByComparingTo("0.4");
+    Map<String, Object> bo = JsonOf.map(owners.get("bo"));
+    JsonOf.assertUsdFigure(bo.get("closedWon"), 1, "500.00");
+    JsonOf.assertUsdFigure(bo.get("pipeline"), 1, "1200.00");
+    assertThat((BigDecimal) JsonOf.map(bo.get("attainment")).get("USD")).isEqualByComparingTo("0.5");
+    assertThat((BigDecimal) JsonOf.map(bo.get("coverage")).get("USD")).isEqualByComparingTo("2.4");
+    JsonOf.assertUsdFigure(JsonOf.map(owners.get("(none)")).get("pipeline"), 1, "400.00");
+    assertThat(JsonOf.map(json.get("noCloseDate")).get("count")).isEqualTo(BigDecimal.ZERO);
   }
 
   @Test

@@ -1,10 +1,13 @@
 package org.salespipeline.analyst.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +38,21 @@ final class JsonOf {
   @SuppressWarnings("unchecked")
   static Map<String, Object> object(String text) {
     return (Map<String, Object>) read(text);
+  }
+
+  /** The JSON object a parsed value is, as the commands' JSON figures are read. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> map(Object value) {
+    return (Map<String, Object>) value;
+  }
+
+  /** Asserts a figure {@code {"count": n, "amount": {"USD": amount}}}, compared digit for digit. */
+  static void assertUsdFigure(Object figure, int count, String usd) {
+    assertThat(map(figure).keySet()).as("keys of %s", figure).containsExactly("count", "amount");
+    assertThat(map(figure).get("count")).as("count of %s", figure).isEqualTo(new BigDecimal(count));
+    assertThat(map(map(figure).get("amount")).keySet()).as("currencies of %s", figure).containsExactly("USD");
+    assertThat((BigDecimal) map(map(figure).get("amount")).get("USD")).as("USD of %s", figure)
+        .isEqualByComparingTo(usd);
   }
 
   private static Object value(JsonNode node) {

@@ -41,10 +41,6 @@ class MetricsCommandTest {
     return JsonOf.object(cli.out());
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(Object value) {
-    return (Map<String, Object>) value;
-  }
 
   private static BigDecimal num(Object value) {
     return (BigDecimal) value;
@@ -68,7 +64,7 @@ class MetricsCommandTest {
 
   @Test
   void json_winRate_isARateWithItsWilsonInterval() throws IOException {
-    Map<String, Object> winRate = map(json().get("winRate"));
+    Map<String, Object> winRate = JsonOf.map(json().get("winRate"));
 
     assertThat(winRate.keySet()).containsExactly("value", "lower", "upper");
     assertThat(num(winRate.get("value"))).isEqualByComparingTo("0.5");
@@ -81,19 +77,19 @@ class MetricsCommandTest {
   void json_moneyFigures_haveOneKeyPerCurrencyWithNullWhereUndefined() throws IOException {
     Map<String, Object> json = json();
 
-    assertThat(map(json.get("averageDealSize")).keySet()).containsExactly("EUR", "USD");
-    assertThat(map(json.get("averageDealSize"))).containsEntry("EUR", null);
-    assertThat(num(map(json.get("averageDealSize")).get("USD"))).isEqualByComparingTo("25000");
-    assertThat(map(json.get("valueWinRate"))).containsEntry("EUR", null);
+    assertThat(JsonOf.map(json.get("averageDealSize")).keySet()).containsExactly("EUR", "USD");
+    assertThat(JsonOf.map(json.get("averageDealSize"))).containsEntry("EUR", null);
+    assertThat(num(JsonOf.map(json.get("averageDealSize")).get("USD"))).isEqualByComparingTo("25000");
+    assertThat(JsonOf.map(json.get("valueWinRate"))).containsEntry("EUR", null);
     // 75,000 won of 118,000 closed
-    assertThat(num(map(map(json.get("valueWinRate")).get("USD")).get("value")).doubleValue())
+    assertThat(num(JsonOf.map(JsonOf.map(json.get("valueWinRate")).get("USD")).get("value")).doubleValue())
         .isCloseTo(75000.0 / 118000, org.assertj.core.data.Offset.offset(1e-12));
-    assertThat(map(json.get("velocityPerDay"))).containsEntry("EUR", null);
+    assertThat(JsonOf.map(json.get("velocityPerDay"))).containsEntry("EUR", null);
   }
 
   @Test
   void json_weightedPipeline_weighsOpenDealsByTheHistoricalWinRateFromTheirStage() throws IOException {
-    Map<String, Object> weighted = map(json().get("weightedPipeline"));
+    Map<String, Object> weighted = JsonOf.map(json().get("weightedPipeline"));
 
     // USD: D-5 Proposal 15,000 x 3/3 + D-6 Qualification 60,000 x 3/4 + D-9 Prospecting 9,000 x 3/6
     assertThat(num(weighted.get("USD"))).isEqualByComparingTo("64500");
@@ -103,15 +99,15 @@ class MetricsCommandTest {
 
   @Test
   void json_salesCycle_hasCountMeanMedianP90ForWonAndLost() throws IOException {
-    Map<String, Object> cycle = map(json().get("salesCycleDays"));
+    Map<String, Object> cycle = JsonOf.map(json().get("salesCycleDays"));
 
     assertThat(cycle.keySet()).containsExactly("won", "lost");
-    Map<String, Object> won = map(cycle.get("won"));
+    Map<String, Object> won = JsonOf.map(cycle.get("won"));
     assertThat(won.keySet()).containsExactly("count", "mean", "median", "p90");
     assertThat(num(won.get("count"))).isEqualByComparingTo("3");
     assertThat(num(won.get("median"))).isEqualByComparingTo("42"); // 26, 42, 56 days
     assertThat(num(won.get("p90"))).isEqualByComparingTo("53.2"); // type 7: 42 + 0.8 x 14
-    assertThat(num(map(cycle.get("lost")).get("median"))).isEqualByComparingTo("11"); // 11, 11, 28 days
+    assertThat(num(JsonOf.map(cycle.get("lost")).get("median"))).isEqualByComparingTo("11"); // 11, 11, 28 days
   }
 
   @Test
@@ -120,24 +116,24 @@ class MetricsCommandTest {
     List<Object> funnel = (List<Object>) json().get("funnel");
 
     assertThat(funnel).hasSize(3);
-    assertThat(funnel.stream().map(s -> map(s).get("stage"))).containsExactly("Prospecting", "Qualification",
+    assertThat(funnel.stream().map(s -> JsonOf.map(s).get("stage"))).containsExactly("Prospecting", "Qualification",
         "Proposal");
-    Map<String, Object> prospecting = map(funnel.get(0));
+    Map<String, Object> prospecting = JsonOf.map(funnel.get(0));
     assertThat(prospecting.keySet()).containsExactly("stage", "reached", "advanced", "lost", "open", "conversion");
     assertThat(prospecting).containsEntry("reached", new BigDecimal(11)).containsEntry("advanced", new BigDecimal(8))
         .containsEntry("lost", new BigDecimal(2)).containsEntry("open", new BigDecimal(1));
-    assertThat(num(map(prospecting.get("conversion")).get("value"))).isEqualByComparingTo("0.8"); // 8 / (8 + 2)
+    assertThat(num(JsonOf.map(prospecting.get("conversion")).get("value"))).isEqualByComparingTo("0.8"); // 8 / (8 + 2)
   }
 
   @Test
   void json_timeInStage_isKeyedByStageName() throws IOException {
-    Map<String, Object> stages = map(json().get("timeInStageDays"));
+    Map<String, Object> stages = JsonOf.map(json().get("timeInStageDays"));
 
     assertThat(stages.keySet()).containsExactly("Prospecting", "Qualification", "Proposal");
-    assertThat(map(stages.get("Proposal")).keySet()).containsExactly("count", "mean", "median", "p90");
+    assertThat(JsonOf.map(stages.get("Proposal")).keySet()).containsExactly("count", "mean", "median", "p90");
     // completed Proposal stays: D-1 21 days, D-4 27, D-10 12
-    assertThat(num(map(stages.get("Proposal")).get("count"))).isEqualByComparingTo("3");
-    assertThat(num(map(stages.get("Proposal")).get("mean"))).isEqualByComparingTo("20");
+    assertThat(num(JsonOf.map(stages.get("Proposal")).get("count"))).isEqualByComparingTo("3");
+    assertThat(num(JsonOf.map(stages.get("Proposal")).get("mean"))).isEqualByComparingTo("20");
   }
 
   @Test
@@ -150,11 +146,11 @@ class MetricsCommandTest {
     Map<String, Object> json = JsonOf.object(cli.out());
     assertThat(json.keySet()).containsExactlyElementsOf(KEYS);
     assertThat(json).containsEntry("winRate", null).containsEntry("kmMedianDaysToClose", null);
-    assertThat(map(json.get("valueWinRate"))).isEqualTo(java.util.Collections.singletonMap("USD", null));
-    assertThat(map(json.get("averageDealSize"))).isEqualTo(java.util.Collections.singletonMap("USD", null));
-    assertThat(map(json.get("weightedPipeline"))).isEqualTo(java.util.Collections.singletonMap("USD", null));
-    assertThat(map(json.get("velocityPerDay"))).isEqualTo(java.util.Collections.singletonMap("USD", null));
-    assertThat(map(map(json.get("salesCycleDays")).get("won"))).containsEntry("count", BigDecimal.ZERO)
+    assertThat(JsonOf.map(json.get("valueWinRate"))).isEqualTo(java.util.Collections.singletonMap("USD", null));
+    assertThat(JsonOf.map(json.get("averageDealSize"))).isEqualTo(java.util.Collections.singletonMap("USD", null));
+    assertThat(JsonOf.map(json.get("weightedPipeline"))).isEqualTo(java.util.Collections.singletonMap("USD", null));
+    assertThat(JsonOf.map(json.get("velocityPerDay"))).isEqualTo(java.util.Collections.singletonMap("USD", null));
+    assertThat(JsonOf.map(JsonOf.map(json.get("salesCycleDays")).get("won"))).containsEntry("count", BigDecimal.ZERO)
         .containsEntry("mean", null).containsEntry("median", null).containsEntry("p90", null);
     assertThat(cli.errLines()).containsExactly(
         "note: no deal had closed by 2024-05-06T00:00:00Z, so there are no historical win rates to weigh the open"
@@ -170,17 +166,17 @@ class MetricsCommandTest {
     Map<String, Object> json = json("--group-by", "SEGMENT");
 
     assertThat(json.keySet()).endsWith("groups");
-    Map<String, Object> groups = map(json.get("groups"));
+    Map<String, Object> groups = JsonOf.map(json.get("groups"));
     assertThat(groups.keySet()).containsExactly("Enterprise", "SMB");
-    Map<String, Object> enterprise = map(groups.get("Enterprise"));
+    Map<String, Object> enterprise = JsonOf.map(groups.get("Enterprise"));
     assertThat(enterprise.keySet()).containsExactlyElementsOf(KEYS);
     assertThat(enterprise).containsEntry("deals", new BigDecimal(4)).containsEntry("rejectedRows", null);
-    assertThat(map(groups.get("SMB"))).containsEntry("deals", new BigDecimal(7));
+    assertThat(JsonOf.map(groups.get("SMB"))).containsEntry("deals", new BigDecimal(7));
   }
 
   @Test
   void json_groupByOwner_groupsByTheOwnerColumn() throws IOException {
-    assertThat(map(json("--group-by", "owner").get("groups")).keySet()).containsExactly("ana", "bo", "cy");
+    assertThat(JsonOf.map(json("--group-by", "owner").get("groups")).keySet()).containsExactly("ana", "bo", "cy");
   }
 
   // ------------------------------------------------------------------------------- time

@@ -45,10 +45,6 @@ class PrioritizeCommandTest {
     return (List<Map<String, Object>>) json.get("deals");
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(Object value) {
-    return (Map<String, Object>) value;
-  }
 
   @Test
   void json_hasScorerAndDealsBestExpectedValueFirst() throws IOException {
@@ -68,8 +64,8 @@ class PrioritizeCommandTest {
     assertThat(first.keySet()).containsExactly("dealId", "stage", "probability", "expectedValue", "factors");
     assertThat(first).containsEntry("stage", "Qualification");
     assertThat((BigDecimal) first.get("probability")).isEqualByComparingTo("0.75");
-    assertThat(map(first.get("expectedValue")).keySet()).containsExactly("USD");
-    assertThat((BigDecimal) map(first.get("expectedValue")).get("USD")).isEqualByComparingTo("45000");
+    assertThat(JsonOf.map(first.get("expectedValue")).keySet()).containsExactly("USD");
+    assertThat((BigDecimal) JsonOf.map(first.get("expectedValue")).get("USD")).isEqualByComparingTo("45000");
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> factors = (List<Map<String, Object>>) first.get("factors");
     // the historical scorer explains the stage's rate against the overall win rate, 3 of 6
@@ -85,7 +81,7 @@ class PrioritizeCommandTest {
     List<Map<String, Object>> deals = deals(json());
 
     assertThat(deals.get(deals.size() - 1)).containsEntry("dealId", "D-11").containsEntry("expectedValue", null);
-    assertThat(map(deals.get(1).get("expectedValue")).keySet()).containsExactly("EUR");
+    assertThat(JsonOf.map(deals.get(1).get("expectedValue")).keySet()).containsExactly("EUR");
   }
 
   @Test

@@ -51,38 +51,25 @@ class RevenueCommandsTest {
   }
 
   private String run(String command, String... extra) {
+    return cli.runOk(withHistory(command, extra));
+  }
+
+  private String[] withHistory(String command, String... extra) {
     String[] base = {command, "--history", history.toString(), "--stages", "Prospect,Proposal"};
     String[] args = new String[base.length + extra.length];
     System.arraycopy(base, 0, args, 0, base.length);
     System.arraycopy(extra, 0, args, base.length, extra.length);
-    assertThat(cli.run(args)).as("exit status; stderr %s", cli.errLines()).isZero();
-    assertThat(cli.errLines()).isEmpty();
-    return cli.out();
+    return args;
   }
 
   private String fails(String command, String... extra) {
-    String[] base = {command, "--history", history.toString(), "--stages", "Prospect,Proposal"};
-    String[] args = new String[base.length + extra.length];
-    System.arraycopy(base, 0, args, 0, base.length);
-    System.arraycopy(extra, 0, args, base.length, extra.length);
-    assertThat(cli.run(args)).as("exit status; stdout %s", cli.out()).isEqualTo(Main.USAGE);
+    assertThat(cli.run(withHistory(command, extra))).as("exit status; stdout %s", cli.out()).isEqualTo(Main.USAGE);
     assertThat(cli.out()).isEmpty();
     assertThat(cli.errLines()).hasSize(1);
     return cli.errLines().get(0);
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(Object value) {
-    return (Map<String, Object>) value;
-  }
 
-  /** A figure {@code {"count": n, "amount": {"USD": amount}}}, compared digit for digit. */
-  private static void assertFigure(Object figure, int count, String usd) {
-    assertThat(map(figure).keySet()).containsExactly("count", "amount");
-    assertThat(map(figure).get("count")).isEqualTo(new BigDecimal(count));
-    assertThat(map(map(figure).get("amount")).keySet()).containsExactly("USD");
-    assertThat((BigDecimal) map(map(figure).get("amount")).get("USD")).isEqualByComparingTo(usd);
-  }
 
   // ------------------------------------------------------------------------------------ movement
 
@@ -96,14 +83,14 @@ class RevenueCommandsTest {
         "\"lost\":{\"count\":1,\"amount\":{\"USD\":700.12}}");
     assertThat(json.keySet()).containsExactly("start", "created", "movedIn", "movedOut", "pulledIn", "pushedOut",
         "reopened", "won", "lost", "increased", "decreased", "end");
-    assertFigure(json.get("start"), 4, "3900.00");
-    assertFigure(json.get("created"), 2, "1000.12");
-    assertFigure(json.get("reopened"), 1, "400.00");
-    assertFigure(json.get("won"), 1, "1000.00");
-    assertFigure(json.get("lost"), 1, "700.12");
-    assertFigure(json.get("end"), 5, "3600.00");
+    JsonOf.assertUsdFigure(json.get("start"), 4, "3900.00");
+    JsonOf.assertUsdFigure(json.get("created"), 2, "1000.12");
+    JsonOf.assertUsdFigure(json.get("reopened"), 1, "400.00");
+    JsonOf.assertUsdFigure(json.get("won"), 1, "1000.00");
+    JsonOf.assertUsdFigure(json.get("lost"), 1, "700.12");
+    JsonOf.assertUsdFigure(json.get("end"), 5, "3600.00");
     for (String zero : List.of("movedIn", "movedOut", "pulledIn", "pushedOut", "increased", "decreased")) {
-      assertFigure(json.get(zero), 0, "0.00");
+      JsonOf.assertUsdFigure(json.get(zero), 0, "0.00");
     }
   }
 
@@ -123,14 +110,14 @@ class RevenueCommandsTest {
   void movement_groupedByOwner_splitsTheWaterfall() {
     // ana: start D1, D2, D6 = 3, 3900; won D1; end D2, D6 = 2, 2900.
     // bo: created D3, D5 = 2, 1000.125; reopened D4; lost D3; end D4, D5 = 2, 700.
-    Map<String, Object> groups = map(JsonOf.object(run("movement", "--from", "2026-07-01", "--to", "2026-08-01",
+    Map<String, Object> groups = JsonOf.map(JsonOf.object(run("movement", "--from", "2026-07-01", "--to", "2026-08-01",
         "--group-by", "owner", "--format", "json")).get("groups"));
 
-    assertFigure(map(groups.get("ana")).get("start"), 3, "3900.00");
-    assertFigure(map(groups.get("ana")).get("won"), 1, "1000.00");
-    assertFigure(map(groups.get("ana")).get("end"), 2, "2900.00");
-    assertFigure(map(groups.get("bo")).get("created"), 2, "1000.12");
-    assertFigure(map(groups.get("bo")).get("end"), 2, "700.00");
+    JsonOf.assertUsdFigure(JsonOf.map(groups.get("ana")).get("start"), 3, "3900.00");
+    JsonOf.assertUsdFigure(JsonOf.map(groups.get("ana")).get("won"), 1, "1000.00");
+    JsonOf.assertUsdFigure(JsonOf.map(groups.get("ana")).get("end"), 2, "2900.00");
+    JsonOf.assertUsdFigure(JsonOf.map(groups.get("bo")).get("created"), 2, "1000.12");
+    JsonOf.assertUsdFigure(JsonOf.map(groups.get("bo")).get("end"), 2, "700.00");
   }
 
   @Test
@@ -149,8 +136,8 @@ class RevenueCommandsTest {
     Map<String, Object> json = JsonOf.object(run("movement", "--from", "2026-07-01", "--to", "2026-08-01",
         "--period", "2026-Q3", "--format", "json"));
 
-    assertFigure(json.get("start"), 0, "0.00");
-    assertFigure(json.get("end"), 0, "0.00");
+    JsonOf.assertUsdFigure(json.get("start"), 0, "0.00");
+    JsonOf.assertUsdFigure(json.get("end"), 0, "0.00");
   }
 
   @Test
@@ -177,8 +164,8 @@ class RevenueCommandsTest {
     Map<String, Object> json = JsonOf.object(run("movement", "--from", "2026-07-01", "--to", "2026-08-01",
         "--zone", "Asia/Tokyo", "--format", "json"));
 
-    assertFigure(json.get("start"), 4, "3900.00");
-    assertFigure(json.get("end"), 5, "3600.00");
+    JsonOf.assertUsdFigure(json.get("start"), 4, "3900.00");
+    JsonOf.assertUsdFigure(json.get("end"), 5, "3600.00");
   }
 
   // ------------------------------------------------------------------------------------ forecast
@@ -201,20 +188,20 @@ class RevenueCommandsTest {
         .containsEntry("asOf", "2026-08-05T00:00:00Z").containsEntry("deals", new BigDecimal(7));
     List<?> periods = (List<?>) json.get("periods");
     assertThat(periods).hasSize(1);
-    Map<String, Object> q3 = map(periods.get(0));
+    Map<String, Object> q3 = JsonOf.map(periods.get(0));
     assertThat(q3).containsEntry("period", "2026-Q3");
-    Map<String, Object> team = map(q3.get("team"));
-    assertFigure(team.get("closedWon"), 1, "1000.00");
-    assertFigure(team.get("commit"), 1, "1000.00");
-    assertFigure(team.get("bestCase"), 1, "1000.00");
-    assertFigure(team.get("pipeline"), 0, "0.00");
-    assertFigure(team.get("omitted"), 1, "700.12");
-    Map<String, Object> ana = map(map(q3.get("owners")).get("ana"));
-    assertThat((BigDecimal) map(ana.get("quota")).get("USD")).isEqualByComparingTo("4000.00");
-    assertThat((BigDecimal) map(ana.get("attainment")).get("USD")).isEqualByComparingTo("0.25");
-    assertThat((BigDecimal) map(ana.get("coverage")).get("USD")).isEqualByComparingTo("0");
-    assertThat(map(map(map(q3.get("owners")).get("bo")).get("quota"))).isEmpty();
-    assertFigure(json.get("noCloseDate"), 5, "3600.00");
+    Map<String, Object> team = JsonOf.map(q3.get("team"));
+    JsonOf.assertUsdFigure(team.get("closedWon"), 1, "1000.00");
+    JsonOf.assertUsdFigure(team.get("commit"), 1, "1000.00");
+    JsonOf.assertUsdFigure(team.get("bestCase"), 1, "1000.00");
+    JsonOf.assertUsdFigure(team.get("pipeline"), 0, "0.00");
+    JsonOf.assertUsdFigure(team.get("omitted"), 1, "700.12");
+    Map<String, Object> ana = JsonOf.map(JsonOf.map(q3.get("owners")).get("ana"));
+    assertThat((BigDecimal) JsonOf.map(ana.get("quota")).get("USD")).isEqualByComparingTo("4000.00");
+    assertThat((BigDecimal) JsonOf.map(ana.get("attainment")).get("USD")).isEqualByComparingTo("0.25");
+    assertThat((BigDecimal) JsonOf.map(ana.get("coverage")).get("USD")).isEqualByComparingTo("0");
+    assertThat(JsonOf.map(JsonOf.map(JsonOf.map(q3.get("owners")).get("bo")).get("quota"))).isEmpty();
+    JsonOf.assertUsdFigure(json.get("noCloseDate"), 5, "3600.00");
   }
 
   @Test
@@ -244,9 +231,9 @@ class RevenueCommandsTest {
     Map<String, Object> json = JsonOf.object(run("forecast", "--period", "month", "--zone", "America/Los_Angeles",
         "--format", "json"));
 
-    Map<String, Object> july = map(((List<?>) json.get("periods")).get(0));
+    Map<String, Object> july = JsonOf.map(((List<?>) json.get("periods")).get(0));
     assertThat(july).containsEntry("period", "2026-07");
-    assertFigure(map(july.get("team")).get("closedWon"), 1, "1000.00");
+    JsonOf.assertUsdFigure(JsonOf.map(july.get("team")).get("closedWon"), 1, "1000.00");
   }
 
   @Test
@@ -295,18 +282,18 @@ class RevenueCommandsTest {
     Map<String, Object> json = JsonOf.object(run("hygiene", "--format", "json"));
 
     assertThat(json).containsEntry("asOf", "2026-08-05T00:00:00Z").containsEntry("quietDays", new BigDecimal(14));
-    assertThat(map(json.get("total"))).containsEntry("open", new BigDecimal(5)).containsEntry("flagged",
+    assertThat(JsonOf.map(json.get("total"))).containsEntry("open", new BigDecimal(5)).containsEntry("flagged",
         new BigDecimal(5)).containsEntry("noCloseDate", new BigDecimal(5))
         .containsEntry("noRecentActivity", new BigDecimal(4)).containsEntry("noAmount", BigDecimal.ONE)
         .containsEntry("noOwner", BigDecimal.ONE).containsEntry("stuck", BigDecimal.ZERO)
         .containsEntry("closeDatePassed", BigDecimal.ZERO);
-    assertThat(map(map(json.get("owners")).get("ana"))).containsEntry("noRecentActivity", new BigDecimal(2));
+    assertThat(JsonOf.map(JsonOf.map(json.get("owners")).get("ana"))).containsEntry("noRecentActivity", new BigDecimal(2));
     List<?> deals = (List<?>) json.get("deals");
-    assertThat(deals).extracting(d -> map(d).get("deal")).containsExactly("D7", "D2", "D6", "D4", "D5");
-    assertThat(map(deals.get(0)).get("flags")).isEqualTo(List.of("noCloseDate", "noRecentActivity", "noAmount",
+    assertThat(deals).extracting(d -> JsonOf.map(d).get("deal")).containsExactly("D7", "D2", "D6", "D4", "D5");
+    assertThat(JsonOf.map(deals.get(0)).get("flags")).isEqualTo(List.of("noCloseDate", "noRecentActivity", "noAmount",
         "noOwner"));
-    assertThat((BigDecimal) map(deals.get(1)).get("quietDays")).isEqualByComparingTo("31");
-    assertThat((BigDecimal) map(map(deals.get(1)).get("amount")).get("USD")).isEqualByComparingTo("2000.00");
+    assertThat((BigDecimal) JsonOf.map(deals.get(1)).get("quietDays")).isEqualByComparingTo("31");
+    assertThat((BigDecimal) JsonOf.map(JsonOf.map(deals.get(1)).get("amount")).get("USD")).isEqualByComparingTo("2000.00");
   }
 
   @Test
@@ -314,7 +301,7 @@ class RevenueCommandsTest {
     // 25 days: only D7 (61) and D2 (31) are quiet.
     Map<String, Object> json = JsonOf.object(run("hygiene", "--quiet-days", "25", "--format", "json"));
 
-    assertThat(map(json.get("total"))).containsEntry("noRecentActivity", new BigDecimal(2));
+    assertThat(JsonOf.map(json.get("total"))).containsEntry("noRecentActivity", new BigDecimal(2));
   }
 
   @Test
@@ -341,28 +328,28 @@ class RevenueCommandsTest {
   @Test
   void dealWithoutOwner_isNullInJsonFields_andNoneInTablesCsvAndGroupKeys() {
     Map<String, Object> hygiene = JsonOf.object(run("hygiene", "--format", "json"));
-    assertThat(map(((List<?>) hygiene.get("deals")).get(0))).containsEntry("deal", "D7").containsEntry("owner", null);
-    assertThat(map(hygiene.get("owners"))).containsKey("(none)");
+    assertThat(JsonOf.map(((List<?>) hygiene.get("deals")).get(0))).containsEntry("deal", "D7").containsEntry("owner", null);
+    assertThat(JsonOf.map(hygiene.get("owners"))).containsKey("(none)");
     cli.reset();
     assertThat(run("hygiene")).containsPattern("D7 +\\(none\\) +Prospect");
     cli.reset();
     // D7: open all July, no amount: start 1, end 1 in group (none)
-    Map<String, Object> groups = map(JsonOf.object(run("movement", "--from", "2026-07-01", "--to", "2026-08-01",
+    Map<String, Object> groups = JsonOf.map(JsonOf.object(run("movement", "--from", "2026-07-01", "--to", "2026-08-01",
         "--group-by", "owner", "--format", "json")).get("groups"));
     assertThat(groups.keySet()).containsExactly("(none)", "ana", "bo");
-    assertThat(map(map(groups.get("(none)")).get("start"))).containsEntry("count", BigDecimal.ONE);
+    assertThat(JsonOf.map(JsonOf.map(groups.get("(none)")).get("start"))).containsEntry("count", BigDecimal.ONE);
     cli.reset();
     assertThat(run("movement", "--from", "2026-07-01", "--to", "2026-08-01", "--group-by", "owner", "--format", "csv")
         .split("\r\n")).contains("(none),start,1,0.00", "(none),end,1,0.00");
     cli.reset();
-    assertThat(map(JsonOf.object(run("metrics", "--group-by", "owner", "--format", "json")).get("groups")))
+    assertThat(JsonOf.map(JsonOf.object(run("metrics", "--group-by", "owner", "--format", "json")).get("groups")))
         .containsKey("(none)");
     cli.reset();
     // forecast: D7 has no expected close date, so it is only among the deals without one, count 1, no amount
-    Map<String, Object> byOwner = map(JsonOf.object(run("forecast", "--period", "quarter", "--format", "json"))
+    Map<String, Object> byOwner = JsonOf.map(JsonOf.object(run("forecast", "--period", "quarter", "--format", "json"))
         .get("noCloseDateByOwner"));
     assertThat(byOwner.keySet()).containsExactly("(none)", "ana", "bo");
-    assertFigure(byOwner.get("(none)"), 1, "0.00");
+    JsonOf.assertUsdFigure(byOwner.get("(none)"), 1, "0.00");
     cli.reset();
     assertThat(run("forecast", "--period", "quarter")).contains("\n  (none): 1\n");
     cli.reset();
