@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.salespipeline.core.Money;
 import org.salespipeline.metrics.Bottlenecks;
 import org.salespipeline.metrics.DurationSummary;
@@ -526,13 +528,13 @@ public final class HtmlReport {
     if (f.periods().isEmpty()) {
       html.element("p", "No deal closes in any period.", "class", "empty");
     } else {
-      Table table = Table.of("Forecast roll-up", "Period", "Owner", "Closed won", "Commit", "Best case", "Pipeline",
-          "Omitted", "Quota", "Attainment", "Coverage").textColumns(1);
       for (PeriodForecast p : f.periods()) {
-        forecastRow(table, p.period().label(), "(all)", p.team());
-        p.owners().forEach((owner, figures) -> forecastRow(table, p.period().label(), owner, figures));
+        Table table = Table.of("Forecast roll-up, " + p.period().label(), "Owner", "Closed won", "Commit",
+            "Best case", "Pipeline", "Omitted", "Quota", "Attainment", "Coverage").stacked();
+        forecastRow(table, "(all)", p.team());
+        p.owners().forEach((owner, figures) -> forecastRow(table, owner, figures));
+        table.writeTo(html);
       }
-      table.writeTo(html);
     }
     Figure none = f.noCloseDate();
     List<String> byOwner = new ArrayList<>();
@@ -543,24 +545,38 @@ public final class HtmlReport {
     html.close("section").newline();
   }
 
-  private static void forecastRow(Table table, String period, String owner, ForecastFigures f) {
-    table.row(period, owner, cell(f.closedWon()), cell(f.commit()), cell(f.bestCase()), cell(f.pipeline()),
-        cell(f.omitted()), Figures.moneys(f.quota()), ratios(f.attainment()), ratios(f.coverage()));
+  private static void forecastRow(Table table, String owner, ForecastFigures f) {
+    table.row(owner, stacked(f.closedWon()), stacked(f.commit()), stacked(f.bestCase()), stacked(f.pipeline()),
+        stacked(f.omitted()), lines(f.quota().values(), Figures::money), ratios(f.attainment(), f.quota().size()),
+        ratios(f.coverage(), f.quota().size()));
   }
+
+  /** A figure's amounts over its count, one per line, in a stacked table's cell. */
+  private static String stacked(Figure f) {
+    String deals = Figures.count(f.count()) + (f.count() == 1 ? " deal" : " deals");
+    return f.amount().isEmpty() ? deals : lines(f.amount().values(), Figures::money) + "\n" + deals;
+  }
+
 
   /** A figure's count and amounts in one cell: {@code 3 · 12,000.00 USD}. */
   private static String cell(Figure f) {
     return Figures.count(f.count()) + (f.amount().isEmpty() ? "" : " · " + Figures.moneys(f.amount()));
   }
 
-  private static String ratios(Map<Currency, Double> ratios) {
-    if (ratios.isEmpty()) {
-      return Figures.NONE;
-    }
-    List<String> shown = new ArrayList<>();
-    ratios.forEach((c, r) -> shown.add(Figures.percent(r) + (ratios.size() > 1 ? " " + c.getCurrencyCode() : "")));
-    return String.join(" · ", shown);
+  /** Ratios to a quota, one per line, each named by its currency when the quota has several. */
+  private static String ratios(Map<Currency, Double> ratios, int quotaCurrencies) {
+    boolean named = quotaCurrencies > 1 || ratios.size() > 1;
+    return lines(ratios.entrySet(), r -> Figures.percent(r.getValue())
+        + (named ? Figures.NBSP + r.getKey().getCurrencyCode() : ""));
   }
+
+  /** Values one per line, in a stacked table's cell; {@link Figures#NONE} for none. */
+  private static <T> String lines(Collection<T> values, Function<T, String> shown) {
+    List<String> lines = new ArrayList<>();
+    values.forEach(v -> lines.add(shown.apply(v)));
+    return lines.isEmpty() ? Figures.NONE : String.join("\n", lines);
+  }
+
 
   private static void hygiene(Html html, HygieneReport h) {
     section(html, "hygiene", "Pipeline hygiene");

@@ -51,6 +51,10 @@ final class Style {
       .key.overall { fill: #4b535c; stroke: none; }
       .key.p90 { stroke: #0b3c6e; stroke-width: 1; }
       table { border-collapse: collapse; margin: 8px 0; font-variant-numeric: tabular-nums; font-size: 14px; }
+      .table-scroll { max-width: 100%; overflow-x: auto; }
+      table.stacked { font-size: 13px; }
+      table.stacked th, table.stacked td { padding: 4px 6px; }
+      table.stacked td { white-space: pre-line; }
       caption { text-align: left; font-weight: 600; padding: 4px 0; color: #1f2328; }
       th, td { padding: 4px 10px; border-bottom: 1px solid #d0d7de; }
       thead th { border-bottom: 2px solid #8c959f; background: #f6f8fa; }

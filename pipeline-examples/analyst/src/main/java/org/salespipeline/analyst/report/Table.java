@@ -9,7 +9,9 @@ import java.util.List;
  * {@code <table>} so that screen readers, copy-paste and print all get the numbers behind a chart.
  *
  * <p>Columns whose header is listed in {@code textColumns} are left-aligned; the others hold
- * figures and are right-aligned with tabular digits.
+ * figures and are right-aligned with tabular digits. A table wider than the page scrolls sideways
+ * inside its own box instead of running past the page's margin; in a {@link #stacked()} table a
+ * line break in a cell starts a new line (a count under its amount).
  */
 final class Table {
 
@@ -17,6 +19,7 @@ final class Table {
   private final List<String> headers;
   private final boolean[] text;
   private final List<List<String>> rows = new ArrayList<>();
+  private boolean stacked;
 
   private Table(String caption, List<String> headers, boolean[] text) {
     this.caption = caption;
@@ -39,6 +42,12 @@ final class Table {
     return this;
   }
 
+  /** Shows a line break ({@code \n}) in a cell as a new line. */
+  Table stacked() {
+    stacked = true;
+    return this;
+  }
+
   Table row(String... cells) {
     if (cells.length != headers.size()) {
       throw new IllegalStateException("bug: row " + Arrays.toString(cells) + " has " + cells.length
@@ -53,7 +62,13 @@ final class Table {
   }
 
   void writeTo(Html html) {
-    html.open("table").element("caption", caption).open("thead").open("tr");
+    html.open("div", "class", "table-scroll");
+    if (stacked) {
+      html.open("table", "class", "stacked");
+    } else {
+      html.open("table");
+    }
+    html.element("caption", caption).open("thead").open("tr");
     for (int c = 0; c < headers.size(); c++) {
       html.element("th", headers.get(c), "scope", "col", "class", text[c] ? "text" : "num");
     }
@@ -66,6 +81,6 @@ final class Table {
       }
       html.close("tr").newline();
     }
-    html.close("tbody").close("table").newline();
+    html.close("tbody").close("table").close("div").newline();
   }
 }

@@ -12,11 +12,25 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.salespipeline.core.Deal;
+import org.salespipeline.core.Money;
+import org.salespipeline.core.testing.DealGenerator;
+import org.salespipeline.metrics.CalendarUnit;
+import org.salespipeline.metrics.ForecastQuery;
+import org.salespipeline.metrics.ForecastRollup;
+import org.salespipeline.metrics.HygieneQuery;
+import org.salespipeline.metrics.MovementQuery;
+import org.salespipeline.metrics.PipelineHygiene;
+import org.salespipeline.metrics.PipelineMovement;
+import org.salespipeline.metrics.TrendPeriod;
 
 /**
  * Opens a rendered report in a real browser, Debian's headless Chromium, to check that it lays
@@ -44,7 +58,7 @@ class HtmlReportBrowserTest {
   void screenshot_ofTheReport_isAFullPageWithChartsDrawnInColour() throws Exception {
     Path png = dir.resolve("report.png");
 
-    Result result = chromium("--screenshot=" + png, "--window-size=" + WIDTH + "," + HEIGHT);
+    Result result = chromium(page, "--screenshot=" + png, "--window-size=" + WIDTH + "," + HEIGHT);
 
     assertThat(png).as("screenshot; chromium said:%n%s", result.output()).isRegularFile();
     BufferedImage image = ImageIO.read(png.toFile());
@@ -62,7 +76,7 @@ class HtmlReportBrowserTest {
 
   @Test
   void dom_ofTheReport_hasTheChartsAndTablesAndNoScript() throws Exception {
-    Result result = chromium("--dump-dom");
+    Result result = chromium(page, "--dump-dom");
 
     String dom = result.output();
     assertThat(dom).as("DOM").contains("<svg id=\"funnel-chart\"", "<svg id=\"time-chart\"", "<svg id=\"trend-chart\"");
@@ -72,10 +86,54 @@ class HtmlReportBrowserTest {
     assertThat(dom).doesNotContain("<script").doesNotContain("http://").doesNotContain("https://");
   }
 
+  /**
+   * Every section, with two currencies, five owners and their quotas, laid out at a laptop's width:
+   * no table may run past the page's text column (a copy of the report measures itself with a
+   * script, and writes the captions of the tables too wide into the DOM).
+   */
+  @Test
+  void layout_atALaptopsWidth_everyTableFitsInsideThePage() throws Exception {
+    Instant asOf = HtmlReportTest.AS_OF;
+    DealGenerator generator = DealGenerator.standard(7);
+    List<Deal> deals = generator.deals(600);
+    ForecastQuery forecast = ForecastQuery.of(asOf, CalendarUnit.QUARTER, ZoneOffset.UTC);
+    for (String owner : DealGenerator.OWNERS) {
+      for (String quarter : List.of("2025-Q3", "2025-Q4", "2026-Q1")) {
+        forecast = forecast.withQuota(TrendPeriod.parse(quarter), owner, Money.parse("250000", "USD"))
+            .withQuota(TrendPeriod.parse(quarter), owner, Money.parse("90000", "EUR"));
+      }
+    }
+    String report = HtmlReportTest.generated(600)
+        .withMovement(PipelineMovement.of(generator.pipeline()).calculate(deals,
+            MovementQuery.over(asOf.minus(Duration.ofDays(90)), asOf).withTargetPeriod(TrendPeriod.parse("2026-Q1"))))
+        .withForecast(ForecastRollup.of(generator.pipeline()).calculate(deals, forecast))
+        .withHygiene(PipelineHygiene.of(generator.pipeline()).calculate(deals, HygieneQuery.asOf(asOf)))
+        .render();
+    assertThat(report).contains("<section id=\"forecast\"", "Forecast roll-up, 2026-Q1", "<section id=\"hygiene\"");
+    // the report's content security policy forbids scripts: the measured copy drops it
+    String measuring = report.replaceFirst("<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "")
+        .replace("</body>", MEASURE + "</body>");
+    Path measured = Files.writeString(dir.resolve("measured.html"), measuring, StandardCharsets.UTF_8);
+
+    Result result = chromium(measured, "--dump-dom", "--window-size=" + WIDTH + "," + HEIGHT);
+
+    assertThat(result.output()).as("DOM").contains("data-measured=\"yes\"").contains("data-too-wide=\"\"");
+  }
+
+  /** Lists the captions of the tables whose right edge is past the right edge of the body's content box. */
+  private static final String MEASURE = "<script>"
+      + "var b = document.body, s = getComputedStyle(b);"
+      + "var edge = b.getBoundingClientRect().right - parseFloat(s.paddingRight) + 0.5;"
+      + "var wide = [];"
+      + "document.querySelectorAll('table').forEach(function (t) {"
+      + "  if (t.getBoundingClientRect().right > edge) { wide.push(t.caption ? t.caption.textContent : '?'); } });"
+      + "b.setAttribute('data-too-wide', wide.join(' | ')); b.setAttribute('data-measured', 'yes');"
+      + "</script>";
+
   private record Result(int exitCode, String output) {}
 
   /** Runs Chromium on the page with a profile of its own and everything that calls home turned off. */
-  private static Result chromium(String... options) throws IOException, InterruptedException {
+  private static Result chromium(Path page, String... options) throws IOException, InterruptedException {
     assumeTrue(Files.isExecutable(CHROMIUM), "skipped: " + CHROMIUM + " is missing; install it with"
         + " 'apt-get install -y chromium' (Debian) to check the report in a real browser");
     Path profile = Files.createTempDirectory(dir, "profile");

@@ -100,9 +100,8 @@ class HtmlReportRevenueTest {
     String forecast = section(html, "forecast");
     String hygiene = section(html, "hygiene");
 
-    assertThat(forecast).contains("<caption>Forecast roll-up</caption>")
-        .contains("<th scope=\"row\" class=\"text\">2026-Q3</th><td class=\"text\">(all)</td>"
-            + "<td class=\"num\">1 · 1,000.00\u00a0USD</td>")
+    assertThat(forecast).contains("<table class=\"stacked\"><caption>Forecast roll-up, 2026-Q3</caption>")
+        .contains("<th scope=\"row\" class=\"text\">(all)</th><td class=\"num\">1,000.00\u00a0USD\n1 deal</td>")
         .contains("5 open deals have no expected close date and are in no period (3,600.00\u00a0USD): (none) 1;"
             + " ana 2 · 2,900.00\u00a0USD; bo 2 · 700.00\u00a0USD.");
     assertThat(hygiene).contains("<caption>Flags per owner</caption>", "<caption>Flagged deals, worst first</caption>")

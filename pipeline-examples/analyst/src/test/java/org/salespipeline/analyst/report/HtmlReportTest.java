@@ -32,7 +32,7 @@ import org.salespipeline.scoring.StageProbabilityScorer;
 
 class HtmlReportTest {
 
-  private static final Instant AS_OF = Instant.parse("2026-01-01T00:00:00Z");
+  static final Instant AS_OF = Instant.parse("2026-01-01T00:00:00Z");
   private static final String HOSTILE = "<script>alert('x')</script> \"quoted\" & <b>bold</b>";
   private static final List<String> SECTION_IDS =
       List.of("headline", "funnel", "time-in-stage", "trend", "bottlenecks", "stuck", "prioritised");
