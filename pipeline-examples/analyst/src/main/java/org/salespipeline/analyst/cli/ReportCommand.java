@@ -114,11 +114,13 @@ final class ReportCommand implements Callable<Integer> {
 
   /**
    * The movement the report shows: over the window when --from or --to gives one, otherwise over
-   * the {@value #MOVEMENT_DAYS} days up to --as-of (to just after it, as the window's default end).
+   * the {@value #MOVEMENT_DAYS} days up to --as-of (to just after it, as the window's default end);
+   * grouped as the metrics are.
    */
   static MovementQuery movementQuery(MetricsQuery query) {
-    return query.window().map(w -> MovementQuery.over(w.from(), w.to()))
+    MovementQuery movement = query.window().map(w -> MovementQuery.over(w.from(), w.to()))
         .getOrElse(() -> MovementQuery.over(query.asOf().minus(Duration.ofDays(MOVEMENT_DAYS)),
             query.asOf().plusMillis(1)));
+    return query.grouping().map(movement::withGrouping).getOrElse(movement);
   }
 }

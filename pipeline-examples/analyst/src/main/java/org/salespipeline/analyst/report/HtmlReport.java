@@ -496,10 +496,11 @@ public final class HtmlReport {
     List<String> headers = new ArrayList<>(List.of("Figure", "Count"));
     currencies.forEach(c -> headers.add(c.getCurrencyCode()));
     Table table = Table.of("Pipeline movement", headers.toArray(String[]::new));
-    String[] names = {"Start", "+ Created", "+ Moved in", "of which pulled in", "+ Reopened", "− Won", "− Lost",
-        "− Moved out", "of which pushed out", "+ Increased", "− Decreased", "= End"};
+    // the waterfall's order: what adds, then what takes away, each breakdown under its figure
+    String[] names = {"Start", "+ Created", "+ Moved in", "of which pulled in", "+ Reopened", "+ Increased", "− Won",
+        "− Lost", "− Moved out", "of which pushed out", "− Decreased", "= End"};
     Figure[] rows = {total.start(), total.created(), total.movedIn(), total.pulledIn(), total.reopened(),
-        total.won(), total.lost(), total.movedOut(), total.pushedOut(), total.increased(), total.decreased(),
+        total.increased(), total.won(), total.lost(), total.movedOut(), total.pushedOut(), total.decreased(),
         total.end()};
     for (int i = 0; i < names.length; i++) {
       List<String> cells = new ArrayList<>(List.of(names[i], Figures.count(rows[i].count())));
@@ -510,7 +511,19 @@ public final class HtmlReport {
     }
     table.writeTo(html);
     html.close("div").newline();
+    m.query().grouping().forEach(grouping -> movementGroups(html, grouping, m.groups()));
     html.close("section").newline();
+  }
+
+  /** Each group's movement in deals, one row a group, in the waterfall's order. */
+  private static void movementGroups(Html html, Grouping grouping, Map<String, Movement> groups) {
+    Table table = Table.of("Pipeline movement " + grouping + ", deals", "Group", "Start", "+ Created",
+        "+ Moved in", "+ Reopened", "− Won", "− Lost", "− Moved out", "= End");
+    groups.forEach((group, g) -> table.row(Grouping.label(group), Figures.count(g.start().count()),
+        Figures.count(g.created().count()), Figures.count(g.movedIn().count()), Figures.count(g.reopened().count()),
+        Figures.count(g.won().count()), Figures.count(g.lost().count()), Figures.count(g.movedOut().count()),
+        Figures.count(g.end().count())));
+    table.writeTo(html);
   }
 
   private static List<Figure> figures(Movement m) {

@@ -46,7 +46,10 @@ class ReportCommandTest {
     assertThat(report("--out", out.toString(), "--as-of", "2024-04-01", "--from", "2024-01-01", "--to", "2024-04-01",
         "--group-by", "owner", "--scorer", "stage", "--top", "3")).as("stderr %s", cli.errLines()).isZero();
 
-    assertThat(Files.readString(out, StandardCharsets.UTF_8)).contains("2024-04-01");
+    String html = Files.readString(out, StandardCharsets.UTF_8);
+    assertThat(html).contains("2024-04-01");
+    // the movement section is grouped as the metrics are
+    assertThat(html).contains("<caption>Pipeline movement by owner, deals</caption>");
   }
 
   @Test

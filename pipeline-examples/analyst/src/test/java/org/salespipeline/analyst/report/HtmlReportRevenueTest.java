@@ -23,6 +23,7 @@ import org.salespipeline.core.Stage;
 import org.salespipeline.metrics.CalendarUnit;
 import org.salespipeline.metrics.ForecastQuery;
 import org.salespipeline.metrics.ForecastRollup;
+import org.salespipeline.metrics.Grouping;
 import org.salespipeline.metrics.PipelineHygiene;
 import org.salespipeline.metrics.PipelineMovement;
 import org.salespipeline.metrics.HygieneQuery;
@@ -111,6 +112,36 @@ class HtmlReportRevenueTest {
     assertThat(hygiene.indexOf(">D7<")).isLessThan(hygiene.indexOf(">D2<"));
     assertThat(hygiene.indexOf(">D2<")).isLessThan(hygiene.indexOf(">D5<"));
     assertThat(html).doesNotContainIgnoringCase("<script").doesNotContain("http://").doesNotContain("https://");
+  }
+
+  /**
+   * July 2026 per owner, worked by hand from {@link RevenueHistory}: ana starts with D1, D2, D6,
+   * wins D1 and ends with D2, D6; bo creates D3 and D5, reopens D4, loses D3 and ends with D4, D5;
+   * D7 (no owner) is open throughout.
+   */
+  @Test
+  void movement_grouped_addsATableOfEachGroupsDealsInTheWaterfallsOrder() throws IOException {
+    Export export = Analyst.load(Files.writeString(dir.resolve("history.csv"), RevenueHistory.CSV).toString(),
+        RevenueHistory.STAGES);
+    MovementQuery july = MovementQuery.over(Instant.parse("2026-07-01T00:00:00Z"), Instant.parse("2026-08-01T00:00:00Z"))
+        .withGrouping(Grouping.owner());
+
+    String movement = section(HtmlReport.of("Revenue", Analyst.metrics(export))
+        .withMovement(Analyst.movement(export, july)).render(), "movement");
+
+    assertThat(movement).contains("<caption>Pipeline movement by owner, deals</caption>")
+        .contains("<th scope=\"col\" class=\"num\">+ Reopened</th><th scope=\"col\" class=\"num\">− Won</th>")
+        .contains(row("(none)", 1, 0, 0, 0, 0, 0, 0, 1), row("ana", 3, 0, 0, 0, 1, 0, 0, 2),
+            row("bo", 0, 2, 0, 1, 0, 1, 0, 2));
+    assertThat(movement.indexOf(">+ Increased<")).isLessThan(movement.indexOf(">− Won<"));
+  }
+
+  private static String row(String group, int... counts) {
+    StringBuilder row = new StringBuilder("<tr><th scope=\"row\" class=\"text\">" + group + "</th>");
+    for (int count : counts) {
+      row.append("<td class=\"num\">").append(count).append("</td>");
+    }
+    return row.append("</tr>").toString();
   }
 
   @Test
