@@ -2,6 +2,8 @@ package org.salespipeline.core;
 
 import java.util.Objects;
 import java.util.function.Predicate;
+import org.immutables.value.Value;
+import org.salespipeline.core.internal.ValueStyle;
 
 /**
  * A named condition a deal must meet to enter a stage, with the sentence a salesperson reads when
@@ -10,17 +12,12 @@ import java.util.function.Predicate;
  * <p>Two criteria are equal when they have the same name and reason: the test itself is code and
  * is not compared. Immutable and thread-safe if the test is.
  */
-public final class EntryCriterion {
+@Value.Immutable
+@ValueStyle
+@SuppressWarnings("exports") // the compile-only Immutables annotations are not part of the API
+public abstract class EntryCriterion {
 
-  private final String name;
-  private final String reason;
-  private final Predicate<? super Deal> test;
-
-  private EntryCriterion(String name, String reason, Predicate<? super Deal> test) {
-    this.name = name;
-    this.reason = reason;
-    this.test = test;
-  }
+  EntryCriterion() {}
 
   /**
    * Returns a criterion.
@@ -33,8 +30,8 @@ public final class EntryCriterion {
    * @throws IllegalArgumentException if name or reason is blank
    */
   public static EntryCriterion of(String name, String reason, Predicate<? super Deal> test) {
-    return new EntryCriterion(
-        Checks.notBlank(name, "name"), Checks.notBlank(reason, "reason"), Objects.requireNonNull(test, "test"));
+    return ImmutableEntryCriterion.builder().name(Checks.notBlank(name, "name")).reason(Checks.notBlank(reason, "reason"))
+        .test(test).build();
   }
 
   /**
@@ -42,18 +39,18 @@ public final class EntryCriterion {
    *
    * @return the name, never null
    */
-  public String name() {
-    return name;
-  }
+  public abstract String name();
 
   /**
    * Returns the sentence shown when a deal does not meet the criterion.
    *
    * @return the reason, never null
    */
-  public String reason() {
-    return reason;
-  }
+  public abstract String reason();
+
+  /** The test itself: code, so not compared ({@code Auxiliary} leaves it out of equality). */
+  @Value.Auxiliary
+  abstract Predicate<? super Deal> test();
 
   /**
    * Tells whether a deal meets the criterion.
@@ -62,21 +59,11 @@ public final class EntryCriterion {
    * @return true if the deal meets it
    */
   public boolean isMetBy(Deal deal) {
-    return test.test(Objects.requireNonNull(deal, "deal"));
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof EntryCriterion other && name.equals(other.name) && reason.equals(other.reason);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(name, reason);
+    return test().test(Objects.requireNonNull(deal, "deal"));
   }
 
   @Override
   public String toString() {
-    return name + " (" + reason + ")";
+    return name() + " (" + reason() + ")";
   }
 }

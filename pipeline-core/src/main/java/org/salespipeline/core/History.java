@@ -175,6 +175,7 @@ abstract class History {
       this.before = before;
     }
 
+    /** Written by hand: the attributes are kept as the deal's packed key-value array, compared as maps. */
     @Override
     public boolean equals(Object other) {
       return other instanceof AttributeEdit that && key.equals(that.key)

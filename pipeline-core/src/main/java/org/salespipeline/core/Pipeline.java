@@ -796,7 +796,8 @@ public final class Pipeline {
 
   /**
    * Pipelines are equal when they have the same id, name, stages (entry criteria compared by name
-   * and reason) and policy.
+   * and reason) and policy. Written by hand: a pipeline is the state machine, built and checked as
+   * a whole by its {@link Builder}, not a value with {@code with…} copies.
    */
   @Override
   public boolean equals(Object o) {

@@ -421,7 +421,7 @@ final class Accumulator {
         .salesCycleLost(cycles.finishLost())
         .timeToClose(timeToClose.finish())
         .funnel(funnelStages)
-        .transitions(transitions.finish(stageIds(), k))
+        .transitions(transitions.finish(stageIds()))
         .timeInStage(timeInStage)
         .stuckDeals(new MetricsReport.StuckDeals(openDeals.stuck(norms)))
         .bottlenecks(new Bottlenecks(lowestConversion(funnelStages), longestMedianStay(timeInStage), excess))

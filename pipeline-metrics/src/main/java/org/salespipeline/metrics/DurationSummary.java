@@ -146,7 +146,11 @@ public final class DurationSummary {
     }
   }
 
-  /** Equal summaries are of the same durations, however they were split into runs. */
+  /**
+   * Equal summaries are of the same durations, however they were split into runs. Written by hand:
+   * generated equality would compare the runs as split, and merging them first would copy what the
+   * design note keeps from being copied.
+   */
   @Override
   public boolean equals(Object o) {
     return o instanceof DurationSummary other && count == other.count && sumMillis == other.sumMillis

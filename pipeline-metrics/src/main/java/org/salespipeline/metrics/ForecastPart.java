@@ -148,7 +148,7 @@ final class ForecastPart extends DealPart<ForecastReport> {
       noDate.put(owner, sum.figure());
       allNoDate.add(sum);
     });
-    return new ForecastReport(pipeline.name(), forecastQuery, deals, rollup, allNoDate.figure(), noDate);
+    return ForecastReport.of(pipeline.name(), forecastQuery, deals, rollup, allNoDate.figure(), noDate);
   }
 
   private static ForecastFigures figures(FigureSum[] b, Map<Currency, Money> quota) {

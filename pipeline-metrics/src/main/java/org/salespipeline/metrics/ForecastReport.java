@@ -1,13 +1,13 @@
 package org.salespipeline.metrics;
 
-import java.util.Collections;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import org.immutables.value.Value;
 import org.salespipeline.core.Money;
+import org.salespipeline.core.internal.ValueStyle;
 import org.salespipeline.metrics.internal.TextTable;
 
 /**
@@ -16,35 +16,31 @@ import org.salespipeline.metrics.internal.TextTable;
  * date, which no period can hold and which are counted here rather than dropped.
  *
  * <p>{@link #toString()} prints aligned tables (amounts rounded half-even to each currency's minor
- * unit, ratios as percentages). Immutable and thread-safe.
+ * unit, ratios as percentages). Immutable and thread-safe; equal when the pipeline, the query and
+ * every figure are equal.
  */
-public final class ForecastReport {
+@Value.Immutable
+@ValueStyle
+@SuppressWarnings("exports") // the compile-only Immutables annotations are not part of the API
+public abstract class ForecastReport {
 
-  private final String pipelineName;
-  private final ForecastQuery query;
-  private final long deals;
-  private final List<PeriodForecast> periods;
-  private final Figure noCloseDate;
-  private final Map<String, Figure> noCloseDateByOwner;
+  ForecastReport() {}
 
-  ForecastReport(String pipelineName, ForecastQuery query, long deals, List<PeriodForecast> periods,
+  static ForecastReport of(String pipelineName, ForecastQuery query, long deals, List<PeriodForecast> periods,
       Figure noCloseDate, Map<String, Figure> noCloseDateByOwner) {
-    this.pipelineName = pipelineName;
-    this.query = query;
-    this.deals = deals;
-    this.periods = List.copyOf(periods);
-    this.noCloseDate = noCloseDate;
-    this.noCloseDateByOwner = Collections.unmodifiableMap(new LinkedHashMap<>(noCloseDateByOwner));
+    return ImmutableForecastReport.builder().pipelineName(pipelineName).query(query).deals(deals).periods(periods)
+        .noCloseDate(noCloseDate).noCloseDateByOwner(noCloseDateByOwner).build();
   }
+
+  /** The display name of the pipeline, for the title of {@link #toString()}. */
+  abstract String pipelineName();
 
   /**
    * Returns the query the report answers.
    *
    * @return the query, never null
    */
-  public ForecastQuery query() {
-    return query;
-  }
+  public abstract ForecastQuery query();
 
   /**
    * Returns the number of deals that existed at {@code T}: every one is in exactly one period, or
@@ -52,9 +48,7 @@ public final class ForecastReport {
    *
    * @return the number of deals, not negative
    */
-  public long deals() {
-    return deals;
-  }
+  public abstract long deals();
 
   /**
    * Returns the roll-up of every period that holds a deal or a quota, in calendar order; periods
@@ -62,9 +56,7 @@ public final class ForecastReport {
    *
    * @return an unmodifiable list, never null
    */
-  public List<PeriodForecast> periods() {
-    return periods;
-  }
+  public abstract List<PeriodForecast> periods();
 
   /**
    * Returns the roll-up of one period.
@@ -74,7 +66,7 @@ public final class ForecastReport {
    */
   public io.vavr.control.Option<PeriodForecast> period(TrendPeriod period) {
     Objects.requireNonNull(period, "period");
-    return io.vavr.collection.List.ofAll(periods).find(p -> p.period().equals(period));
+    return io.vavr.collection.List.ofAll(periods()).find(p -> p.period().equals(period));
   }
 
   /**
@@ -83,36 +75,14 @@ public final class ForecastReport {
    *
    * @return the figure, never null
    */
-  public Figure noCloseDate() {
-    return noCloseDate;
-  }
+  public abstract Figure noCloseDate();
 
   /**
    * Returns {@link #noCloseDate()} per owner, by owner in ascending order.
    *
    * @return an unmodifiable map, never null; owners with no such deal have no entry
    */
-  public Map<String, Figure> noCloseDateByOwner() {
-    return noCloseDateByOwner;
-  }
-
-  /**
-   * Compares the query and every figure.
-   *
-   * @param o the object to compare with
-   * @return true if o is a report of the same query with the same figures
-   */
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof ForecastReport r && pipelineName.equals(r.pipelineName) && query.equals(r.query)
-        && deals == r.deals && periods.equals(r.periods) && noCloseDate.equals(r.noCloseDate)
-        && noCloseDateByOwner.equals(r.noCloseDateByOwner);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(pipelineName, deals, periods, noCloseDate);
-  }
+  public abstract Map<String, Figure> noCloseDateByOwner();
 
   /**
    * Returns the roll-up as an aligned table: for each period the team ({@code (all)}) then each
@@ -123,17 +93,17 @@ public final class ForecastReport {
    */
   @Override
   public String toString() {
-    StringBuilder out = new StringBuilder("Forecast roll-up: ").append(pipelineName).append(", ").append(query)
-        .append(", ").append(deals).append(" deals\n");
+    StringBuilder out = new StringBuilder("Forecast roll-up: ").append(pipelineName()).append(", ").append(query())
+        .append(", ").append(deals()).append(" deals\n");
     TextTable table = new TextTable("Period", "owner", "", "closed won", "commit", "best case", "pipeline", "omitted",
         "quota", "attainment", "coverage");
-    for (PeriodForecast p : periods) {
+    for (PeriodForecast p : periods()) {
       rows(table, p.period().label(), "(all)", p.team());
       p.owners().forEach((owner, f) -> rows(table, "", owner, f));
     }
     table.appendTo(out, "");
-    out.append("No expected close date (open, in no period): ").append(noCloseDate).append('\n');
-    noCloseDateByOwner.forEach((owner, f) -> out.append("  ").append(owner).append(": ").append(f).append('\n'));
+    out.append("No expected close date (open, in no period): ").append(noCloseDate()).append('\n');
+    noCloseDateByOwner().forEach((owner, f) -> out.append("  ").append(owner).append(": ").append(f).append('\n'));
     return out.toString();
   }
 

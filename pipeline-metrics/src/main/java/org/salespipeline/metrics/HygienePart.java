@@ -131,7 +131,7 @@ final class HygienePart extends DealPart<HygieneReport> {
       }
       owners.put(owner, new HygieneCounts(c[0], c[1], perFlag));
     });
-    return new HygieneReport(pipeline.name(), hygieneQuery, new HygieneCounts(open.size(), flaggedCount, total),
+    return HygieneReport.of(pipeline.name(), hygieneQuery, new HygieneCounts(open.size(), flaggedCount, total),
         owners, flagged);
   }
 }

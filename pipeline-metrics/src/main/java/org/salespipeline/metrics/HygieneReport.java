@@ -1,11 +1,10 @@
 package org.salespipeline.metrics;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
+import org.immutables.value.Value;
+import org.salespipeline.core.internal.ValueStyle;
 import org.salespipeline.metrics.internal.TextTable;
 
 /**
@@ -16,45 +15,41 @@ import org.salespipeline.metrics.internal.TextTable;
  * event); then by deal id. The order is total, so equal inputs always list the same way.
  *
  * <p>{@link #toString()} prints the counts and the first {@value #SHOWN} deals as aligned tables.
- * Immutable and thread-safe.
+ * Immutable and thread-safe; equal when the pipeline, the query, every count and every flagged deal
+ * are equal.
  */
-public final class HygieneReport {
+@Value.Immutable
+@ValueStyle
+@SuppressWarnings("exports") // the compile-only Immutables annotations are not part of the API
+public abstract class HygieneReport {
 
   /** How many flagged deals {@link #toString()} lists; {@link #deals()} has them all. */
   public static final int SHOWN = 20;
 
-  private final String pipelineName;
-  private final HygieneQuery query;
-  private final HygieneCounts total;
-  private final Map<String, HygieneCounts> owners;
-  private final List<FlaggedDeal> deals;
+  HygieneReport() {}
 
-  HygieneReport(String pipelineName, HygieneQuery query, HygieneCounts total, Map<String, HygieneCounts> owners,
-      List<FlaggedDeal> deals) {
-    this.pipelineName = pipelineName;
-    this.query = query;
-    this.total = total;
-    this.owners = Collections.unmodifiableMap(new LinkedHashMap<>(owners));
-    this.deals = List.copyOf(deals);
+  static HygieneReport of(String pipelineName, HygieneQuery query, HygieneCounts total,
+      Map<String, HygieneCounts> owners, List<FlaggedDeal> deals) {
+    return ImmutableHygieneReport.builder().pipelineName(pipelineName).query(query).total(total).owners(owners)
+        .deals(deals).build();
   }
+
+  /** The display name of the pipeline, for the title of {@link #toString()}. */
+  abstract String pipelineName();
 
   /**
    * Returns the query the report answers.
    *
    * @return the query, never null
    */
-  public HygieneQuery query() {
-    return query;
-  }
+  public abstract HygieneQuery query();
 
   /**
    * Returns the counts over every open deal.
    *
    * @return the counts, never null
    */
-  public HygieneCounts total() {
-    return total;
-  }
+  public abstract HygieneCounts total();
 
   /**
    * Returns the counts per owner at {@code T}, by owner in ascending order; {@link Grouping#NONE}
@@ -62,35 +57,14 @@ public final class HygieneReport {
    *
    * @return an unmodifiable map, never null
    */
-  public Map<String, HygieneCounts> owners() {
-    return owners;
-  }
+  public abstract Map<String, HygieneCounts> owners();
 
   /**
    * Returns the open deals with at least one flag, worst first (see the class comment).
    *
    * @return an unmodifiable list, never null
    */
-  public List<FlaggedDeal> deals() {
-    return deals;
-  }
-
-  /**
-   * Compares the query and every figure.
-   *
-   * @param o the object to compare with
-   * @return true if o is a report of the same query with the same figures and deals
-   */
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof HygieneReport r && pipelineName.equals(r.pipelineName) && query.equals(r.query)
-        && total.equals(r.total) && owners.equals(r.owners) && deals.equals(r.deals);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(pipelineName, query, total, owners, deals);
-  }
+  public abstract List<FlaggedDeal> deals();
 
   /**
    * Returns the counts per owner and the worst {@value #SHOWN} deals as aligned tables.
@@ -99,7 +73,7 @@ public final class HygieneReport {
    */
   @Override
   public String toString() {
-    StringBuilder out = new StringBuilder("Pipeline hygiene: ").append(pipelineName).append(", ").append(query)
+    StringBuilder out = new StringBuilder("Pipeline hygiene: ").append(pipelineName()).append(", ").append(query())
         .append('\n');
     HygieneFlag[] flags = HygieneFlag.values();
     String[] headers = new String[3 + flags.length];
@@ -110,13 +84,13 @@ public final class HygieneReport {
       headers[3 + flag.ordinal()] = name(flag);
     }
     TextTable counts = new TextTable(headers);
-    owners.forEach((owner, c) -> counts.row(countRow(owner, c)));
-    counts.row(countRow("(all)", total));
+    owners().forEach((owner, c) -> counts.row(countRow(owner, c)));
+    counts.row(countRow("(all)", total()));
     counts.appendTo(out, "");
-    if (!deals.isEmpty()) {
+    if (!deals().isEmpty()) {
       out.append('\n');
       TextTable list = new TextTable("Deal", "owner", "stage", "amount", "expected close", "quiet days", "flags");
-      for (FlaggedDeal d : deals.subList(0, Math.min(SHOWN, deals.size()))) {
+      for (FlaggedDeal d : deals().subList(0, Math.min(SHOWN, deals().size()))) {
         StringBuilder f = new StringBuilder();
         for (HygieneFlag flag : d.flags()) {
           f.append(f.length() == 0 ? "" : ", ").append(name(flag));
@@ -128,8 +102,8 @@ public final class HygieneReport {
             d.expectedClose().map(Object::toString).getOrElse(FigureFormat.PLAIN.none()), FigureFormat.PLAIN.days(d.quietDays()), f.toString());
       }
       list.appendTo(out, "");
-      if (deals.size() > SHOWN) {
-        out.append("... and ").append(deals.size() - SHOWN).append(" more flagged deals\n");
+      if (deals().size() > SHOWN) {
+        out.append("... and ").append(deals().size() - SHOWN).append(" more flagged deals\n");
       }
     }
     return out.toString();

@@ -206,7 +206,7 @@ final class MovementPart extends DealPart<MovementReport> {
   MovementReport result() {
     Map<String, Movement> byGroup = new TreeMap<>();
     groups.forEach((key, sums) -> byGroup.put(key, movement(sums)));
-    return new MovementReport(pipeline.name(), movementQuery, movement(total), byGroup);
+    return MovementReport.of(pipeline.name(), movementQuery, movement(total), byGroup);
   }
 
   private static Movement movement(FigureSum[] s) {

@@ -1,12 +1,11 @@
 package org.salespipeline.metrics;
 
-import java.util.Collections;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeSet;
+import org.immutables.value.Value;
+import org.salespipeline.core.internal.ValueStyle;
 import org.salespipeline.metrics.internal.TextTable;
 
 /**
@@ -15,39 +14,36 @@ import org.salespipeline.metrics.internal.TextTable;
  *
  * <p>{@link #toString()} prints the waterfall as an aligned table (amounts rounded half-even to
  * each currency's minor unit), and with a grouping a table of every group's counts. Immutable and
- * thread-safe.
+ * thread-safe; equal when the pipeline, the query and every figure are equal.
  */
-public final class MovementReport {
+@Value.Immutable
+@ValueStyle
+@SuppressWarnings("exports") // the compile-only Immutables annotations are not part of the API
+public abstract class MovementReport {
 
-  private final String pipelineName;
-  private final MovementQuery query;
-  private final Movement total;
-  private final Map<String, Movement> groups;
+  MovementReport() {}
 
-  MovementReport(String pipelineName, MovementQuery query, Movement total, Map<String, Movement> groups) {
-    this.pipelineName = pipelineName;
-    this.query = query;
-    this.total = total;
-    this.groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
+  static MovementReport of(String pipelineName, MovementQuery query, Movement total, Map<String, Movement> groups) {
+    return ImmutableMovementReport.builder().pipelineName(pipelineName).query(query).total(total).groups(groups)
+        .build();
   }
+
+  /** The display name of the pipeline, for the title of {@link #toString()}. */
+  abstract String pipelineName();
 
   /**
    * Returns the query the report answers.
    *
    * @return the query, never null
    */
-  public MovementQuery query() {
-    return query;
-  }
+  public abstract MovementQuery query();
 
   /**
    * Returns the movement of every deal.
    *
    * @return the movement, never null
    */
-  public Movement total() {
-    return total;
-  }
+  public abstract Movement total();
 
   /**
    * Returns the movement of each group, by group key in ascending order; a deal's group is its key
@@ -55,26 +51,7 @@ public final class MovementReport {
    *
    * @return an unmodifiable map, empty without a grouping
    */
-  public Map<String, Movement> groups() {
-    return groups;
-  }
-
-  /**
-   * Compares the query's interval, target period and grouping, and every figure.
-   *
-   * @param o the object to compare with
-   * @return true if o is a report of the same query with the same figures
-   */
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof MovementReport r && pipelineName.equals(r.pipelineName) && query.equals(r.query)
-        && total.equals(r.total) && groups.equals(r.groups);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(pipelineName, total, groups);
-  }
+  public abstract Map<String, Movement> groups();
 
   /**
    * Returns the waterfall as an aligned table: a row per figure, the count and the amount in each
@@ -84,10 +61,10 @@ public final class MovementReport {
    */
   @Override
   public String toString() {
-    StringBuilder out = new StringBuilder("Pipeline movement: ").append(pipelineName).append(", ").append(query)
+    StringBuilder out = new StringBuilder("Pipeline movement: ").append(pipelineName()).append(", ").append(query())
         .append('\n');
     TreeSet<Currency> currencies = new TreeSet<>((a, b) -> a.getCurrencyCode().compareTo(b.getCurrencyCode()));
-    for (Figure f : figures(total)) {
+    for (Figure f : figures(total())) {
       currencies.addAll(f.amount().keySet());
     }
     String[] headers = new String[2 + currencies.size()];
@@ -98,7 +75,7 @@ public final class MovementReport {
       headers[c++] = currency.getCurrencyCode();
     }
     TextTable table = new TextTable(headers);
-    List<Figure> figures = figures(total);
+    List<Figure> figures = figures(total());
     for (int i = 0; i < LABELS.length; i++) {
       Figure f = figures.get(i);
       String[] row = new String[headers.length];
@@ -111,11 +88,11 @@ public final class MovementReport {
       table.row(row);
     }
     table.appendTo(out, "");
-    if (!groups.isEmpty()) {
-      out.append("\nGroups (").append(query.grouping().map(Grouping::name).getOrElse("")).append("), counts\n");
+    if (!groups().isEmpty()) {
+      out.append("\nGroups (").append(query().grouping().map(Grouping::name).getOrElse("")).append("), counts\n");
       TextTable byGroup = new TextTable("Group", "start", "created", "moved in", "reopened", "won", "lost",
           "moved out", "end");
-      groups.forEach((key, m) -> byGroup.row(key, n(m.start()), n(m.created()), n(m.movedIn()), n(m.reopened()),
+      groups().forEach((key, m) -> byGroup.row(key, n(m.start()), n(m.created()), n(m.movedIn()), n(m.reopened()),
           n(m.won()), n(m.lost()), n(m.movedOut()), n(m.end())));
       byGroup.appendTo(out, "");
     }

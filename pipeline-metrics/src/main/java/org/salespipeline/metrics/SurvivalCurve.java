@@ -5,6 +5,8 @@ import java.util.AbstractList;
 import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
+import org.immutables.value.Value;
+import org.salespipeline.core.internal.ValueStyle;
 import org.salespipeline.metrics.internal.KaplanMeier;
 
 /**
@@ -13,16 +15,14 @@ import org.salespipeline.metrics.internal.KaplanMeier;
  * are counted before censorings at equal times. Unlike a mean over closed deals only, it is not
  * biased by the deals that have not closed yet.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe; equal when the steps, the counts and the median are equal.
  */
-public final class SurvivalCurve {
+@Value.Immutable
+@ValueStyle
+@SuppressWarnings("exports") // the compile-only Immutables annotations are not part of the API
+public abstract class SurvivalCurve {
 
   private static final double MILLIS_PER_DAY = 86_400_000.0;
-
-  private final List<Step> steps;
-  private final long subjects;
-  private final long events;
-  private final Option<Double> medianDays;
 
   /**
    * One step of the curve: at a time when at least one deal closed.
@@ -34,19 +34,24 @@ public final class SurvivalCurve {
    */
   public record Step(double days, long atRisk, long events, double survival) {}
 
-  private SurvivalCurve(List<Step> steps, long subjects, long events, Option<Double> medianDays) {
-    this.steps = steps;
-    this.subjects = subjects;
-    this.events = events;
-    this.medianDays = medianDays;
-  }
+  SurvivalCurve() {}
 
   static SurvivalCurve of(long[] sortedEventMillis, long[] sortedCensorMillis) {
     KaplanMeier km = KaplanMeier.estimate(sortedEventMillis, sortedCensorMillis);
     int median = km.medianStep();
-    return new SurvivalCurve(new Steps(km), sortedEventMillis.length + (long) sortedCensorMillis.length,
-        sortedEventMillis.length, median < 0 ? Option.none() : Option.some(km.time(median) / MILLIS_PER_DAY));
+    return ImmutableSurvivalCurve.builder().stepView(new StepView(new Steps(km)))
+        .subjects(sortedEventMillis.length + (long) sortedCensorMillis.length).events(sortedEventMillis.length)
+        .medianDays(median < 0 ? Option.none() : Option.some(km.time(median) / MILLIS_PER_DAY)).build();
   }
+
+  /** The steps, held without the generated builder's copy (see {@link StepView}). */
+  abstract StepView stepView();
+
+  /**
+   * The steps as one list, taken as it is: the generated builder would copy a list attribute,
+   * making every step of the lazy view into an object. Equal when the steps are.
+   */
+  record StepView(List<Step> steps) {}
 
   /**
    * The steps as an unmodifiable view of the estimate's arrays: a curve over a million deals has
@@ -78,7 +83,7 @@ public final class SurvivalCurve {
    * @return an unmodifiable list, empty if no deal closed
    */
   public List<Step> steps() {
-    return steps;
+    return stepView().steps();
   }
 
   /**
@@ -86,18 +91,14 @@ public final class SurvivalCurve {
    *
    * @return the count
    */
-  public long subjects() {
-    return subjects;
-  }
+  public abstract long subjects();
 
   /**
    * Returns the number of deals that closed.
    *
    * @return the count
    */
-  public long events() {
-    return events;
-  }
+  public abstract long events();
 
   /**
    * Returns the number of deals censored (still open at the as-of instant).
@@ -105,7 +106,7 @@ public final class SurvivalCurve {
    * @return the count
    */
   public long censored() {
-    return subjects - events;
+    return subjects() - events();
   }
 
   /**
@@ -119,11 +120,11 @@ public final class SurvivalCurve {
     if (!(days >= 0)) {
       throw new IllegalArgumentException("days must not be negative but was " + days);
     }
-    if (subjects == 0) {
+    if (subjects() == 0) {
       return Option.none();
     }
     double s = 1.0;
-    for (Step step : steps) {
+    for (Step step : steps()) {
       if (step.days() > days) {
         break;
       }
@@ -141,24 +142,11 @@ public final class SurvivalCurve {
    * @return the median in days, or none if fewer than half of the deals are estimated to close
    *     within the observed times
    */
-  public Option<Double> medianDays() {
-    return medianDays;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof SurvivalCurve other && subjects == other.subjects && events == other.events
-        && steps.equals(other.steps) && medianDays.equals(other.medianDays);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(steps, subjects, events);
-  }
+  public abstract Option<Double> medianDays();
 
   @Override
   public String toString() {
-    return "Kaplan-Meier over " + subjects + " deals (" + events + " closed, " + censored() + " censored), median "
-        + FigureFormat.PLAIN.days(medianDays) + " days";
+    return "Kaplan-Meier over " + subjects() + " deals (" + events() + " closed, " + censored()
+        + " censored), median " + FigureFormat.PLAIN.days(medianDays()) + " days";
   }
 }

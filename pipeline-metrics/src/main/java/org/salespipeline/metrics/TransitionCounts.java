@@ -29,16 +29,9 @@ final class TransitionCounts {
     }
   }
 
-  /**
-   * @param stageIds the ids of the stages by index
-   * @param openStages how many of them are open (the first ones)
-   */
-  Transitions finish(List<String> stageIds, int openStages) {
-    long[][] matrix = new long[n][n];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(counts, i * n, matrix[i], 0, n);
-    }
-    return new Transitions(stageIds, matrix, openStages);
+  /** @param stageIds the ids of the stages by index: the open ones, then won and lost */
+  Transitions finish(List<String> stageIds) {
+    return Transitions.of(stageIds, counts);
   }
 
   void writeTo(PartialResultFormat.Out out) {

@@ -4,6 +4,8 @@ import io.vavr.control.Option;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.immutables.value.Value;
+import org.salespipeline.core.internal.ValueStyle;
 import org.salespipeline.metrics.internal.AbsorbingChain;
 
 /**
@@ -18,18 +20,21 @@ import org.salespipeline.metrics.internal.AbsorbingChain;
  * stages. A stage's probability is undefined when it, or a stage it leads to, was never seen
  * leaving, or cannot lead to a close.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe; equal when the stages and the counts are equal.
  */
-public final class Transitions {
+@Value.Immutable
+@ValueStyle
+@SuppressWarnings("exports") // the compile-only Immutables annotations are not part of the API
+public abstract class Transitions {
 
-  private final List<String> stageIds;
-  private final long[][] counts;
-  private final double[][] absorption;
+  Transitions() {}
 
-  Transitions(List<String> stageIds, long[][] counts, int openStages) {
-    this.stageIds = List.copyOf(stageIds);
-    this.counts = counts;
-    this.absorption = AbsorbingChain.absorption(counts, openStages);
+  /**
+   * @param stageIds the stages in matrix order: the open ones, then won and lost
+   * @param counts the counts, row-major: from the i-th stage to the j-th at {@code i * n + j}
+   */
+  static Transitions of(List<String> stageIds, long[] counts) {
+    return ImmutableTransitions.builder().stageIds(stageIds).counts(Arrays.stream(counts).boxed().toList()).build();
   }
 
   /**
@@ -38,8 +43,30 @@ public final class Transitions {
    *
    * @return an unmodifiable list, never null
    */
-  public List<String> stageIds() {
-    return stageIds;
+  public abstract List<String> stageIds();
+
+  /** The counts, row-major: from the i-th stage to the j-th at {@code i * n + j}, n stages. */
+  abstract List<Long> counts();
+
+  /** The absorbing chain's probabilities, computed once when first asked for. */
+  @Value.Lazy
+  double[][] absorption() {
+    int n = stageIds().size();
+    long[][] matrix = new long[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        matrix[i][j] = counts().get(i * n + j);
+      }
+    }
+    return AbsorbingChain.absorption(matrix, n - 2);
+  }
+
+  @Value.Check
+  void check() {
+    if (counts().size() != stageIds().size() * stageIds().size()) {
+      throw new IllegalStateException("bug: " + counts().size() + " transition counts for " + stageIds().size()
+          + " stages");
+    }
   }
 
   /**
@@ -51,7 +78,7 @@ public final class Transitions {
    * @throws IllegalArgumentException if a stage is not one of {@link #stageIds()}
    */
   public long count(String fromStageId, String toStageId) {
-    return counts[index(fromStageId, "fromStageId")][index(toStageId, "toStageId")];
+    return counts().get(index(fromStageId, "fromStageId") * stageIds().size() + index(toStageId, "toStageId"));
   }
 
   /**
@@ -61,10 +88,8 @@ public final class Transitions {
    */
   public long total() {
     long total = 0;
-    for (long[] row : counts) {
-      for (long c : row) {
-        total += c;
-      }
+    for (long c : counts()) {
+      total += c;
     }
     return total;
   }
@@ -94,6 +119,7 @@ public final class Transitions {
 
   private Option<Double> absorbed(String stageId, int column) {
     int i = index(stageId, "stageId");
+    double[][] absorption = absorption();
     if (i >= absorption.length) {
       throw new IllegalArgumentException("stageId must be an open stage but was '" + stageId + "'");
     }
@@ -102,25 +128,15 @@ public final class Transitions {
   }
 
   private int index(String stageId, String name) {
-    int i = stageIds.indexOf(Objects.requireNonNull(stageId, name));
+    int i = stageIds().indexOf(Objects.requireNonNull(stageId, name));
     if (i < 0) {
-      throw new IllegalArgumentException(name + " must be one of " + stageIds + " but was '" + stageId + "'");
+      throw new IllegalArgumentException(name + " must be one of " + stageIds() + " but was '" + stageId + "'");
     }
     return i;
   }
 
   @Override
-  public boolean equals(Object o) {
-    return o instanceof Transitions other && stageIds.equals(other.stageIds) && Arrays.deepEquals(counts, other.counts);
-  }
-
-  @Override
-  public int hashCode() {
-    return Arrays.deepHashCode(counts);
-  }
-
-  @Override
   public String toString() {
-    return "Transitions over " + stageIds + ": " + total() + " changes";
+    return "Transitions over " + stageIds() + ": " + total() + " changes";
   }
 }

@@ -198,7 +198,7 @@ class PartMergeProperties {
         () -> new TransitionCounts(N),
         (p, d) -> p.add(d.from(), d.to()),
         TransitionCounts::merge,
-        p -> p.finish(stageIds, K)));
+        p -> p.finish(stageIds)));
   }
 
   // ------------------------------------------------------------------------------------- money

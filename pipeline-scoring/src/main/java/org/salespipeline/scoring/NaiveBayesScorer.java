@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
+import org.immutables.value.Value;
 import org.salespipeline.core.Deal;
+import org.salespipeline.core.internal.ValueStyle;
 import org.salespipeline.scoring.internal.NaiveBayesModel;
 
 /**
@@ -47,10 +48,14 @@ import org.salespipeline.scoring.internal.NaiveBayesModel;
  *
  * <p>It learns: {@link #of} is untrained; {@link #trainedOn(ScoringContext)} returns an immutable
  * trained scorer. Scoring with an untrained scorer throws {@link IllegalStateException}; with one
- * that learned from no closed deal, {@link NotScorableException}. Thread-safe; the fast path
+ * that learned from no closed deal, {@link NotScorableException}. Immutable and thread-safe; equal
+ * when configured alike and, if trained, by the same {@link #trainedOn} call; the fast path
  * {@link #probability} allocates nothing for single-valued features.
  */
-public final class NaiveBayesScorer implements Scorer {
+@Value.Immutable
+@ValueStyle
+@SuppressWarnings("exports") // the compile-only Immutables annotations are not part of the API
+public abstract class NaiveBayesScorer implements Scorer {
 
   /** The default id of this scorer: {@code naive-bayes}. */
   public static final String ID = "naive-bayes";
@@ -61,20 +66,7 @@ public final class NaiveBayesScorer implements Scorer {
   /** Odoo's least number of (smoothed) observations for a tag value to count: 50. */
   public static final double ODOO_TAG_MIN_OBSERVATIONS = 50;
 
-  private final String id;
-  private final List<String> features;
-  private final @Nullable String teamAttribute;
-  private final Map<String, NaiveBayesModel.FeatureSpec> multiValued;
-  private final @Nullable NaiveBayesModel model;
-
-  private NaiveBayesScorer(String id, List<String> features, @Nullable String teamAttribute,
-      Map<String, NaiveBayesModel.FeatureSpec> multiValued, @Nullable NaiveBayesModel model) {
-    this.id = id;
-    this.features = features;
-    this.teamAttribute = teamAttribute;
-    this.multiValued = multiValued;
-    this.model = model;
-  }
+  NaiveBayesScorer() {}
 
   /**
    * Returns an untrained scorer over attribute features.
@@ -106,7 +98,7 @@ public final class NaiveBayesScorer implements Scorer {
     if (copy.stream().distinct().count() != copy.size()) {
       throw new IllegalArgumentException("features must not repeat a name but were " + copy);
     }
-    return new NaiveBayesScorer(ID, copy, null, Map.of(), null);
+    return ImmutableNaiveBayesScorer.builder().configuredFeatures(copy).build();
   }
 
   /**
@@ -121,7 +113,8 @@ public final class NaiveBayesScorer implements Scorer {
     if (attribute.isBlank()) {
       throw new IllegalArgumentException("attribute must not be blank");
     }
-    return new NaiveBayesScorer(id, features, attribute, multiValued, null);
+    return ImmutableNaiveBayesScorer.builder().from(this).teamAttribute(Option.some(attribute)).model(Option.none())
+        .build();
   }
 
   /**
@@ -145,25 +138,43 @@ public final class NaiveBayesScorer implements Scorer {
       throw new IllegalArgumentException("separator must not be empty");
     }
     ScoringChecks.requireWeight(minObservations, "minObservations");
-    Map<String, NaiveBayesModel.FeatureSpec> copy = new LinkedHashMap<>(multiValued);
+    Map<String, NaiveBayesModel.FeatureSpec> copy = new LinkedHashMap<>(multiValued());
     copy.put(feature, new NaiveBayesModel.FeatureSpec(feature, separator, minObservations));
-    return new NaiveBayesScorer(id, features, teamAttribute, Map.copyOf(copy), null);
+    return ImmutableNaiveBayesScorer.builder().from(this).multiValued(copy).model(Option.none()).build();
   }
 
   /**
    * Returns a copy with another id (trained if this is).
    *
-   * @param scorerId lower-case words joined by hyphens or dots, not null
+   * @param id lower-case words joined by hyphens or dots, not null
    * @return the copy, never null
    * @throws IllegalArgumentException if the id is not of that form
    */
-  public NaiveBayesScorer withId(String scorerId) {
-    return new NaiveBayesScorer(ScoringChecks.requireId(scorerId, "scorerId"), features, teamAttribute, multiValued, model);
-  }
+  public abstract NaiveBayesScorer withId(String id);
 
   @Override
+  @Value.Default
   public String id() {
-    return id;
+    return ID;
+  }
+
+  /** The features as configured: empty for every attribute key of the closed deals. */
+  abstract List<String> configuredFeatures();
+
+  /** The multi-valued features by name. */
+  abstract Map<String, NaiveBayesModel.FeatureSpec> multiValued();
+
+  /** The learned tables, none until trained. */
+  @Value.Default
+  Option<NaiveBayesModel> model() {
+    return Option.none();
+  }
+
+  abstract NaiveBayesScorer withModel(Option<NaiveBayesModel> model);
+
+  @Value.Check
+  void check() {
+    ScoringChecks.requireId(id(), "id");
   }
 
   @Override
@@ -173,7 +184,7 @@ public final class NaiveBayesScorer implements Scorer {
 
   @Override
   public boolean isTrained() {
-    return model != null;
+    return model().isDefined();
   }
 
   /**
@@ -182,7 +193,7 @@ public final class NaiveBayesScorer implements Scorer {
    * @return the attribute keys, never null
    */
   public List<String> features() {
-    return model == null ? features : model.features();
+    return model().map(NaiveBayesModel::features).getOrElse(configuredFeatures());
   }
 
   /**
@@ -190,8 +201,9 @@ public final class NaiveBayesScorer implements Scorer {
    *
    * @return the attribute key, or none
    */
+  @Value.Default
   public Option<String> teamAttribute() {
-    return Option.of(teamAttribute);
+    return Option.none();
   }
 
   /**
@@ -200,15 +212,15 @@ public final class NaiveBayesScorer implements Scorer {
    * @return the count, or none if untrained
    */
   public Option<Integer> closedDealsLearned() {
-    return model == null ? Option.none() : Option.some(model.closedDeals());
+    return model().map(NaiveBayesModel::closedDeals);
   }
 
   @Override
   public NaiveBayesScorer trainedOn(ScoringContext context) {
     Objects.requireNonNull(context, "context");
-    NaiveBayesModel learned = NaiveBayesModel.train(context.pipeline(), context.closedHistory(), features, multiValued,
-        teamAttribute);
-    return new NaiveBayesScorer(id, features, teamAttribute, multiValued, learned);
+    NaiveBayesModel learned = NaiveBayesModel.train(context.pipeline(), context.closedHistory(), configuredFeatures(),
+        multiValued(), teamAttribute().getOrNull());
+    return withModel(Option.some(learned));
   }
 
   @Override
@@ -250,7 +262,7 @@ public final class NaiveBayesScorer implements Scorer {
     // say which table was used, like the team name Odoo's tooltip shows next to the criteria
     // (crm.lead prepare_pls_tooltip_data: "team_name: name of lead team if any"). A deal of no team
     // shows none, as Odoo does.
-    String team = teamAttribute == null ? null : deal.attributes().get(teamAttribute);
+    String team = teamAttribute().map(deal.attributes()::get).getOrNull();
     if (team != null && !team.isBlank()) {
       factors.add(new Factor("team", team, 0.0,
           explanation.team().isEmpty() ? "no table of its own: all teams pooled" : "the team's own table"));
@@ -279,25 +291,25 @@ public final class NaiveBayesScorer implements Scorer {
   private NaiveBayesModel checked(Deal deal, ScoringContext context) {
     Objects.requireNonNull(deal, "deal");
     Objects.requireNonNull(context, "context");
-    NaiveBayesModel m = model;
+    NaiveBayesModel m = model().getOrNull();
     if (m == null) {
-      throw new IllegalStateException("scorer '" + id + "' is not trained: call trainedOn(context) first");
+      throw new IllegalStateException("scorer '" + id() + "' is not trained: call trainedOn(context) first");
     }
     if (!m.pipelineId().equals(deal.pipelineId())) {
-      throw new NotScorableException("scorer '" + id + "' was trained on pipeline '" + m.pipelineId()
+      throw new NotScorableException("scorer '" + id() + "' was trained on pipeline '" + m.pipelineId()
           + "', but deal " + deal.id() + " runs through '" + deal.pipelineId() + "'");
     }
     return m;
   }
 
   private NotScorableException noPrior(Deal deal) {
-    return new NotScorableException("scorer '" + id + "' learned from no closed deal"
-        + (teamAttribute == null ? "" : " of deal " + deal.id() + "'s team or of any team"));
+    return new NotScorableException("scorer '" + id() + "' learned from no closed deal"
+        + (teamAttribute().isEmpty() ? "" : " of deal " + deal.id() + "'s team or of any team"));
   }
 
   @Override
   public String toString() {
-    return "NaiveBayesScorer[" + id + ", features " + features() + (teamAttribute == null ? "" : ", team " + teamAttribute)
-        + (model == null ? ", untrained]" : ", trained on " + model.closedDeals() + " closed deals]");
+    return "NaiveBayesScorer[" + id() + ", features " + features() + teamAttribute().map(t -> ", team " + t).getOrElse("")
+        + model().map(m -> ", trained on " + m.closedDeals() + " closed deals]").getOrElse(", untrained]");
   }
 }

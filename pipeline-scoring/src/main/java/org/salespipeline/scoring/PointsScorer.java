@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.immutables.value.Value;
 import org.salespipeline.core.Deal;
+import org.salespipeline.core.internal.ValueStyle;
 
 /**
  * Scores a deal with points: every {@link PointsRule} it matches adds its points, and the total is
@@ -20,33 +22,17 @@ import org.salespipeline.core.Deal;
  *
  * <p>The explanation's baseline is where a deal matching no rule stands; each matched rule is a
  * factor worth its points divided by the range. Does not learn. Immutable and thread-safe if its
- * rules are.
+ * rules are; equal when the ids and the rules are equal.
  */
-public final class PointsScorer implements Scorer {
+@Value.Immutable
+@ValueStyle
+@SuppressWarnings("exports") // the compile-only Immutables annotations are not part of the API
+public abstract class PointsScorer implements Scorer {
 
   /** The default id of this scorer: {@code points}. */
   public static final String ID = "points";
 
-  private final String id;
-  private final PointsRule[] rules;
-  private final double lowest;
-  private final double range;
-
-  private PointsScorer(String id, List<PointsRule> rules) {
-    this.id = id;
-    this.rules = rules.toArray(new PointsRule[0]);
-    double low = 0;
-    double high = 0;
-    for (PointsRule rule : this.rules) {
-      if (rule.points() < 0) {
-        low += rule.points();
-      } else {
-        high += rule.points();
-      }
-    }
-    this.lowest = low;
-    this.range = high - low;
-  }
+  PointsScorer() {}
 
   /**
    * Returns a scorer over rules.
@@ -71,57 +57,85 @@ public final class PointsScorer implements Scorer {
     if (copy.isEmpty()) {
       throw new IllegalArgumentException("rules must not be empty");
     }
-    return new PointsScorer(ID, copy);
+    return ImmutablePointsScorer.builder().rules(copy).build();
   }
 
   /**
    * Returns a copy with another id.
    *
-   * @param scorerId lower-case words joined by hyphens or dots, not null
+   * @param id lower-case words joined by hyphens or dots, not null
    * @return the copy, never null
    * @throws IllegalArgumentException if the id is not of that form
    */
-  public PointsScorer withId(String scorerId) {
-    return new PointsScorer(ScoringChecks.requireId(scorerId, "scorerId"), List.of(rules));
-  }
+  public abstract PointsScorer withId(String id);
 
   /**
    * Returns the rules.
    *
    * @return the rules in order, never empty
    */
-  public List<PointsRule> rules() {
-    return List.of(rules);
-  }
+  public abstract List<PointsRule> rules();
 
   @Override
+  @Value.Default
   public String id() {
-    return id;
+    return ID;
+  }
+
+  /** Where totals can fall: what {@link #probability} maps onto [0, 1]. */
+  @Value.Derived
+  @Value.Auxiliary
+  Span span() {
+    double low = 0;
+    double high = 0;
+    for (PointsRule rule : rules()) {
+      if (rule.points() < 0) {
+        low += rule.points();
+      } else {
+        high += rule.points();
+      }
+    }
+    return new Span(low, high - low);
+  }
+
+  /**
+   * @param lowest the lowest total possible: the sum of the negative points
+   * @param range the highest total possible (the sum of the positive points) minus the lowest
+   */
+  record Span(double lowest, double range) {}
+
+  @Value.Check
+  void check() {
+    ScoringChecks.requireId(id(), "id");
   }
 
   @Override
   public double probability(Deal deal, ScoringContext context) {
     Objects.requireNonNull(deal, "deal");
+    List<PointsRule> rules = rules();
     double total = 0;
-    for (PointsRule rule : rules) {
+    for (int i = 0; i < rules.size(); i++) {
+      PointsRule rule = rules.get(i);
       if (rule.condition().test(deal)) {
         total += rule.points();
       }
     }
-    return clamp((total - lowest) / range);
+    Span span = span();
+    return clamp((total - span.lowest()) / span.range());
   }
 
   @Override
   public Score score(Deal deal, ScoringContext context) {
     Objects.requireNonNull(deal, "deal");
+    Span span = span();
     List<Factor> factors = new ArrayList<>();
-    for (PointsRule rule : rules) {
+    for (PointsRule rule : rules()) {
       if (rule.condition().test(deal)) {
-        factors.add(new Factor(rule.name(), "", rule.points() / range,
+        factors.add(new Factor(rule.name(), "", rule.points() / span.range(),
             String.format(Locale.ROOT, "%+.0f points", rule.points())));
       }
     }
-    return new Score(probability(deal, context), clamp(-lowest / range), factors);
+    return new Score(probability(deal, context), clamp(-span.lowest() / span.range()), factors);
   }
 
   private static double clamp(double p) {
@@ -130,6 +144,6 @@ public final class PointsScorer implements Scorer {
 
   @Override
   public String toString() {
-    return "PointsScorer[" + id + ", " + rules.length + " rules]";
+    return "PointsScorer[" + id() + ", " + rules().size() + " rules]";
   }
 }

@@ -13,11 +13,13 @@ import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
+import org.immutables.value.Value;
 import org.jspecify.annotations.Nullable;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.Pipeline;
 import org.salespipeline.core.internal.DealCursor;
+import org.salespipeline.core.internal.ValueStyle;
 
 /**
  * Ranks open deals by expected value, probability × amount, optionally weighted by
@@ -59,10 +61,13 @@ import org.salespipeline.core.internal.DealCursor;
  * <p>{@link #top(int, Iterable, ScoringContext)} keeps a bounded heap of k deals: it does not sort
  * all of them, scores through the scorer's fast path ({@link Scorer#probability}) and allocates
  * per deal at most the amount it reads (beyond the deals that enter the heap, and
- * {@link Deal#asOf} for deals changed after the as-of instant). Immutable and thread-safe if the scorer and the valuation are.
+ * {@link Deal#asOf} for deals changed after the as-of instant). Immutable and thread-safe if the scorer and the valuation are;
+ * equal when the scorer, the urgency and the valuation are equal.
  */
-public final class Prioritiser {
-
+@Value.Immutable
+@ValueStyle
+@SuppressWarnings("exports") // the compile-only Immutables annotations are not part of the API
+public abstract class Prioritiser {
 
   /**
    * Bound of the relative error of an {@linkplain Candidate#accurate accurate} priority computed in
@@ -72,15 +77,7 @@ public final class Prioritiser {
    */
   private static final double RELATIVE_ERROR = 1e-12;
 
-  private final Scorer scorer;
-  private final Urgency urgency;
-  private final @Nullable ToDoubleFunction<Money> valuation; // null: the amount at face value
-
-  private Prioritiser(Scorer scorer, Urgency urgency, @Nullable ToDoubleFunction<Money> valuation) {
-    this.scorer = scorer;
-    this.urgency = urgency;
-    this.valuation = valuation;
-  }
+  Prioritiser() {}
 
   /**
    * Returns a prioritiser ranking by the scorer's probabilities, with no urgency, amounts at face
@@ -90,7 +87,26 @@ public final class Prioritiser {
    * @return the prioritiser, never null
    */
   public static Prioritiser of(Scorer scorer) {
-    return new Prioritiser(Objects.requireNonNull(scorer, "scorer"), Urgency.NONE, null);
+    return ImmutablePrioritiser.builder().scorer(scorer).build();
+  }
+
+  /**
+   * Returns the scorer.
+   *
+   * @return the scorer, never null
+   */
+  public abstract Scorer scorer();
+
+  /** The urgency weighting priorities, {@link Urgency#NONE} for none. */
+  @Value.Default
+  Urgency urgency() {
+    return Urgency.NONE;
+  }
+
+  /** The valuation of amounts, none to compare them at face value. */
+  @Value.Default
+  Option<ToDoubleFunction<Money>> valuation() {
+    return Option.none();
   }
 
   /**
@@ -99,9 +115,7 @@ public final class Prioritiser {
    * @param urgency the urgency, not null; {@link Urgency#NONE} for none
    * @return the copy, never null
    */
-  public Prioritiser withUrgency(Urgency urgency) {
-    return new Prioritiser(scorer, Objects.requireNonNull(urgency, "urgency"), valuation);
-  }
+  public abstract Prioritiser withUrgency(Urgency urgency);
 
   /**
    * Returns a copy comparing amounts through a valuation, such as a conversion to one currency: the
@@ -114,16 +128,8 @@ public final class Prioritiser {
    * @return the copy, never null
    */
   public Prioritiser withValuation(ToDoubleFunction<Money> valuation) {
-    return new Prioritiser(scorer, urgency, Objects.requireNonNull(valuation, "valuation"));
-  }
-
-  /**
-   * Returns the scorer.
-   *
-   * @return the scorer, never null
-   */
-  public Scorer scorer() {
-    return scorer;
+    return ImmutablePrioritiser.builder().from(this).valuation(Option.of(Objects.requireNonNull(valuation, "valuation")))
+        .build();
   }
 
   /**
@@ -161,6 +167,9 @@ public final class Prioritiser {
     Pipeline pipeline = context.pipeline();
     String pipelineId = pipeline.id();
     Instant asOf = context.asOf();
+    Scorer scorer = scorer();
+    Urgency urgency = urgency();
+    @Nullable ToDoubleFunction<Money> valuation = valuation().getOrNull(); // null: the amount at face value
     Either<RuntimeException, Scorer> trained =
         scorer.isTrained() ? Either.right(scorer) : SafeScoring.train(scorer, context);
     @Nullable Scorer ready = trained.isRight() ? trained.get() : null;
@@ -349,12 +358,12 @@ public final class Prioritiser {
       notes.add(unpriced + " of " + ranked + " ranked deals have no amount: they are ranked after the priced deals,"
           + " by probability");
     }
-    if (valuation == null && currencies.size() > 1) {
+    if (valuation().isEmpty() && currencies.size() > 1) {
       notes.add("amounts in " + String.join(", ", currencies) + " are compared at face value: pass a valuation with"
           + " exchange rates to compare them");
     }
     if (failed > 0) {
-      notes.add(failed + " deals could not be scored by '" + SafeScoring.safeId(scorer) + "' and are not ranked (see"
+      notes.add(failed + " deals could not be scored by '" + SafeScoring.safeId(scorer()) + "' and are not ranked (see"
           + " failures)");
     }
     if (otherPipelines > 0) {
@@ -365,7 +374,7 @@ public final class Prioritiser {
 
   @Override
   public String toString() {
-    return "Prioritiser[" + SafeScoring.safeId(scorer) + (urgency.isNone() ? "" : ", " + urgency) + "]";
+    return "Prioritiser[" + SafeScoring.safeId(scorer()) + (urgency().isNone() ? "" : ", " + urgency()) + "]";
   }
 
   /**

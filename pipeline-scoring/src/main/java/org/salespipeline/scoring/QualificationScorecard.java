@@ -2,10 +2,15 @@ package org.salespipeline.scoring;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import org.immutables.value.Value;
 import org.salespipeline.core.Deal;
+import org.salespipeline.core.internal.ValueStyle;
 import org.salespipeline.core.Qualification;
 import org.salespipeline.core.QualificationLevel;
 
@@ -24,9 +29,13 @@ import org.salespipeline.core.QualificationLevel;
  * }</pre>
  *
  * <p>The status of the deal is not looked at: a won deal scores by its qualification too. Does not
- * learn. Immutable and thread-safe; {@link #probability} allocates nothing.
+ * learn. Immutable and thread-safe; equal when the ids, weights and credits are equal;
+ * {@link #probability} allocates nothing.
  */
-public final class QualificationScorecard implements Scorer {
+@Value.Immutable
+@ValueStyle
+@SuppressWarnings("exports") // the compile-only Immutables annotations are not part of the API
+public abstract class QualificationScorecard implements Scorer {
 
   /** The default id of this scorer: {@code scorecard}. */
   public static final String ID = "scorecard";
@@ -65,30 +74,13 @@ public final class QualificationScorecard implements Scorer {
   }
 
   private static final Criterion[] CRITERIA = Criterion.values();
-  private static final QualificationScorecard BANT =
-      new QualificationScorecard(ID, new double[] {1, 1, 1, 1, 0}, new double[] {0, 0, 0.5, 1});
+  private static final QualificationLevel[] LEVELS = QualificationLevel.values();
+  private static final QualificationScorecard BANT = ImmutableQualificationScorecard.builder()
+      .weights(byOrdinal(CRITERIA, new double[] {1, 1, 1, 1, 0}))
+      .credits(byOrdinal(LEVELS, new double[] {0, 0, 0.5, 1}))
+      .build();
 
-  private final String id;
-  private final double[] weights; // by Criterion ordinal
-  private final double[] credits; // by QualificationLevel ordinal
-  private final double[] shares; // weights normalised to sum 1
-
-  private QualificationScorecard(String id, double[] weights, double[] credits) {
-    this.id = id;
-    this.weights = weights;
-    this.credits = credits;
-    double total = 0;
-    for (double w : weights) {
-      total += w;
-    }
-    if (!(total > 0)) {
-      throw new IllegalArgumentException("weights must not all be zero");
-    }
-    this.shares = new double[weights.length];
-    for (int i = 0; i < weights.length; i++) {
-      shares[i] = weights[i] / total;
-    }
-  }
+  QualificationScorecard() {}
 
   /**
    * Returns the BANT scorecard: budget, authority, need and timeline weigh a quarter each, interest
@@ -112,9 +104,9 @@ public final class QualificationScorecard implements Scorer {
   public QualificationScorecard withWeight(Criterion criterion, double weight) {
     Objects.requireNonNull(criterion, "criterion");
     ScoringChecks.requireWeight(weight, "weight of " + criterion.label());
-    double[] copy = weights.clone();
-    copy[criterion.ordinal()] = weight;
-    return new QualificationScorecard(id, copy, credits);
+    Map<Criterion, Double> copy = new EnumMap<>(weights());
+    copy.put(criterion, weight);
+    return ImmutableQualificationScorecard.builder().from(this).weights(copy).build();
   }
 
   /**
@@ -128,21 +120,19 @@ public final class QualificationScorecard implements Scorer {
   public QualificationScorecard withCredit(QualificationLevel level, double credit) {
     Objects.requireNonNull(level, "level");
     ScoringChecks.requireProbability(credit, "credit of " + level);
-    double[] copy = credits.clone();
-    copy[level.ordinal()] = credit;
-    return new QualificationScorecard(id, weights, copy);
+    Map<QualificationLevel, Double> copy = new EnumMap<>(credits());
+    copy.put(level, credit);
+    return ImmutableQualificationScorecard.builder().from(this).credits(copy).build();
   }
 
   /**
    * Returns a copy with another id, to register several scorecards side by side.
    *
-   * @param scorerId lower-case words joined by hyphens or dots, not null
+   * @param id lower-case words joined by hyphens or dots, not null
    * @return the copy, never null
    * @throws IllegalArgumentException if the id is not of that form
    */
-  public QualificationScorecard withId(String scorerId) {
-    return new QualificationScorecard(ScoringChecks.requireId(scorerId, "scorerId"), weights, credits);
-  }
+  public abstract QualificationScorecard withId(String id);
 
   /**
    * Returns the weight of a criterion.
@@ -151,17 +141,75 @@ public final class QualificationScorecard implements Scorer {
    * @return the weight, 0 or more
    */
   public double weight(Criterion criterion) {
-    return weights[Objects.requireNonNull(criterion, "criterion").ordinal()];
+    return weights().get(Objects.requireNonNull(criterion, "criterion"));
   }
 
   @Override
+  @Value.Default
   public String id() {
-    return id;
+    return ID;
+  }
+
+  /** The weight of every criterion. */
+  abstract Map<Criterion, Double> weights();
+
+  /** The credit of every qualification level. */
+  abstract Map<QualificationLevel, Double> credits();
+
+  /** The weights normalised to sum 1, and the credits, by ordinal: what {@link #probability} reads. */
+  @Value.Derived
+  @Value.Auxiliary
+  Table table() {
+    double total = 0;
+    for (Criterion c : CRITERIA) {
+      total += weights().get(c);
+    }
+    double[] shares = new double[CRITERIA.length];
+    for (Criterion c : CRITERIA) {
+      shares[c.ordinal()] = weights().get(c) / total;
+    }
+    double[] credits = new double[LEVELS.length];
+    for (QualificationLevel level : LEVELS) {
+      credits[level.ordinal()] = credits().get(level);
+    }
+    return new Table(shares, credits);
+  }
+
+  /**
+   * @param shares the weights normalised to sum 1, by criterion ordinal
+   * @param credits the credits by level ordinal
+   */
+  record Table(double[] shares, double[] credits) {}
+
+  @Value.Check
+  void check() {
+    ScoringChecks.requireId(id(), "id");
+    if (weights().size() != CRITERIA.length || credits().size() != LEVELS.length) {
+      throw new IllegalStateException("bug: a scorecard needs a weight per criterion and a credit per level");
+    }
+    double total = 0;
+    for (double w : weights().values()) {
+      total += w;
+    }
+    if (!(total > 0)) {
+      throw new IllegalArgumentException("weights must not all be zero");
+    }
+  }
+
+  private static <E extends Enum<E>> Map<E, Double> byOrdinal(E[] keys, double[] values) {
+    Map<E, Double> map = new LinkedHashMap<>();
+    for (E key : keys) {
+      map.put(key, values[key.ordinal()]);
+    }
+    return map;
   }
 
   @Override
   public double probability(Deal deal, ScoringContext context) {
     Qualification q = deal.qualification();
+    Table t = table();
+    double[] shares = t.shares();
+    double[] credits = t.credits();
     double p = shares[0] * credits[q.budget().ordinal()]
         + shares[1] * credits[q.authority().ordinal()]
         + shares[2] * credits[q.need().ordinal()]
@@ -174,6 +222,8 @@ public final class QualificationScorecard implements Scorer {
   public Score score(Deal deal, ScoringContext context) {
     Objects.requireNonNull(context, "context");
     Qualification q = deal.qualification();
+    double[] shares = table().shares();
+    double[] credits = table().credits();
     List<Factor> factors = new ArrayList<>(CRITERIA.length);
     for (Criterion c : CRITERIA) {
       QualificationLevel level = c.levelOf(q);
@@ -186,7 +236,11 @@ public final class QualificationScorecard implements Scorer {
 
   @Override
   public String toString() {
-    return "QualificationScorecard[" + id + ", weights " + Arrays.toString(weights) + ", credits "
-        + Arrays.toString(credits) + "]";
+    double[] weights = new double[CRITERIA.length];
+    for (Criterion c : CRITERIA) {
+      weights[c.ordinal()] = weights().get(c);
+    }
+    return "QualificationScorecard[" + id() + ", weights " + Arrays.toString(weights) + ", credits "
+        + Arrays.toString(table().credits()) + "]";
   }
 }

@@ -110,6 +110,19 @@ class NaiveBayesScorerTest {
     assertThat(trained.withTeamAttribute("team").isTrained()).isFalse();
     assertThat(trained.withId("nb-2").isTrained()).isTrue();
     assertThat(trained.withTeamAttribute("team").teamAttribute()).contains("team");
+    assertThat(trained.withId("nb-2").toString()).startsWith("NaiveBayesScorer[nb-2, features [source]");
+    assertThatThrownBy(() -> trained.withId("NB 2"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("id must be").hasMessageContaining("'NB 2'");
+  }
+
+  @Test
+  void configuredAlike_areEqual() {
+    assertThat(NaiveBayesScorer.of("source").withTeamAttribute("team"))
+        .isEqualTo(NaiveBayesScorer.of(List.of("source")).withTeamAttribute("team"))
+        .isNotEqualTo(NaiveBayesScorer.of("source"))
+        .isNotEqualTo(NaiveBayesScorer.of("source").withTeamAttribute("team").trainedOn(Fixtures.CONTEXT));
+    assertThat(NaiveBayesScorer.of("source").withMultiValuedFeature("tags", ",", 50).withTeamAttribute("team"))
+        .isEqualTo(NaiveBayesScorer.of("source").withTeamAttribute("team").withMultiValuedFeature("tags", ",", 50));
   }
   @Test
   void equalStringsThatAreNotTheSameInstances_scoreAsTheLearnedOnes() {

@@ -83,4 +83,14 @@ class PointsScorerTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("points of rule 'nothing' must be finite and not zero but was 0.0");
   }
+
+  @Test
+  void withId_invalid_isRefusedAndValid_isAnEqualValue() {
+    assertThatThrownBy(() -> points.withId("Fit Score"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("id must be").hasMessageContaining("'Fit Score'");
+    assertThat(points.withId("fit").id()).isEqualTo("fit");
+    assertThat(points.withId("fit").rules()).isEqualTo(points.rules());
+    assertThat(points.withId("fit").withId(PointsScorer.ID)).isEqualTo(points).hasSameHashCodeAs(points);
+    assertThat(points.withId("fit")).isNotEqualTo(points);
+  }
 }

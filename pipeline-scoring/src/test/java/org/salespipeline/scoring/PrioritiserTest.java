@@ -258,4 +258,15 @@ class PrioritiserTest {
   private static List<String> ids(Ranking ranking) {
     return ranking.deals().stream().map(r -> r.deal().id()).toList();
   }
+
+  @Test
+  void copies_areValues_equalWhenConfiguredAlike() {
+    Urgency urgency = Urgency.of(0.5, 30, 0.25);
+    java.util.function.ToDoubleFunction<org.salespipeline.core.Money> faceValue = m -> m.amount().doubleValue();
+
+    assertThat(byStage.withUrgency(urgency)).isEqualTo(Prioritiser.of(StageProbabilityScorer.of()).withUrgency(urgency))
+        .isNotEqualTo(byStage);
+    assertThat(byStage.withUrgency(urgency).withUrgency(Urgency.NONE)).isEqualTo(byStage).hasSameHashCodeAs(byStage);
+    assertThat(byStage.withValuation(faceValue)).isEqualTo(byStage.withValuation(faceValue)).isNotEqualTo(byStage);
+  }
 }

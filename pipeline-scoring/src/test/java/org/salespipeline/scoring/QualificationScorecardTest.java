@@ -10,6 +10,7 @@ import static org.salespipeline.core.QualificationLevel.YES;
 
 import org.junit.jupiter.api.Test;
 import org.salespipeline.core.Deal;
+import org.salespipeline.core.QualificationLevel;
 import org.salespipeline.scoring.QualificationScorecard.Criterion;
 
 class QualificationScorecardTest {
@@ -92,5 +93,18 @@ class QualificationScorecardTest {
     assertThatThrownBy(() -> bant.withId("My Scorecard"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'My Scorecard'");
     assertThat(bant.withId("bant-2").id()).isEqualTo("bant-2");
+  }
+
+  @Test
+  void copies_areValues_equalWhenConfiguredAlike() {
+    assertThat(bant.toString())
+        .isEqualTo("QualificationScorecard[scorecard, weights [1.0, 1.0, 1.0, 1.0, 0.0], credits [0.0, 0.0, 0.5, 1.0]]");
+    assertThat(bant.withWeight(Criterion.BUDGET, 2).withWeight(Criterion.BUDGET, 1)).isEqualTo(bant)
+        .hasSameHashCodeAs(bant);
+    assertThat(bant.withWeight(Criterion.BUDGET, 2)).isNotEqualTo(bant);
+    assertThat(bant.withCredit(QualificationLevel.PARTIAL, 0.25)).isNotEqualTo(bant)
+        .isEqualTo(bant.withCredit(QualificationLevel.PARTIAL, 0.25));
+    assertThat(bant.withWeight(Criterion.INTEREST, 1).toString())
+        .isEqualTo("QualificationScorecard[scorecard, weights [1.0, 1.0, 1.0, 1.0, 1.0], credits [0.0, 0.0, 0.5, 1.0]]");
   }
 }
