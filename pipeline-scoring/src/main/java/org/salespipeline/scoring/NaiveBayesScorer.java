@@ -46,7 +46,8 @@ import org.salespipeline.scoring.internal.NaiveBayesModel;
  * the team and the table used (its own, or all teams pooled); a deal of no team gets none.
  *
  * <p>It learns: {@link #of} is untrained; {@link #trainedOn(ScoringContext)} returns an immutable
- * trained scorer. Scoring with an untrained scorer throws {@link IllegalStateException}; with one
+ * trained scorer, and {@link #trainer(ScoringContext)} the same scorer from deals given one at a
+ * time. Scoring with an untrained scorer throws {@link IllegalStateException}; with one
  * that learned from no closed deal, {@link NotScorableException}. Thread-safe; the fast path
  * {@link #probability} allocates nothing for single-valued features.
  */
@@ -209,6 +210,44 @@ public final class NaiveBayesScorer implements Scorer {
     NaiveBayesModel learned = NaiveBayesModel.train(context.pipeline(), context.closedHistory(), features, multiValued,
         teamAttribute);
     return new NaiveBayesScorer(id, features, teamAttribute, multiValued, learned);
+  }
+
+  /**
+   * Returns a trainer that counts the closed deals as they come, holding no deal (its tables grow
+   * with the teams and distinct attribute values, not with the deals): the same scorer as
+   * {@link #trainedOn} over the same deals, to the last bit of every probability.
+   *
+   * @param context the pipeline and the as-of instant; its history is learned from first; not null
+   * @return a new trainer, never null
+   */
+  @Override
+  public ScorerTrainer trainer(ScoringContext context) {
+    Objects.requireNonNull(context, "context");
+    NaiveBayesModel.Trainer counts = new NaiveBayesModel.Trainer(context.pipeline(), features, multiValued,
+        teamAttribute);
+    context.closedHistory().forEach(counts::add);
+    return new ScorerTrainer() {
+      private boolean done;
+
+      @Override
+      public ScorerTrainer add(Deal deal) {
+        Objects.requireNonNull(deal, "deal");
+        if (done) {
+          throw new IllegalStateException("this trainer has given its scorer already: start another");
+        }
+        context.closedThen(deal).forEach(counts::add);
+        return this;
+      }
+
+      @Override
+      public NaiveBayesScorer trained() {
+        if (done) {
+          throw new IllegalStateException("this trainer has given its scorer already: start another");
+        }
+        done = true;
+        return new NaiveBayesScorer(id, features, teamAttribute, multiValued, counts.model());
+      }
+    };
   }
 
   @Override
