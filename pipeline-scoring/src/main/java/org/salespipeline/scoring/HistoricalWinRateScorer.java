@@ -21,7 +21,8 @@ import org.salespipeline.core.Stage;
  *
  * <p>It learns: {@link #of()} is untrained; {@link #trainedOn(ScoringContext)} learns from the
  * context's {@linkplain ScoringContext#closedHistory() closed deals} and returns an immutable
- * trained scorer. Scoring with the untrained scorer throws {@link IllegalStateException};
+ * trained scorer; {@link #trainer(ScoringContext)} learns the same from deals given one at a time,
+ * keeping only counts. Scoring with the untrained scorer throws {@link IllegalStateException};
  * scoring with one trained on no closed deal throws {@link NotScorableException}. Thread-safe.
  */
 public final class HistoricalWinRateScorer implements Scorer {
@@ -66,32 +67,82 @@ public final class HistoricalWinRateScorer implements Scorer {
 
   @Override
   public HistoricalWinRateScorer trainedOn(ScoringContext context) {
-    Objects.requireNonNull(context, "context");
-    Pipeline pipeline = context.pipeline();
-    List<Stage> open = pipeline.openStages();
-    Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < open.size(); i++) {
-      index.put(open.get(i).id(), i);
+    return new Training(context).trained();
+  }
+
+  /**
+   * Returns a trainer that counts won and lost deals per stage as they come, holding no deal: the
+   * same scorer as {@link #trainedOn} over the same deals.
+   *
+   * @param context the pipeline and the as-of instant; its history is learned from first; not null
+   * @return a new trainer, never null
+   */
+  @Override
+  public ScorerTrainer trainer(ScoringContext context) {
+    return new Training(context);
+  }
+
+  /** Counts, per open stage, the closed deals that reached it, won and lost: all a trained scorer knows. */
+  private static final class Training implements ScorerTrainer {
+
+    private final ScoringContext context;
+    private final Pipeline pipeline;
+    private final Map<String, Integer> index = new HashMap<>();
+    private final int[] won;
+    private final int[] lost;
+    private int totalWon;
+    private int totalLost;
+    private boolean done;
+
+    Training(ScoringContext context) {
+      this.context = Objects.requireNonNull(context, "context");
+      this.pipeline = context.pipeline();
+      List<Stage> open = pipeline.openStages();
+      for (int i = 0; i < open.size(); i++) {
+        index.put(open.get(i).id(), i);
+      }
+      this.won = new int[open.size()];
+      this.lost = new int[open.size()];
+      for (Deal deal : context.closedHistory()) {
+        learn(deal);
+      }
     }
-    int[] won = new int[open.size()];
-    int[] lost = new int[open.size()];
-    int totalWon = 0;
-    int totalLost = 0;
-    for (Deal deal : context.closedHistory()) {
-      if (deal.status() == DealStatus.WON) {
+
+    @Override
+    public ScorerTrainer add(Deal deal) {
+      Objects.requireNonNull(deal, "deal");
+      checkNotDone();
+      context.closedThen(deal).forEach(this::learn);
+      return this;
+    }
+
+    private void learn(Deal closed) {
+      if (closed.status() == DealStatus.WON) {
         totalWon++;
         for (int i = 0; i < won.length; i++) {
           won[i]++;
         }
       } else {
         totalLost++;
-        int furthest = pipeline.furthestOpenStage(deal).order();
+        int furthest = pipeline.furthestOpenStage(closed).order();
         for (int i = 0; i <= furthest; i++) {
           lost[i]++;
         }
       }
     }
-    return new HistoricalWinRateScorer(new Model(pipeline.id(), Map.copyOf(index), won, lost, totalWon, totalLost));
+
+    @Override
+    public HistoricalWinRateScorer trained() {
+      checkNotDone();
+      done = true;
+      return new HistoricalWinRateScorer(new Model(pipeline.id(), Map.copyOf(index), won, lost, totalWon, totalLost));
+    }
+
+    private void checkNotDone() {
+      if (done) {
+        throw new IllegalStateException("this trainer has given its scorer already: start another");
+      }
+    }
   }
 
   /**

@@ -47,9 +47,10 @@ import org.salespipeline.scoring.internal.NaiveBayesModel;
  * the team and the table used (its own, or all teams pooled); a deal of no team gets none.
  *
  * <p>It learns: {@link #of} is untrained; {@link #trainedOn(ScoringContext)} returns an immutable
- * trained scorer. Scoring with an untrained scorer throws {@link IllegalStateException}; with one
- * that learned from no closed deal, {@link NotScorableException}. Immutable and thread-safe; equal
- * when configured alike and, if trained, by the same {@link #trainedOn} call; the fast path
+ * trained scorer, and {@link #trainer(ScoringContext)} the same scorer from deals given one at a
+ * time. Scoring with an untrained scorer throws {@link IllegalStateException}; with one that
+ * learned from no closed deal, {@link NotScorableException}. Immutable and thread-safe; equal
+ * when configured alike and, if trained, by the same training (one {@link #trainedOn} call or trainer); the fast path
  * {@link #probability} allocates nothing for single-valued features.
  */
 @Value.Immutable
@@ -221,6 +222,44 @@ public abstract class NaiveBayesScorer implements Scorer {
     NaiveBayesModel learned = NaiveBayesModel.train(context.pipeline(), context.closedHistory(), configuredFeatures(),
         multiValued(), teamAttribute().getOrNull());
     return withModel(Option.some(learned));
+  }
+
+  /**
+   * Returns a trainer that counts the closed deals as they come, holding no deal (its tables grow
+   * with the teams and distinct attribute values, not with the deals): the same scorer as
+   * {@link #trainedOn} over the same deals, to the last bit of every probability.
+   *
+   * @param context the pipeline and the as-of instant; its history is learned from first; not null
+   * @return a new trainer, never null
+   */
+  @Override
+  public ScorerTrainer trainer(ScoringContext context) {
+    Objects.requireNonNull(context, "context");
+    NaiveBayesModel.Trainer counts = new NaiveBayesModel.Trainer(context.pipeline(), configuredFeatures(),
+        multiValued(), teamAttribute().getOrNull());
+    context.closedHistory().forEach(counts::add);
+    return new ScorerTrainer() {
+      private boolean done;
+
+      @Override
+      public ScorerTrainer add(Deal deal) {
+        Objects.requireNonNull(deal, "deal");
+        if (done) {
+          throw new IllegalStateException("this trainer has given its scorer already: start another");
+        }
+        context.closedThen(deal).forEach(counts::add);
+        return this;
+      }
+
+      @Override
+      public NaiveBayesScorer trained() {
+        if (done) {
+          throw new IllegalStateException("this trainer has given its scorer already: start another");
+        }
+        done = true;
+        return withModel(Option.some(counts.model()));
+      }
+    };
   }
 
   @Override

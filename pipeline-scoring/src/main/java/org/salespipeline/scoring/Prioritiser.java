@@ -58,7 +58,8 @@ import org.salespipeline.core.internal.ValueStyle;
  * exchange rates ({@link #withValuation(ToDoubleFunction)}); the valuation's number then takes the
  * amount's place, and is compared exactly as well.
  *
- * <p>{@link #top(int, Iterable, ScoringContext)} keeps a bounded heap of k deals: it does not sort
+ * <p>{@link #top(int, Iterable, ScoringContext)} (and {@link #accumulator(int, ScoringContext)}, which
+ * takes the deals one at a time) keeps a bounded heap of k deals: it does not sort
  * all of them, scores through the scorer's fast path ({@link Scorer#probability}) and allocates
  * per deal at most the amount it reads (beyond the deals that enter the heap, and
  * {@link Deal#asOf} for deals changed after the as-of instant). Immutable and thread-safe if the scorer and the valuation are;
@@ -161,47 +162,121 @@ public abstract class Prioritiser {
     return run(k, deals, context);
   }
 
+  /**
+   * Returns an empty ranking of the k best open deals, to give deals to one at a time: the same
+   * ranking as {@link #top(int, Iterable, ScoringContext)} over the same deals, for hosts that read
+   * deals from a file or a database and should not hold them all. It holds the k best deals so far
+   * and the failures, never the other deals. A scorer that is not trained is trained here on the
+   * context; for deals that are not held either, train it first with {@link Scorer#trainer}.
+   *
+   * <pre>{@code
+   * Scorer trained = scorer.trainer(context).addAll(firstPassOverTheFile).trained();
+   * Prioritiser.RankingAccumulator top = Prioritiser.of(trained).accumulator(20, context);
+   * reader.read(file, top::add, rejection -> { });   // the second pass
+   * Ranking ranking = top.ranking();
+   * }</pre>
+   *
+   * @param k how many, at least 1
+   * @param context the pipeline, the as-of instant and the history to learn from; not null
+   * @return a new accumulator, never null
+   * @throws IllegalArgumentException if k is below 1
+   */
+  public RankingAccumulator accumulator(int k, ScoringContext context) {
+    if (k < 1) {
+      throw new IllegalArgumentException("k must be at least 1 but was " + k);
+    }
+    return new RankingAccumulator(k, Objects.requireNonNull(context, "context"));
+  }
+
   private Ranking run(int k, Iterable<Deal> deals, ScoringContext context) {
     Objects.requireNonNull(deals, "deals");
     Objects.requireNonNull(context, "context");
-    Pipeline pipeline = context.pipeline();
-    String pipelineId = pipeline.id();
-    Instant asOf = context.asOf();
-    Scorer scorer = scorer();
-    Urgency urgency = urgency();
-    @Nullable ToDoubleFunction<Money> valuation = valuation().getOrNull(); // null: the amount at face value
-    Either<RuntimeException, Scorer> trained =
-        scorer.isTrained() ? Either.right(scorer) : SafeScoring.train(scorer, context);
-    @Nullable Scorer ready = trained.isRight() ? trained.get() : null;
-    String scorerId = SafeScoring.safeId(scorer);
-    boolean all = k == Integer.MAX_VALUE;
-    boolean urgent = !urgency.isNone();
-    @Nullable LocalDate today = urgency.today(asOf);
-    // worst on top, so the heap's head is the one to evict
-    PriorityQueue<Candidate> heap = new PriorityQueue<>(all ? 1 : Math.min(k, 1024) + 1, (a, b) -> compare(b, a));
-    List<Candidate> ranked = new ArrayList<>();
-    List<ScoringFailure> failures = new ArrayList<>();
-    List<Currency> currencies = new ArrayList<>(2);
-    int considered = 0;
-    int otherPipelines = 0;
-    @Nullable Candidate spare = null; // a candidate the heap turned away or evicted, to be reused
-    @Nullable DealCursor cursor = null; // one for every deal: reads the last event's instant in place
+    RankingAccumulator accumulator = new RankingAccumulator(k, context);
     for (Deal given : deals) {
+      accumulator.add(given);
+    }
+    return accumulator.ranking();
+  }
+
+  /**
+   * A ranking in the making: the k best open deals of those given so far, and the failures
+   * ({@link Prioritiser#accumulator(int, ScoringContext)}). Deals may come in any order: the
+   * ranking does not depend on it.
+   *
+   * <p>Mutable and not thread-safe.
+   */
+  public final class RankingAccumulator {
+
+    private final int k;
+    private final ScoringContext context;
+    private final Pipeline pipeline;
+    private final String pipelineId;
+    private final Instant asOf;
+    private final Either<RuntimeException, Scorer> trained;
+    private final @Nullable Scorer ready;
+    private final String scorerId;
+    private final Urgency urgency;
+    private final @Nullable ToDoubleFunction<Money> valuation; // null: the amount at face value
+    private final boolean all;
+    private final boolean urgent;
+    private final @Nullable LocalDate today;
+    /** Worst on top, so the heap's head is the one to evict. */
+    private final PriorityQueue<Candidate> heap;
+    private final List<Candidate> ranked = new ArrayList<>();
+    private final List<ScoringFailure> failures = new ArrayList<>();
+    private final List<Currency> currencies = new ArrayList<>(2);
+    private int considered;
+    private int otherPipelines;
+    private @Nullable Candidate spare; // a candidate the heap turned away or evicted, to be reused
+    private @Nullable DealCursor cursor; // one for every deal: reads the last event's instant in place
+    private boolean done;
+
+    private RankingAccumulator(int k, ScoringContext context) {
+      this.k = k;
+      this.context = context;
+      this.pipeline = context.pipeline();
+      this.pipelineId = pipeline.id();
+      this.asOf = context.asOf();
+      Scorer scorer = scorer();
+      this.urgency = urgency();
+      this.valuation = valuation().getOrNull();
+      this.trained = scorer.isTrained() ? Either.right(scorer) : SafeScoring.train(scorer, context);
+      this.ready = trained.isRight() ? trained.get() : null;
+      this.scorerId = SafeScoring.safeId(scorer);
+      this.all = k == Integer.MAX_VALUE;
+      this.urgent = !urgency.isNone();
+      this.today = urgency.today(asOf);
+      this.heap = new PriorityQueue<>(all ? 1 : Math.min(k, 1024) + 1, (a, b) -> compare(b, a));
+    }
+
+    /**
+     * Gives one more deal: ranked if it is of the context's pipeline and open at the as-of
+     * instant (as it was then), else counted or ignored as the ranking's rules say.
+     *
+     * @param given the deal, not null
+     * @return this accumulator
+     * @throws IllegalArgumentException if a valuation returns a negative, infinite or NaN number
+     * @throws IllegalStateException if {@link #ranking()} was called already
+     */
+    public RankingAccumulator add(Deal given) {
       Objects.requireNonNull(given, "deals must not contain null");
+      if (done) {
+        throw new IllegalStateException("this accumulator has given its ranking already: start another");
+      }
       if (!given.pipelineId().equals(pipelineId)) {
         otherPipelines++;
-        continue;
+        return this;
       }
       Deal deal = given;
       if ((cursor = cursor == null ? DealCursor.of(given) : cursor.on(given)).at(given.version() - 1).compareAt(asOf) > 0) { // in place: lastEventAt() makes an Instant
         Option<Deal> then = given.asOf(asOf);
         if (then.isEmpty()) {
-          continue;
+          return this;
         }
         deal = then.get();
       }
       if (!deal.isOpen()) {
-        continue;
+        return this;
       }
       considered++;
       if (ready == null) {
@@ -209,21 +284,21 @@ public abstract class Prioritiser {
         failures.add(cause instanceof NotScorableException
             ? new ScoringFailure.NotScorable(scorerId, deal.id(), String.valueOf(cause.getMessage()))
             : new ScoringFailure.Threw(scorerId, deal.id(), cause));
-        continue;
+        return this;
       }
       double p;
       try {
         p = ready.probability(deal, context);
       } catch (NotScorableException e) {
         failures.add(new ScoringFailure.NotScorable(scorerId, deal.id(), String.valueOf(e.getMessage())));
-        continue;
+        return this;
       } catch (RuntimeException | LinkageError e) {
         failures.add(new ScoringFailure.Threw(scorerId, deal.id(), e));
-        continue;
+        return this;
       }
       if (!(p >= 0.0 && p <= 1.0)) {
         failures.add(new ScoringFailure.InvalidProbability(scorerId, deal.id(), p));
-        continue;
+        return this;
       }
       double multiplier = urgent ? urgency.multiplier(deal, pipeline, asOf, today) : 1.0;
       Option<Money> amount = deal.amount();
@@ -259,12 +334,27 @@ public abstract class Prioritiser {
       } else {
         spare = c;
       }
+      return this;
     }
-    if (!all) {
-      ranked.addAll(heap);
+
+    /**
+     * Returns the ranking of the deals given. The accumulator is done: it takes no more deals.
+     *
+     * @return the ranking of at most k deals, never null
+     * @throws IllegalStateException if called twice
+     */
+    public Ranking ranking() {
+      if (done) {
+        throw new IllegalStateException("this accumulator has given its ranking already: start another");
+      }
+      done = true;
+      if (!all) {
+        ranked.addAll(heap);
+        heap.clear();
+      }
+      ranked.sort(Prioritiser::compare);
+      return Prioritiser.this.ranking(ranked, failures, considered, otherPipelines, currencies);
     }
-    ranked.sort(Prioritiser::compare);
-    return ranking(ranked, failures, considered, otherPipelines, currencies);
   }
 
   private static void noteCurrency(List<Currency> seen, Currency currency) {

@@ -90,4 +90,20 @@ public interface Scorer {
     java.util.Objects.requireNonNull(context, "context");
     return this;
   }
+
+  /**
+   * Returns a trainer that learns from deals given one at a time and then gives this scorer
+   * trained, equal to {@link #trainedOn} over the same deals ({@link ScorerTrainer} says exactly
+   * how): for hosts that read deals from a file or a database and should not hold them all. The
+   * built-in learners count as the deals come; this default keeps the closed deals (as of the
+   * context's as-of instant) and calls {@link #trainedOn} at the end, and for a scorer that does
+   * not learn keeps nothing and gives this scorer.
+   *
+   * @param context the pipeline and the as-of instant; its history, if any, is learned from first;
+   *     not null
+   * @return a new trainer, never null
+   */
+  default ScorerTrainer trainer(ScoringContext context) {
+    return new CollectingTrainer(this, context);
+  }
 }

@@ -1,5 +1,6 @@
 package org.salespipeline.scoring;
 
+import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -85,15 +86,22 @@ public abstract class ScoringContext {
   public List<Deal> closedHistory() {
     List<Deal> closed = new ArrayList<>();
     for (Deal deal : history()) {
-      if (deal.pipelineId().equals(pipeline().id())) {
-        for (Deal then : deal.asOf(asOf())) {
-          if (!then.isOpen()) {
-            closed.add(then);
-          }
-        }
-      }
+      closedThen(deal).forEach(closed::add);
     }
     return closed;
+  }
+
+  /**
+   * Returns a deal of the history as it was at {@code asOf} if it was closed then and is of this
+   * context's pipeline: the one rule of what a learner learns from, for the whole history
+   * ({@link #closedHistory()}) and one deal at a time ({@link ScorerTrainer}).
+   */
+  Option<Deal> closedThen(Deal deal) {
+    Objects.requireNonNull(deal, "deal");
+    if (!deal.pipelineId().equals(pipeline().id())) {
+      return Option.none();
+    }
+    return deal.asOf(asOf()).filter(then -> !then.isOpen());
   }
 
   @Override

@@ -70,6 +70,7 @@ class ArchitectureTest {
   @Test
   void onlyTheHotPaths_readDealsThroughCoreInternals() {
     noClasses().that().doNotHaveFullyQualifiedName(Prioritiser.class.getName())
+        .and().doNotHaveFullyQualifiedName(Prioritiser.RankingAccumulator.class.getName())
         .and().doNotHaveFullyQualifiedName("org.salespipeline.scoring.internal.NaiveBayesModel")
         .should().dependOnClassesThat(resideInAPackage("org.salespipeline.core.internal..")
             .and(not(name(ValueStyle.class.getName()))))

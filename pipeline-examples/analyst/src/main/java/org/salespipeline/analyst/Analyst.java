@@ -470,6 +470,23 @@ public final class Analyst {
    */
   public static Either<BadChoice, Scorer> scorer(Export export, String scorerId, List<String> features,
       Option<String> team) {
+    return scorer(Objects.requireNonNull(export, "export").profile(), scorerId, features, team);
+  }
+
+  /**
+   * Chooses a scorer by id as {@link #scorer(Export, String, List, Option)} does, knowing only the
+   * export's profile (its columns): for a command that reads a file without holding its deals.
+   *
+   * @param export what the export tells besides its deals, whose columns the features and team
+   *     name; not null
+   * @param scorerId the scorer's id, not null
+   * @param features the attribute columns naive Bayes learns from, matched ignoring case; empty
+   *     for every attribute; not null
+   * @param team the attribute column naming each deal's team, for per-team tables; not null
+   * @return the scorer, not trained, or why not (listing the known ids, or the columns of the file)
+   */
+  public static Either<BadChoice, Scorer> scorer(ExportProfile export, String scorerId, List<String> features,
+      Option<String> team) {
     Objects.requireNonNull(export, "export");
     Objects.requireNonNull(scorerId, "scorerId");
     Objects.requireNonNull(features, "features");

@@ -38,28 +38,16 @@ public final class Export {
 
   private final String source;
   private final LoadedHistory history;
-  private final Option<Instant> latestEntry;
-  private final Set<Currency> currencies;
-  private final Currency defaultCurrency;
-  private final Map<String, String> attributeKeys;
+  private final ExportProfile profile;
   private final List<String> importNotes;
 
   private Export(String source, LoadedHistory history, Currency defaultCurrency, List<String> importNotes) {
     this.source = source;
     this.importNotes = List.copyOf(importNotes);
     this.history = history;
-    this.defaultCurrency = defaultCurrency;
-    this.latestEntry = Option.ofOptional(history.deals().stream().map(Deal::lastEventAt).max(Comparator.naturalOrder()));
-    Set<Currency> seen = new TreeSet<>(Comparator.comparing(Currency::getCurrencyCode));
-    Map<String, String> keys = new TreeMap<>();
-    for (Deal deal : history.deals()) {
-      deal.amount().forEach(m -> seen.add(m.currency()));
-      for (String key : deal.attributes().keySet()) {
-        keys.putIfAbsent(key.toLowerCase(Locale.ROOT), key);
-      }
-    }
-    this.currencies = java.util.Collections.unmodifiableSet(seen);
-    this.attributeKeys = java.util.Collections.unmodifiableMap(keys);
+    ExportProfile.Builder builder = ExportProfile.builder(source, history.pipeline(), defaultCurrency);
+    history.deals().forEach(builder::add);
+    this.profile = builder.build(history.summary(), history.rejections(), history.unpricedCurrencies());
   }
 
   /**
@@ -103,6 +91,17 @@ public final class Export {
    */
   public List<String> importNotes() {
     return importNotes;
+  }
+
+  /**
+   * Returns what the export tells besides its deals: counts, rejections, latest stage entry,
+   * currencies and columns, the same a command reading a file grouped by deal learns in a pass
+   * over it.
+   *
+   * @return the profile, never null
+   */
+  public ExportProfile profile() {
+    return profile;
   }
 
   /**
@@ -158,7 +157,7 @@ public final class Export {
    * @return the instant, or none if no deal was loaded
    */
   public Option<Instant> latestEntry() {
-    return latestEntry;
+    return profile.latestEntry();
   }
 
   /**
@@ -168,7 +167,7 @@ public final class Export {
    * @return the instant, never null
    */
   public Instant defaultAsOf() {
-    return latestEntry.getOrElse(Instant.EPOCH);
+    return profile.defaultAsOf();
   }
 
   /**
@@ -177,7 +176,7 @@ public final class Export {
    * @return the currency, never null
    */
   public Currency defaultCurrency() {
-    return defaultCurrency;
+    return profile.defaultCurrency();
   }
 
   /**
@@ -187,7 +186,7 @@ public final class Export {
    * @return an unmodifiable set ordered by currency code, never empty
    */
   public Set<Currency> currencies() {
-    return currencies.isEmpty() ? Set.of(defaultCurrency) : currencies;
+    return profile.currencies();
   }
 
   /**
@@ -198,7 +197,7 @@ public final class Export {
    * @return the attribute key as the header spells it, or none
    */
   public Option<String> attribute(String column) {
-    return Option.of(attributeKeys.get(Objects.requireNonNull(column, "column").strip().toLowerCase(Locale.ROOT)));
+    return profile.attribute(column);
   }
 
   /**
@@ -207,7 +206,7 @@ public final class Export {
    * @return the keys as the header spells them, ordered ignoring case, never null
    */
   public List<String> attributes() {
-    return List.copyOf(attributeKeys.values());
+    return profile.attributes();
   }
 
   /**
@@ -219,24 +218,7 @@ public final class Export {
    * @return the grouping, or why not (naming the columns deals can be grouped by)
    */
   public Either<BadChoice, Grouping> grouping(String column) {
-    Objects.requireNonNull(column, "column");
-    String key = column.strip().toLowerCase(Locale.ROOT);
-    if (key.equals("owner")) {
-      return Either.right(Grouping.owner());
-    }
-    if (key.equals("currency")) {
-      // the amount's currency; else the one the deal's currency cells name; else the default (SPEC 6)
-      Map<String, Currency> named = history.unpricedCurrencies();
-      return Either.right(Grouping.of("currency", deal -> deal.amount().map(Money::currency)
-          .getOrElse(() -> named.getOrDefault(deal.id(), defaultCurrency)).getCurrencyCode()));
-    }
-    Option<String> attribute = attribute(column);
-    if (attribute.isDefined()) {
-      return Either.right(Grouping.attribute(attribute.get()));
-    }
-    List<String> groupable = new ArrayList<>(List.of("owner", "currency"));
-    groupable.addAll(attributes());
-    return Either.left(new BadChoice.UnknownGrouping(column, groupable));
+    return profile.grouping(column);
   }
 
   /**
@@ -270,7 +252,7 @@ public final class Export {
         unpriced == 0 ? "" : String.format(Locale.ROOT, "; %,d without amount", unpriced),
         String.join(" > ", history.pipeline().stages().stream().map(st -> st.name()).toList())));
     s.append(String.format(Locale.ROOT, "read %s; latest stage entry %s%n", history.summary(),
-        latestEntry.map(Instant::toString).getOrElse("(none)")));
+        profile.latestEntry().map(Instant::toString).getOrElse("(none)")));
     for (String note : importNotes) {
       s.append(note).append(System.lineSeparator());
     }

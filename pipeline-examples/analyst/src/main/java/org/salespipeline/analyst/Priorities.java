@@ -71,10 +71,28 @@ public final class Priorities {
     if (top < 1) {
       throw new IllegalArgumentException("top must be at least 1 but was " + top);
     }
-    Pipeline pipeline = export.pipeline();
-    ScoringContext context = ScoringContext.of(pipeline, asOf).withHistory(export.deals());
+    ScoringContext context = ScoringContext.of(export.pipeline(), asOf).withHistory(export.deals());
     Scorer trained = train(scorer, context);
-    Ranking ranking = Prioritiser.of(trained).top(top, export.deals(), context);
+    return of(scorer.id(), trained, Prioritiser.of(trained).top(top, export.deals(), context), context);
+  }
+
+  /**
+   * Explains a ranking made elsewhere, such as one made one deal at a time
+   * ({@link Prioritiser#accumulator}) by a scorer trained one deal at a time ({@link Scorer#trainer}),
+   * so that no deal but the ranked ones is held: each ranked deal gets the trained scorer's factors.
+   *
+   * @param scorerId the id of the scorer asked for, not null
+   * @param trained the scorer that ranked, trained if it learns (else its deals have no factors), not null
+   * @param ranking the ranking, not null
+   * @param context the pipeline and the as-of instant the ranking was made at, not null
+   * @return the priorities, never null
+   */
+  public static Priorities of(String scorerId, Scorer trained, Ranking ranking, ScoringContext context) {
+    Objects.requireNonNull(scorerId, "scorerId");
+    Objects.requireNonNull(trained, "trained");
+    Objects.requireNonNull(ranking, "ranking");
+    Objects.requireNonNull(context, "context");
+    Pipeline pipeline = context.pipeline();
     List<Priority> ranked = new ArrayList<>();
     for (RankedDeal r : ranking.deals()) {
       Deal deal = r.deal();
@@ -83,11 +101,12 @@ public final class Priorities {
       String stage = pipeline.stage(deal.stageId()).map(s -> s.name()).getOrElse(deal.stageId());
       ranked.add(new Priority(r.rank(), deal, stage, r.probability(), r.expectedValue(), factors));
     }
-    return new Priorities(scorer.id(), asOf, ranking.considered(), ranked, ranking.failures(), ranking.notes());
+    return new Priorities(scorerId, context.asOf(), ranking.considered(), ranked, ranking.failures(),
+        ranking.notes());
   }
 
   /** Trains a learner; if training fails, the untrained scorer goes on so the ranking reports why per deal. */
-  private static Scorer train(Scorer scorer, ScoringContext context) {
+  static Scorer train(Scorer scorer, ScoringContext context) {
     if (scorer.isTrained()) {
       return scorer;
     }

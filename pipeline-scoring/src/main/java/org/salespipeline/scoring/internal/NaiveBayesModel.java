@@ -161,68 +161,159 @@ public final class NaiveBayesModel {
    */
   public static NaiveBayesModel train(Pipeline pipeline, List<Deal> closed, List<String> featureNames,
       Map<String, FeatureSpec> multiValued, @Nullable String teamAttribute) {
-    List<String> names = new ArrayList<>(featureNames);
-    if (names.isEmpty()) {
-      Set<String> keys = new TreeSet<>();
-      for (Deal deal : closed) {
-        keys.addAll(deal.attributes().keySet());
-      }
-      if (teamAttribute != null) {
-        keys.remove(teamAttribute);
-      }
-      names.addAll(keys);
+    Trainer trainer = new Trainer(pipeline, featureNames, multiValued, teamAttribute);
+    for (Deal deal : closed) {
+      trainer.add(deal);
     }
-    FeatureSpec[] specs = new FeatureSpec[names.size()];
-    for (int f = 0; f < specs.length; f++) {
-      specs[f] = multiValued.getOrDefault(names.get(f), new FeatureSpec(names.get(f), null, 0));
-    }
-    List<Stage> open = pipeline.openStages();
-    Map<String, Integer> stageIndex = new HashMap<>();
-    List<String> stageNames = new ArrayList<>();
-    for (int i = 0; i < open.size(); i++) {
-      stageIndex.put(open.get(i).id(), i);
-      stageNames.add(open.get(i).name());
+    return trainer.model();
+  }
+
+  /**
+   * Counts closed deals one at a time, holding only the counts, and then learns the tables from
+   * them: {@link #train} adds each deal of its list to one.
+   *
+   * <p>Design: the raw counts are whole numbers kept in doubles (exact far beyond any number of
+   * deals), so the order in which deals come changes no count; a feature's counts are kept by its
+   * name, as its values come, because without configured features the features are only known
+   * once every deal has been seen (every attribute key, in name order). Smoothing, the pooled table
+   * and the likelihoods are computed from the counts at the end, as they always were.
+   */
+  public static final class Trainer {
+
+    private final Pipeline pipeline;
+    private final List<Stage> open;
+    private final Map<String, Integer> stageIndex = new HashMap<>();
+    private final List<String> featureNames;
+    private final Map<String, FeatureSpec> multiValued;
+    private final @Nullable String teamAttribute;
+    /** Raw counts per team; "" is "no team": it feeds the pooled table only, as in Odoo. */
+    private final Map<String, RawTable> raw = new TreeMap<>();
+    /** Every attribute key of the closed deals but the team's, when no feature is configured. */
+    private final Set<String> keys = new TreeSet<>();
+    private int closedDeals;
+
+    /** The counts of one team before smoothing: per stage, and per feature name then value. */
+    private static final class RawTable {
+      final double[] stageWon;
+      final double[] stageLost;
+      final Map<String, Map<String, double[]>> counts = new HashMap<>();
+
+      RawTable(int stages) {
+        stageWon = new double[stages];
+        stageLost = new double[stages];
+        Arrays.fill(stageWon, Double.NaN);
+        Arrays.fill(stageLost, Double.NaN);
+      }
     }
 
-    // raw counts per team; "" is "no team": it feeds the pooled table only, as in Odoo
-    Map<String, Table> raw = new TreeMap<>();
-    for (Deal deal : closed) {
+    /**
+     * Starts counting.
+     *
+     * @param pipeline the pipeline of the deals
+     * @param featureNames the features; empty means every attribute key of the closed deals but the team's
+     * @param multiValued separator and least observations of the multi-valued features, by name
+     * @param teamAttribute the attribute naming the team, or null for one pooled table
+     */
+    public Trainer(Pipeline pipeline, List<String> featureNames, Map<String, FeatureSpec> multiValued,
+        @Nullable String teamAttribute) {
+      this.pipeline = pipeline;
+      this.open = pipeline.openStages();
+      for (int i = 0; i < open.size(); i++) {
+        stageIndex.put(open.get(i).id(), i);
+      }
+      this.featureNames = List.copyOf(featureNames);
+      this.multiValued = multiValued;
+      this.teamAttribute = teamAttribute;
+    }
+
+    private FeatureSpec spec(String name) {
+      return multiValued.getOrDefault(name, new FeatureSpec(name, null, 0));
+    }
+
+    /**
+     * Counts one closed deal.
+     *
+     * @param deal a deal of the pipeline, won or lost
+     */
+    public void add(Deal deal) {
+      closedDeals++;
       String team = teamOf(deal, teamAttribute);
-      Table t = raw.computeIfAbsent(team, k -> emptyTable(open.size(), specs.length));
+      RawTable t = raw.computeIfAbsent(team, k -> new RawTable(open.size()));
       boolean won = deal.status() == DealStatus.WON;
       int upTo = won ? open.size() - 1 : stageIndex.get(deal.closedFromStageId().get());
       for (int i = 0; i <= upTo; i++) {
         t.stageWon[i] = (Double.isNaN(t.stageWon[i]) ? 0 : t.stageWon[i]) + (won ? 1 : 0);
         t.stageLost[i] = (Double.isNaN(t.stageLost[i]) ? 0 : t.stageLost[i]) + (won ? 0 : 1);
       }
-      for (int f = 0; f < specs.length; f++) {
-        for (String value : values(deal, specs[f])) {
-          double[] c = t.counts.get(f).computeIfAbsent(value, v -> new double[2]);
-          c[won ? 0 : 1]++;
+      if (featureNames.isEmpty()) {
+        for (String key : deal.attributes().keySet()) {
+          if (!key.equals(teamAttribute)) {
+            keys.add(key);
+            count(t, deal, key, won);
+          }
+        }
+      } else {
+        for (String name : featureNames) {
+          count(t, deal, name, won);
         }
       }
     }
 
-    Table pooled = emptyTable(open.size(), specs.length);
-    Map<String, Table> teams = new HashMap<>();
-    for (Map.Entry<String, Table> entry : raw.entrySet()) {
-      Table t = entry.getValue();
-      smooth(t, specs);
-      add(pooled, t);
-      if (!entry.getKey().isEmpty()) {
-        teams.put(entry.getKey(), t);
+    private void count(RawTable t, Deal deal, String name, boolean won) {
+      for (String value : values(deal, spec(name))) {
+        double[] c = t.counts.computeIfAbsent(name, n -> new HashMap<>()).computeIfAbsent(value, v -> new double[2]);
+        c[won ? 0 : 1]++;
       }
     }
-    for (Table t : teams.values()) {
-      finish(t);
+
+    /**
+     * Learns the tables from the deals counted.
+     *
+     * @return the model
+     */
+    public NaiveBayesModel model() {
+      List<String> names = featureNames.isEmpty() ? List.copyOf(keys) : featureNames;
+      FeatureSpec[] specs = new FeatureSpec[names.size()];
+      for (int f = 0; f < specs.length; f++) {
+        specs[f] = spec(names.get(f));
+      }
+      List<String> stageNames = new ArrayList<>();
+      for (Stage stage : open) {
+        stageNames.add(stage.name());
+      }
+      Table pooled = emptyTable(open.size(), specs.length);
+      Map<String, Table> teams = new HashMap<>();
+      for (Map.Entry<String, RawTable> entry : raw.entrySet()) {
+        Table t = table(entry.getValue(), names);
+        smooth(t, specs);
+        NaiveBayesModel.add(pooled, t);
+        if (!entry.getKey().isEmpty()) {
+          teams.put(entry.getKey(), t);
+        }
+      }
+      for (Table t : teams.values()) {
+        finish(t);
+      }
+      finish(pooled);
+      List<String> stageIds = new ArrayList<>();
+      for (Stage stage : open) {
+        stageIds.add(stage.id());
+      }
+      return new NaiveBayesModel(pipeline.id(), specs, teamAttribute, stageIds, List.copyOf(stageNames),
+          Map.copyOf(teams), pooled, closedDeals);
     }
-    finish(pooled);
-    List<String> stageIds = new ArrayList<>();
-    for (Stage stage : open) {
-      stageIds.add(stage.id());
+
+    /** A team's raw counts as a table of the model's features, in their order. */
+    private Table table(RawTable t, List<String> names) {
+      Table table = new Table();
+      table.stageWon = t.stageWon;
+      table.stageLost = t.stageLost;
+      for (String name : names) {
+        Map<String, double[]> counts = t.counts.get(name);
+        table.counts.add(counts == null ? new HashMap<>() : counts);
+      }
+      return table;
     }
-    return new NaiveBayesModel(pipeline.id(), specs, teamAttribute, stageIds, List.copyOf(stageNames),
-        Map.copyOf(teams), pooled, closed.size());
   }
 
   private static Table emptyTable(int stages, int featureCount) {

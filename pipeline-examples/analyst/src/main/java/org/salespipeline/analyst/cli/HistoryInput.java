@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * {@code --history-shape} with its options ({@link LoadingOptions}): the one way every command
  * that reads a history loads it, reports rejected rows and fails on an unreadable file. The
  * commands that keep memory bounded read a file grouped by deal ({@code --grouped},
- * {@link GroupedOption}) through {@link #from(LoadingOptions, boolean, PrintStream)}.
+ * {@link GroupedOption}) through {@link #from(LoadingOptions, boolean, PrintStream)}, one deal at a
+ * time and as often as they need ({@link #read(PrintStream, Consumer, Consumer)}).
  *
  * <p>Rejected rows go to standard error as they are found, one line each, up to
  * {@value #MAX_REPORTED} of them, then a line with how many more there were and a line with the
@@ -217,7 +218,8 @@ public final class HistoryInput {
     return read(err, deals, rejections, (id, currency) -> { });
   }
 
-  private ReadSummary read(PrintStream err, Consumer<? super Deal> deals, Consumer<? super RowRejection> rejections,
+  /** As {@link #read(PrintStream, Consumer, Consumer)}, also handing on the currency named by each deal without an amount. */
+  ReadSummary read(PrintStream err, Consumer<? super Deal> deals, Consumer<? super RowRejection> rejections,
       BiConsumer<String, Currency> unpricedCurrencies) throws UsageException {
     Objects.requireNonNull(err, "err");
     Objects.requireNonNull(deals, "deals");

@@ -121,7 +121,7 @@ public final class Main implements Callable<Integer> {
       ParseResult command = last(line.getParseResult());
       err.println(outOfMemory(name(line.getParseResult()),
           command != null && command.commandSpec().findOption("--grouped") != null,
-          command != null && command.hasMatchedOption("--grouped")));
+          command != null && command.hasMatchedOption("--grouped"), Runtime.getRuntime().maxMemory()));
       return USAGE;
     } finally {
       line.getOut().flush();
@@ -130,17 +130,21 @@ public final class Main implements Callable<Integer> {
   }
 
   /**
-   * Returns the out-of-memory line: more heap, and {@code --grouped} only where the command takes it
-   * and it was not given (SPEC §6 "Memory": never what was already done).
+   * Returns the out-of-memory line: twice the heap the run had, and {@code --grouped} only where the
+   * command takes it and it was not given (SPEC §6 "Memory": never what was already done).
    *
    * @param command the command's qualified name
    * @param takesGrouped whether the command has {@code --grouped}
    * @param gaveGrouped whether it was given
+   * @param heapBytes the most heap the run could use ({@link Runtime#maxMemory()})
    */
-  static String outOfMemory(String command, boolean takesGrouped, boolean gaveGrouped) {
+  static String outOfMemory(String command, boolean takesGrouped, boolean gaveGrouped, long heapBytes) {
+    long heapMb = Math.max(1, heapBytes >> 20);
+    long nextMb = 2 * heapMb;
+    String next = nextMb % 1024 == 0 ? "-Xmx" + nextMb / 1024 + "g" : "-Xmx" + nextMb + "m";
     return command + ": out of memory" + (gaveGrouped ? " even with --grouped" : "")
-        + "; give Java more heap (java -Xmx4g -jar ...)" + (takesGrouped && !gaveGrouped
-        ? " or, for a file that lists each deal's rows together, add --grouped" : "");
+        + "; give Java more heap than the " + heapMb + " MB it had (java " + next + " -jar ...)"
+        + (takesGrouped && !gaveGrouped ? " or, for a file that lists each deal's rows together, add --grouped" : "");
   }
 
   /** Returns the command line of the analyst tools, printing on the given streams. */

@@ -6,10 +6,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.salespipeline.analyst.Analyst;
 import org.salespipeline.analyst.DataWarnings;
-import org.salespipeline.analyst.Export;
-import org.salespipeline.core.Deal;
+import org.salespipeline.analyst.ExportProfile;
+import org.salespipeline.metrics.MetricsAccumulator;
 import org.salespipeline.metrics.MetricsQuery;
 import org.salespipeline.metrics.MetricsReport;
+import org.salespipeline.metrics.PipelineMetrics;
+import org.salespipeline.scoring.HistoricalWinRateScorer;
+import org.salespipeline.scoring.Scorer;
+import org.salespipeline.scoring.ScorerTrainer;
+import org.salespipeline.scoring.ScoringContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,6 +25,12 @@ import picocli.CommandLine.ParentCommand;
  * report's {@code toString()}) or as the JSON object of SPEC §6 ({@link MetricsJson}). The
  * decisions it shares with the JShell kit (as-of default, weighted pipeline by historical win
  * rates) are {@link Analyst}'s.
+ *
+ * <p>It goes over the deals twice ({@link ExportPasses}): first to learn the historical win rates
+ * and count the data warnings, then into the metrics' accumulator. With {@code --grouped} each pass
+ * reads the file again (a third reading, first, learns the as-of default, the window's start and
+ * the columns), so no deal is held: only the figures' partial result (a few numbers per deal: the
+ * medians are exact) and the profile.
  */
 @Command(name = "metrics", sortOptions = false, sortSynopsis = false,
     header = "win rate, deal size, sales cycle, funnel, time in stage, weighted pipeline, velocity",
@@ -76,17 +87,31 @@ final class MetricsCommand implements Callable<Integer> {
     when.check();
     HistoryInput input = HistoryInput.from(loading, grouping.grouped, main.err());
     HeldWarnings warnings = new HeldWarnings();
-    Export export = input.export(warnings);
+    ExportPasses passes = ExportPasses.of(input, grouping.grouped, warnings, format != Format.TABLE);
+    ExportProfile export = passes.profile();
     MetricsQuery query = when.query(export);
     warnings.release(err);
-    boolean weighted = Analyst.historicalWinRates(export, query.asOf()).isDefined();
-    if (!weighted && export.deals().stream().anyMatch(Deal::isOpen)) {
+    // what needs every deal first, in one pass: the historical win rates the open deals are weighed by
+    // (Analyst.metrics's), and the counts of the data warnings
+    ScoringContext context = ScoringContext.of(export.pipeline(), query.asOf());
+    ScorerTrainer trainer = HistoricalWinRateScorer.of().trainer(context);
+    DataWarnings.Tally tally = DataWarnings.tally(query.asOf());
+    passes.forEach(deal -> {
+      trainer.add(deal);
+      tally.add(deal);
+    });
+    boolean weighted = tally.closed() > 0;
+    if (!weighted && tally.openNow() > 0) {
       err.println("note: no deal had closed by " + query.asOf() + ", so there are no historical win rates to weigh"
           + " the open deals by: the weighted pipeline is undefined");
     }
-    List<String> dataWarnings = DataWarnings.of(export.deals(), query.asOf());
+    List<String> dataWarnings = tally.warnings();
     dataWarnings.forEach(w -> err.println("warning: " + w));
-    MetricsReport report = Analyst.metrics(export, query);
+    Scorer rates = trainer.trained();
+    MetricsAccumulator figures = PipelineMetrics.of(export.pipeline())
+        .accumulator(weighted ? query.withProbability(deal -> rates.probability(deal, context)) : query);
+    passes.forEach(figures::add);
+    MetricsReport report = figures.report();
     switch (format) {
       case TABLE -> out.print(report);
       case JSON -> out.println(Json.write(document(report, export, weighted, dataWarnings)));
@@ -96,7 +121,7 @@ final class MetricsCommand implements Callable<Integer> {
   }
 
   /** The JSON object of the figures, with the warnings and what the reading left out; CSV flattens the same. */
-  private static Map<String, Object> document(MetricsReport report, Export export, boolean weighted,
+  private static Map<String, Object> document(MetricsReport report, ExportProfile export, boolean weighted,
       List<String> warnings) {
     return MetricsJson.of(report, export.currencies(), export.summary().rejectedRows(), weighted, warnings,
         Rejections.json(export.summary(), export.rejections()));

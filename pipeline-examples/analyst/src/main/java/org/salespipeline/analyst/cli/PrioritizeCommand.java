@@ -6,14 +6,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.salespipeline.analyst.Analyst;
 import org.salespipeline.analyst.DataWarnings;
-import org.salespipeline.analyst.Export;
+import org.salespipeline.analyst.ExportProfile;
 import org.salespipeline.analyst.Priorities;
 import org.salespipeline.analyst.Priority;
 import org.salespipeline.scoring.Factor;
+import org.salespipeline.scoring.Prioritiser;
 import org.salespipeline.scoring.Scorer;
+import org.salespipeline.scoring.ScorerTrainer;
+import org.salespipeline.scoring.ScoringContext;
 import org.salespipeline.scoring.ScoringFailure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -26,6 +30,12 @@ import picocli.CommandLine.TypeConversionException;
  * {@code prioritize}: scores the deals of a stage-history file open at the as-of instant and lists
  * them best expected value first, with each score's explanation. Learning scorers train on the
  * deals of the same file closed by then.
+ *
+ * <p>A learner first learns from the closed deals one at a time ({@link Scorer#trainer}), in a pass of
+ * its own over the deals ({@link ExportPasses}); then the open deals go one at a time into a bounded
+ * top-k ({@link Prioritiser#accumulator}). With {@code --grouped} each pass reads the file again (a
+ * first reading learns the as-of default and the columns), so what is held is the scorer's counts,
+ * the {@code --top} best deals and the deals the scorer could not score, never the other deals.
  */
 @Command(name = "prioritize", sortOptions = false, sortSynopsis = false,
     header = "the open deals to work first: win probability x amount, with the reasons",
@@ -84,12 +94,28 @@ final class PrioritizeCommand implements Callable<Integer> {
     scoring.check();
     HistoryInput input = HistoryInput.from(loading, grouping.grouped, main.err());
     HeldWarnings warnings = new HeldWarnings();
-    Export export = input.export(warnings);
+    ExportPasses passes = ExportPasses.of(input, grouping.grouped, warnings, format == Format.JSON);
+    ExportProfile export = passes.profile();
     Scorer scorer = scoring.scorer(export);
     warnings.release(err);
     Instant at = asOf != null ? asOf : export.defaultAsOf();
-    Priorities priorities = Priorities.rank(export, scorer, at, top);
-    List<String> dataWarnings = new ArrayList<>(DataWarnings.of(export.deals(), at));
+    ScoringContext context = ScoringContext.of(export.pipeline(), at);
+    DataWarnings.Tally tally = DataWarnings.tally(at);
+    Scorer trained = scorer;
+    Prioritiser.RankingAccumulator ranking;
+    if (scorer.isTrained()) {
+      ranking = Prioritiser.of(scorer).accumulator(top, context);
+      passes.forEach(deal -> {
+        tally.add(deal);
+        ranking.add(deal);
+      });
+    } else { // a learner learns from the closed deals in a pass of its own, before the ranking
+      trained = train(scorer, context, passes, tally);
+      ranking = Prioritiser.of(trained).accumulator(top, context);
+      passes.forEach(ranking::add);
+    }
+    Priorities priorities = Priorities.of(scorer.id(), trained, ranking.ranking(), context);
+    List<String> dataWarnings = new ArrayList<>(tally.warnings());
     DataWarnings.sameScore(priorities.deals().stream().map(Priority::probability).toList(), priorities.considered(),
         priorities.scorerId()).forEach(dataWarnings::add);
     dataWarnings.forEach(w -> err.println("warning: " + w));
@@ -111,6 +137,41 @@ final class PrioritizeCommand implements Callable<Integer> {
       case CSV -> csv(priorities).writeTo(out); // one row per deal; the warnings and rejections are on standard error
     }
     return 0;
+  }
+
+  /**
+   * Trains a learner in one pass over the deals, which also counts the data warnings. If training
+   * fails, the untrained scorer goes on, so that the ranking reports why for each deal (as
+   * {@link Priorities#rank} does).
+   */
+  private static Scorer train(Scorer scorer, ScoringContext context, ExportPasses passes, DataWarnings.Tally tally)
+      throws UsageException {
+    ScorerTrainer trainer;
+    try {
+      trainer = Objects.requireNonNull(scorer.trainer(context), "trainer returned null");
+    } catch (RuntimeException e) {
+      passes.forEach(tally::add);
+      return scorer;
+    }
+    RuntimeException[] failed = {null};
+    passes.forEach(deal -> {
+      tally.add(deal);
+      if (failed[0] == null) {
+        try {
+          trainer.add(deal);
+        } catch (RuntimeException e) {
+          failed[0] = e; // the ranking reports it for each deal
+        }
+      }
+    });
+    if (failed[0] != null) {
+      return scorer;
+    }
+    try {
+      return Objects.requireNonNull(trainer.trained(), "trained returned null");
+    } catch (RuntimeException e) {
+      return scorer;
+    }
   }
 
   /** Reads {@code --top}: a whole number of at least 1. */

@@ -2,10 +2,9 @@ package org.salespipeline.analyst.cli;
 
 import io.vavr.control.Either;
 import java.time.Instant;
-import java.util.Comparator;
 import org.salespipeline.analyst.BadChoice;
 import org.salespipeline.analyst.Export;
-import org.salespipeline.core.Deal;
+import org.salespipeline.analyst.ExportProfile;
 import org.salespipeline.metrics.Grouping;
 import org.salespipeline.metrics.MetricsQuery;
 import picocli.CommandLine.Option;
@@ -49,12 +48,20 @@ final class QueryOptions {
    * @throws UsageException if the window is empty or the export has no such column to group by
    */
   MetricsQuery query(Export export) throws UsageException {
+    return query(export.profile());
+  }
+
+  /**
+   * Returns the query these options ask for over an export known by its profile.
+   *
+   * @throws UsageException if the window is empty or the export has no such column to group by
+   */
+  MetricsQuery query(ExportProfile export) throws UsageException {
     check();
     Instant at = asOf != null ? asOf : export.defaultAsOf();
     MetricsQuery query = MetricsQuery.asOf(at);
     if (from != null || to != null) {
-      Instant start = from != null ? from : export.deals().stream().map(Deal::createdAt)
-          .min(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+      Instant start = from != null ? from : export.firstCreation().getOrElse(Instant.EPOCH);
       Instant end = to != null ? to : at.plusNanos(1);
       if (!end.isAfter(start)) {
         throw new UsageException("bad --" + (from != null ? "from" : "to") + ": the window [" + start + ", " + end

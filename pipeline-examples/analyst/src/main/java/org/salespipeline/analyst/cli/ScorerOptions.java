@@ -6,6 +6,7 @@ import java.util.List;
 import org.salespipeline.analyst.BadChoice;
 import org.salespipeline.analyst.Analyst;
 import org.salespipeline.analyst.Export;
+import org.salespipeline.analyst.ExportProfile;
 import org.salespipeline.scoring.Scorer;
 import org.salespipeline.scoring.ScorerRegistry;
 import org.slf4j.Logger;
@@ -52,11 +53,20 @@ final class ScorerOptions {
   }
 
   /**
-   * Returns the scorer these options ask for, trained on the export where it learns.
+   * Returns the scorer these options ask for, not trained yet (a ranking trains a learner).
    *
    * @throws UsageException if the options do not fit the export's columns
    */
   Scorer scorer(Export export) throws UsageException {
+    return scorer(export.profile());
+  }
+
+  /**
+   * Returns the scorer these options ask for, not trained, knowing the export by its profile.
+   *
+   * @throws UsageException if the options do not fit the export's columns
+   */
+  Scorer scorer(ExportProfile export) throws UsageException {
     check();
     Either<BadChoice, Scorer> scorer = Analyst.scorer(export, scorerId, features(), io.vavr.control.Option.of(team));
     if (scorer.isLeft()) {

@@ -60,8 +60,9 @@ class LoadingOptionsTest {
 
     String help = cli.out().replaceAll("\\s+", " ");
     if (List.of("summary", "metrics", "prioritize").contains(command)) {
-      assertThat(help).contains("--grouped the file lists each deal's rows together: build each deal as its rows end, "
-          + "without holding the file's rows");
+      assertThat(help).contains("--grouped the file lists each deal's rows together: build each deal as its rows end "
+          + "and hold no deal, reading the file again for each pass the command needs (bounded memory for files of any "
+          + "size)");
     } else {
       assertThat(help).doesNotContain("--grouped");
     }

@@ -205,12 +205,20 @@ class MainTest {
 
   @Test
   void outOfMemory_suggestsGroupedOnlyWhereItIsTakenAndNotGiven() {
-    assertThat(Main.outOfMemory("pipeline metrics", true, false)).isEqualTo("pipeline metrics: out of memory; give "
-        + "Java more heap (java -Xmx4g -jar ...) or, for a file that lists each deal's rows together, add --grouped");
-    assertThat(Main.outOfMemory("pipeline prioritize", true, true)).isEqualTo("pipeline prioritize: out of memory "
-        + "even with --grouped; give Java more heap (java -Xmx4g -jar ...)");
-    assertThat(Main.outOfMemory("pipeline report", false, false)).isEqualTo("pipeline report: out of memory; give "
-        + "Java more heap (java -Xmx4g -jar ...)");
+    assertThat(Main.outOfMemory("pipeline metrics", true, false, 128L << 20)).isEqualTo("pipeline metrics: out of "
+        + "memory; give Java more heap than the 128 MB it had (java -Xmx256m -jar ...) or, for a file that lists each "
+        + "deal's rows together, add --grouped");
+    assertThat(Main.outOfMemory("pipeline prioritize", true, true, 128L << 20)).isEqualTo("pipeline prioritize: out "
+        + "of memory even with --grouped; give Java more heap than the 128 MB it had (java -Xmx256m -jar ...)");
+    assertThat(Main.outOfMemory("pipeline report", false, false, 128L << 20)).isEqualTo("pipeline report: out of "
+        + "memory; give Java more heap than the 128 MB it had (java -Xmx256m -jar ...)");
+  }
+
+  @Test
+  void outOfMemory_suggestsMoreThanTheHeapItHad() {
+    assertThat(Main.outOfMemory("pipeline summary", true, true, 4L << 30)).endsWith("more heap than the 4096 MB it "
+        + "had (java -Xmx8g -jar ...)");
+    assertThat(Main.outOfMemory("pipeline summary", true, true, 1000L << 20)).endsWith("(java -Xmx2000m -jar ...)");
   }
 
   @Test
