@@ -309,4 +309,30 @@ class PartialResultFieldsTest {
     assertThatThrownBy(() -> METRICS.accumulatorFrom(longer, query))
         .hasMessage(CORRUPTED + "2 bytes are left after the last figure");
   }
+
+  /** Sound bytes of the sample with one of the five counts that open the payload changed, resealed. */
+  private static byte[] withCount(int index, int value) {
+    MetricsQuery query = MetricsQuery.asOf(Sample.AS_OF);
+    byte[] written = METRICS.accumulator(query).addAll(Sample.deals()).toBytes();
+    assertThat(Arrays.copyOfRange(written, 18, 23)).as("deals, open, won, lost, unpriced").isEqualTo(bytes(7, 3, 2, 2, 1));
+    byte[] payload = Arrays.copyOfRange(written, 18, written.length - 4);
+    payload[index] = (byte) value;
+    return sealed(PartialResultFormat.fingerprint(Script.SIMPLE, query), payload);
+  }
+
+  /**
+   * 7 deals: 3 open, 2 won, 2 lost, 1 unpriced. Three lost leave no room (3 + 2 + 3 > 7), two open
+   * disagree with the three open deals written, one won with the two won cycles, eight unpriced
+   * exceed the deals, eight deals exceed the seven ids.
+   */
+  @Test
+  void read_countsThatDisagreeWithTheFigures_areCorrupted() {
+    MetricsQuery query = MetricsQuery.asOf(Sample.AS_OF);
+    assertThatThrownBy(() -> METRICS.accumulatorFrom(withCount(0, 8), query))
+        .hasMessage(CORRUPTED + "8 deals but 7 deal ids");
+    assertThatThrownBy(() -> METRICS.accumulatorFrom(withCount(3, 3), query)).hasMessage(CORRUPTED + "the open, won, lost and unpriced counts exceed the deals");
+    assertThatThrownBy(() -> METRICS.accumulatorFrom(withCount(1, 2), query)).hasMessage(CORRUPTED + "the open deals do not match the open count");
+    assertThatThrownBy(() -> METRICS.accumulatorFrom(withCount(2, 1), query)).hasMessage(CORRUPTED + "the sales cycles do not match the won and lost counts");
+    assertThatThrownBy(() -> METRICS.accumulatorFrom(withCount(4, 8), query)).hasMessage(CORRUPTED + "the open, won, lost and unpriced counts exceed the deals");
+  }
 }
