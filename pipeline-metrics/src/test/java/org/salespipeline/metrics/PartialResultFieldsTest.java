@@ -335,4 +335,43 @@ class PartialResultFieldsTest {
     assertThatThrownBy(() -> METRICS.accumulatorFrom(withCount(2, 1), query)).hasMessage(CORRUPTED + "the sales cycles do not match the won and lost counts");
     assertThatThrownBy(() -> METRICS.accumulatorFrom(withCount(4, 8), query)).hasMessage(CORRUPTED + "the open, won, lost and unpriced counts exceed the deals");
   }
+
+  /** What fixes a partial result's meaning is in its fingerprint: another window, converter target or rotting threshold. */
+  @Test
+  void read_bytesOfAnotherWindowConverterOrRottingThreshold_areAnotherQuery() {
+    MetricsQuery windowed = MetricsQuery.asOf(Sample.AS_OF).withWindow(Script.day(0), Script.day(50));
+    byte[] bytes = METRICS.accumulator(windowed).addAll(Sample.deals()).toBytes();
+    assertThat(problem(() -> METRICS.accumulatorFrom(bytes,
+        MetricsQuery.asOf(Sample.AS_OF).withWindow(Script.day(0), Script.day(60))))).isEqualTo(Problem.OTHER_PIPELINE_OR_QUERY);
+    assertThat(problem(() -> METRICS.accumulatorFrom(bytes,
+        MetricsQuery.asOf(Sample.AS_OF).withWindow(Script.day(1), Script.day(50))))).isEqualTo(Problem.OTHER_PIPELINE_OR_QUERY);
+
+    java.util.Currency usd = java.util.Currency.getInstance("USD");
+    MetricsQuery toEuros = MetricsQuery.asOf(Sample.AS_OF).withConverter(CurrencyConverter.fixedRates(
+        java.util.Currency.getInstance("EUR"), java.util.Map.of(usd, new BigDecimal("0.9"))));
+    MetricsQuery toPounds = MetricsQuery.asOf(Sample.AS_OF).withConverter(CurrencyConverter.fixedRates(
+        java.util.Currency.getInstance("GBP"), java.util.Map.of(usd, new BigDecimal("0.8"),
+            java.util.Currency.getInstance("EUR"), new BigDecimal("0.85"))));
+    byte[] converted = METRICS.accumulator(toEuros).addAll(Sample.deals()).toBytes();
+    assertThat(problem(() -> METRICS.accumulatorFrom(converted, toPounds))).isEqualTo(Problem.OTHER_PIPELINE_OR_QUERY);
+
+    org.salespipeline.core.Pipeline rotsLater = org.salespipeline.core.Pipeline.builder("simple", "Simple")
+        .openStage(org.salespipeline.core.Stage.open("a", "A").withProbability(0.1))
+        .openStage(org.salespipeline.core.Stage.open("b", "B").withProbability(0.3)
+            .withRottingAfter(java.time.Duration.ofDays(31)))
+        .openStage(org.salespipeline.core.Stage.open("c", "C").withProbability(0.6))
+        .wonStage(org.salespipeline.core.Stage.won("won", "Won"))
+        .lostStage(org.salespipeline.core.Stage.lost("lost", "Lost"))
+        .build();
+    MetricsQuery plain = MetricsQuery.asOf(Sample.AS_OF);
+    byte[] simple = METRICS.accumulator(plain).addAll(Sample.deals()).toBytes();
+    assertThat(problem(() -> PipelineMetrics.of(rotsLater).accumulatorFrom(simple, plain)))
+        .isEqualTo(Problem.OTHER_PIPELINE_OR_QUERY);
+  }
+
+  private static Problem problem(org.assertj.core.api.ThrowableAssert.ThrowingCallable read) {
+    Throwable thrown = catchThrowable(read);
+    assertThat(thrown).isInstanceOf(InvalidPartialResultException.class);
+    return ((InvalidPartialResultException) thrown).problem();
+  }
 }
