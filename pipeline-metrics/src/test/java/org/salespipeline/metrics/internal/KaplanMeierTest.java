@@ -70,4 +70,58 @@ class KaplanMeierTest {
   void medianStep_survivalNeverAtHalf_isMinusOne() {
     assertThat(KaplanMeier.estimate(new long[] {5}, new long[] {6, 7}).medianStep()).isEqualTo(-1);
   }
+  /**
+   * One half exactly with deals censored between the closes: 24 deals, 2 close at 1 (S = 22/24),
+   * 11 are censored at 2, 5 of the 11 left close at 3: S = 22/24 · 6/11 = 1/2, which the product
+   * of doubles gives as 0.49999999999999994. The exact comparison must pair 22 survivors with the
+   * 11 at risk after the censoring.
+   */
+  @Test
+  void medianStep_exactlyOneHalfAcrossCensorings_isThatStepWithSurvivalOneHalf() {
+    long[] censored = new long[17];
+    java.util.Arrays.fill(censored, 0, 11, 2);
+    java.util.Arrays.fill(censored, 11, 17, 31);
+    KaplanMeier km = KaplanMeier.estimate(new long[] {1, 1, 3, 3, 3, 3, 3}, censored);
+
+    assertThat(km.atRisk(0)).isEqualTo(24);
+    assertThat(km.atRisk(1)).isEqualTo(11);
+    assertThat(km.survival(0)).isEqualTo(22.0 / 24);
+    assertThat(km.medianStep()).isEqualTo(1);
+    assertThat(km.survival(1)).isEqualTo(0.5);
+    assertThat(km.survivalAt(30)).isEqualTo(0.5);
+  }
+
+  /**
+   * Nine closes with censorings between each: at step i (time 2i + 1) (18 − i)(10 − i) deals are
+   * at risk and 10 − i close, a survival factor of (17 − i) / (18 − i); then 17 − i are censored (18 left after the last).
+   * S after the ninth close = 17/18 · 16/17 · … · 9/10 = 9/18, one half exactly, from nine
+   * factors on each side of the exact comparison.
+   */
+  @Test
+  void medianStep_oneHalfAfterNineCensoredSteps_isTheNinthClose() {
+    java.util.List<Long> events = new java.util.ArrayList<>();
+    java.util.List<Long> censored = new java.util.ArrayList<>();
+    for (int i = 0; i < 9; i++) {
+      for (int d = 0; d < 10 - i; d++) {
+        events.add(2L * i + 1);
+      }
+      for (int c = 0; i < 8 && c < 17 - i; c++) {
+        censored.add(2L * i + 2);
+      }
+    }
+    for (int c = 0; c < 18; c++) { // the 20 - 2 left after the ninth close
+      censored.add(100L);
+    }
+    KaplanMeier km = KaplanMeier.estimate(events.stream().mapToLong(Long::longValue).toArray(),
+        censored.stream().mapToLong(Long::longValue).toArray());
+
+    assertThat(km.steps()).isEqualTo(9);
+    assertThat(km.atRisk(0)).isEqualTo(180);
+    assertThat(km.atRisk(8)).isEqualTo(20);
+    assertThat(km.events(8)).isEqualTo(2);
+    assertThat(km.survival(7)).isCloseTo(10.0 / 18, within(1e-15));
+    assertThat(km.medianStep()).isEqualTo(8);
+    assertThat(km.time(8)).isEqualTo(17);
+    assertThat(km.survival(8)).isEqualTo(0.5);
+  }
 }
