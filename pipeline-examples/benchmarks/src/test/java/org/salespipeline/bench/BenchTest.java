@@ -262,4 +262,41 @@ class BenchTest {
     assertThat(BenchOptions.parse("--deals", "30", "--transition-deals", "500").get().transitionDeals())
         .isEqualTo(30);
   }
+
+  @Test
+  void run_onlyTransitionsAgainstStateless4jInRounds_comparesEachRoundAndRunsNothingElse() {
+    int exit = run("--deals", "60", "--warmups", "0", "--runs", "1", "--only", "transitions", "--transition-against",
+        "stateless4j", "--transition-rounds", "2");
+
+    List<String> lines = outLines();
+    assertThat(exit).isZero();
+    assertThat(lines).filteredOn(l -> l.startsWith("COMPARE ")).hasSize(2)
+        .allMatch(l -> l.matches("COMPARE transitions ours=" + MILLIS + " stateless4j=" + MILLIS
+            + " speedup=\\d+\\.\\d{2}"));
+    assertThat(lines).contains("transitions: round 1 of 2", "transitions: round 2 of 2")
+        .filteredOn(l -> l.equals("AGREE transitions")).hasSize(2);
+    assertThat(lines).noneMatch(l -> l.startsWith("MEMORY ") || l.startsWith("SCORING ") || l.startsWith("TOPK ")
+        || l.contains("metrics") || l.contains("spring-statemachine"));
+  }
+
+  @Test
+  void run_onlyMetricsAndMemory_timesNoTransitions() {
+    int exit = run("--deals", "60", "--warmups", "0", "--runs", "1", "--only", "METRICS,memory");
+
+    assertThat(exit).isZero();
+    assertThat(outLines()).anyMatch(l -> l.startsWith("COMPARE metrics "))
+        .anyMatch(l -> l.startsWith("MEMORY bytes_per_deal="))
+        .noneMatch(l -> l.startsWith("COMPARE transitions") || l.startsWith("SCORING "));
+  }
+
+  @Test
+  void run_unknownPartOrMachine_isABadArgument() {
+    assertThat(run("--deals", "60", "--only", "transitions,gc")).isEqualTo(2);
+    assertThat(run("--deals", "60", "--transition-against", "squirrel")).isEqualTo(2);
+    assertThat(run("--deals", "60", "--transition-rounds", "0")).isEqualTo(2);
+    assertThat(errBytes.toString(StandardCharsets.UTF_8))
+        .contains("--only takes metrics, transitions, scoring or memory but was 'gc'")
+        .contains("--transition-against takes spring-statemachine or stateless4j but was 'squirrel'")
+        .contains("--transition-rounds must be at least 1 but was 0");
+  }
 }
