@@ -225,7 +225,7 @@ public final class Bench {
         return last;
       });
       Timing.Measured<LifecycleDriver.Outcome> measured = new Timing.Measured<>(timed.medianMillis() / passes,
-          timed.result(), timed.busyCores());
+          timed.result(), timed.busyCores(), timed.medianCpuMillis() / passes);
       out.printf(Locale.ROOT, "transitions: %s drove the lifecycles %d time%s per timed run%n", driver.name(), passes,
           passes == 1 ? "" : "s");
       LifecycleDriver.Outcome outcome = measured.result();
@@ -237,6 +237,10 @@ public final class Bench {
       } else {
         compareStates(agreement, driver.name(), lifecycles, ours.result(), outcome);
         comparisons.add(new Comparison("transitions", driver.name(), ours.medianMillis(), measured.medianMillis()));
+        if (ours.medianCpuMillis() > 0 && measured.medianCpuMillis() > 0) {
+          comparisons.add(new Comparison("transitions-cpu", driver.name(), ours.medianCpuMillis(),
+              measured.medianCpuMillis()));
+        }
       }
       if (tabled) {
         table.timed("transitions", driver.name(), measured.medianMillis(), transitions, "transitions",
@@ -252,19 +256,28 @@ public final class Bench {
    * How many passes over the lifecycles make a timed run of at least {@value #MIN_RUN_MILLIS} ms:
    * a pass of the fast drivers takes a few milliseconds, where one GC or a busy neighbour decides
    * the median. Calibrated on the fastest of untimed passes over half a second (at least three),
-   * so the code is compiled.
+   * after untimed passes over a whole second (at least three) so that the code is compiled: calibrated
+   * on passes that still ran interpreted or half compiled, a timed run was a fraction of its length,
+   * held no collection and moved from one run to the next.
    */
   private static int passesFor(LifecycleDriver driver, List<Lifecycle> lifecycles) {
+    untimedPasses(driver, lifecycles, 1_000_000_000L);
+    long fastest = untimedPasses(driver, lifecycles, 500_000_000L);
+    return (int) Math.max(1, Math.min(1_000, Math.ceil(MIN_RUN_MILLIS * 1e6 / Math.max(fastest, 1))));
+  }
+
+  /** Drives the lifecycles at least three times and for at least {@code nanos} (at most 1,000 times); the fastest pass. */
+  private static long untimedPasses(LifecycleDriver driver, List<Lifecycle> lifecycles, long nanos) {
     long fastest = Long.MAX_VALUE;
     long spent = 0;
-    for (int i = 0; i < 3 || spent < 500_000_000L && i < 1_000; i++) {
+    for (int i = 0; i < 3 || spent < nanos && i < 1_000; i++) {
       long start = System.nanoTime();
       driver.drive(lifecycles);
-      long nanos = System.nanoTime() - start;
-      fastest = Math.min(fastest, nanos);
-      spent += nanos;
+      long pass = System.nanoTime() - start;
+      fastest = Math.min(fastest, pass);
+      spent += pass;
     }
-    return (int) Math.max(1, Math.min(1_000, Math.ceil(MIN_RUN_MILLIS * 1e6 / Math.max(fastest, 1))));
+    return fastest;
   }
 
   private static void compareStates(Agreement agreement, String other, List<Lifecycle> lifecycles,

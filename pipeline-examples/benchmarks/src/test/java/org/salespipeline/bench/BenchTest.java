@@ -270,9 +270,13 @@ class BenchTest {
 
     List<String> lines = outLines();
     assertThat(exit).isZero();
-    assertThat(lines).filteredOn(l -> l.startsWith("COMPARE ")).hasSize(2)
+    assertThat(lines).filteredOn(l -> l.startsWith("COMPARE transitions ")).hasSize(2)
         .allMatch(l -> l.matches("COMPARE transitions ours=" + MILLIS + " stateless4j=" + MILLIS
             + " speedup=\\d+\\.\\d{2}"));
+    assertThat(lines).filteredOn(l -> l.startsWith("COMPARE transitions-cpu ")).hasSize(2)
+        .allMatch(l -> l.matches("COMPARE transitions-cpu ours=" + MILLIS + " stateless4j=" + MILLIS
+            + " speedup=\\d+\\.\\d{2}"));
+    assertThat(lines).filteredOn(l -> l.startsWith("COMPARE ")).hasSize(4);
     assertThat(lines).contains("transitions: round 1 of 2", "transitions: round 2 of 2")
         .filteredOn(l -> l.equals("AGREE transitions")).hasSize(2);
     assertThat(lines).noneMatch(l -> l.startsWith("MEMORY ") || l.startsWith("SCORING ") || l.startsWith("TOPK ")
