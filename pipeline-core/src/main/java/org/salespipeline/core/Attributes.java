@@ -58,9 +58,14 @@ final class Attributes extends AbstractMap<String, String> {
     return new Attributes(i[0] == copy.length ? copy : Arrays.copyOf(copy, i[0]));
   }
 
-  /** Returns a copy with the key set to the value: replaced in place, or added last. */
-  static Map<String, String> with(Map<String, String> attributes, String key, String value) {
-    return view(with(array(attributes), key, value));
+  /** The attributes of a deal that has none. */
+  static Attributes empty() {
+    return EMPTY;
+  }
+
+  /** Returns a copy with the key, not blank, set to the value, not null: replaced in place, or added last. */
+  Attributes with(String key, String value) {
+    return new Attributes(with(keysAndValues, key, value));
   }
 
   /** Returns the key/value array of the attributes, checking them if they are not one already. */

@@ -61,7 +61,7 @@ public final class Deal extends History {
     this.attributes = attributes;
   }
 
-  private Deal(DealEvent.Opened e) {
+  private Deal(DealEvent.Opened e, boolean amountChecked) {
     super(e.at(), e.stageId());
     this.id = e.dealId();
     this.pipelineId = e.pipelineId();
@@ -74,7 +74,7 @@ public final class Deal extends History {
     this.expectedClose = e.expectedClose().getOrNull();
     this.qualification = e.qualification();
     this.attributes = Attributes.array(e.attributes());
-    if (amount != null) {
+    if (amount != null && !amountChecked) {
       Checks.nonNegative(amount, "amount");
     }
   }
@@ -470,7 +470,12 @@ public final class Deal extends History {
   }
 
   static Deal opened(DealEvent.Opened e) {
-    return new Deal(e);
+    return new Deal(e, false);
+  }
+
+  /** The deal of an opening made from a {@link NewDeal}, whose amount was checked when it was set. */
+  static Deal openedFromDraft(DealEvent.Opened e) {
+    return new Deal(e, true);
   }
 
   /** Applies an already validated event; the state machine decides, this only records. */

@@ -114,7 +114,18 @@ public abstract class NewDeal {
    *
    * @return the attributes in the order they were added, unmodifiable, never null
    */
-  public abstract Map<String, String> attributes();
+  public Map<String, String> attributes() {
+    return attributeMap();
+  }
+
+  /**
+   * The attributes in the deal's own compact form, checked when added: opening a deal shares them
+   * with the deal and its {@link DealEvent.Opened} instead of copying them.
+   */
+  @Value.Default
+  Attributes attributeMap() {
+    return Attributes.empty();
+  }
 
   /**
    * Returns a copy with a title.
@@ -189,13 +200,24 @@ public abstract class NewDeal {
   public NewDeal withAttribute(String key, String value) {
     Checks.notBlank(key, "key");
     Objects.requireNonNull(value, "value");
-    return ImmutableNewDeal.builder().from(this).attributes(Attributes.with(attributes(), key, value)).build();
+    return ImmutableNewDeal.builder().from(this).attributeMap(attributeMap().with(key, value)).build();
   }
 
   @Value.Check
   void check() {
     Checks.notBlank(id(), "id");
     amount().forEach(money -> Checks.nonNegative(money, "amount"));
-    attributes().keySet().forEach(key -> Checks.notBlank(key, "attribute key"));
+  }
+
+  /**
+   * Prints the draft as its fields, {@code NewDeal{id=…, …, attributes={…}}}.
+   *
+   * @return the text, never null
+   */
+  @Override
+  public String toString() {
+    return "NewDeal{id=" + id() + ", title=" + title() + ", account=" + account() + ", owner=" + owner()
+        + ", amount=" + amount() + ", stageId=" + stageId() + ", expectedClose=" + expectedClose()
+        + ", qualification=" + qualification() + ", attributes=" + attributeMap() + "}";
   }
 }

@@ -6,11 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +39,8 @@ public final class Pipeline {
   private final Stage wonStage;
   private final Stage lostStage;
   private final TransitionPolicy policy;
-  private final Map<String, Stage> stagesById;
+  /** Never changed after the constructor, never handed out: no unmodifiable view between a command and its stage. */
+  private final HashMap<String, Stage> stagesById;
 
   private Pipeline(Builder b) {
     this.id = b.id;
@@ -54,13 +53,13 @@ public final class Pipeline {
     this.wonStage = Objects.requireNonNull(b.wonStage).withOrder(open.size());
     this.lostStage = Objects.requireNonNull(b.lostStage).withOrder(open.size());
     this.policy = b.policy;
-    Map<String, Stage> byId = new HashMap<>();
+    HashMap<String, Stage> byId = new HashMap<>();
     for (Stage stage : openStages) {
       byId.put(stage.id(), stage);
     }
     byId.put(wonStage.id(), wonStage);
     byId.put(lostStage.id(), lostStage);
-    this.stagesById = Collections.unmodifiableMap(byId);
+    this.stagesById = byId;
   }
 
   /**
@@ -202,9 +201,12 @@ public final class Pipeline {
   public Either<Rejection, Change> open(NewDeal draft, Instant at) {
     Objects.requireNonNull(draft, "draft");
     Objects.requireNonNull(at, "at");
-    String stageId = draft.stageId().getOrElse(this::firstCreationStageId);
-    return decideOpened(new DealEvent.Opened(draft.id(), id, stageId, draft.title(), draft.account(), draft.owner(),
-        draft.amount(), draft.expectedClose(), draft.qualification(), draft.attributes(), at));
+    Option<String> chosen = draft.stageId();
+    String stageId = chosen.isDefined() ? chosen.get() : firstCreationStageId();
+    DealEvent.Opened opened = new DealEvent.Opened(draft.id(), id, stageId, draft.title(), draft.account(),
+        draft.owner(), draft.amount(), draft.expectedClose(), draft.qualification(), draft.attributes(), at);
+    // the draft checked its amount already: the deal does not look at it again
+    return decideOpened(opened, Deal.openedFromDraft(opened));
   }
 
   /**
@@ -670,7 +672,11 @@ public final class Pipeline {
     if (!opened.pipelineId().equals(id)) {
       throw new IllegalArgumentException("the deal belongs to pipeline '" + opened.pipelineId() + "', not '" + id + "'");
     }
-    Deal deal = Deal.opened(opened);
+    return decideOpened(opened, Deal.opened(opened));
+  }
+
+  /** Decides the opening of {@code deal}, made from {@code opened} of this pipeline. */
+  private Either<Rejection, Change> decideOpened(DealEvent.Opened opened, Deal deal) {
     Stage stage = stagesById.get(opened.stageId());
     Rejection refused = notOpenStage(deal, opened.stageId(), stage);
     if (refused == null && !policy.creationStageIds().isEmpty() && !policy.creationStageIds().contains(stage.id())) {

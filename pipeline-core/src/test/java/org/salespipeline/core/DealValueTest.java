@@ -1,6 +1,7 @@
 package org.salespipeline.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.salespipeline.core.Fixtures.QUALIFIED;
 import static org.salespipeline.core.Fixtures.STANDARD;
 import static org.salespipeline.core.Fixtures.T0;
@@ -118,6 +119,23 @@ class DealValueTest {
     assertThat(change.deal().history()).isUnmodifiable();
     assertThat(change.deal().attributes()).isUnmodifiable();
     assertThat(new Change(change.deal(), List.of(change.events().get(0)))).isEqualTo(change);
+  }
+
+  @Test
+  void change_eventsOfOneCommand_areAListOfOneLikeListOf() {
+    Change change = accepted(STANDARD.move(prospect(), "qualification", day(1)));
+    DealEvent moved = change.deal().history().get(1);
+
+    assertThat(change.events()).isEqualTo(List.of(moved)).hasSameHashCodeAs(List.of(moved))
+        .hasToString(List.of(moved).toString()).containsExactly(moved);
+    assertThat(List.of(moved)).isEqualTo(change.events());
+    assertThatThrownBy(() -> change.events().get(1)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> change.events().get(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> change.events().add(moved)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> change.events().set(0, moved)).isInstanceOf(UnsupportedOperationException.class);
+    assertThat(new Change(change.deal(), change.events()).events()).isSameAs(change.events());
+    assertThat(change.events().subList(0, 1)).isEqualTo(List.of(moved)).isUnmodifiable();
+    assertThat(change.events().subList(1, 1)).isEmpty();
   }
 
   @Test

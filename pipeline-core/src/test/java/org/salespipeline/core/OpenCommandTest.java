@@ -82,4 +82,29 @@ class OpenCommandTest {
 
     assertThat(accepted(pipeline.open(NewDeal.of("D-1"), T0)).deal().stageId()).isEqualTo("demo");
   }
+
+  @Test
+  void newDeal_attributes_areInsertionOrderedAndPrintedAsTheDraft() {
+    NewDeal draft = NewDeal.of("D-1").withTitle("Acme").withAttribute("source", "web").withAttribute("segment", "SMB")
+        .withAttribute("source", "event");
+
+    assertThat(draft.attributes()).containsExactly(Map.entry("source", "event"), Map.entry("segment", "SMB"))
+        .isUnmodifiable();
+    assertThat(NewDeal.of("D-1").attributes()).isEmpty();
+    assertThat(draft).isEqualTo(NewDeal.of("D-1").withTitle("Acme").withAttribute("source", "event")
+        .withAttribute("segment", "SMB")).hasToString("NewDeal{id=D-1, title=Acme, account=, owner=, amount=None,"
+            + " stageId=None, expectedClose=None, qualification=" + Qualification.UNKNOWN
+            + ", attributes={source=event, segment=SMB}}");
+    assertThat(draft).isNotEqualTo(draft.withAttribute("segment", "SMB2"));
+  }
+
+  @Test
+  void open_draftWithAttributes_theDealAndItsOpeningShareThemInTheirOrder() {
+    NewDeal draft = NewDeal.of("D-1").withAttribute("b", "2").withAttribute("a", "1");
+
+    Change change = accepted(STANDARD.open(draft, T0));
+
+    assertThat(change.deal().attributes()).containsExactly(Map.entry("b", "2"), Map.entry("a", "1"));
+    assertThat(((DealEvent.Opened) change.events().get(0)).attributes()).isEqualTo(draft.attributes());
+  }
 }

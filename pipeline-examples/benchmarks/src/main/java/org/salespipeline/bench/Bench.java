@@ -93,7 +93,8 @@ public final class Bench {
    * Runs the harness.
    *
    * @param args the options after the command name: {@code --deals N [--seed S] [--warmups W]
-   *     [--runs R] [--transition-deals K] [--memory-detail]}, not null
+   *     [--runs R] [--transition-deals K] [--transition-rounds T] [--transition-against MACHINE,...]
+   *     [--only PART,...] [--memory-detail]}, not null
    * @param out where results go, not null
    * @param err where a bad argument is reported, not null
    * @return 0 when every approach agrees with ours, 1 when one does not, 2 for bad arguments
@@ -140,11 +141,19 @@ public final class Bench {
         generatedSeconds);
 
     Instant asOf = options.asOf().getOrElse(() -> latestEvent(deals));
-    boolean agree = new MetricsComparison(pipeline, timing, table, out, otherMetrics)
-        .run(deals, asOf, options.sizes());
-    agree &= transitions(deals);
-    new ScoringBench(pipeline, timing, table, out).run(deals, asOf);
-    memory(deals, heapAfter - heapBefore);
+    boolean agree = true;
+    if (options.runs(BenchOptions.Part.METRICS)) {
+      agree = new MetricsComparison(pipeline, timing, table, out, otherMetrics).run(deals, asOf, options.sizes());
+    }
+    if (options.runs(BenchOptions.Part.TRANSITIONS)) {
+      agree &= transitions(deals);
+    }
+    if (options.runs(BenchOptions.Part.SCORING)) {
+      new ScoringBench(pipeline, timing, table, out).run(deals, asOf);
+    }
+    if (options.runs(BenchOptions.Part.MEMORY)) {
+      memory(deals, heapAfter - heapBefore);
+    }
 
     table.print(out);
     return agree ? 0 : 1;
@@ -172,14 +181,37 @@ public final class Bench {
     return deals.stream().map(Deal::lastEventAt).max(Instant::compareTo).orElseThrow();
   }
 
-  /** The same lifecycles through our pipeline, Spring Statemachine and stateless4j. */
+  /**
+   * The same lifecycles through our pipeline, Spring Statemachine and stateless4j, as many rounds
+   * as {@code --transition-rounds} asks: each round times every driver in turn and prints its
+   * {@code COMPARE} lines, so that rounds show how much a ratio moves within one JVM; the table
+   * keeps the last round.
+   */
   private boolean transitions(List<Deal> deals) {
     List<Lifecycle> lifecycles = deals.subList(0, options.transitionDeals()).stream().map(Lifecycle::of).toList();
     long transitions = lifecycles.stream().mapToLong(Lifecycle::transitions).sum();
     out.printf(Locale.ROOT, "transitions: %,d deal lifecycles, %,d transitions%n", lifecycles.size(), transitions);
 
-    List<LifecycleDriver> drivers = List.of(new PipelineDriver(pipeline), new SpringStatemachineDriver(),
-        new Stateless4jDriver());
+    List<LifecycleDriver> drivers = new java.util.ArrayList<>(List.of(new PipelineDriver(pipeline)));
+    if (options.transitionAgainst("spring-statemachine")) {
+      drivers.add(new SpringStatemachineDriver());
+    }
+    if (options.transitionAgainst("stateless4j")) {
+      drivers.add(new Stateless4jDriver());
+    }
+    boolean agree = true;
+    int rounds = options.transitionRounds();
+    for (int round = 1; round <= rounds; round++) {
+      if (rounds > 1) {
+        out.printf(Locale.ROOT, "transitions: round %d of %d%n", round, rounds);
+      }
+      agree &= transitionRound(drivers, lifecycles, transitions, round == rounds);
+    }
+    return agree;
+  }
+
+  private boolean transitionRound(List<LifecycleDriver> drivers, List<Lifecycle> lifecycles, long transitions,
+      boolean tabled) {
     Timing.Measured<LifecycleDriver.Outcome> ours = null;
     Agreement agreement = new Agreement("transitions");
     List<Comparison> comparisons = new java.util.ArrayList<>();
@@ -193,7 +225,7 @@ public final class Bench {
         return last;
       });
       Timing.Measured<LifecycleDriver.Outcome> measured = new Timing.Measured<>(timed.medianMillis() / passes,
-          timed.result(), timed.busyCores());
+          timed.result(), timed.busyCores(), timed.medianCpuMillis() / passes);
       out.printf(Locale.ROOT, "transitions: %s drove the lifecycles %d time%s per timed run%n", driver.name(), passes,
           passes == 1 ? "" : "s");
       LifecycleDriver.Outcome outcome = measured.result();
@@ -205,9 +237,15 @@ public final class Bench {
       } else {
         compareStates(agreement, driver.name(), lifecycles, ours.result(), outcome);
         comparisons.add(new Comparison("transitions", driver.name(), ours.medianMillis(), measured.medianMillis()));
+        if (ours.medianCpuMillis() > 0 && measured.medianCpuMillis() > 0) {
+          comparisons.add(new Comparison("transitions-cpu", driver.name(), ours.medianCpuMillis(),
+              measured.medianCpuMillis()));
+        }
       }
-      table.timed("transitions", driver.name(), measured.medianMillis(), transitions, "transitions",
-          Objects.requireNonNull(ours).medianMillis());
+      if (tabled) {
+        table.timed("transitions", driver.name(), measured.medianMillis(), transitions, "transitions",
+            Objects.requireNonNull(ours).medianMillis());
+      }
     }
     agreement.print(out);
     comparisons.forEach(c -> out.println(c.line()));
@@ -218,19 +256,28 @@ public final class Bench {
    * How many passes over the lifecycles make a timed run of at least {@value #MIN_RUN_MILLIS} ms:
    * a pass of the fast drivers takes a few milliseconds, where one GC or a busy neighbour decides
    * the median. Calibrated on the fastest of untimed passes over half a second (at least three),
-   * so the code is compiled.
+   * after untimed passes over a whole second (at least three) so that the code is compiled: calibrated
+   * on passes that still ran interpreted or half compiled, a timed run was a fraction of its length,
+   * held no collection and moved from one run to the next.
    */
   private static int passesFor(LifecycleDriver driver, List<Lifecycle> lifecycles) {
+    untimedPasses(driver, lifecycles, 1_000_000_000L);
+    long fastest = untimedPasses(driver, lifecycles, 500_000_000L);
+    return (int) Math.max(1, Math.min(1_000, Math.ceil(MIN_RUN_MILLIS * 1e6 / Math.max(fastest, 1))));
+  }
+
+  /** Drives the lifecycles at least three times and for at least {@code nanos} (at most 1,000 times); the fastest pass. */
+  private static long untimedPasses(LifecycleDriver driver, List<Lifecycle> lifecycles, long nanos) {
     long fastest = Long.MAX_VALUE;
     long spent = 0;
-    for (int i = 0; i < 3 || spent < 500_000_000L && i < 1_000; i++) {
+    for (int i = 0; i < 3 || spent < nanos && i < 1_000; i++) {
       long start = System.nanoTime();
       driver.drive(lifecycles);
-      long nanos = System.nanoTime() - start;
-      fastest = Math.min(fastest, nanos);
-      spent += nanos;
+      long pass = System.nanoTime() - start;
+      fastest = Math.min(fastest, pass);
+      spent += pass;
     }
-    return (int) Math.max(1, Math.min(1_000, Math.ceil(MIN_RUN_MILLIS * 1e6 / Math.max(fastest, 1))));
+    return fastest;
   }
 
   private static void compareStates(Agreement agreement, String other, List<Lifecycle> lifecycles,

@@ -25,6 +25,8 @@ final class BenchOptions {
   static final int DEFAULT_WARMUPS = 3;
   static final int DEFAULT_RUNS = 5;
   static final int DEFAULT_TRANSITION_DEALS = 10_000;
+  /** The state machines the transitions compare ours with, by their names in the output. */
+  static final List<String> MACHINES = List.of("spring-statemachine", "stateless4j");
 
   @CommandLine.Option(names = "--deals", required = true, paramLabel = "N", converter = Whole.class,
       description = "deals to generate (seeded, realistic; about 5 stage changes each)")
@@ -56,6 +58,21 @@ final class BenchOptions {
           + " with the number of deals")
   private List<Integer> sizes = new ArrayList<>();
 
+  @CommandLine.Option(names = "--only", paramLabel = "PART,...", split = ",", hideParamSyntax = true,
+      converter = Parts.class,
+      description = "run only these parts: metrics, transitions, scoring, memory (default: all); generating the data"
+          + " is always done, as the transitions run on a heap that holds every deal")
+  private List<Part> only = new ArrayList<>();
+
+  @CommandLine.Option(names = "--transition-rounds", paramLabel = "T", converter = Whole.class,
+      description = "times the whole transition comparison runs, each printing its COMPARE lines (default: 1)")
+  private int transitionRounds = 1;
+
+  @CommandLine.Option(names = "--transition-against", paramLabel = "MACHINE,...", split = ",", hideParamSyntax = true,
+      description = "the state machines ours is compared with in the transitions: spring-statemachine, stateless4j"
+          + " (default: both)")
+  private List<String> transitionAgainst = new ArrayList<>();
+
   @CommandLine.Option(names = "--memory-detail", description = "also print the heap of a deal by class (JOL footprint)")
   private boolean memoryDetail;
 
@@ -80,10 +97,15 @@ final class BenchOptions {
       return Either.right(options);
     }
     for (String check : List.of(atLeast("--deals", options.deals, 1), atLeast("--warmups", options.warmups, 0),
-        atLeast("--runs", options.runs, 1),
+        atLeast("--runs", options.runs, 1), atLeast("--transition-rounds", options.transitionRounds, 1),
         atLeast("--transition-deals", options.transitionDeals == null ? 1 : options.transitionDeals, 1))) {
       if (!check.isEmpty()) {
         return Either.left(check);
+      }
+    }
+    for (String machine : options.transitionAgainst) {
+      if (!MACHINES.contains(machine)) {
+        return Either.left("--transition-against takes " + String.join(" or ", MACHINES) + " but was '" + machine + "'");
       }
     }
     for (int size : options.sizes) {
@@ -133,6 +155,21 @@ final class BenchOptions {
     return transitionDeals == null ? Math.min(deals, DEFAULT_TRANSITION_DEALS) : transitionDeals;
   }
 
+  /** Whether the part runs: every part does unless {@code --only} names some. */
+  boolean runs(Part part) {
+    return only.isEmpty() || only.contains(part);
+  }
+
+  /** Whether the transitions compare ours with the named state machine. */
+  boolean transitionAgainst(String machine) {
+    return transitionAgainst.isEmpty() || transitionAgainst.contains(machine);
+  }
+
+  /** How many times the transition comparison runs. */
+  int transitionRounds() {
+    return transitionRounds;
+  }
+
   /** Whether to print the per-class breakdown of a deal's heap. */
   boolean memoryDetail() {
     return memoryDetail;
@@ -151,6 +188,25 @@ final class BenchOptions {
   /** Whether only the usage was asked for. */
   boolean help() {
     return help;
+  }
+
+  /** The parts of the harness that {@code --only} can pick. */
+  enum Part {
+    METRICS, TRANSITIONS, SCORING, MEMORY
+  }
+
+  /** A part's name in lower case. */
+  static final class Parts implements ITypeConverter<Part> {
+
+    @Override
+    public Part convert(String text) {
+      for (Part part : Part.values()) {
+        if (part.name().equalsIgnoreCase(text.strip())) {
+          return part;
+        }
+      }
+      throw new TypeConversionException("--only takes metrics, transitions, scoring or memory but was '" + text + "'");
+    }
   }
 
   /** A whole number, with {@code _} allowed between digits ({@code 1_000_000}). */

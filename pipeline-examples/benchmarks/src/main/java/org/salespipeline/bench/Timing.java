@@ -39,10 +39,12 @@ final class Timing {
   }
 
   /**
-   * The median time of the timed runs, the result of the last one, and the cores busy on average
-   * during the timed runs (process CPU time / wall time; NaN where the JVM cannot say).
+   * The median time of the timed runs, the result of the last one, the cores busy on average
+   * during the timed runs (process CPU time / wall time; NaN where the JVM cannot say), and the
+   * median process CPU time of a run (every thread's, the collector's too; NaN where the JVM cannot
+   * say): on a shared machine, where a run waits for a core, closer to the work than the wall time.
    */
-  record Measured<T>(double medianMillis, T result, double busyCores) {}
+  record Measured<T>(double medianMillis, T result, double busyCores, double medianCpuMillis) {}
 
   <T> Measured<T> median(Supplier<T> task) {
     Objects.requireNonNull(task, "task");
@@ -51,6 +53,7 @@ final class Timing {
       result = task.get();
     }
     long[] nanos = new long[runs];
+    long[] cpus = new long[runs];
     long cpu = 0;
     long wall = 0;
     for (int i = 0; i < runs; i++) {
@@ -59,13 +62,25 @@ final class Timing {
       long start = System.nanoTime();
       result = task.get();
       nanos[i] = System.nanoTime() - start;
-      cpu += processCpuNanos() - cpuStart;
+      cpus[i] = processCpuNanos() - cpuStart;
+      cpu += cpus[i];
       wall += nanos[i];
     }
-    Arrays.sort(nanos);
-    double median = runs % 2 == 1 ? nanos[runs / 2] : (nanos[runs / 2 - 1] + nanos[runs / 2]) / 2.0;
-    double busyCores = cpu < 0 || wall == 0 ? Double.NaN : (double) cpu / wall;
-    return new Measured<>(median / 1e6, Objects.requireNonNull(result, "the task returned null"), busyCores);
+    double busyCores = cpuStartUnknown() || wall == 0 ? Double.NaN : (double) cpu / wall;
+    double cpuMedian = cpuStartUnknown() ? Double.NaN : median(cpus) / 1e6;
+    return new Measured<>(median(nanos) / 1e6, Objects.requireNonNull(result, "the task returned null"), busyCores,
+        cpuMedian);
+  }
+
+  private static double median(long[] values) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+  }
+
+  private static boolean cpuStartUnknown() {
+    return processCpuNanos() < 0;
   }
 
   /** The CPU time of the whole process so far, or a negative number where the JVM cannot say. */
