@@ -11,37 +11,28 @@ import org.salespipeline.core.Deal;
  * closed deals, as of the as-of instant, and trains on them all at the end with
  * {@link Scorer#trainedOn}. A scorer that does not learn keeps nothing.
  */
-final class CollectingTrainer implements ScorerTrainer {
+final class CollectingTrainer extends OneTimeTrainer<Scorer> {
 
   private final Scorer scorer;
   private final ScoringContext context;
   private @Nullable List<Deal> closed;
-  private boolean done;
 
   CollectingTrainer(Scorer scorer, ScoringContext context) {
+    super(context);
     this.scorer = Objects.requireNonNull(scorer, "scorer");
-    this.context = Objects.requireNonNull(context, "context");
+    this.context = context;
     this.closed = scorer.learns() ? new ArrayList<>(context.closedHistory()) : null;
   }
 
   @Override
-  public ScorerTrainer add(Deal deal) {
-    Objects.requireNonNull(deal, "deal");
-    if (done) {
-      throw new IllegalStateException("this trainer has given its scorer already: start another");
-    }
+  void learn(Deal deal) {
     if (closed != null) {
-      context.closedThen(deal).forEach(closed::add);
+      closed.add(deal);
     }
-    return this;
   }
 
   @Override
-  public Scorer trained() {
-    if (done) {
-      throw new IllegalStateException("this trainer has given its scorer already: start another");
-    }
-    done = true;
+  Scorer build() {
     List<Deal> learned = closed;
     closed = null;
     return Objects.requireNonNull(scorer.trainedOn(learned == null ? context : context.withHistory(learned)),

@@ -83,19 +83,17 @@ public final class HistoricalWinRateScorer implements Scorer {
   }
 
   /** Counts, per open stage, the closed deals that reached it, won and lost: all a trained scorer knows. */
-  private static final class Training implements ScorerTrainer {
+  private static final class Training extends OneTimeTrainer<HistoricalWinRateScorer> {
 
-    private final ScoringContext context;
     private final Pipeline pipeline;
     private final Map<String, Integer> index = new HashMap<>();
     private final int[] won;
     private final int[] lost;
     private int totalWon;
     private int totalLost;
-    private boolean done;
 
     Training(ScoringContext context) {
-      this.context = Objects.requireNonNull(context, "context");
+      super(context);
       this.pipeline = context.pipeline();
       List<Stage> open = pipeline.openStages();
       for (int i = 0; i < open.size(); i++) {
@@ -109,14 +107,7 @@ public final class HistoricalWinRateScorer implements Scorer {
     }
 
     @Override
-    public ScorerTrainer add(Deal deal) {
-      Objects.requireNonNull(deal, "deal");
-      checkNotDone();
-      context.closedThen(deal).forEach(this::learn);
-      return this;
-    }
-
-    private void learn(Deal closed) {
+    void learn(Deal closed) {
       if (closed.status() == DealStatus.WON) {
         totalWon++;
         for (int i = 0; i < won.length; i++) {
@@ -132,16 +123,8 @@ public final class HistoricalWinRateScorer implements Scorer {
     }
 
     @Override
-    public HistoricalWinRateScorer trained() {
-      checkNotDone();
-      done = true;
+    HistoricalWinRateScorer build() {
       return new HistoricalWinRateScorer(new Model(pipeline.id(), Map.copyOf(index), won, lost, totalWon, totalLost));
-    }
-
-    private void checkNotDone() {
-      if (done) {
-        throw new IllegalStateException("this trainer has given its scorer already: start another");
-      }
     }
   }
 

@@ -238,25 +238,14 @@ public abstract class NaiveBayesScorer implements Scorer {
     NaiveBayesModel.Trainer counts = new NaiveBayesModel.Trainer(context.pipeline(), configuredFeatures(),
         multiValued(), teamAttribute().getOrNull());
     context.closedHistory().forEach(counts::add);
-    return new ScorerTrainer() {
-      private boolean done;
-
+    return new OneTimeTrainer<NaiveBayesScorer>(context) {
       @Override
-      public ScorerTrainer add(Deal deal) {
-        Objects.requireNonNull(deal, "deal");
-        if (done) {
-          throw new IllegalStateException("this trainer has given its scorer already: start another");
-        }
-        context.closedThen(deal).forEach(counts::add);
-        return this;
+      void learn(Deal closed) {
+        counts.add(closed);
       }
 
       @Override
-      public NaiveBayesScorer trained() {
-        if (done) {
-          throw new IllegalStateException("this trainer has given its scorer already: start another");
-        }
-        done = true;
+      NaiveBayesScorer build() {
         return withModel(Option.some(counts.model()));
       }
     };

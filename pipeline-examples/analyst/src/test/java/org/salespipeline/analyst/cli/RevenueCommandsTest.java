@@ -386,8 +386,9 @@ class RevenueCommandsTest {
 
     run("report", "--out", out.toString(), "--quotas", quotas.toString());
 
-    assertThat(Files.readString(out)).containsPattern(">2026-Q3</th><td[^>]*>ana</td>(<td[^>]*>[^<]*</td>){5}"
-        + "<td[^>]*>4,000\\.00.USD</td><td[^>]*>25\\.0%</td><td[^>]*>0\\.0%</td>");
+    assertThat(Files.readString(out)).contains("<caption>Forecast roll-up, 2026-Q3</caption>")
+        .containsPattern(">ana</th>(<td[^>]*>[^<]*</td>){5}"
+            + "<td[^>]*>4,000\\.00.USD</td><td[^>]*>25\\.0%</td><td[^>]*>0\\.0%</td>");
   }
 
   @Test
