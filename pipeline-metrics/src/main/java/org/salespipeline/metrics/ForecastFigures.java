@@ -29,7 +29,10 @@ import org.salespipeline.core.Money;
  * <p>With quotas: {@code attainment} = closedWon / quota and {@code coverage} = pipeline /
  * (quota − closedWon), per currency of a quota, each with the amounts in that currency only. An
  * undefined ratio (a zero quota; a quota already reached, so nothing remains to cover) has no
- * entry. Immutable and thread-safe.
+ * entry. The team's quota is the sum of its owners' quotas, and its ratios in a currency are
+ * defined only when every owner who won or has pipeline in that currency in the period has a quota
+ * in it: the team's closed won and pipeline count every owner, so a quota of only some of them
+ * would overstate attainment and coverage. Immutable and thread-safe.
  *
  * @param closedWon the deals won in the period
  * @param commit closedWon plus the open deals committed

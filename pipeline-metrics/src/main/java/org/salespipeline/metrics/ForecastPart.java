@@ -134,13 +134,21 @@ final class ForecastPart extends DealPart<ForecastReport> {
       }
       FigureSum[] team = buckets();
       Map<String, ForecastFigures> owned = new TreeMap<>();
+      Set<Currency> partial = new HashSet<>(); // a currency in which an owner without a quota won or has pipeline
       byOwner.forEach((owner, sums) -> {
         for (int i = 0; i < team.length; i++) {
           team[i].add(sums[i]);
         }
-        owned.put(owner, figures(sums, quotas.getOrDefault(owner, Map.of())));
+        ForecastFigures figures = figures(sums, quotas.getOrDefault(owner, Map.of()), Set.of());
+        owned.put(owner, figures);
+        for (Currency c : teamQuota.keySet()) {
+          if (!figures.quota().containsKey(c)
+              && !(figures.closedWon().amount(c).isZero() && figures.pipeline().amount(c).isZero())) {
+            partial.add(c);
+          }
+        }
       });
-      rollup.add(new PeriodForecast(period, figures(team, teamQuota), owned));
+      rollup.add(new PeriodForecast(period, figures(team, teamQuota, partial), owned));
     }
     Map<String, Figure> noDate = new TreeMap<>();
     FigureSum allNoDate = new FigureSum();
@@ -151,12 +159,16 @@ final class ForecastPart extends DealPart<ForecastReport> {
     return ForecastReport.of(pipeline.name(), forecastQuery, deals, rollup, allNoDate.figure(), noDate);
   }
 
-  private static ForecastFigures figures(FigureSum[] b, Map<Currency, Money> quota) {
+  /** The figures of buckets against a quota; no ratio in the currencies of {@code partial}. */
+  private static ForecastFigures figures(FigureSum[] b, Map<Currency, Money> quota, Set<Currency> partial) {
     Figure closedWon = b[WON].figure();
     Figure pipeline = FigureSum.total(b[COMMIT], b[BEST_CASE], b[PIPELINE]);
     Map<Currency, Double> attainment = new HashMap<>();
     Map<Currency, Double> coverage = new HashMap<>();
     quota.forEach((currency, q) -> {
+      if (partial.contains(currency)) {
+        return;
+      }
       BigDecimal won = closedWon.amount(currency).amount();
       if (q.amount().signum() > 0) {
         attainment.put(currency, won.divide(q.amount(), RATIO).doubleValue());

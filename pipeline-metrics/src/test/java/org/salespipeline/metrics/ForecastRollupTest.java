@@ -130,6 +130,27 @@ class ForecastRollupTest {
   }
 
   @Test
+  void teamRatios_needAQuotaOfEveryOwnerWhoSoldOrHasPipelineInTheCurrency() {
+    // March with ana's quota only: bo has 5000 USD of pipeline and no quota, so the team's 2000 won of
+    // ana's 10000 would be a fifth of a quota bo is not in, and its 12000 pipeline would cover 1.5 times
+    ForecastQuery anaOnly = ForecastQuery.of(T, CalendarUnit.MONTH, ZoneId.of("Europe/Paris"))
+        .withQuota(TrendPeriod.parse("2025-03"), "ana", Money.parse("10000", "USD"));
+
+    PeriodForecast march = rollup.calculate(deals(), anaOnly).period(TrendPeriod.parse("2025-03")).get();
+
+    assertThat(march.team().quota()).containsExactly(java.util.Map.entry(USD, Money.parse("10000", "USD")));
+    assertThat(march.team().attainment()).isEmpty();
+    assertThat(march.team().coverage()).isEmpty();
+    assertThat(march.owners().get("ana").attainment().get(USD)).isEqualTo(0.2);
+    assertThat(march.owners().get("ana").coverage().get(USD)).isEqualTo(0.875);
+    // January: only ana sold, so her quota is the whole team's: 1000 / 500
+    ForecastQuery january = ForecastQuery.of(T, CalendarUnit.MONTH, ZoneId.of("Europe/Paris"))
+        .withQuota(TrendPeriod.parse("2025-01"), "ana", Money.parse("500", "USD"));
+    assertThat(rollup.calculate(deals(), january).period(TrendPeriod.parse("2025-01")).get().team().attainment())
+        .containsExactly(java.util.Map.entry(USD, 2.0));
+  }
+
+  @Test
   void quotaReached_hasNoCoverage_andZeroQuotaNoAttainment() {
     // ana's February: nothing in it but a quota of 0, and her January quota of 500 is beaten by 1000 won
     ForecastQuery reached = ForecastQuery.of(T, CalendarUnit.MONTH, ZoneId.of("Europe/Paris"))
