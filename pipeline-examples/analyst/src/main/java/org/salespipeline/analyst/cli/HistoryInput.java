@@ -61,12 +61,16 @@ public final class HistoryInput {
   private final Currency defaultCurrency;
   /** The stage history an importer made of the file, as stage-history CSV text; none when the file is one. */
   private final Option<String> imported;
+  /** What the import said the figures cannot show or rest on; empty when the file is a stage history. */
+  private final List<String> importWarnings;
 
-  private HistoryInput(Path file, StageHistoryReader reader, Currency defaultCurrency, Option<String> imported) {
+  private HistoryInput(Path file, StageHistoryReader reader, Currency defaultCurrency, Option<String> imported,
+      List<String> importWarnings) {
     this.file = file;
     this.reader = reader;
     this.defaultCurrency = defaultCurrency;
     this.imported = imported;
+    this.importWarnings = importWarnings;
   }
 
   /**
@@ -122,7 +126,7 @@ public final class HistoryInput {
       throw new UsageException("bad --stages, --won or --lost: " + e.getMessage(), e);
     }
     return new HistoryInput(options.history, StageHistoryReader.of(pipeline, read.withDefaultCurrency(currency)
-        .withGroupedByDeal(grouped)), currency, Option.none());
+        .withGroupedByDeal(grouped)), currency, Option.none(), List.of());
   }
 
   /**
@@ -144,7 +148,21 @@ public final class HistoryInput {
     ReadOptions again = ReadOptions.defaults().withDefaultCurrency(currency).withGroupedByDeal(true)
         .withAllowAnyYear(read.allowAnyYear());
     return new HistoryInput(options.history, StageHistoryReader.of(history.pipeline(), again), currency,
-        Option.some(text.toString()));
+        Option.some(text.toString()), history.warnings());
+  }
+
+  /**
+   * Returns the warnings a command's output lists (the JSON {@code warnings}, the report's banner):
+   * what an import said the figures cannot show or rest on (already printed on standard error when
+   * the export was imported), then the given warnings of the data.
+   *
+   * @param dataWarnings what the data cannot support, not null
+   * @return the warnings, never null
+   */
+  List<String> warnings(List<String> dataWarnings) {
+    List<String> all = new ArrayList<>(importWarnings);
+    all.addAll(dataWarnings);
+    return all;
   }
 
   /**

@@ -56,7 +56,7 @@ import picocli.CommandLine.ParentCommand;
         "",
         "Money: amounts whose row has no currency are in --currency; every money figure is given per "
             + "currency and never added across currencies. JSON: deals, open, won, lost, rejectedRows, "
-            + "warnings (what the data cannot support), rowsRead, dealsRead, rejectedDeals, rejections (line, "
+            + "warnings (what an import assumed and what the data cannot support), rowsRead, dealsRead, rejectedDeals, rejections (line, "
             + "dealId, reason of each row left out), winRate, valueWinRate, averageDealSize, salesCycleDays, "
             + "kmMedianDaysToClose, funnel, timeInStageDays, weightedPipeline, velocityPerDay (and groups); a rate is "
             + "{\"value\",\"lower\",\"upper\"}; money figures and valueWinRate are objects keyed by currency "
@@ -114,8 +114,8 @@ final class MetricsCommand implements Callable<Integer> {
     MetricsReport report = figures.report();
     switch (format) {
       case TABLE -> out.print(report);
-      case JSON -> out.println(Json.write(document(report, export, weighted, dataWarnings)));
-      case CSV -> CsvTable.figures(document(report, export, weighted, dataWarnings)).writeTo(out);
+      case JSON -> out.println(Json.write(document(report, export, weighted, input.warnings(dataWarnings))));
+      case CSV -> CsvTable.figures(document(report, export, weighted, input.warnings(dataWarnings))).writeTo(out);
     }
     return 0;
   }

@@ -130,7 +130,7 @@ final class PrioritizeCommand implements Callable<Integer> {
       case TABLE -> out.print(priorities);
       case JSON -> {
         Map<String, Object> document = json(priorities);
-        document.put("warnings", dataWarnings);
+        document.put("warnings", input.warnings(dataWarnings));
         document.putAll(Rejections.json(export.summary(), export.rejections()));
         out.println(Json.write(document));
       }

@@ -98,7 +98,7 @@ final class ReportCommand implements Callable<Integer> {
     dataWarnings.forEach(w -> err.println("warning: " + w));
     Path written;
     try {
-      written = HtmlReport.of("Pipeline report: " + export.source(), metrics, ranking).withWarnings(dataWarnings)
+      written = HtmlReport.of("Pipeline report: " + export.source(), metrics, ranking).withWarnings(input.warnings(dataWarnings))
           .withMovement(Analyst.movement(export, movementQuery(query)))
           .withForecast(Analyst.forecast(export, forecast))
           .withHygiene(Analyst.hygiene(export, HygieneQuery.asOf(query.asOf())))

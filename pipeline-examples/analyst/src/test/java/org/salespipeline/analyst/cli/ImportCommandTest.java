@@ -155,6 +155,20 @@ class ImportCommandTest {
   }
 
   @ParameterizedTest
+  @CsvSource({"metrics", "prioritize"})
+  void json_warnings_listTheImportsWarningsAsStandardErrorDoes(String command) throws IOException {
+    int status = cli.run(command, "--history", write("sales_pipeline.csv", OPPORTUNITIES).toString(),
+        "--history-shape", "opportunities", "--as-of", "2018-01-01", "--format", "json");
+
+    assertThat(status).as("stderr %s", cli.errLines()).isZero();
+    List<String> printed = cli.errLines().stream().filter(l -> l.startsWith("warning: "))
+        .map(l -> l.substring("warning: ".length())).toList();
+    assertThat(printed).anySatisfy(w -> assertThat(w).contains("placed at each deal's opening"));
+    // the import's warnings first (printed as the export is imported), then the data's
+    assertThat(JsonOf.object(cli.out()).get("warnings")).asList().containsExactlyElementsOf(printed);
+  }
+
+  @ParameterizedTest
   @CsvSource({"summary,hubspot", "prioritize,hubspot", "summary,salesforce-history", "prioritize,opportunities"})
   void everyReadingCommand_takesAnExportShape(String command, String shape) throws IOException {
     String text = switch (shape) {
