@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /** Runs the command line in-process, as the tests of every command do, and keeps what it printed. */
@@ -23,6 +24,24 @@ final class CliRun {
     assertThat(run(args)).as("exit status; stderr %s", errLines()).isZero();
     assertThat(errLines()).isEmpty();
     return out();
+  }
+
+  /**
+   * Runs the command line, asserts it exited 2 (a problem the user can fix) with nothing on standard
+   * output and one line on standard error, and returns that line.
+   */
+  String runFailing(String... args) {
+    assertThat(run(args)).as("exit status; stdout %s", out()).isEqualTo(Main.USAGE);
+    assertThat(out()).isEmpty();
+    assertThat(errLines()).hasSize(1);
+    return errLines().get(0);
+  }
+
+  /** The arguments {@code first}, then {@code more}. */
+  static String[] args(String[] first, String... more) {
+    String[] args = Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, args, first.length, more.length);
+    return args;
   }
 
   String out() {

@@ -20,9 +20,7 @@ class CsvFormatTest {
 
   private List<String> csv(String command, Path history, String stages, String... extra) {
     String[] base = {command, "--history", history.toString(), "--stages", stages, "--format", "csv"};
-    String[] args = new String[base.length + extra.length];
-    System.arraycopy(base, 0, args, 0, base.length);
-    System.arraycopy(extra, 0, args, base.length, extra.length);
+    String[] args = CliRun.args(base, extra);
     assertThat(cli.run(args)).as("stderr %s", cli.errLines()).isZero();
     assertThat(cli.out()).endsWith("\r\n").doesNotContainPattern("[^\r]\n");
     return List.of(cli.out().split("\r\n"));

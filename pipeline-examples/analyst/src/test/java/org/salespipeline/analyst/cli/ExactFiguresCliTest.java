@@ -26,9 +26,7 @@ class ExactFiguresCliTest {
     Path file = dir.resolve("history.csv");
     Files.writeString(file, csv, StandardCharsets.UTF_8);
     String[] base = {"metrics", "--history", file.toString(), "--stages", "A,B", "--format", "json"};
-    String[] args = new String[base.length + extra.length];
-    System.arraycopy(base, 0, args, 0, base.length);
-    System.arraycopy(extra, 0, args, base.length, extra.length);
+    String[] args = CliRun.args(base, extra);
     assertThat(cli.run(args)).as("exit status; stderr %s", cli.errLines()).isZero();
     return JsonOf.object(cli.out());
   }

@@ -91,10 +91,7 @@ class ExpectedCloseCliTest {
 
   private String[] withHistory(String command, String... extra) {
     String[] base = {command, "--history", history.toString(), "--stages", "Prospect,Proposal"};
-    String[] args = new String[base.length + extra.length];
-    System.arraycopy(base, 0, args, 0, base.length);
-    System.arraycopy(extra, 0, args, base.length, extra.length);
-    return args;
+    return CliRun.args(base, extra);
   }
 
 

@@ -34,9 +34,7 @@ class MetricsCommandTest {
 
   private Map<String, Object> json(String... extra) throws IOException {
     String[] base = {"metrics", "--history", SampleExport.writeTo(dir).toString(), "--stages", SampleExport.STAGES, "--skip-bad-rows", "--format", "json"};
-    String[] args = new String[base.length + extra.length];
-    System.arraycopy(base, 0, args, 0, base.length);
-    System.arraycopy(extra, 0, args, base.length, extra.length);
+    String[] args = CliRun.args(base, extra);
     assertThat(cli.run(args)).as("exit status; stderr %s", cli.errLines()).isZero();
     return JsonOf.object(cli.out());
   }

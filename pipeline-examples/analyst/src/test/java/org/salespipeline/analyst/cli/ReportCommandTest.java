@@ -21,9 +21,7 @@ class ReportCommandTest {
   private int report(String... extra) throws IOException {
     String[] base = {"report", "--history", SampleExport.writeTo(dir).toString(), "--stages", SampleExport.STAGES,
         "--skip-bad-rows"}; // the sample holds two bad rows on purpose
-    String[] args = new String[base.length + extra.length];
-    System.arraycopy(base, 0, args, 0, base.length);
-    System.arraycopy(extra, 0, args, base.length, extra.length);
+    String[] args = CliRun.args(base, extra);
     return cli.run(args);
   }
 

@@ -56,17 +56,11 @@ class RevenueCommandsTest {
 
   private String[] withHistory(String command, String... extra) {
     String[] base = {command, "--history", history.toString(), "--stages", "Prospect,Proposal"};
-    String[] args = new String[base.length + extra.length];
-    System.arraycopy(base, 0, args, 0, base.length);
-    System.arraycopy(extra, 0, args, base.length, extra.length);
-    return args;
+    return CliRun.args(base, extra);
   }
 
   private String fails(String command, String... extra) {
-    assertThat(cli.run(withHistory(command, extra))).as("exit status; stdout %s", cli.out()).isEqualTo(Main.USAGE);
-    assertThat(cli.out()).isEmpty();
-    assertThat(cli.errLines()).hasSize(1);
-    return cli.errLines().get(0);
+    return cli.runFailing(withHistory(command, extra));
   }
 
 
