@@ -180,7 +180,7 @@ final class PartialResultFormat {
       raw(b, b.length);
     }
 
-    private void raw(byte[] b, int length) {
+    void raw(byte[] b, int length) {
       ensure(length);
       System.arraycopy(b, 0, bytes, size, length);
       size += length;

@@ -254,6 +254,27 @@ class PartialResultFieldsTest {
     return out.toByteArray();
   }
 
+  /**
+   * The deal ids close the payload (no grouping, no trend) as version 1 wrote them: their count,
+   * then each id as a string field, in the order the ids came, across merges; characters beyond
+   * ASCII and beyond the BMP too.
+   */
+  @Test
+  void write_dealIds_areTheirCountThenEachAsAStringInTheOrderTheyCame() {
+    MetricsQuery query = MetricsQuery.asOf(Sample.AS_OF);
+    String[] ids = {"D-1", "é中", "\uD83D\uDE00", "x".repeat(300), "D-2"};
+    MetricsAccumulator first = METRICS.accumulator(query).add(Script.open(ids[0], "a", 0).deal())
+        .add(Script.open(ids[1], "a", 0).deal());
+    MetricsAccumulator second = METRICS.accumulator(query).add(Script.open(ids[2], "a", 0).deal())
+        .add(Script.open(ids[3], "a", 0).deal());
+    byte[] written = first.merge(second).add(Script.open(ids[4], "a", 0).deal()).toBytes();
+
+    byte[] expected = concat(varint(ids.length), string(ids[0]), string(ids[1]), string(ids[2]), string(ids[3]),
+        string(ids[4]));
+    assertThat(Arrays.copyOfRange(written, written.length - 4 - expected.length, written.length - 4)).isEqualTo(expected);
+    assertThat(METRICS.accumulatorFrom(written, query).toBytes()).isEqualTo(written);
+  }
+
   @Test
   void write_layout_magicVersionFingerprintLengthPayloadChecksum() {
     MetricsQuery query = MetricsQuery.asOf(Sample.AS_OF);
