@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -70,7 +71,8 @@ import org.salespipeline.core.Stage;
  * the message gives every unknown name with its row count and the closest known names). With
  * {@link ReadOptions#withSkipBadRows(boolean) skipBadRows} the reading goes on: every bad row is
  * handed to the rejection consumer, and a deal with any bad row is rejected whole, each of its other
- * rows too, so a deal is never loaded from part of its history. Rows, deals, rejected rows and
+ * rows too, so a deal is never loaded from part of its history. Rejected rows are handed on in line
+ * order, grouped file or not, so both readings of a file list the very same rows in the same order. Rows, deals, rejected rows and
  * rejected deals always add up ({@link ReadSummary}). A file from which no deal is loaded is an
  * error. A quoted cell that is never closed costs only the record it opens (see
  * {@code RecoveringCsvReader}). A byte that is not text in the encoding of a file read by path
@@ -83,8 +85,9 @@ import org.salespipeline.core.Stage;
  * {@linkplain #withGroupedByDeal(boolean) grouped by deal} (every deal's rows together, in any
  * order within the group), each deal is built and handed on as soon as its group ends, and of the
  * finished deals only a 64-bit hash of each id is kept (11 to 22 bytes a deal, to notice a file that
- * is not grouped after all): memory then stays bounded by the largest deal plus those hashes,
- * provided the consumer does not keep the deals.
+ * is not grouped after all): memory then stays bounded by the largest deal plus those hashes (and
+ * the rejected rows from one deal's first row to the next deal's, held to be handed on in line
+ * order), provided the consumer does not keep the deals.
  *
  * <p>Immutable and thread-safe; each call of {@code read} or {@code load} is independent.
  */
@@ -199,8 +202,8 @@ public final class StageHistoryReader {
   }
 
   /**
-   * Reads a file (in the options' encoding), handing each deal and each rejected row on as soon as
-   * it is known, as {@link #read(Reader, Consumer, Consumer)} does. A byte that is not text in the
+   * Reads a file (in the options' encoding), handing each deal on as soon as it is built and each
+   * rejected row in line order, as {@link #read(Reader, Consumer, Consumer)} does. A byte that is not text in the
    * encoding stops the reading naming its line.
    *
    * @param file the file, not null
@@ -269,9 +272,11 @@ public final class StageHistoryReader {
   }
 
   /**
-   * Reads a stage history, handing each deal and each rejected row on as soon as it is known.
-   * Deals come in the order their ids first appear (grouped: as their group ends); rejections of
-   * single rows come in file order, those of a rejected deal's other rows when the deal is built.
+   * Reads a stage history, handing each deal on as soon as it is built and each rejected row in
+   * line order. Deals come in the order their ids first appear (grouped: as their group ends).
+   * Rejected rows come at the end of the file, or, grouped, as each deal's group ends (each the
+   * rows up to the next deal's first row: a bad row may precede rows of its deal that are rejected
+   * only when the deal is built, so it waits for them).
    *
    * @param in the text, not null; not closed
    * @param deals receives each deal loaded, not null
@@ -353,6 +358,12 @@ public final class StageHistoryReader {
     private final Map<String, Long> unknownStages = new LinkedHashMap<>();
     private DealRows current;
     private RowRejection firstRejection;
+    /**
+     * Rejected rows not handed on yet: a deal not built yet may still reject rows above them. A
+     * grouped reading hands them on as each deal starts (every deal above is built by then),
+     * holding the rejected rows of one group at a time; otherwise at the end of the file.
+     */
+    private final List<RowRejection> held = new ArrayList<>();
     /** Strict reading stopped at an unknown stage: the rest of the file is only scanned for stage names. */
     private RowRejection stopped;
 
@@ -410,6 +421,7 @@ public final class StageHistoryReader {
         it.remove();
         build(next);
       }
+      release();
       if (rows == 0) {
         throw new StageHistoryFormatException("the file has a header but no data rows: no deal to load");
       }
@@ -642,6 +654,7 @@ public final class StageHistoryReader {
         throw new StageHistoryFormatException("line " + line + ": deal " + id + " appears again after other deals' "
             + "rows, so the file is not grouped by deal_id as was said; read it without the grouped option");
       }
+      release();
       dealCount++;
       current = new DealRows(id);
       return current;
@@ -847,19 +860,25 @@ public final class StageHistoryReader {
         }
       }
       rejectedRows++;
-      if (firstRejection == null) {
-        firstRejection = rejection;
-      }
-      rejectionSink.accept(rejection);
+      held.add(rejection);
     }
 
     private void reject(long line, String dealId, String reason) {
       rejectedRows++;
-      RowRejection rejection = new RowRejection(line, dealId, reason);
-      if (firstRejection == null) {
-        firstRejection = rejection;
+      held.add(new RowRejection(line, dealId, reason));
+    }
+
+    /** Hands on the rejected rows held, in line order (each line is rejected once). */
+    private void release() {
+      if (held.isEmpty()) {
+        return;
       }
-      rejectionSink.accept(rejection);
+      held.sort(Comparator.comparingLong(RowRejection::line));
+      if (firstRejection == null) {
+        firstRejection = held.get(0);
+      }
+      held.forEach(rejectionSink);
+      held.clear();
     }
 
     private String cell(List<String> cells, int column) {

@@ -75,6 +75,8 @@ class StageHistoryReaderProperties {
     assertThat(history.rejections()).hasSize((int) summary.rejectedRows());
     assertThat(history.deals()).hasSize((int) summary.loadedDeals());
     assertThat(history.rejections()).allSatisfy(r -> assertThat(r.line()).isBetween(2L, text.lines().count() + 1));
+    assertThat(history.rejections()).extracting(RowRejection::line).as("in line order, each line once").isSorted()
+        .doesNotHaveDuplicates();
   }
 
   @Test
@@ -190,6 +192,7 @@ class StageHistoryReaderProperties {
     assertThat(summary.rows()).isEqualTo(goodRows + bad.size());
     assertThat(summary.rejectedRows()).isEqualTo(bad.size());
     assertThat(history.rejections()).extracting(RowRejection::line).containsExactlyInAnyOrderElementsOf(badLineNumbers);
+    assertThat(history.rejections()).extracting(RowRejection::line).isSorted();
     Map<String, Deal> loaded = history.deals().stream().collect(Collectors.toMap(Deal::id, Function.identity()));
     assertThat(loaded.keySet()).as("only the good deals load").hasSize(goodDeals.size());
     for (int d = 0; d < goodDeals.size(); d++) {

@@ -329,9 +329,9 @@ class StageHistoryReaderTest {
 
     assertThat(history.deals()).extracting(Deal::id).containsExactly("D2");
     assertThat(history.rejections()).containsExactly(
-        new RowRejection(3, "D1", "bad amount 'abc': not a decimal number such as 1250.50"),
         new RowRejection(2, "D1", "the deal is not loaded: its row on line 3 is bad (bad amount 'abc': not a decimal"
-            + " number such as 1250.50)"));
+            + " number such as 1250.50)"),
+        new RowRejection(3, "D1", "bad amount 'abc': not a decimal number such as 1250.50"));
     assertThat(history.summary()).isEqualTo(new ReadSummary(3, 2, 2, 1, 0));
   }
 
@@ -343,7 +343,7 @@ class StageHistoryReaderTest {
         + "D1,Prospecting,2024-03-01,\"first line\r\nsecond, with comma\"\r\n"
         + "D1,Nowhere,2024-03-02,x\r\n" + "D2,Prospecting,2024-03-01,y\r\n");
 
-    assertThat(history.rejections()).extracting(RowRejection::line).containsExactly(4L, 2L);
+    assertThat(history.rejections()).extracting(RowRejection::line).containsExactly(2L, 4L);
     assertThat(load("\uFEFFdeal_id,stage,entered_at,note\r\nD1,Prospecting,2024-03-01,\"first line\r\nsecond, with "
         + "comma\"\r\n").deals().get(0).attributes()).containsEntry("note", "first line\r\nsecond, with comma");
   }
@@ -378,6 +378,35 @@ class StageHistoryReaderTest {
     assertThat(grouped.deals()).isEqualTo(whole.deals());
     assertThat(grouped.rejections()).isEqualTo(whole.rejections());
     assertThat(grouped.summary()).isEqualTo(whole.summary());
+  }
+
+  /**
+   * A bad row in the middle of its deal's rows (its deal's other rows are rejected only when the
+   * deal is built) and a row naming no deal inside another deal's rows: both readings list the
+   * rejected rows by line; the grouped one hands each deal's on when the next deal starts.
+   */
+  @Test
+  void read_groupedOrNot_listsRejectedRowsInLineOrder_groupedHandingThemOnAsTheNextDealStarts() throws IOException {
+    String csv = HEADER + "D1,Prospecting,2024-03-01,,,,,\nD1,Proposal,2024-03-02,abc,,,,\nD1,Won,2024-03-03,,,,,\n"
+        + "D2,Prospecting,2024-03-01,,,,,\n,Proposal,2024-03-02,,,,,\nD2,Nowhere,2024-03-03,,,,,\n"
+        + "D2,Lost,2024-03-04,,,,Price,\nD3,Prospecting,2024-03-01,,,,,\nD4,Prospecting,2024-03-01,,,,,\n";
+    List<Long> lines = List.of(2L, 3L, 4L, 5L, 6L, 7L, 8L);
+
+    LoadedHistory whole = skipping(csv);
+    CountingReader in = new CountingReader(csv);
+    List<Long> grouped = new ArrayList<>();
+    List<Integer> readWhenHandedOn = new ArrayList<>();
+    SKIPPING.withGroupedByDeal(true).read(in, deal -> { }, r -> {
+      grouped.add(r.line());
+      readWhenHandedOn.add(in.consumed);
+    });
+
+    assertThat(whole.rejections()).extracting(RowRejection::line).containsExactlyElementsOf(lines);
+    assertThat(grouped).containsExactlyElementsOf(lines);
+    assertThat(readWhenHandedOn.get(2)).as("D1's rows, once D2's first row is read")
+        .isLessThanOrEqualTo(csv.indexOf(",Proposal,2024-03-02,,"));
+    assertThat(readWhenHandedOn.get(6)).as("D2's rows, once D3's first row is read")
+        .isLessThanOrEqualTo(csv.indexOf("D4"));
   }
 
   @Test

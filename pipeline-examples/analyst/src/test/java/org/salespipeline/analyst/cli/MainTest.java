@@ -71,13 +71,13 @@ class MainTest {
     assertThat(status).isZero();
     assertThat(cli.out()).contains("\"rowsRead\":8,\"rejectedRows\":4,\"dealsRead\":4,\"rejectedDeals\":2,\"deals\":2");
     assertThat(cli.errLines()).containsExactly(
-        "rejected line 8 (deal D4): unknown stage 'Demo'",
-        "rejected line 9 (deal D1): bad entered_at: 'not-a-date' is not an ISO-8601 date (2024-03-01) or date-time "
-            + "(2024-03-01T10:15:30Z)",
         "rejected line 2 (deal D1): the deal is not loaded: its row on line 9 is bad (bad entered_at: 'not-a-date' is"
             + " not an ISO-8601 date (2024-03-01) or date-time (2024-03-01T10:15:30Z))",
         "rejected line 3 (deal D1): the deal is not loaded: its row on line 9 is bad (bad entered_at: 'not-a-date' is"
             + " not an ISO-8601 date (2024-03-01) or date-time (2024-03-01T10:15:30Z))",
+        "rejected line 8 (deal D4): unknown stage 'Demo'",
+        "rejected line 9 (deal D1): bad entered_at: 'not-a-date' is not an ISO-8601 date (2024-03-01) or date-time "
+            + "(2024-03-01T10:15:30Z)",
         history + ": 8 rows (4 rejected), 4 deals (2 rejected); loaded 4 rows of 2 deals",
         history + ": unknown stage 'Demo' (1 row); the pipeline's stages are Prospecting, Qualification, Proposal, "
             + "Won, Lost; add open stages to --stages, or fix the rows");
