@@ -17,7 +17,8 @@ import org.salespipeline.core.Deal;
  *     .build();
  * }</pre>
  *
- * <p>It learns if any part learns: {@link #trainedOn} trains every part. The explanation blends
+ * <p>It learns if any part learns: {@link #trainedOn} trains every part, and {@link #trainer}
+ * trains every part with the part's own trainer, one deal at a time. The explanation blends
  * the parts' explanations: the baseline is the weighted baseline, each part's factors are scaled by
  * its weight share and named {@code part-id/factor}. A part's failure is the blend's failure.
  * Immutable and thread-safe if its parts are.
@@ -111,6 +112,56 @@ public final class CompositeScorer implements Scorer {
           () -> "scorer '" + id + "': a part returned null from trainedOn");
     }
     return new CompositeScorer(id, trained, weights);
+  }
+
+  /**
+   * Returns a trainer that gives each deal to a trainer of each part ({@link Scorer#trainer}) and
+   * blends the parts it trained: a blend of learners that count as the deals come
+   * ({@link HistoricalWinRateScorer}, {@link NaiveBayesScorer}) holds no deal, a part with the
+   * default trainer keeps the closed deals for itself alone. The scorer it gives is the one
+   * {@link #trainedOn} gives over the same deals.
+   *
+   * @param context the pipeline and the as-of instant; its history, if any, is learned from first;
+   *     not null
+   * @return a new trainer, never null
+   */
+  @Override
+  public ScorerTrainer trainer(ScoringContext context) {
+    Objects.requireNonNull(context, "context");
+    ScorerTrainer[] trainers = new ScorerTrainer[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      trainers[i] = Objects.requireNonNull(parts[i].trainer(context),
+          () -> "scorer '" + id + "': a part returned null from trainer");
+    }
+    return new Training(context, trainers);
+  }
+
+  /** The parts' trainers, each given every deal closed at the as-of instant. */
+  private final class Training extends OneTimeTrainer<CompositeScorer> {
+
+    private final ScorerTrainer[] trainers;
+
+    Training(ScoringContext context, ScorerTrainer[] trainers) {
+      super(context);
+      this.trainers = trainers;
+    }
+
+    @Override
+    void learn(Deal closed) {
+      for (ScorerTrainer trainer : trainers) {
+        trainer.add(closed);
+      }
+    }
+
+    @Override
+    CompositeScorer build() {
+      Scorer[] trained = new Scorer[trainers.length];
+      for (int i = 0; i < trainers.length; i++) {
+        trained[i] = Objects.requireNonNull(trainers[i].trained(),
+            () -> "scorer '" + id + "': a part's trainer returned null from trained");
+      }
+      return new CompositeScorer(id, trained, weights);
+    }
   }
 
   @Override

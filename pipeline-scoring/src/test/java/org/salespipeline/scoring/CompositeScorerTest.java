@@ -55,6 +55,86 @@ class CompositeScorerTest {
     assertThat(trained.probability(deal, context)).isCloseTo(0.5 * 0.5 + 0.5 * 0.5, within(1e-12));
   }
 
+  /**
+   * The blend's trainer trains each part with the part's own trainer, deal by deal, and never
+   * calls {@code trainedOn}: a part that counts as the deals come keeps its counts, not the deals.
+   */
+  @Test
+  void trainer_trainsEachPartWithItsOwnTrainer_dealByDeal() {
+    CompositeScorer blend = CompositeScorer.builder()
+        .add(new TrainerOnly(-1), 1)
+        .add(HistoricalWinRateScorer.of(), 1)
+        .build();
+    List<Deal> history = List.of(Fixtures.won(Fixtures.deal("W", "new")), Fixtures.lost(Fixtures.deal("L", "new")),
+        Fixtures.deal("O", "new"));
+
+    ScorerTrainer trainer = blend.trainer(Fixtures.CONTEXT);
+    history.forEach(trainer::add);
+    CompositeScorer trained = (CompositeScorer) trainer.trained();
+
+    assertThat(((TrainerOnly) trained.parts().get(0)).learned).as("the closed deals, not the open one").isEqualTo(2);
+    assertThat(trained.parts().get(1).isTrained()).isTrue();
+    double historical = HistoricalWinRateScorer.of().trainedOn(Fixtures.CONTEXT.withHistory(history))
+        .probability(deal, Fixtures.CONTEXT);
+    assertThat(trained.probability(deal, Fixtures.CONTEXT)).isEqualTo(0.5 * TrainerOnly.P + 0.5 * historical);
+  }
+
+  /**
+   * A learner (of nothing but how many closed deals it was given) that trains only through its own
+   * trainer: {@code trainedOn} fails the test.
+   */
+  private static final class TrainerOnly implements Scorer {
+    static final double P = 0.25;
+    final int learned;
+
+    TrainerOnly(int learned) {
+      this.learned = learned;
+    }
+
+    @Override
+    public String id() {
+      return "trainer-only";
+    }
+
+    @Override
+    public Score score(Deal deal, ScoringContext context) {
+      return Score.of(P);
+    }
+
+    @Override
+    public boolean learns() {
+      return true;
+    }
+
+    @Override
+    public boolean isTrained() {
+      return learned >= 0;
+    }
+
+    @Override
+    public Scorer trainedOn(ScoringContext context) {
+      throw new AssertionError("the blend's trainer must train this part with the part's trainer");
+    }
+
+    @Override
+    public ScorerTrainer trainer(ScoringContext context) {
+      return new ScorerTrainer() {
+        private int count;
+
+        @Override
+        public ScorerTrainer add(Deal deal) {
+          count++;
+          return this;
+        }
+
+        @Override
+        public Scorer trained() {
+          return new TrainerOnly(count);
+        }
+      };
+    }
+  }
+
   @Test
   void aFailingPart_failsTheBlend() {
     Scorer nan = new FixedScorer("nan", Double.NaN);

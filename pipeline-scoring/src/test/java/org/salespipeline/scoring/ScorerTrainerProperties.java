@@ -17,7 +17,8 @@ import org.salespipeline.core.testing.DealGenerator;
 /**
  * Training one deal at a time ({@link Scorer#trainer}) gives the scorer that training on the whole
  * list gives ({@link Scorer#trainedOn}), to the last bit of every probability and every factor, for
- * every built-in scorer (those with a trainer of their own and those with the default), whatever part
+ * every built-in scorer (those with a trainer of their own, those with the default, and blends of
+ * both, which train each part with the part's trainer), whatever part
  * of the history the context holds; and the prioritiser's accumulator gives the ranking of
  * {@link Prioritiser#top}. Seeded generated deals, split at a random point.
  */
@@ -33,7 +34,9 @@ class ScorerTrainerProperties {
         NaiveBayesScorer.of("source", "segment", "product"),
         NaiveBayesScorer.of("source", "product").withTeamAttribute("segment"),
         NaiveBayesScorer.of().withTeamAttribute("segment").withMultiValuedFeature("product", ",", 2),
-        CompositeScorer.builder().add(QualificationScorecard.bant(), 1).add(NaiveBayesScorer.of(), 2).build());
+        CompositeScorer.builder().add(QualificationScorecard.bant(), 1).add(NaiveBayesScorer.of(), 2).build(),
+        CompositeScorer.builder().add(HistoricalWinRateScorer.of(), 1)
+            .add(NaiveBayesScorer.of("source", "product").withTeamAttribute("segment"), 3).build());
   }
 
   @Test
