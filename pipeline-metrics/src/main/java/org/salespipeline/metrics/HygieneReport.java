@@ -1,5 +1,6 @@
 package org.salespipeline.metrics;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,10 +29,14 @@ public abstract class HygieneReport {
 
   HygieneReport() {}
 
+  /**
+   * The report of flagged deals sorted worst first; the list is taken as it is (see
+   * {@link FlaggedDeals}): the caller hands it over and keeps no reference to it.
+   */
   static HygieneReport of(String pipelineName, HygieneQuery query, HygieneCounts total,
       Map<String, HygieneCounts> owners, List<FlaggedDeal> deals) {
     return ImmutableHygieneReport.builder().pipelineName(pipelineName).query(query).total(total).owners(owners)
-        .deals(deals).build();
+        .flagged(new FlaggedDeals(deals)).build();
   }
 
   /** The display name of the pipeline, for the title of {@link #toString()}. */
@@ -64,7 +69,25 @@ public abstract class HygieneReport {
    *
    * @return an unmodifiable list, never null
    */
-  public abstract List<FlaggedDeal> deals();
+  public List<FlaggedDeal> deals() {
+    return flagged().deals();
+  }
+
+  /** The flagged deals, held without the generated builder's copies (see {@link FlaggedDeals}). */
+  abstract FlaggedDeals flagged();
+
+  /**
+   * The flagged deals as one unmodifiable list, taken as it is: where most open deals are flagged
+   * they are hundreds of thousands, which the generated builder would copy twice (as it does every
+   * list attribute, element by element into its own list, then into the report's). The one list is
+   * the calculation's own, which keeps no reference to it; an unmodifiable view over it is all the
+   * report needs.
+   */
+  record FlaggedDeals(List<FlaggedDeal> deals) {
+    FlaggedDeals {
+      deals = Collections.unmodifiableList(deals); // a view, not a copy
+    }
+  }
 
   /**
    * Returns the counts per owner and the worst {@value #SHOWN} deals as aligned tables.
