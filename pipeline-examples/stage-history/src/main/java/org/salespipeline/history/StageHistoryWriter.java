@@ -250,7 +250,7 @@ public final class StageHistoryWriter {
             throw new IllegalArgumentException("deal " + deal.id() + " has a forecast category set by hand, which "
                 + "would be lost: write the forecast_category column (withForecastCategoryColumn(true))");
           }
-          change(3 + attributes.size(), event.at(), false); // the reader applies it last, after the stage
+          change(forecastColumn(), event.at(), false);
           override = ((DealEvent.ForecastCategoryOverridden) event).forecastCategory();
         }
         case QUALIFICATION_UPDATED, PROBABILITY_OVERRIDDEN, ACTIVITY_RECORDED -> { }
@@ -273,7 +273,9 @@ public final class StageHistoryWriter {
     }
 
     private void entry(String enteredStageId, Instant at, String lostReason) throws IOException {
-      if (pendingAt != null && !pendingAt.equals(at)) {
+      // the reader applies a row's category after its stage change: a category set just before a
+      // stage change at the same instant needs a row of its own, or the stage change would not end it
+      if (pendingAt != null && (!pendingAt.equals(at) || pendingColumn == forecastColumn())) {
         flush();
       }
       override = Option.none(); // a stage change ends an override (Deal#forecastCategoryOverride)
@@ -310,6 +312,11 @@ public final class StageHistoryWriter {
         cells.add(values.getOrDefault(key, ""));
       }
       line(out, cells);
+    }
+
+    /** The forecast category's place in the reader's order: after every value, as it comes after the stage. */
+    private int forecastColumn() {
+      return 3 + attributes.size();
     }
 
     /** The deal's forecast category after the row: its override, else its stage's, or its outcome's. */
