@@ -19,7 +19,8 @@ import org.salespipeline.core.StageKind;
  * — Salesforce's API name of Commit —, {@code Omitted}, {@code Closed}). Salesforce's
  * {@code MostLikely} (customizable forecasting) has no category here and is refused.
  *
- * <p>Only an open deal can be given a category by hand ({@link org.salespipeline.core.Pipeline#overrideForecastCategory});
+ * <p>Only an open deal can be given a category by hand
+ * ({@link org.salespipeline.core.Pipeline#overrideForecastCategory});
  * a closed deal's category is its outcome. So a row in the won stage may say only {@code Closed}
  * and a row in the lost stage only {@code Omitted}, which repeat the outcome and set nothing; a
  * row in an open stage may say any category but {@code Closed}.

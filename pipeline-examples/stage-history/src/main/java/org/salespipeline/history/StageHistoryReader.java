@@ -39,9 +39,9 @@ import org.salespipeline.core.Stage;
  * <p>The format (SPEC §6): a header row, then one row per stage entry. Columns are matched ignoring
  * case and surrounding spaces: {@code deal_id}, {@code stage} and {@code entered_at} are required;
  * {@code amount}, {@code currency}, {@code owner}, {@code lost_reason}, {@code expected_close} and
- * {@code forecast_category} are optional; every other column is a deal attribute named by its header. Rows may come in any
- * order; a deal's rows are taken in {@code entered_at} order, rows at the same instant in file
- * order. Cells are trimmed; a cell the writer protected from spreadsheets ({@code '=…}) is read
+ * {@code forecast_category} are optional; every other column is a deal attribute named by its
+ * header. Rows may come in any order; a deal's rows are taken in {@code entered_at} order, rows
+ * at the same instant in file order. Cells are trimmed; a cell the writer protected from spreadsheets ({@code '=…}) is read
  * back as it was. How dates, amounts, delimiter and encoding are read is set by {@link ReadOptions}.
  *
  * <p><b>Point in time.</b> A row's non-empty amount, currency, owner, attribute, expected-close and

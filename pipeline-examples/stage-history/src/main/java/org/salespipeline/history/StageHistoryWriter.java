@@ -30,13 +30,13 @@ import org.salespipeline.core.Stage;
  *
  * <p>Columns: {@code deal_id, stage, entered_at, amount, currency, owner, lost_reason,
  * expected_close}, then {@code forecast_category} when a deal's forecast category was ever set by
- * hand, then one column per attribute. One row per stage entry (opening, move, win,
- * loss, reopen), in history order, with {@code entered_at} in UTC ({@code 2024-03-01T10:15:30Z})
- * and the amount, currency, owner, expected close date and attributes the deal had at that
- * instant; {@code lost_reason} on the rows entering the lost stage; {@code forecast_category} on every
- * row, the deal's category after the row (its override, else its stage's: {@code CLOSED} on won
- * rows, {@code OMITTED} on lost ones), which the reader turns back into the same overrides. A change of those values at
- * another instant gets a row of its own that repeats the deal's current stage. So every value takes
+ * hand, then one column per attribute. One row per stage entry (opening, move, win, loss, reopen),
+ * in history order, with {@code entered_at} in UTC ({@code 2024-03-01T10:15:30Z}) and the amount,
+ * currency, owner, expected close date and attributes the deal had at that instant;
+ * {@code lost_reason} on the rows entering the lost stage; {@code forecast_category} on every row,
+ * the deal's category after the row (its override, else its stage's: {@code CLOSED} on won rows,
+ * {@code OMITTED} on lost ones), which the reader turns back into the same overrides. A change of
+ * those values at another instant gets a row of its own that repeats the deal's current stage. So every value takes
  * effect when it did, and reading the file back gives equal deals, for every deal the reader
  * builds. Title, account, qualification, probability override, activities and values cleared
  * without a new one are not part of the format.

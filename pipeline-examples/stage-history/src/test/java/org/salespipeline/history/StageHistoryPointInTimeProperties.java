@@ -135,7 +135,8 @@ class StageHistoryPointInTimeProperties {
       for (int i = 1; i < events.size(); i++) {
         Deal before = deal.asOf(events.get(i).at().minusNanos(1)).getOrNull();
         hits.record("an override ended by a stage change", before != null
-            && before.forecastCategoryOverride().isDefined() && !(events.get(i) instanceof DealEvent.ForecastCategoryOverridden)
+            && before.forecastCategoryOverride().isDefined()
+            && !(events.get(i) instanceof DealEvent.ForecastCategoryOverridden)
             && deal.asOf(events.get(i).at()).get().forecastCategoryOverride().isEmpty());
       }
 
