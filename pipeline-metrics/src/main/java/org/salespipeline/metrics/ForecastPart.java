@@ -134,20 +134,14 @@ final class ForecastPart extends DealPart<ForecastReport> {
       }
       FigureSum[] team = buckets();
       Map<String, ForecastFigures> owned = new TreeMap<>();
-      Set<Currency> partial = new HashSet<>(); // a currency in which an owner without a quota won or has pipeline
       byOwner.forEach((owner, sums) -> {
         for (int i = 0; i < team.length; i++) {
           team[i].add(sums[i]);
         }
-        ForecastFigures figures = figures(sums, quotas.getOrDefault(owner, Map.of()), Set.of());
-        owned.put(owner, figures);
-        for (Currency c : teamQuota.keySet()) {
-          if (!figures.quota().containsKey(c)
-              && !(figures.closedWon().amount(c).isZero() && figures.pipeline().amount(c).isZero())) {
-            partial.add(c);
-          }
-        }
+        owned.put(owner, figures(sums, quotas.getOrDefault(owner, Map.of()), Set.of()));
       });
+      // a currency in which an owner without a quota won or has pipeline: no team ratio in it
+      Set<Currency> partial = PeriodForecast.ownersWithoutQuota(teamQuota.keySet(), owned).keySet();
       rollup.add(new PeriodForecast(period, figures(team, teamQuota, partial), owned));
     }
     Map<String, Figure> noDate = new TreeMap<>();

@@ -87,7 +87,9 @@ public abstract class ForecastReport {
   /**
    * Returns the roll-up as an aligned table: for each period the team ({@code (all)}) then each
    * owner, a row of counts and a row per currency of amounts, quota, attainment and coverage; then
-   * the deals without an expected close date.
+   * a line per period and currency in which the team has no ratios because some owners have no
+   * quota ({@link PeriodForecast#ownersWithoutQuota()}), naming them; then the deals without an
+   * expected close date.
    *
    * @return the text, never null
    */
@@ -102,6 +104,11 @@ public abstract class ForecastReport {
       p.owners().forEach((owner, f) -> rows(table, "", owner, f));
     }
     table.appendTo(out, "");
+    for (PeriodForecast p : periods()) {
+      p.ownersWithoutQuota().forEach((currency, owners) -> out.append(p.period().label()).append(' ')
+          .append(currency.getCurrencyCode()).append(": team attainment and coverage need a quota for every owner "
+              + "who won or has pipeline in the period; none for: ").append(String.join(", ", owners)).append('\n'));
+    }
     out.append("No expected close date (open, in no period): ").append(noCloseDate()).append('\n');
     noCloseDateByOwner().forEach((owner, f) -> out.append("  ").append(owner).append(": ").append(f).append('\n'));
     return out.toString();

@@ -151,6 +151,41 @@ class ForecastRollupTest {
   }
 
   @Test
+  void ownersWithoutQuota_namesThoseWhoBlankTheTeamRatios_andNoOneWhenEveryoneHasOne() {
+    ForecastQuery anaOnly = ForecastQuery.of(T, CalendarUnit.MONTH, ZoneId.of("Europe/Paris"))
+        .withQuota(TrendPeriod.parse("2025-01"), "ana", Money.parse("500", "USD"))
+        .withQuota(TrendPeriod.parse("2025-03"), "ana", Money.parse("10000", "USD"));
+    ForecastReport report = rollup.calculate(deals(), anaOnly);
+
+    // March: bo has 5000 USD of pipeline (F5) and no quota; his EUR win is in no currency of a quota
+    assertThat(report.period(TrendPeriod.parse("2025-03")).get().ownersWithoutQuota())
+        .containsExactly(java.util.Map.entry(USD, new java.util.TreeSet<>(List.of("bo"))));
+    // January: only ana sold
+    assertThat(report.period(TrendPeriod.parse("2025-01")).get().ownersWithoutQuota()).isEmpty();
+    // both quotas given, as in the worked table: no one is missing
+    assertThat(rollup.calculate(deals(), query).period(TrendPeriod.parse("2025-03")).get().ownersWithoutQuota())
+        .isEmpty();
+  }
+
+  @Test
+  void ownersWithoutQuota_leavesOutOwnersWithOnlyOmittedOrLostDeals() {
+    // March with bo's quota only: ana has 2000 won and 7000 pipeline; cy has nothing in March
+    ForecastQuery boOnly = ForecastQuery.of(T, CalendarUnit.MONTH, ZoneId.of("Europe/Paris"))
+        .withQuota(TrendPeriod.parse("2025-03"), "bo", Money.parse("4000", "USD"));
+    // bo's own F6 (omitted) and F7 (lost) would not make him needed; he has a quota anyway
+    List<Deal> omittedOnly = List.of(
+        RevenueSample.open("F6", "h", 0, "bo", "600", "USD", "2025-03-10").deal(),
+        RevenueSample.open("F7", "a", 0, "bo", "700", "USD", "2025-06-30").lose(70).deal(),
+        RevenueSample.open("F12", "h", 0, "cy", "800", "USD", "2025-03-11").deal());
+
+    assertThat(rollup.calculate(deals(), boOnly).period(TrendPeriod.parse("2025-03")).get().ownersWithoutQuota())
+        .containsExactly(java.util.Map.entry(USD, new java.util.TreeSet<>(List.of("ana"))));
+    PeriodForecast march = rollup.calculate(omittedOnly, boOnly).period(TrendPeriod.parse("2025-03")).get();
+    assertThat(march.ownersWithoutQuota()).isEmpty();
+    assertThat(march.team().attainment()).containsExactly(java.util.Map.entry(USD, 0.0));
+  }
+
+  @Test
   void quotaReached_hasNoCoverage_andZeroQuotaNoAttainment() {
     // ana's February: nothing in it but a quota of 0, and her January quota of 500 is beaten by 1000 won
     ForecastQuery reached = ForecastQuery.of(T, CalendarUnit.MONTH, ZoneId.of("Europe/Paris"))
@@ -265,6 +300,17 @@ class ForecastRollupTest {
     assertThat(text).contains("per month in Europe/Paris")
         .containsPattern("2025-03\\s+\\(all\\)\\s+deals\\s+2\\s+4\\s+5\\s+4\\s+2")
         .containsPattern("USD\\s+2000\\.00\\s+5000\\.00\\s+9000\\.00\\s+7000\\.00\\s+0\\.00\\s+10000\\.00 USD\\s+20\\.0%\\s+87\\.5%")
-        .contains("No expected close date (open, in no period): 1 (900.00 USD)");
+        .contains("No expected close date (open, in no period): 1 (900.00 USD)")
+        .doesNotContain("none for");
+  }
+
+  @Test
+  void toString_namesTheOwnersWithoutQuotaBelowTheTable() {
+    ForecastQuery anaOnly = ForecastQuery.of(T, CalendarUnit.MONTH, ZoneId.of("Europe/Paris"))
+        .withQuota(TrendPeriod.parse("2025-03"), "ana", Money.parse("10000", "USD"));
+
+    assertThat(rollup.calculate(deals(), anaOnly).toString()).contains("\n2025-03 USD: team attainment and coverage "
+        + "need a quota for every owner who won or has pipeline in the period; none for: bo\n"
+        + "No expected close date");
   }
 }

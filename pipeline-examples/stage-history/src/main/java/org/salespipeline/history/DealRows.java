@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * The loaded rows of one deal, kept compact until the deal is built: per row its instant, stage
  * and line in parallel primitive arrays (about 24 bytes a row), and per value column (amount,
- * currency, owner, lost reason, expected close, attributes) an array of the row's non-empty cell,
+ * currency, owner, lost reason, expected close, forecast category, attributes) an array of the row's non-empty cell,
  * allocated only once the column has a value; a value equal to the one before it in file order is
  * stored once. Every row's values are kept because each takes effect at its own row's instant.
  */
@@ -16,7 +16,9 @@ final class DealRows {
   static final int OWNER = 2;
   static final int LOST_REASON = 3;
   static final int EXPECTED_CLOSE = 4;
-  static final int FIRST_ATTRIBUTE = 5;
+  /** The forecast category an open row names (an enum name); none for a closed row. */
+  static final int FORECAST_CATEGORY = 5;
+  static final int FIRST_ATTRIBUTE = 6;
 
   final String id;
   int size;

@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 import org.salespipeline.core.Change;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.DealStatus;
+import org.salespipeline.core.ForecastCategory;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.NewDeal;
 import org.salespipeline.core.Pipeline;
@@ -38,10 +39,10 @@ import org.salespipeline.core.Stage;
  *
  * <p>The format (SPEC §6): a header row, then one row per stage entry. Columns are matched ignoring
  * case and surrounding spaces: {@code deal_id}, {@code stage} and {@code entered_at} are required;
- * {@code amount}, {@code currency}, {@code owner}, {@code lost_reason} and {@code expected_close}
- * are optional; every other column is a deal attribute named by its header. Rows may come in any
- * order; a deal's rows are taken in {@code entered_at} order, rows at the same instant in file
- * order. Cells are trimmed; a cell the writer protected from spreadsheets ({@code '=…}) is read
+ * {@code amount}, {@code currency}, {@code owner}, {@code lost_reason}, {@code expected_close} and
+ * {@code forecast_category} are optional; every other column is a deal attribute named by its
+ * header. Rows may come in any order; a deal's rows are taken in {@code entered_at} order, rows
+ * at the same instant in file order. Cells are trimmed; a cell the writer protected from spreadsheets ({@code '=…}) is read
  * back as it was. How dates, amounts, delimiter and encoding are read is set by {@link ReadOptions}.
  *
  * <p><b>Point in time.</b> A row's non-empty amount, currency, owner, attribute, expected-close and
@@ -56,6 +57,17 @@ import org.salespipeline.core.Stage;
  * one given since the deal's previous loss. A lost reason given on a later row of a deal already
  * lost with another reason cannot be recorded and makes the row bad.
  *
+ * <p><b>Forecast category.</b> A non-empty {@code forecast_category} cell (read by
+ * {@link ForecastCategoryCell}: {@code Commit}, {@code Best Case}, {@code BEST_CASE}…) names the
+ * deal's forecast category from its row on, applied at the row's instant after the row's stage
+ * change: the category of the row's stage clears a {@linkplain Deal#forecastCategoryOverride()
+ * manual override} (or sets none), any other category sets one, and a category the deal is in
+ * already records nothing, so a column that mirrors the stages' categories sets nothing. As in
+ * Salesforce, a stage change (a move, a close or a reopening) ends an override: an override that
+ * holds in the new stage is given again on that stage's row. An empty cell changes nothing. A closed
+ * deal's category is its outcome: a row in the won stage may only say {@code Closed}, one in the
+ * lost stage only {@code Omitted}, and neither sets anything.
+ *
  * <p>Each deal becomes real commands: opened at its first row's stage and instant, then a move, a
  * win, a loss or a reopen for each next row. A row naming the stage the deal is already in changes
  * no stage (it is counted in {@link ReadSummary#repeatedStageRows()}) but its values count. A
@@ -64,7 +76,7 @@ import org.salespipeline.core.Stage;
  *
  * <p><b>Nothing lost, nothing invented.</b> A row is bad when its deal id is empty, its stage is not
  * a stage of the pipeline, its date is missing, not in the expected format or implausible, its
- * amount, currency or expected close is not valid, it has another number of cells than the header,
+ * amount, currency, expected close or forecast category is not valid, it has another number of cells than the header,
  * or it is malformed CSV; a deal is bad when the state machine refuses its history. By default the
  * first bad row (or deal) stops the reading with a {@link StageHistoryFormatException} naming the
  * line, the deal and the reason (unknown stage names are counted to the end of the file first, so
@@ -376,6 +388,7 @@ public final class StageHistoryReader {
     private int ownerColumn = -1;
     private int lostReasonColumn = -1;
     private int expectedCloseColumn = -1;
+    private int forecastCategoryColumn = -1;
     private final List<String> attributeNames = new ArrayList<>();
     private int[] attributeColumns;
 
@@ -472,6 +485,7 @@ public final class StageHistoryReader {
           case "owner" -> ownerColumn = i;
           case "lost_reason" -> lostReasonColumn = i;
           case "expected_close" -> expectedCloseColumn = i;
+          case "forecast_category" -> forecastCategoryColumn = i;
           default -> {
             attributes.add(i);
             attributeNames.add(name);
@@ -603,6 +617,16 @@ public final class StageHistoryReader {
         }
         expectedClose = parsed.get().toString();
       }
+      String forecastCategory = "";
+      if (forecastCategoryColumn >= 0) {
+        Either<String, Option<ForecastCategory>> named =
+            ForecastCategoryCell.read(cell(cells, forecastCategoryColumn), stages[stage].kind());
+        if (named.isLeft()) {
+          bad(deal, record.line(), id, "bad forecast_category: " + named.getLeft());
+          return;
+        }
+        forecastCategory = named.get().map(Enum::name).getOrElse("");
+      }
       Instant at = entered.get();
       int row = deal.add(at.getEpochSecond(), at.getNano(), stage, record.line());
       int columns = DealRows.FIRST_ATTRIBUTE + attributeColumns.length;
@@ -613,6 +637,7 @@ public final class StageHistoryReader {
       offer(deal, DealRows.OWNER, row, ownerColumn < 0 ? "" : cell(cells, ownerColumn), columns);
       offer(deal, DealRows.LOST_REASON, row, lostReasonColumn < 0 ? "" : cell(cells, lostReasonColumn), columns);
       offer(deal, DealRows.EXPECTED_CLOSE, row, expectedClose, columns);
+      offer(deal, DealRows.FORECAST_CATEGORY, row, forecastCategory, columns);
       for (int a = 0; a < attributeColumns.length; a++) {
         offer(deal, DealRows.FIRST_ATTRIBUTE + a, row, cell(cells, attributeColumns[a]), columns);
       }
@@ -732,6 +757,11 @@ public final class StageHistoryReader {
         return Either.left(refused(rows, first, result.getLeft()));
       }
       Deal deal = result.get().deal();
+      Either<Rejection, Deal> categorised = category(deal, rows, first, instant(rows, first));
+      if (categorised.isLeft()) {
+        return Either.left(refused(rows, first, categorised.getLeft()));
+      }
+      deal = categorised.get();
       String lostReason = rows.get(DealRows.LOST_REASON, first);
       int repeated = 0;
       for (int i = 1; i < order.length; i++) {
@@ -759,22 +789,47 @@ public final class StageHistoryReader {
           if (reason != null && deal.status() != DealStatus.LOST) {
             lostReason = reason;
           }
-          continue;
+        } else {
+          if (reason != null) {
+            lostReason = reason;
+          }
+          result = step(deal, stage, lostReason == null ? "" : lostReason, at);
+          if (result.isLeft()) {
+            return Either.left(refused(rows, row, result.getLeft()));
+          }
+          deal = result.get().deal();
+          if (deal.status() == DealStatus.LOST) {
+            lostReason = null;
+          }
         }
-        if (reason != null) {
-          lostReason = reason;
+        categorised = category(deal, rows, row, at);
+        if (categorised.isLeft()) {
+          return Either.left(refused(rows, row, categorised.getLeft()));
         }
-        result = step(deal, stage, lostReason == null ? "" : lostReason, at);
-        if (result.isLeft()) {
-          return Either.left(refused(rows, row, result.getLeft()));
-        }
-        deal = result.get().deal();
-        if (deal.status() == DealStatus.LOST) {
-          lostReason = null;
-        }
+        deal = categorised.get();
       }
       repeatedStageRows += repeated;
       return Either.right(deal);
+    }
+
+    /**
+     * Applies the forecast category an open row names, after the row's stage change (which ends any
+     * override, as in core): the category of the row's stage clears an override, another one sets
+     * it; a category the deal is in already records nothing.
+     */
+    private Either<Rejection, Deal> category(Deal deal, DealRows rows, int row, Instant at) {
+      String cell = rows.get(DealRows.FORECAST_CATEGORY, row);
+      if (cell == null) {
+        return Either.right(deal);
+      }
+      ForecastCategory named = ForecastCategory.valueOf(cell);
+      Option<ForecastCategory> wanted = named == stages[rows.stages[row]].forecastCategory() ? Option.none()
+          : Option.some(named);
+      if (wanted.equals(deal.forecastCategoryOverride())) {
+        return Either.right(deal);
+      }
+      return (wanted.isDefined() ? pipeline.overrideForecastCategory(deal, named, at)
+          : pipeline.clearForecastCategoryOverride(deal, at)).map(Change::deal);
     }
 
     /** Records the row's values that differ from the deal's, at the row's instant. */

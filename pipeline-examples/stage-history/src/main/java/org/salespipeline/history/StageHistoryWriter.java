@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.DealEvent;
+import org.salespipeline.core.ForecastCategory;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.Pipeline;
 import org.salespipeline.core.Stage;
@@ -28,11 +29,14 @@ import org.salespipeline.core.Stage;
  * same stage histories.
  *
  * <p>Columns: {@code deal_id, stage, entered_at, amount, currency, owner, lost_reason,
- * expected_close}, then one column per attribute. One row per stage entry (opening, move, win,
- * loss, reopen), in history order, with {@code entered_at} in UTC ({@code 2024-03-01T10:15:30Z})
- * and the amount, currency, owner, expected close date and attributes the deal had at that
- * instant; {@code lost_reason} on the rows entering the lost stage. A change of those values at
- * another instant gets a row of its own that repeats the deal's current stage. So every value takes
+ * expected_close}, then {@code forecast_category} when a deal's forecast category was ever set by
+ * hand, then one column per attribute. One row per stage entry (opening, move, win, loss, reopen),
+ * in history order, with {@code entered_at} in UTC ({@code 2024-03-01T10:15:30Z}) and the amount,
+ * currency, owner, expected close date and attributes the deal had at that instant;
+ * {@code lost_reason} on the rows entering the lost stage; {@code forecast_category} on every row,
+ * the deal's category after the row (its override, else its stage's: {@code CLOSED} on won rows,
+ * {@code OMITTED} on lost ones), which the reader turns back into the same overrides. A change of
+ * those values at another instant gets a row of its own that repeats the deal's current stage. So every value takes
  * effect when it did, and reading the file back gives equal deals, for every deal the reader
  * builds. Title, account, qualification, probability override, activities and values cleared
  * without a new one are not part of the format.
@@ -47,16 +51,20 @@ public final class StageHistoryWriter {
 
   private static final List<String> FIXED =
       List.of("deal_id", "stage", "entered_at", "amount", "currency", "owner", "lost_reason", "expected_close");
+  private static final String FORECAST_CATEGORY = "forecast_category";
   private static final String CRLF = "\r\n";
 
   private final Pipeline pipeline;
   private final List<String> attributeColumns;
   private final boolean attributesGiven;
+  private final boolean forecastCategoryColumn;
 
-  private StageHistoryWriter(Pipeline pipeline, List<String> attributeColumns, boolean attributesGiven) {
+  private StageHistoryWriter(Pipeline pipeline, List<String> attributeColumns, boolean attributesGiven,
+      boolean forecastCategoryColumn) {
     this.pipeline = pipeline;
     this.attributeColumns = attributeColumns;
     this.attributesGiven = attributesGiven;
+    this.forecastCategoryColumn = forecastCategoryColumn;
   }
 
   /**
@@ -66,12 +74,13 @@ public final class StageHistoryWriter {
    * @return the writer, never null
    */
   public static StageHistoryWriter of(Pipeline pipeline) {
-    return new StageHistoryWriter(Objects.requireNonNull(pipeline, "pipeline"), List.of(), false);
+    return new StageHistoryWriter(Objects.requireNonNull(pipeline, "pipeline"), List.of(), false, false);
   }
 
   /**
    * Returns a copy that writes exactly these attribute columns, in this order (other attributes
-   * are left out), and so writes the deals in a single pass.
+   * are left out), and so writes the deals in a single pass; the {@code forecast_category} column
+   * is then written only if {@link #withForecastCategoryColumn(boolean) asked for}.
    *
    * @param keys the attribute keys, not null; none may be blank, repeat (ignoring case) or be the
    *     name of a fixed column
@@ -79,7 +88,21 @@ public final class StageHistoryWriter {
    * @throws IllegalArgumentException if a key is blank, repeated or a fixed column's name
    */
   public StageHistoryWriter withAttributeColumns(List<String> keys) {
-    return new StageHistoryWriter(pipeline, checkedColumns(Objects.requireNonNull(keys, "keys")), true);
+    return new StageHistoryWriter(pipeline, checkedColumns(Objects.requireNonNull(keys, "keys")), true,
+        forecastCategoryColumn);
+  }
+
+  /**
+   * Returns a copy that does or does not write the {@code forecast_category} column when the
+   * attribute columns are {@linkplain #withAttributeColumns(List) given} (a single pass cannot look
+   * ahead for an override). Without given attribute columns the column is written exactly when a
+   * deal's forecast category was ever set by hand, whatever this says.
+   *
+   * @param write true to write the column
+   * @return the copy, never null
+   */
+  public StageHistoryWriter withForecastCategoryColumn(boolean write) {
+    return new StageHistoryWriter(pipeline, attributeColumns, attributesGiven, write);
   }
 
   /**
@@ -100,26 +123,36 @@ public final class StageHistoryWriter {
 
   /**
    * Writes deals. Without {@link #withAttributeColumns fixed attribute columns} the deals are
-   * iterated twice: once to collect the attribute keys (in the order first seen), once to write.
+   * iterated twice: once to collect the attribute keys (in the order first seen) and to see whether
+   * any forecast category was set by hand, once to write.
    *
    * @param deals the deals, not null, all of this writer's pipeline
    * @param out where to write, not null; not closed
    * @throws IOException if writing fails
    * @throws IllegalArgumentException if an attribute key cannot be a column (it is a fixed
-   *     column's name or differs from another only in case), or a deal belongs to another pipeline
+   *     column's name or differs from another only in case), a deal belongs to another pipeline,
+   *     or, with fixed attribute columns and no {@code forecast_category} column, a deal's forecast
+   *     category was set by hand (it would be lost)
    */
   public void write(Iterable<? extends Deal> deals, Writer out) throws IOException {
     Objects.requireNonNull(deals, "deals");
     Objects.requireNonNull(out, "out");
     List<String> attributes = attributeColumns;
+    boolean forecast = forecastCategoryColumn;
     if (!attributesGiven) {
       Set<String> keys = new LinkedHashSet<>();
+      forecast = false;
       for (Deal deal : deals) {
         keys.addAll(deal.attributes().keySet());
+        forecast = forecast || deal.history().stream()
+            .anyMatch(e -> e.kind() == DealEvent.Kind.FORECAST_CATEGORY_OVERRIDDEN);
       }
       attributes = checkedColumns(new ArrayList<>(keys));
     }
     List<String> header = new ArrayList<>(FIXED);
+    if (forecast) {
+      header.add(FORECAST_CATEGORY);
+    }
     header.addAll(attributes);
     line(out, header);
     for (Deal deal : deals) {
@@ -127,33 +160,37 @@ public final class StageHistoryWriter {
         throw new IllegalArgumentException("deals must belong to pipeline '" + pipeline.id() + "' but deal "
             + deal.id() + " belongs to '" + deal.pipelineId() + "'");
       }
-      new DealWriting(deal, attributes, out).write();
+      new DealWriting(deal, attributes, forecast, out).write();
     }
   }
 
   /**
    * One deal's rows: a row per stage entry with the values as of that entry, and a row repeating
    * the current stage for value changes made at another instant, so that the reader, which applies
-   * a row's values before its stage change and in column order, records the same events again.
+   * a row's values before its stage change and in column order, and its forecast category after
+   * the stage change, records the same events again.
    */
   private final class DealWriting {
     private final Deal deal;
     private final List<String> attributes;
+    private final boolean forecast;
     private final Writer out;
     private final List<String> cells = new ArrayList<>();
     private final Map<String, String> values = new LinkedHashMap<>();
     private Option<Money> amount = Option.none();
     private String owner = "";
     private Option<LocalDate> expectedClose = Option.none();
+    private Option<ForecastCategory> override = Option.none();
     private String stageId;
     private Instant pendingAt;
     private int pendingColumn = -1;
     private boolean pendingCleared;
     private Option<Money> beforeClear = Option.none();
 
-    DealWriting(Deal deal, List<String> attributes, Writer out) {
+    DealWriting(Deal deal, List<String> attributes, boolean forecast, Writer out) {
       this.deal = deal;
       this.attributes = attributes;
+      this.forecast = forecast;
       this.out = out;
     }
 
@@ -208,7 +245,15 @@ public final class StageHistoryWriter {
             values.remove(e.key());
           }
         }
-        case QUALIFICATION_UPDATED, PROBABILITY_OVERRIDDEN, ACTIVITY_RECORDED, FORECAST_CATEGORY_OVERRIDDEN -> { }
+        case FORECAST_CATEGORY_OVERRIDDEN -> {
+          if (!forecast) {
+            throw new IllegalArgumentException("deal " + deal.id() + " has a forecast category set by hand, which "
+                + "would be lost: write the forecast_category column (withForecastCategoryColumn(true))");
+          }
+          change(forecastColumn(), event.at(), false);
+          override = ((DealEvent.ForecastCategoryOverridden) event).forecastCategory();
+        }
+        case QUALIFICATION_UPDATED, PROBABILITY_OVERRIDDEN, ACTIVITY_RECORDED -> { }
         // not part of the format
         case OPENED, STAGE_CHANGED, WON, LOST, REOPENED ->
             throw new IllegalStateException("bug: " + event.kind() + " enters a stage, it is no value change");
@@ -228,9 +273,12 @@ public final class StageHistoryWriter {
     }
 
     private void entry(String enteredStageId, Instant at, String lostReason) throws IOException {
-      if (pendingAt != null && !pendingAt.equals(at)) {
+      // the reader applies a row's category after its stage change: a category set just before a
+      // stage change at the same instant needs a row of its own, or the stage change would not end it
+      if (pendingAt != null && (!pendingAt.equals(at) || pendingColumn == forecastColumn())) {
         flush();
       }
+      override = Option.none(); // a stage change ends an override (Deal#forecastCategoryOverride)
       stageId = enteredStageId;
       row(at, lostReason);
       pendingAt = null;
@@ -257,15 +305,37 @@ public final class StageHistoryWriter {
       cells.add(owner);
       cells.add(lostReason);
       cells.add(expectedClose.map(LocalDate::toString).getOrElse(""));
+      if (forecast) {
+        cells.add(category().name());
+      }
       for (String key : attributes) {
         cells.add(values.getOrDefault(key, ""));
       }
       line(out, cells);
     }
+
+    /** The forecast category's place in the reader's order: after every value, as it comes after the stage. */
+    private int forecastColumn() {
+      return 3 + attributes.size();
+    }
+
+    /** The deal's forecast category after the row: its override, else its stage's, or its outcome's. */
+    private ForecastCategory category() {
+      Stage stage = stage(stageId);
+      return switch (stage.kind()) {
+        case OPEN -> override.getOrElse(stage.forecastCategory());
+        case WON -> ForecastCategory.CLOSED;
+        case LOST -> ForecastCategory.OMITTED;
+      };
+    }
   }
 
   private String stageName(String stageId) {
-    return pipeline.stage(stageId).map(Stage::name).getOrElseThrow(() -> new IllegalStateException(
+    return stage(stageId).name();
+  }
+
+  private Stage stage(String stageId) {
+    return pipeline.stage(stageId).getOrElseThrow(() -> new IllegalStateException(
         "bug: a deal of pipeline '" + pipeline.id() + "' entered stage '" + stageId + "' which it does not have"));
   }
 
@@ -300,6 +370,7 @@ public final class StageHistoryWriter {
     for (String fixed : FIXED) {
       seen.put(fixed, fixed);
     }
+    seen.put(FORECAST_CATEGORY, FORECAST_CATEGORY);
     for (String key : keys) {
       Objects.requireNonNull(key, "each attribute key");
       if (key.isBlank() || !key.equals(key.strip())) {

@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import io.vavr.control.Option;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,9 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.salespipeline.core.Deal;
+import org.salespipeline.core.DealEvent;
 import org.salespipeline.core.Pipeline;
+import org.salespipeline.core.testing.Theories.Hits;
 
 /**
  * The stage-history reader over random histories (SPEC §6, §8): a deal as of any instant is the
@@ -30,7 +33,8 @@ class StageHistoryPointInTimeProperties {
 
   private static final Pipeline PIPELINE = HistoryPipeline.parse("Prospecting,Qualification,Proposal", "Won", "Lost");
   private static final List<String> STAGES = List.of("Prospecting", "Qualification", "Proposal", "Won", "Lost");
-  private static final String HEADER = "deal_id,stage,entered_at,amount,currency,owner,lost_reason,expected_close,segment\n";
+  private static final String HEADER =
+      "deal_id,stage,entered_at,amount,currency,owner,lost_reason,expected_close,forecast_category,segment\n";
   private static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
   private static final StageHistoryReader STRICT = StageHistoryReader.of(PIPELINE);
   private static final StageHistoryReader SKIPPING =
@@ -51,11 +55,21 @@ class StageHistoryPointInTimeProperties {
       rows.add(new Row(at, String.join(",", id, stage, at.toString(),
           maybe(random, "100", "250.5", "1000"), random.nextInt(5) == 0 ? pick(random, "EUR", "USD", "GBP") : "",
           maybe(random, "ana", "bo", "chen"), lostReason,
-          random.nextInt(3) == 0 ? "2024-0" + (1 + random.nextInt(9)) + "-15" : "", maybe(random, "SMB", "Mid"))));
+          random.nextInt(3) == 0 ? "2024-0" + (1 + random.nextInt(9)) + "-15" : "", category(random, stage),
+          maybe(random, "SMB", "Mid"))));
       previous = stage;
       at = at.plus(Duration.ofMinutes(random.nextInt(3) * 720L)); // a third of the rows tie with the one before
     }
     return rows;
+  }
+
+  /** A forecast_category cell a row in the stage may hold: any category of an open deal, a closed one's outcome. */
+  private static String category(Random random, String stage) {
+    return switch (stage) {
+      case "Won" -> maybe(random, "Closed", "CLOSED");
+      case "Lost" -> maybe(random, "Omitted");
+      default -> maybe(random, "Commit", "Best Case", "PIPELINE", "omitted", "Pipeline", "BestCase");
+    };
   }
 
   private static String maybe(Random random, String... values) {
@@ -97,6 +111,40 @@ class StageHistoryPointInTimeProperties {
         assertThat(whole.asOf(t)).as("as of %s, rows:%n%s", t, text(rows)).isEqualTo(expected);
       }
     });
+  }
+
+  @Test
+  void dealReadFromAnyHistory_writtenAndReadBack_isEqual() {
+    Hits hits = new Hits("an override set", "an override cleared by a cell", "an override ended by a stage change",
+        "no override at all");
+    qt().withExamples(300).forAll(longs().all(), integers().between(1, 10)).checkAssert((seed, size) -> {
+      Deal deal = read(STRICT, text(history("D1", new Random(seed), size))).deals().get(0);
+      StringWriter written = new StringWriter();
+      try {
+        StageHistoryWriter.of(PIPELINE).write(List.of(deal), written);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      List<DealEvent> events = deal.history();
+      boolean overridden = events.stream().anyMatch(e -> e instanceof DealEvent.ForecastCategoryOverridden);
+      hits.record("no override at all", !overridden);
+      hits.record("an override set", events.stream()
+          .anyMatch(e -> e instanceof DealEvent.ForecastCategoryOverridden o && o.forecastCategory().isDefined()));
+      hits.record("an override cleared by a cell", events.stream()
+          .anyMatch(e -> e instanceof DealEvent.ForecastCategoryOverridden o && o.forecastCategory().isEmpty()));
+      for (int i = 1; i < events.size(); i++) {
+        Deal before = deal.asOf(events.get(i).at().minusNanos(1)).getOrNull();
+        hits.record("an override ended by a stage change", before != null
+            && before.forecastCategoryOverride().isDefined()
+            && !(events.get(i) instanceof DealEvent.ForecastCategoryOverridden)
+            && deal.asOf(events.get(i).at()).get().forecastCategoryOverride().isEmpty());
+      }
+
+      assertThat(written.toString().lines().findFirst().orElseThrow().contains(",forecast_category"))
+          .as("the column is written exactly when there was an override").isEqualTo(overridden);
+      assertThat(read(STRICT, written.toString()).deals()).as("written:%n%s", written).containsExactly(deal);
+    });
+    hits.requireAll();
   }
 
   @Test

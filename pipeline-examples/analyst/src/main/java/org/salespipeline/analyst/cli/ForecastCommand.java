@@ -26,7 +26,7 @@ import picocli.CommandLine.TypeConversionException;
     description = {
         "Rolls the deals up per calendar month or quarter in --zone, open deals by their expected close date and "
             + "closed deals by their close date: closedWon (won in the period), commit (closedWon + open deals in a "
-            + "commit stage), bestCase (commit + open best-case deals), pipeline (open deals in pipeline, best "
+            + "commit stage, or set to Commit by the history's forecast_category column), bestCase (commit + open best-case deals), pipeline (open deals in pipeline, best "
             + "case and commit), omitted (open omitted deals and deals lost in the period); each a count and an "
             + "amount per currency. Open deals without an expected close date are counted apart.",
         "",

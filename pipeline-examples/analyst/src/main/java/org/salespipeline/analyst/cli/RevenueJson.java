@@ -101,7 +101,11 @@ final class RevenueJson {
     return List.copyOf(all);
   }
 
-  /** The roll-up as {@code {unit, zone, asOf, periods: […], noCloseDate, noCloseDateByOwner}}. */
+  /**
+   * The roll-up as {@code {unit, zone, asOf, periods: […], noCloseDate, noCloseDateByOwner}}; each
+   * period also has {@code ownersWithoutQuota}: per currency, the owners whose missing quota leaves
+   * the team without attainment and coverage in it.
+   */
   static Map<String, Object> forecast(ForecastReport report, Set<Currency> currencies) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("unit", report.query().unit().name().toLowerCase(Locale.ROOT));
@@ -116,6 +120,9 @@ final class RevenueJson {
       Map<String, Object> owners = new LinkedHashMap<>();
       period.owners().forEach((owner, figures) -> owners.put(owner, forecast(figures, currencies)));
       p.put("owners", owners);
+      Map<String, Object> withoutQuota = new LinkedHashMap<>();
+      period.ownersWithoutQuota().forEach((c, names) -> withoutQuota.put(c.getCurrencyCode(), List.copyOf(names)));
+      p.put("ownersWithoutQuota", withoutQuota);
       periods.add(p);
     }
     json.put("periods", periods);

@@ -547,6 +547,9 @@ public final class HtmlReport {
         forecastRow(table, "(all)", p.team());
         p.owners().forEach((owner, figures) -> forecastRow(table, owner, figures));
         table.writeTo(html);
+        p.ownersWithoutQuota().forEach((currency, owners) -> html.element("p", "Team attainment and coverage in "
+            + currency.getCurrencyCode() + " need a quota for every owner who won or has pipeline in "
+            + p.period().label() + "; none for: " + String.join(", ", owners) + ".", "class", "note"));
       }
     }
     Figure none = f.noCloseDate();

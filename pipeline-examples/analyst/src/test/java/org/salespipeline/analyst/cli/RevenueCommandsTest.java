@@ -209,6 +209,40 @@ class RevenueCommandsTest {
         .contains("No expected close date (open, in no period): 5 (3600.00 USD)");
   }
 
+  /**
+   * With a quota for bo only (2026-Q3 2500 USD): ana won D1 (1000 USD) in 2026-Q3 and has no
+   * quota, so the team has no attainment or coverage and the output names ana; bo's only deal in
+   * the quarter is lost, so with ana's quota alone (above) nobody is missing.
+   */
+  @Test
+  void forecast_quotaOfOnlySomeOwners_namesThoseWithoutOneInTableAndJson() throws IOException {
+    Path quotas = Files.writeString(dir.resolve("quotas.csv"), "period,owner,amount,currency\n2026-Q3,bo,2500,USD\n");
+
+    String table = run("forecast", "--period", "quarter", "--quotas", quotas.toString());
+    cli.reset();
+    Map<String, Object> q3 = JsonOf.map(((List<?>) JsonOf.object(run("forecast", "--period", "quarter", "--quotas",
+        quotas.toString(), "--format", "json")).get("periods")).get(0));
+
+    assertThat(table).containsPattern("USD +1000\\.00 +1000\\.00 +1000\\.00 +0\\.00 +700\\.12 +2500\\.00 USD +- +-")
+        .contains("2026-Q3 USD: team attainment and coverage need a quota for every owner who won or has pipeline"
+            + " in the period; none for: ana");
+    assertThat(JsonOf.map(q3.get("ownersWithoutQuota"))).containsOnlyKeys("USD");
+    assertThat(JsonOf.map(q3.get("ownersWithoutQuota")).get("USD")).isEqualTo(List.of("ana"));
+    assertThat(JsonOf.map(JsonOf.map(q3.get("team")).get("attainment"))).isEmpty();
+  }
+
+  @Test
+  void forecast_quotaOfEveryOwnerWhoSold_namesNobody() throws IOException {
+    Path quotas = Files.writeString(dir.resolve("quotas.csv"), "period,owner,amount,currency\n2026-Q3,ana,4000,USD\n");
+
+    Map<String, Object> q3 = JsonOf.map(((List<?>) JsonOf.object(run("forecast", "--period", "quarter", "--quotas",
+        quotas.toString(), "--format", "json")).get("periods")).get(0));
+
+    assertThat(JsonOf.map(q3.get("ownersWithoutQuota"))).isEmpty();
+    cli.reset();
+    assertThat(run("forecast", "--period", "quarter", "--quotas", quotas.toString())).doesNotContain("none for");
+  }
+
   @Test
   void forecast_csv_hasOneRowPerFigureAndCurrency() {
     List<String> lines = List.of(run("forecast", "--period", "quarter", "--format", "csv").split("\r\n"));
@@ -383,6 +417,17 @@ class RevenueCommandsTest {
     assertThat(Files.readString(out)).contains("<caption>Forecast roll-up, 2026-Q3</caption>")
         .containsPattern(">ana</th>(<td[^>]*>[^<]*</td>){5}"
             + "<td[^>]*>4,000\\.00.USD</td><td[^>]*>25\\.0%</td><td[^>]*>0\\.0%</td>");
+  }
+
+  @Test
+  void report_quotaOfOnlySomeOwners_saysWhoLacksOneUnderThePeriodsTable() throws IOException {
+    Path quotas = Files.writeString(dir.resolve("quotas.csv"), "period,owner,amount,currency\n2026-Q3,bo,2500,USD\n");
+    Path out = dir.resolve("report.html");
+
+    run("report", "--out", out.toString(), "--quotas", quotas.toString());
+
+    assertThat(Files.readString(out)).contains("</table></div>\n<p class=\"note\">Team attainment and coverage in USD need a"
+        + " quota for every owner who won or has pipeline in 2026-Q3; none for: ana.</p>");
   }
 
   @Test

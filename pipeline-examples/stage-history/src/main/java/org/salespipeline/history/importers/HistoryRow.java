@@ -9,6 +9,7 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.salespipeline.core.ForecastCategory;
 
 /**
  * One row of a stage history (SPEC §6), as an importer makes it from a CRM export: the deal
@@ -29,12 +30,14 @@ import java.util.Objects;
  * @param owner the deal's owner from this instant, if known here; not blank
  * @param lostReason why the deal was lost, on a row entering the lost stage; not blank
  * @param expectedClose the date the deal is expected to close, as known from this instant
+ * @param forecastCategory the deal's forecast category from this instant, on a row in an open
+ *     stage (the {@code forecast_category} column); never {@link ForecastCategory#CLOSED}
  * @param attributes other values known from this instant, by column name (in the export's order);
  *     keys and values not blank
  */
 public record HistoryRow(String dealId, String stage, Instant enteredAt, Option<BigDecimal> amount,
     Option<Currency> currency, Option<String> owner, Option<String> lostReason, Option<LocalDate> expectedClose,
-    Map<String, String> attributes) {
+    Option<ForecastCategory> forecastCategory, Map<String, String> attributes) {
 
   /**
    * Creates the value, copying the attributes in their order.
@@ -47,9 +50,11 @@ public record HistoryRow(String dealId, String stage, Instant enteredAt, Option<
    * @param owner the deal's owner from this instant, if known here; not blank
    * @param lostReason why the deal was lost, on a row entering the lost stage; not blank
    * @param expectedClose the date the deal is expected to close, as known from this instant
+   * @param forecastCategory the deal's forecast category from this instant, on a row in an open stage
    * @param attributes other values known from this instant, by column name
    * @throws IllegalArgumentException if the id, the stage, the owner, the lost reason, an
-   *     attribute key or value is blank, or the amount is negative
+   *     attribute key or value is blank, the amount is negative, or the forecast category is
+   *     {@link ForecastCategory#CLOSED} (only a won deal is closed)
    */
   public HistoryRow {
     requireText(dealId, "dealId");
@@ -63,6 +68,10 @@ public record HistoryRow(String dealId, String stage, Instant enteredAt, Option<
     Objects.requireNonNull(owner, "owner").forEach(o -> requireText(o, "owner"));
     Objects.requireNonNull(lostReason, "lostReason").forEach(r -> requireText(r, "lostReason"));
     Objects.requireNonNull(expectedClose, "expectedClose");
+    if (Objects.requireNonNull(forecastCategory, "forecastCategory").contains(ForecastCategory.CLOSED)) {
+      throw new IllegalArgumentException("forecastCategory must not be CLOSED: only a won deal is closed, and a won"
+          + " deal's category is its outcome");
+    }
     Map<String, String> copy = new LinkedHashMap<>();
     Objects.requireNonNull(attributes, "attributes").forEach((k, v) -> {
       requireText(k, "attribute key");
@@ -82,7 +91,7 @@ public record HistoryRow(String dealId, String stage, Instant enteredAt, Option<
    */
   public static HistoryRow of(String dealId, String stage, Instant enteredAt) {
     return new HistoryRow(dealId, stage, enteredAt, Option.none(), Option.none(), Option.none(), Option.none(),
-        Option.none(), Map.of());
+        Option.none(), Option.none(), Map.of());
   }
 
   /**
@@ -93,7 +102,7 @@ public record HistoryRow(String dealId, String stage, Instant enteredAt, Option<
    */
   public HistoryRow withAmount(BigDecimal value) {
     return new HistoryRow(dealId, stage, enteredAt, Option.some(Objects.requireNonNull(value, "value")), currency,
-        owner, lostReason, expectedClose, attributes);
+        owner, lostReason, expectedClose, forecastCategory, attributes);
   }
 
   /**
@@ -104,7 +113,7 @@ public record HistoryRow(String dealId, String stage, Instant enteredAt, Option<
    */
   public HistoryRow withCurrency(Currency value) {
     return new HistoryRow(dealId, stage, enteredAt, amount, Option.some(Objects.requireNonNull(value, "value")),
-        owner, lostReason, expectedClose, attributes);
+        owner, lostReason, expectedClose, forecastCategory, attributes);
   }
 
   /**
@@ -115,7 +124,7 @@ public record HistoryRow(String dealId, String stage, Instant enteredAt, Option<
    */
   public HistoryRow withOwner(String value) {
     return new HistoryRow(dealId, stage, enteredAt, amount, currency, Option.some(value), lostReason, expectedClose,
-        attributes);
+        forecastCategory, attributes);
   }
 
   /**
@@ -126,7 +135,7 @@ public record HistoryRow(String dealId, String stage, Instant enteredAt, Option<
    */
   public HistoryRow withLostReason(String value) {
     return new HistoryRow(dealId, stage, enteredAt, amount, currency, owner, Option.some(value), expectedClose,
-        attributes);
+        forecastCategory, attributes);
   }
 
   /**
@@ -137,6 +146,18 @@ public record HistoryRow(String dealId, String stage, Instant enteredAt, Option<
    */
   public HistoryRow withExpectedClose(LocalDate value) {
     return new HistoryRow(dealId, stage, enteredAt, amount, currency, owner, lostReason,
+        Option.some(Objects.requireNonNull(value, "value")), forecastCategory, attributes);
+  }
+
+  /**
+   * Returns a copy naming the deal's forecast category from this row on.
+   *
+   * @param value the category, not null, not {@link ForecastCategory#CLOSED}
+   * @return the copy, never null
+   * @throws IllegalArgumentException if the category is {@link ForecastCategory#CLOSED}
+   */
+  public HistoryRow withForecastCategory(ForecastCategory value) {
+    return new HistoryRow(dealId, stage, enteredAt, amount, currency, owner, lostReason, expectedClose,
         Option.some(Objects.requireNonNull(value, "value")), attributes);
   }
 
@@ -147,7 +168,8 @@ public record HistoryRow(String dealId, String stage, Instant enteredAt, Option<
    * @return the copy, never null
    */
   public HistoryRow withAttributes(Map<String, String> values) {
-    return new HistoryRow(dealId, stage, enteredAt, amount, currency, owner, lostReason, expectedClose, values);
+    return new HistoryRow(dealId, stage, enteredAt, amount, currency, owner, lostReason, expectedClose,
+        forecastCategory, values);
   }
 
   private static void requireText(String value, String name) {

@@ -136,8 +136,8 @@ public record ImportedHistory(ImportShape shape, List<String> openStages, String
   /**
    * Writes the history as stage-history CSV (RFC 4180, CRLF, cells escaped as the
    * stage-history writer does): {@code deal_id, stage, entered_at, amount, currency, owner,
-   * lost_reason}, {@code expected_close} when a row has one, then one column per attribute in the
-   * order first met. Each row carries only the values that became known at its instant.
+   * lost_reason}, {@code expected_close} and {@code forecast_category} when a row has one, then one
+   * column per attribute in the order first met. Each row carries only the values that became known at its instant.
    *
    * @param out where to write, not null; not closed
    * @throws IOException if writing fails
@@ -145,6 +145,7 @@ public record ImportedHistory(ImportShape shape, List<String> openStages, String
   public void write(Writer out) throws IOException {
     Objects.requireNonNull(out, "out");
     boolean expected = rows.stream().anyMatch(r -> r.expectedClose().isDefined());
+    boolean forecast = rows.stream().anyMatch(r -> r.forecastCategory().isDefined());
     Set<String> attributes = new LinkedHashSet<>();
     for (HistoryRow row : rows) {
       attributes.addAll(row.attributes().keySet());
@@ -152,6 +153,9 @@ public record ImportedHistory(ImportShape shape, List<String> openStages, String
     List<String> header = new ArrayList<>(FIXED);
     if (expected) {
       header.add("expected_close");
+    }
+    if (forecast) {
+      header.add("forecast_category");
     }
     header.addAll(attributes);
     line(out, header);
@@ -167,6 +171,9 @@ public record ImportedHistory(ImportShape shape, List<String> openStages, String
       cells.add(row.lostReason().getOrElse(""));
       if (expected) {
         cells.add(row.expectedClose().map(Object::toString).getOrElse(""));
+      }
+      if (forecast) {
+        cells.add(row.forecastCategory().map(Enum::name).getOrElse(""));
       }
       for (String key : attributes) {
         cells.add(row.attributes().getOrDefault(key, ""));

@@ -20,8 +20,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.salespipeline.core.ForecastCategory;
 import org.salespipeline.core.StageKind;
 import org.salespipeline.history.CsvRecords;
+import org.salespipeline.history.ForecastCategoryCell;
 
 /**
  * Imports a Salesforce {@code OpportunityHistory} export — one record per change of an
@@ -40,8 +42,11 @@ import org.salespipeline.history.CsvRecords;
  *
  * <p>So each record becomes one stage-history row at its {@code CreatedDate}: entering
  * {@code StageName} (or, when the stage did not change, recording the new values), with the
- * {@code Amount} and {@code CloseDate} (as the expected close date) known from that instant, and
- * {@code Probability} and {@code ForecastCategory} as attributes. Nothing is back-dated: an amount
+ * {@code Amount} and {@code CloseDate} (as the expected close date) known from that instant, the
+ * {@code ForecastCategory} as the deal's forecast category from that instant (the
+ * {@code forecast_category} column, read by {@link ForecastCategoryCell}: {@code Pipeline},
+ * {@code BestCase}, {@code Forecast} (Commit), {@code Omitted}, and {@code Closed} on a won record),
+ * and {@code Probability} as an attribute. Nothing is back-dated: an amount
  * changed in June is the deal's amount from June on. The standard closed stages, {@code Closed Won}
  * and {@code Closed Lost}, are known without options; the open stages default to Salesforce's
  * standard sales process (Prospecting, Qualification, Needs Analysis, Value Proposition, Id.
@@ -54,8 +59,8 @@ import org.salespipeline.history.CsvRecords;
  * by default: Salesforce has no standard one) gives the reason on the deal's last loss.
  *
  * <p>A record is bad when it is malformed CSV, has another number of cells than the header, has no
- * {@code OpportunityId}, names an unknown stage, or has a date, amount or currency that cannot be
- * read; a deal is refused when its earliest record is in a closed stage. Deleted records are set
+ * {@code OpportunityId}, names an unknown stage, or has a date, amount, currency or forecast
+ * category that cannot be read (or a forecast category other than its outcome's on a closed record); a deal is refused when its earliest record is in a closed stage. Deleted records are set
  * aside and counted.
  *
  * <p>Immutable and thread-safe.
@@ -76,7 +81,7 @@ public final class SalesforceHistoryImporter {
     CLOSE_DATE("CloseDate"),
     /** {@code OpportunityHistory.Probability}: kept as an attribute. */
     PROBABILITY("Probability"),
-    /** {@code OpportunityHistory.ForecastCategory}: kept as an attribute. */
+    /** {@code OpportunityHistory.ForecastCategory}: the deal's forecast category from this record on. */
     FORECAST_CATEGORY("ForecastCategory"),
     /** {@code CurrencyIsoCode}, in multi-currency orgs: the amount's currency. */
     CURRENCY_ISO_CODE("CurrencyIsoCode"),
@@ -451,12 +456,18 @@ public final class SalesforceHistoryImporter {
       }
       row = row.withExpectedClose(close.get());
     }
+    Either<String, Option<ForecastCategory>> category = ForecastCategoryCell.read(
+        VendorTable.cell(record, at.get(Field.FORECAST_CATEGORY)), stages.kind(stage.get()));
+    if (category.isLeft()) {
+      return Either.left("bad " + columns.get(Field.FORECAST_CATEGORY) + ": " + category.getLeft());
+    }
+    if (category.get().isDefined()) {
+      row = row.withForecastCategory(category.get().get());
+    }
     Map<String, String> attributes = new LinkedHashMap<>();
-    for (Field field : List.of(Field.PROBABILITY, Field.FORECAST_CATEGORY)) {
-      String value = VendorTable.cell(record, at.get(field));
-      if (!value.isEmpty()) {
-        attributes.put(VendorTable.attributeName(columns.get(field)), value);
-      }
+    String probability = VendorTable.cell(record, at.get(Field.PROBABILITY));
+    if (!probability.isEmpty()) {
+      attributes.put(VendorTable.attributeName(columns.get(Field.PROBABILITY)), probability);
     }
     return Either.right(row.withAttributes(attributes));
   }

@@ -14,16 +14,16 @@ class ImportedHistoryTest {
     ImportedHistory good = SalesforceHistoryImporter.defaults().read(Fixtures.text(
         "OpportunityId,StageName,Amount,CloseDate,CreatedDate,Probability,ForecastCategory",
         "006A,Prospecting,,2024-05-31,2024-01-02T10:00:00.000Z,10,Pipeline",
-        "006A,Qualification,5000,2024-06-30,2024-01-09T10:00:00.000Z,20,=Pipeline"), "h.csv", Option.none(), "",
+        "006A,Qualification,5000,2024-06-30,2024-01-09T10:00:00.000Z,=20,BestCase"), "h.csv", Option.none(), "",
         ImportOptions.defaults());
 
     StringWriter out = new StringWriter();
     good.write(out);
 
     assertThat(out.toString()).isEqualTo(
-        "deal_id,stage,entered_at,amount,currency,owner,lost_reason,expected_close,Probability,ForecastCategory\r\n"
-            + "006A,Prospecting,2024-01-02T10:00:00Z,,,,,2024-05-31,10,Pipeline\r\n"
-            + "006A,Qualification,2024-01-09T10:00:00Z,5000,,,,2024-06-30,20,'=Pipeline\r\n");
+        "deal_id,stage,entered_at,amount,currency,owner,lost_reason,expected_close,forecast_category,Probability\r\n"
+            + "006A,Prospecting,2024-01-02T10:00:00Z,,,,,2024-05-31,PIPELINE,10\r\n"
+            + "006A,Qualification,2024-01-09T10:00:00Z,5000,,,,2024-06-30,BEST_CASE,'=20\r\n");
   }
 
   @Test

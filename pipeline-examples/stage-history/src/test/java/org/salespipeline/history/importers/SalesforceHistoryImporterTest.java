@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.salespipeline.core.ForecastCategory;
 
 class SalesforceHistoryImporterTest {
 
@@ -50,8 +51,8 @@ class SalesforceHistoryImporterTest {
     assertThat(rows).extracting(r -> r.amount().getOrNull()).containsExactly(new BigDecimal("12000.00"),
         new BigDecimal("12000.00"), new BigDecimal("15500.00"), new BigDecimal("15500.00"));
     assertThat(rows.get(2).expectedClose()).contains(LocalDate.parse("2023-04-28"));
-    assertThat(rows.get(2).attributes()).containsEntry("Probability", "20").containsEntry("ForecastCategory",
-        "Pipeline");
+    assertThat(rows.get(2).attributes()).containsEntry("Probability", "20").doesNotContainKey("ForecastCategory");
+    assertThat(rows.get(2).forecastCategory()).contains(ForecastCategory.PIPELINE);
   }
 
   @Test
@@ -145,6 +146,48 @@ class SalesforceHistoryImporterTest {
         STRICT))
         .isInstanceOf(ImportException.class)
         .hasMessageStartingWith("Opportunity.csv:3 (deal 006A): Id 006A appears again (first on line 2)");
+  }
+
+  /**
+   * The record's {@code ForecastCategory} is the deal's forecast category from the record on
+   * (Salesforce's values: Pipeline, BestCase, Forecast = Commit, Omitted, Closed). The history's
+   * open stages are all in the Pipeline category, so BestCase and Forecast are overrides: as of
+   * 2024-02-01 the deal is Best Case, from 2024-03-01 (a stage change, which ends the override,
+   * then Forecast again) Commit, and its Closed Won record only repeats its outcome.
+   */
+  @Test
+  void read_forecastCategory_isTheDealsCategoryFromItsRecordOn() throws IOException {
+    ImportedHistory history = read(STRICT, HEADER,
+        "006A,Prospecting,100,2024-05-31,2024-01-02T10:00:00Z,10,Pipeline",
+        "006A,Prospecting,100,2024-05-31,2024-02-01T10:00:00Z,10,BestCase",
+        "006A,Qualification,100,2024-05-31,2024-03-01T10:00:00Z,20,Forecast",
+        "006A,Closed Won,100,2024-05-31,2024-04-01T10:00:00Z,100,Closed");
+
+    assertThat(history.rows()).extracting(r -> r.forecastCategory().getOrNull()).containsExactly(
+        ForecastCategory.PIPELINE, ForecastCategory.BEST_CASE, ForecastCategory.COMMIT, null);
+    assertThat(history.rows()).allSatisfy(r -> assertThat(r.attributes()).doesNotContainKey("ForecastCategory"));
+    org.salespipeline.core.Deal deal = history.load().deals().get(0);
+    assertThat(deal.asOf(Instant.parse("2024-01-31T00:00:00Z")).get().forecastCategoryOverride()).isEmpty();
+    assertThat(deal.asOf(Instant.parse("2024-02-01T10:00:00Z")).get().forecastCategoryOverride())
+        .contains(ForecastCategory.BEST_CASE);
+    assertThat(deal.asOf(Instant.parse("2024-03-01T10:00:00Z")).get().forecastCategoryOverride())
+        .contains(ForecastCategory.COMMIT);
+    assertThat(deal.isOpen()).isFalse();
+  }
+
+  @Test
+  void read_badForecastCategory_isABadRecordNamingTheColumn() throws IOException {
+    assertThatThrownBy(() -> read(STRICT, HEADER, "006A,Prospecting,10,2024-05-31,2024-01-01T10:00:00Z,10,MostLikely"))
+        .isInstanceOf(ImportException.class)
+        .hasMessageStartingWith("OpportunityHistory.csv:2 (deal 006A): bad ForecastCategory: 'MostLikely' is "
+            + "Salesforce's Most Likely, which this forecast does not have");
+    ImportedHistory skipped = read(SKIP, HEADER,
+        "006A,Prospecting,10,2024-05-31,2024-01-01T10:00:00Z,10,Pipeline",
+        "006A,Closed Lost,10,2024-05-31,2024-02-01T10:00:00Z,0,Commit",
+        "006B,Prospecting,10,2024-05-31,2024-01-01T10:00:00Z,10,Pipeline");
+    assertThat(skipped.rows()).extracting(HistoryRow::dealId).containsExactly("006B");
+    assertThat(skipped.rejections()).anySatisfy(r -> assertThat(r.reason()).isEqualTo("bad ForecastCategory: "
+        + "'Commit' on a row in the lost stage: a lost deal's forecast category is Omitted, its outcome"));
   }
 
   @Test
