@@ -61,7 +61,7 @@ public final class Deal extends History {
     this.attributes = attributes;
   }
 
-  private Deal(DealEvent.Opened e, boolean amountChecked) {
+  private Deal(DealEvent.Opened e) {
     super(e.at(), e.stageId());
     this.id = e.dealId();
     this.pipelineId = e.pipelineId();
@@ -74,9 +74,25 @@ public final class Deal extends History {
     this.expectedClose = e.expectedClose().getOrNull();
     this.qualification = e.qualification();
     this.attributes = Attributes.array(e.attributes());
-    if (amount != null && !amountChecked) {
+    if (amount != null) {
       Checks.nonNegative(amount, "amount");
     }
+  }
+
+  /** The deal of an opening made from a draft, whose values were checked when they were set. */
+  private Deal(NewDeal draft, String pipelineId, String stageId, Instant at) {
+    super(at, stageId);
+    this.id = draft.id();
+    this.pipelineId = pipelineId;
+    this.title = draft.title();
+    this.account = draft.account();
+    this.stageId = stageId;
+    this.status = DealStatus.OPEN;
+    this.owner = draft.owner();
+    this.amount = draft.amount().getOrNull();
+    this.expectedClose = draft.expectedClose().getOrNull();
+    this.qualification = draft.qualification();
+    this.attributes = Attributes.array(draft.attributeMap());
   }
 
   /** The library's modules read histories through this, found by {@link DealCursor#of(Deal)}. */
@@ -470,12 +486,15 @@ public final class Deal extends History {
   }
 
   static Deal opened(DealEvent.Opened e) {
-    return new Deal(e, false);
+    return new Deal(e);
   }
 
-  /** The deal of an opening made from a {@link NewDeal}, whose amount was checked when it was set. */
-  static Deal openedFromDraft(DealEvent.Opened e) {
-    return new Deal(e, true);
+  /**
+   * The deal a pipeline opens from a draft in a stage: no {@link DealEvent.Opened} is made (its
+   * change makes it from the deal when asked), and the draft's amount is not checked again.
+   */
+  static Deal opened(NewDeal draft, String pipelineId, String stageId, Instant at) {
+    return new Deal(draft, pipelineId, stageId, at);
   }
 
   /** Applies an already validated event; the state machine decides, this only records. */
@@ -486,10 +505,10 @@ public final class Deal extends History {
     // the payload is what the history keeps: the value before for the fields this deal holds (see History)
     return switch (e.kind()) {
       case OPENED -> throw new IllegalStateException("bug: deal " + id + " cannot be opened twice");
-      case STAGE_CHANGED -> moved((DealEvent.StageChanged) e);
-      case WON -> won((DealEvent.Won) e);
-      case LOST -> lost((DealEvent.Lost) e);
-      case REOPENED -> reopened((DealEvent.Reopened) e);
+      case STAGE_CHANGED -> moved(((DealEvent.StageChanged) e).toStageId(), e.at());
+      case WON -> won(((DealEvent.Won) e).wonStageId(), e.at());
+      case LOST -> lost(((DealEvent.Lost) e).lostStageId(), ((DealEvent.Lost) e).reason(), e.at());
+      case REOPENED -> reopened(((DealEvent.Reopened) e).toStageId(), e.at());
       case AMOUNT_CHANGED -> {
         Money next = ((DealEvent.AmountChanged) e).amount().getOrNull();
         if (next != null) {
@@ -497,7 +516,7 @@ public final class Deal extends History {
         }
         yield new Deal(this, e, amount, stageId, status, owner, next, expectedClose, qualification, attributes);
       }
-      case QUALIFICATION_UPDATED -> qualified((DealEvent.QualificationUpdated) e);
+      case QUALIFICATION_UPDATED -> qualified(((DealEvent.QualificationUpdated) e).qualification(), e.at());
       case ATTRIBUTE_CHANGED -> {
         DealEvent.AttributeChanged changed = (DealEvent.AttributeChanged) e;
         String[] next = changed.value().isEmpty() ? Attributes.without(attributes, changed.key())
@@ -519,42 +538,47 @@ public final class Deal extends History {
     };
   }
 
-  // The events the pipeline's commands produce, one method per kind: a command calls its own with the event it
-  // made, so that the JIT inlines the whole append into the command with no dispatch on the event's type, and
-  // evolve calls the same methods once it has checked the deal id. The event must be this deal's.
+  // The events the pipeline's commands produce, one method per kind, given the event's values rather than the event:
+  // a command calls its own after deciding, so that the JIT inlines the whole append into the command and no event
+  // is made (its Change makes it from the deal when asked); evolve calls the same methods once it has checked the
+  // deal id. The values must be valid for this deal.
 
-  /** Applies a move of this deal; see {@link #evolve}. */
-  Deal moved(DealEvent.StageChanged e) {
-    String to = e.toStageId();
-    return new Deal(this, DealEvent.Kind.STAGE_CHANGED, e.at(), to, to, status, owner, amount, expectedClose,
-        qualification, attributes);
-  }
-
-  /** Applies the win of this deal; see {@link #evolve}. */
-  Deal won(DealEvent.Won e) {
-    String to = e.wonStageId();
-    return new Deal(this, DealEvent.Kind.WON, e.at(), to, to, DealStatus.WON, owner, amount, expectedClose,
-        qualification, attributes);
-  }
-
-  /** Applies the loss of this deal; see {@link #evolve}. */
-  Deal lost(DealEvent.Lost e) {
-    String to = e.lostStageId();
-    return new Deal(this, DealEvent.Kind.LOST, e.at(), new LostTo(to, e.reason()), to, DealStatus.LOST, owner, amount,
+  /** Applies a move of this deal into an open stage; see {@link #evolve}. */
+  Deal moved(String toStageId, Instant at) {
+    return new Deal(this, DealEvent.Kind.STAGE_CHANGED, at, toStageId, toStageId, status, owner, amount,
         expectedClose, qualification, attributes);
   }
 
-  /** Applies a reopening of this deal; see {@link #evolve}. */
-  Deal reopened(DealEvent.Reopened e) {
-    String to = e.toStageId();
-    return new Deal(this, DealEvent.Kind.REOPENED, e.at(), to, to, DealStatus.OPEN, owner, amount, expectedClose,
-        qualification, attributes);
+  /** Applies the win of this deal; see {@link #evolve}. */
+  Deal won(String wonStageId, Instant at) {
+    return new Deal(this, DealEvent.Kind.WON, at, wonStageId, wonStageId, DealStatus.WON, owner, amount,
+        expectedClose, qualification, attributes);
+  }
+
+  /** Applies the loss of this deal, the reason stripped (empty if none); see {@link #evolve}. */
+  Deal lost(String lostStageId, String reason, Instant at) {
+    return new Deal(this, DealEvent.Kind.LOST, at, new LostTo(lostStageId, reason), lostStageId, DealStatus.LOST,
+        owner, amount, expectedClose, qualification, attributes);
+  }
+
+  /** Applies a reopening of this deal into an open stage; see {@link #evolve}. */
+  Deal reopened(String toStageId, Instant at) {
+    return new Deal(this, DealEvent.Kind.REOPENED, at, toStageId, toStageId, DealStatus.OPEN, owner, amount,
+        expectedClose, qualification, attributes);
   }
 
   /** Applies a qualification update of this deal; see {@link #evolve}. */
-  Deal qualified(DealEvent.QualificationUpdated e) {
-    return new Deal(this, DealEvent.Kind.QUALIFICATION_UPDATED, e.at(), qualification, stageId, status, owner, amount,
-        expectedClose, e.qualification(), attributes);
+  Deal qualified(Qualification next, Instant at) {
+    return new Deal(this, DealEvent.Kind.QUALIFICATION_UPDATED, at, qualification, stageId, status, owner, amount,
+        expectedClose, next, attributes);
+  }
+
+  /**
+   * Returns the deal's latest event, made from the compact history as {@link #history()} makes it:
+   * the event of the command that produced this deal.
+   */
+  DealEvent lastEvent() {
+    return EventsView.last(this);
   }
 
   /** The events themselves, made from the compact history when asked for. */
@@ -605,39 +629,75 @@ public final class Deal extends History {
         };
       }
       DealEvent[] events = new DealEvent[n];
-      String id = deal.id;
       String stage = (String) Objects.requireNonNull(deal.payloadAt(0));
-      events[0] = new DealEvent.Opened(id, deal.pipelineId, stage, deal.title, deal.account, owner,
-          Option.of(amount), Option.of(close), qualification, Attributes.view(attributes), deal.createdAt());
+      events[0] = opening(deal, stage, owner, amount, close, qualification, attributes);
       for (int i = 1; i < n; i++) {
-        Object value = after[i];
-        Instant at = deal.instantAt(i);
-        events[i] = switch (deal.kindAt(i)) {
-          case OPENED -> throw new IllegalStateException("bug: deal " + id + " was opened again at event " + i);
-          case STAGE_CHANGED -> new DealEvent.StageChanged(id, stage, (String) value, at);
-          case WON -> new DealEvent.Won(id, stage, (String) value, at);
-          case LOST -> {
-            LostTo lost = (LostTo) Objects.requireNonNull(value);
-            yield new DealEvent.Lost(id, stage, lost.stageId(), lost.reason(), at);
-          }
-          case REOPENED -> new DealEvent.Reopened(id, (String) value, at);
-          case AMOUNT_CHANGED -> new DealEvent.AmountChanged(id, Option.of((Money) value), at);
-          case QUALIFICATION_UPDATED -> new DealEvent.QualificationUpdated(id, (Qualification) value, at);
-          case ATTRIBUTE_CHANGED -> new DealEvent.AttributeChanged(id,
-              ((AttributeEdit) Objects.requireNonNull(deal.payloadAt(i))).key, Option.of((String) value), at);
-          case EXPECTED_CLOSE_CHANGED -> new DealEvent.ExpectedCloseChanged(id, Option.of((LocalDate) value), at);
-          case PROBABILITY_OVERRIDDEN -> new DealEvent.ProbabilityOverridden(id, Option.of((Double) value), at);
-          case OWNER_CHANGED -> new DealEvent.OwnerChanged(id, (String) value, at);
-          case ACTIVITY_RECORDED -> new DealEvent.ActivityRecorded(id, at);
-          case FORECAST_CATEGORY_OVERRIDDEN -> new DealEvent.ForecastCategoryOverridden(id,
-              Option.of((ForecastCategory) value), at);
-        };
+        events[i] = event(deal, i, stage, after[i]);
         String entered = deal.enteredStageAt(i);
         if (entered != null) {
           stage = entered;
         }
       }
       return List.of(events);
+    }
+
+    /**
+     * The deal's latest event: the value after a field event is the deal's own, and the stage it
+     * was in before is the one the latest earlier stage event entered.
+     */
+    static DealEvent last(Deal deal) {
+      int i = deal.size() - 1;
+      if (i == 0) {
+        return opening(deal, (String) Objects.requireNonNull(deal.payloadAt(0)), deal.owner, deal.amount,
+            deal.expectedClose, deal.qualification, deal.attributes);
+      }
+      Object after = switch (deal.kindAt(i)) {
+        case AMOUNT_CHANGED -> deal.amount;
+        case QUALIFICATION_UPDATED -> deal.qualification;
+        case ATTRIBUTE_CHANGED -> Attributes.get(deal.attributes,
+            ((AttributeEdit) Objects.requireNonNull(deal.payloadAt(i))).key);
+        case EXPECTED_CLOSE_CHANGED -> deal.expectedClose;
+        case OWNER_CHANGED -> deal.owner;
+        case OPENED, STAGE_CHANGED, WON, LOST, REOPENED, PROBABILITY_OVERRIDDEN, ACTIVITY_RECORDED,
+            FORECAST_CATEGORY_OVERRIDDEN -> deal.payloadAt(i);
+      };
+      String stage = null;
+      for (int j = i - 1; stage == null; j--) {
+        stage = deal.enteredStageAt(j); // the opening entered one: found by index 0 at the latest
+      }
+      return event(deal, i, stage, after);
+    }
+
+    private static DealEvent.Opened opening(Deal deal, String stage, String owner, @Nullable Money amount,
+        @Nullable LocalDate close, Qualification qualification, String[] attributes) {
+      return new DealEvent.Opened(deal.id, deal.pipelineId, stage, deal.title, deal.account, owner,
+          Option.of(amount), Option.of(close), qualification, Attributes.view(attributes), deal.createdAt());
+    }
+
+    /** Event {@code i} (not the opening) of the deal, in {@code stage} before it, with the value it set. */
+    private static DealEvent event(Deal deal, int i, String stage, @Nullable Object value) {
+      String id = deal.id;
+      Instant at = deal.instantAt(i);
+      return switch (deal.kindAt(i)) {
+        case OPENED -> throw new IllegalStateException("bug: deal " + id + " was opened again at event " + i);
+        case STAGE_CHANGED -> new DealEvent.StageChanged(id, stage, (String) value, at);
+        case WON -> new DealEvent.Won(id, stage, (String) value, at);
+        case LOST -> {
+          LostTo lost = (LostTo) Objects.requireNonNull(value);
+          yield new DealEvent.Lost(id, stage, lost.stageId(), lost.reason(), at);
+        }
+        case REOPENED -> new DealEvent.Reopened(id, (String) value, at);
+        case AMOUNT_CHANGED -> new DealEvent.AmountChanged(id, Option.of((Money) value), at);
+        case QUALIFICATION_UPDATED -> new DealEvent.QualificationUpdated(id, (Qualification) value, at);
+        case ATTRIBUTE_CHANGED -> new DealEvent.AttributeChanged(id,
+            ((AttributeEdit) Objects.requireNonNull(deal.payloadAt(i))).key, Option.of((String) value), at);
+        case EXPECTED_CLOSE_CHANGED -> new DealEvent.ExpectedCloseChanged(id, Option.of((LocalDate) value), at);
+        case PROBABILITY_OVERRIDDEN -> new DealEvent.ProbabilityOverridden(id, Option.of((Double) value), at);
+        case OWNER_CHANGED -> new DealEvent.OwnerChanged(id, (String) value, at);
+        case ACTIVITY_RECORDED -> new DealEvent.ActivityRecorded(id, at);
+        case FORECAST_CATEGORY_OVERRIDDEN -> new DealEvent.ForecastCategoryOverridden(id,
+            Option.of((ForecastCategory) value), at);
+      };
     }
   }
 
