@@ -89,8 +89,8 @@ public final class Deal extends History {
     this.stageId = stageId;
     this.status = DealStatus.OPEN;
     this.owner = draft.owner();
-    this.amount = draft.amount().getOrNull();
-    this.expectedClose = draft.expectedClose().getOrNull();
+    this.amount = draft.amountOrNull();
+    this.expectedClose = draft.expectedCloseOrNull();
     this.qualification = draft.qualification();
     this.attributes = Attributes.array(draft.attributeMap());
   }

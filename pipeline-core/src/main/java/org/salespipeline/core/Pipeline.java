@@ -201,8 +201,8 @@ public final class Pipeline {
   public Either<Rejection, Change> open(NewDeal draft, Instant at) {
     Objects.requireNonNull(draft, "draft");
     Objects.requireNonNull(at, "at");
-    Option<String> chosen = draft.stageId();
-    String stageId = chosen.isDefined() ? chosen.get() : firstCreationStageId();
+    String chosen = draft.stageIdOrNull();
+    String stageId = chosen != null ? chosen : firstCreationStageId();
     // the draft checked its values already: the deal does not look at them again
     return decideOpened(Deal.opened(draft, id, stageId, at));
   }
