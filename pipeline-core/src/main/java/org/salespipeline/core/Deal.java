@@ -31,7 +31,6 @@ public final class Deal extends History {
   private final String account;
   // now; the values at the opening are in the history (see History)
   private final String stageId;
-  private final DealStatus status;
   private final String owner;
   private final @Nullable Money amount;
   private final @Nullable LocalDate expectedClose;
@@ -47,13 +46,12 @@ public final class Deal extends History {
   private Deal(Deal from, DealEvent.Kind kind, Instant at, @Nullable Object payload, String stageId, DealStatus status,
       String owner, @Nullable Money amount, @Nullable LocalDate expectedClose, Qualification qualification,
       String[] attributes) {
-    super(from, kind, at, payload);
+    super(from, kind, at, payload, status);
     this.id = from.id;
     this.pipelineId = from.pipelineId;
     this.title = from.title;
     this.account = from.account;
     this.stageId = stageId;
-    this.status = status;
     this.owner = owner;
     this.amount = amount;
     this.expectedClose = expectedClose;
@@ -68,7 +66,6 @@ public final class Deal extends History {
     this.title = e.title();
     this.account = e.account();
     this.stageId = e.stageId();
-    this.status = DealStatus.OPEN;
     this.owner = e.owner();
     this.amount = e.amount().getOrNull();
     this.expectedClose = e.expectedClose().getOrNull();
@@ -87,7 +84,6 @@ public final class Deal extends History {
     this.title = draft.title();
     this.account = draft.account();
     this.stageId = stageId;
-    this.status = DealStatus.OPEN;
     this.owner = draft.owner();
     this.amount = draft.amountOrNull();
     this.expectedClose = draft.expectedCloseOrNull();
@@ -183,7 +179,7 @@ public final class Deal extends History {
    * @return the status, never null
    */
   public DealStatus status() {
-    return status;
+    return lastStatus();
   }
 
   /**
@@ -250,7 +246,7 @@ public final class Deal extends History {
    *     (where the policy does not require one)
    */
   public Option<String> lostReason() {
-    if (status != DealStatus.LOST) {
+    if (status() != DealStatus.LOST) {
       return Option.none();
     }
     String reason = ((LostTo) Objects.requireNonNull(payloadAt(lastIndexOf(DealEvent.Kind.LOST, size())))).reason();
@@ -309,7 +305,7 @@ public final class Deal extends History {
    * @return true if open
    */
   public boolean isOpen() {
-    return status == DealStatus.OPEN;
+    return status() == DealStatus.OPEN;
   }
 
   /**
@@ -346,7 +342,7 @@ public final class Deal extends History {
         return i;
       }
     }
-    throw new IllegalStateException("bug: deal " + id + " is " + status + " but was never closed");
+    throw new IllegalStateException("bug: deal " + id + " is " + status() + " but was never closed");
   }
 
   /**
@@ -514,26 +510,26 @@ public final class Deal extends History {
         if (next != null) {
           Checks.nonNegative(next, "amount");
         }
-        yield new Deal(this, e, amount, stageId, status, owner, next, expectedClose, qualification, attributes);
+        yield new Deal(this, e, amount, stageId, status(), owner, next, expectedClose, qualification, attributes);
       }
       case QUALIFICATION_UPDATED -> qualified(((DealEvent.QualificationUpdated) e).qualification(), e.at());
       case ATTRIBUTE_CHANGED -> {
         DealEvent.AttributeChanged changed = (DealEvent.AttributeChanged) e;
         String[] next = changed.value().isEmpty() ? Attributes.without(attributes, changed.key())
             : Attributes.with(attributes, changed.key(), changed.value().get());
-        yield new Deal(this, e, new AttributeEdit(changed.key(), attributes), stageId, status, owner, amount,
+        yield new Deal(this, e, new AttributeEdit(changed.key(), attributes), stageId, status(), owner, amount,
             expectedClose, qualification, next);
       }
-      case EXPECTED_CLOSE_CHANGED -> new Deal(this, e, expectedClose, stageId, status, owner, amount,
+      case EXPECTED_CLOSE_CHANGED -> new Deal(this, e, expectedClose, stageId, status(), owner, amount,
           ((DealEvent.ExpectedCloseChanged) e).expectedClose().getOrNull(), qualification, attributes);
       case PROBABILITY_OVERRIDDEN -> new Deal(this, e, ((DealEvent.ProbabilityOverridden) e).probability().getOrNull(),
-          stageId, status, owner, amount, expectedClose, qualification, attributes);
-      case OWNER_CHANGED -> new Deal(this, e, owner, stageId, status, ((DealEvent.OwnerChanged) e).owner(), amount,
+          stageId, status(), owner, amount, expectedClose, qualification, attributes);
+      case OWNER_CHANGED -> new Deal(this, e, owner, stageId, status(), ((DealEvent.OwnerChanged) e).owner(), amount,
           expectedClose, qualification, attributes);
-      case ACTIVITY_RECORDED -> new Deal(this, e, null, stageId, status, owner, amount, expectedClose, qualification,
+      case ACTIVITY_RECORDED -> new Deal(this, e, null, stageId, status(), owner, amount, expectedClose, qualification,
           attributes);
       case FORECAST_CATEGORY_OVERRIDDEN -> new Deal(this, e,
-          ((DealEvent.ForecastCategoryOverridden) e).forecastCategory().getOrNull(), stageId, status, owner, amount,
+          ((DealEvent.ForecastCategoryOverridden) e).forecastCategory().getOrNull(), stageId, status(), owner, amount,
           expectedClose, qualification, attributes);
     };
   }
@@ -545,7 +541,7 @@ public final class Deal extends History {
 
   /** Applies a move of this deal into an open stage; see {@link #evolve}. */
   Deal moved(String toStageId, Instant at) {
-    return new Deal(this, DealEvent.Kind.STAGE_CHANGED, at, toStageId, toStageId, status, owner, amount,
+    return new Deal(this, DealEvent.Kind.STAGE_CHANGED, at, toStageId, toStageId, status(), owner, amount,
         expectedClose, qualification, attributes);
   }
 
@@ -569,7 +565,7 @@ public final class Deal extends History {
 
   /** Applies a qualification update of this deal; see {@link #evolve}. */
   Deal qualified(Qualification next, Instant at) {
-    return new Deal(this, DealEvent.Kind.QUALIFICATION_UPDATED, at, qualification, stageId, status, owner, amount,
+    return new Deal(this, DealEvent.Kind.QUALIFICATION_UPDATED, at, qualification, stageId, status(), owner, amount,
         expectedClose, next, attributes);
   }
 
@@ -715,7 +711,7 @@ public final class Deal extends History {
     return other instanceof Deal that
         && id.equals(that.id)
         && stageId.equals(that.stageId)
-        && status == that.status
+        && status() == that.status()
         && sameHistory(that)
         && pipelineId.equals(that.pipelineId)
         && title.equals(that.title)
@@ -734,12 +730,12 @@ public final class Deal extends History {
    */
   @Override
   public int hashCode() {
-    return ((id.hashCode() * 31 + stageId.hashCode()) * 31 + status.ordinal()) * 31 + historyHash();
+    return ((id.hashCode() * 31 + stageId.hashCode()) * 31 + status().ordinal()) * 31 + historyHash();
   }
 
   @Override
   public String toString() {
-    return "Deal " + id + " '" + title + "' [" + stageId + ", " + status
+    return "Deal " + id + " '" + title + "' [" + stageId + ", " + status()
         + (amount == null ? "" : ", " + amount) + ", owner " + owner + ", " + version() + " events]";
   }
 }
