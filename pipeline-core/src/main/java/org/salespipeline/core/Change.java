@@ -1,21 +1,17 @@
 package org.salespipeline.core;
 
 import io.vavr.control.Either;
-import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.Iterator;
+import java.util.Collections;
 import java.util.List;
-import java.util.ListIterator;
-import java.util.function.Function;
-import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
 import java.util.Objects;
-import java.util.RandomAccess;
+import java.util.function.Function;
 
 /**
  * What an accepted command produced: the new deal and the events to append to the host's store.
+ *
+ * <p>A command's change makes its event from the new deal's history when {@link #events()} is
+ * asked for (an equal event each time), so that a caller who keeps only the deal pays for no event.
  *
  * <p>Immutable and thread-safe.
  *
@@ -23,6 +19,10 @@ import java.util.RandomAccess;
  * @param events the events the command produced, in order; never empty
  */
 public record Change(Deal deal, List<DealEvent> events) {
+
+  /** The events of a command's change: the deal's latest event, made when asked for. Never seen outside. */
+  private static final List<DealEvent> LATEST = Collections.unmodifiableList(new ArrayList<>(1));
+
   /**
    * Creates the value, checking that no component is null.
    *
@@ -31,10 +31,22 @@ public record Change(Deal deal, List<DealEvent> events) {
    */
   public Change {
     Objects.requireNonNull(deal, "deal");
-    events = events instanceof OneEvent one ? one : List.copyOf(Objects.requireNonNull(events, "events"));
-    if (events.isEmpty()) {
-      throw new IllegalArgumentException("events must not be empty");
+    if (events != LATEST) {
+      events = List.copyOf(Objects.requireNonNull(events, "events"));
+      if (events.isEmpty()) {
+        throw new IllegalArgumentException("events must not be empty");
+      }
     }
+  }
+
+  /**
+   * Returns the events the command produced, in order.
+   *
+   * @return an unmodifiable list, never empty
+   */
+  @Override
+  public List<DealEvent> events() {
+    return events == LATEST ? List.of(deal.lastEvent()) : events;
   }
 
   /**
@@ -53,107 +65,35 @@ public record Change(Deal deal, List<DealEvent> events) {
     Objects.requireNonNull(command, "command");
     Either<Rejection, Change> next = Objects.requireNonNull(command.apply(deal), "command returned null");
     return next.map(c -> {
-      List<DealEvent> joined = new ArrayList<>(events);
-      joined.addAll(c.events);
+      List<DealEvent> joined = new ArrayList<>(events());
+      joined.addAll(c.events());
       return new Change(c.deal, joined);
     });
   }
 
-  static Change of(Deal deal, DealEvent event) {
-    return new Change(deal, new OneEvent(event));
+  /**
+   * Changes are equal when their deals and their events are.
+   *
+   * @param other the object to compare with
+   * @return true if other is a change with an equal deal and equal events
+   */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Change that && deal.equals(that.deal) && events().equals(that.events());
   }
 
-  /**
-   * The events of a single command: an unmodifiable list of one event, in one object of 16 bytes
-   * where {@code List.of(event)} takes 24. Every command makes one, so it is the one list here.
-   */
-  private static final class OneEvent extends AbstractList<DealEvent> implements RandomAccess {
-    private final DealEvent event;
+  @Override
+  public int hashCode() {
+    return 31 * deal.hashCode() + events().hashCode();
+  }
 
-    OneEvent(DealEvent event) {
-      this.event = Objects.requireNonNull(event, "event");
-    }
+  @Override
+  public String toString() {
+    return "Change[deal=" + deal + ", events=" + events() + "]";
+  }
 
-    @Override
-    public DealEvent get(int index) {
-      Objects.checkIndex(index, 1);
-      return event;
-    }
-
-    @Override
-    public int size() {
-      return 1;
-    }
-
-    // unmodifiable as List.of is: AbstractList would accept the mutators that change nothing, so refuse them all
-
-    @Override
-    public boolean add(DealEvent e) {
-      throw unmodifiable();
-    }
-
-    @Override
-    public boolean addAll(Collection<? extends DealEvent> c) {
-      throw unmodifiable();
-    }
-
-    @Override
-    public boolean addAll(int index, Collection<? extends DealEvent> c) {
-      throw unmodifiable();
-    }
-
-    @Override
-    public boolean remove(Object o) {
-      throw unmodifiable();
-    }
-
-    @Override
-    public boolean removeAll(Collection<?> c) {
-      throw unmodifiable();
-    }
-
-    @Override
-    public boolean retainAll(Collection<?> c) {
-      throw unmodifiable();
-    }
-
-    @Override
-    public boolean removeIf(Predicate<? super DealEvent> filter) {
-      throw unmodifiable();
-    }
-
-    @Override
-    public void replaceAll(UnaryOperator<DealEvent> operator) {
-      throw unmodifiable();
-    }
-
-    @Override
-    public void sort(Comparator<? super DealEvent> c) {
-      throw unmodifiable();
-    }
-
-    @Override
-    public void clear() {
-      throw unmodifiable();
-    }
-
-    @Override
-    public Iterator<DealEvent> iterator() {
-      return List.of(event).iterator();
-    }
-
-    @Override
-    public ListIterator<DealEvent> listIterator(int index) {
-      return List.of(event).listIterator(index);
-    }
-
-    @Override
-    public List<DealEvent> subList(int fromIndex, int toIndex) {
-      return List.of(event).subList(fromIndex, toIndex);
-    }
-
-    private static UnsupportedOperationException unmodifiable() {
-      return new UnsupportedOperationException("a change's events cannot be changed");
-    }
+  /** The change of a command that appended one event to a deal: the new deal. */
+  static Change of(Deal deal) {
+    return new Change(deal, LATEST);
   }
 }

@@ -31,7 +31,6 @@ public final class Deal extends History {
   private final String account;
   // now; the values at the opening are in the history (see History)
   private final String stageId;
-  private final DealStatus status;
   private final String owner;
   private final @Nullable Money amount;
   private final @Nullable LocalDate expectedClose;
@@ -47,13 +46,12 @@ public final class Deal extends History {
   private Deal(Deal from, DealEvent.Kind kind, Instant at, @Nullable Object payload, String stageId, DealStatus status,
       String owner, @Nullable Money amount, @Nullable LocalDate expectedClose, Qualification qualification,
       String[] attributes) {
-    super(from, kind, at, payload);
+    super(from, kind, at, payload, status);
     this.id = from.id;
     this.pipelineId = from.pipelineId;
     this.title = from.title;
     this.account = from.account;
     this.stageId = stageId;
-    this.status = status;
     this.owner = owner;
     this.amount = amount;
     this.expectedClose = expectedClose;
@@ -61,22 +59,36 @@ public final class Deal extends History {
     this.attributes = attributes;
   }
 
-  private Deal(DealEvent.Opened e, boolean amountChecked) {
+  private Deal(DealEvent.Opened e) {
     super(e.at(), e.stageId());
     this.id = e.dealId();
     this.pipelineId = e.pipelineId();
     this.title = e.title();
     this.account = e.account();
     this.stageId = e.stageId();
-    this.status = DealStatus.OPEN;
     this.owner = e.owner();
     this.amount = e.amount().getOrNull();
     this.expectedClose = e.expectedClose().getOrNull();
     this.qualification = e.qualification();
     this.attributes = Attributes.array(e.attributes());
-    if (amount != null && !amountChecked) {
+    if (amount != null) {
       Checks.nonNegative(amount, "amount");
     }
+  }
+
+  /** The deal of an opening made from a draft, whose values were checked when they were set. */
+  private Deal(NewDeal draft, String pipelineId, String stageId, Instant at) {
+    super(at, stageId);
+    this.id = draft.id();
+    this.pipelineId = pipelineId;
+    this.title = draft.title();
+    this.account = draft.account();
+    this.stageId = stageId;
+    this.owner = draft.owner();
+    this.amount = draft.amountOrNull();
+    this.expectedClose = draft.expectedCloseOrNull();
+    this.qualification = draft.qualification();
+    this.attributes = Attributes.array(draft.attributeMap());
   }
 
   /** The library's modules read histories through this, found by {@link DealCursor#of(Deal)}. */
@@ -167,7 +179,7 @@ public final class Deal extends History {
    * @return the status, never null
    */
   public DealStatus status() {
-    return status;
+    return lastStatus();
   }
 
   /**
@@ -234,7 +246,7 @@ public final class Deal extends History {
    *     (where the policy does not require one)
    */
   public Option<String> lostReason() {
-    if (status != DealStatus.LOST) {
+    if (status() != DealStatus.LOST) {
       return Option.none();
     }
     String reason = ((LostTo) Objects.requireNonNull(payloadAt(lastIndexOf(DealEvent.Kind.LOST, size())))).reason();
@@ -293,7 +305,7 @@ public final class Deal extends History {
    * @return true if open
    */
   public boolean isOpen() {
-    return status == DealStatus.OPEN;
+    return status() == DealStatus.OPEN;
   }
 
   /**
@@ -330,7 +342,7 @@ public final class Deal extends History {
         return i;
       }
     }
-    throw new IllegalStateException("bug: deal " + id + " is " + status + " but was never closed");
+    throw new IllegalStateException("bug: deal " + id + " is " + status() + " but was never closed");
   }
 
   /**
@@ -470,12 +482,15 @@ public final class Deal extends History {
   }
 
   static Deal opened(DealEvent.Opened e) {
-    return new Deal(e, false);
+    return new Deal(e);
   }
 
-  /** The deal of an opening made from a {@link NewDeal}, whose amount was checked when it was set. */
-  static Deal openedFromDraft(DealEvent.Opened e) {
-    return new Deal(e, true);
+  /**
+   * The deal a pipeline opens from a draft in a stage: no {@link DealEvent.Opened} is made (its
+   * change makes it from the deal when asked), and the draft's amount is not checked again.
+   */
+  static Deal opened(NewDeal draft, String pipelineId, String stageId, Instant at) {
+    return new Deal(draft, pipelineId, stageId, at);
   }
 
   /** Applies an already validated event; the state machine decides, this only records. */
@@ -486,75 +501,80 @@ public final class Deal extends History {
     // the payload is what the history keeps: the value before for the fields this deal holds (see History)
     return switch (e.kind()) {
       case OPENED -> throw new IllegalStateException("bug: deal " + id + " cannot be opened twice");
-      case STAGE_CHANGED -> moved((DealEvent.StageChanged) e);
-      case WON -> won((DealEvent.Won) e);
-      case LOST -> lost((DealEvent.Lost) e);
-      case REOPENED -> reopened((DealEvent.Reopened) e);
+      case STAGE_CHANGED -> moved(((DealEvent.StageChanged) e).toStageId(), e.at());
+      case WON -> won(((DealEvent.Won) e).wonStageId(), e.at());
+      case LOST -> lost(((DealEvent.Lost) e).lostStageId(), ((DealEvent.Lost) e).reason(), e.at());
+      case REOPENED -> reopened(((DealEvent.Reopened) e).toStageId(), e.at());
       case AMOUNT_CHANGED -> {
         Money next = ((DealEvent.AmountChanged) e).amount().getOrNull();
         if (next != null) {
           Checks.nonNegative(next, "amount");
         }
-        yield new Deal(this, e, amount, stageId, status, owner, next, expectedClose, qualification, attributes);
+        yield new Deal(this, e, amount, stageId, status(), owner, next, expectedClose, qualification, attributes);
       }
-      case QUALIFICATION_UPDATED -> qualified((DealEvent.QualificationUpdated) e);
+      case QUALIFICATION_UPDATED -> qualified(((DealEvent.QualificationUpdated) e).qualification(), e.at());
       case ATTRIBUTE_CHANGED -> {
         DealEvent.AttributeChanged changed = (DealEvent.AttributeChanged) e;
         String[] next = changed.value().isEmpty() ? Attributes.without(attributes, changed.key())
             : Attributes.with(attributes, changed.key(), changed.value().get());
-        yield new Deal(this, e, new AttributeEdit(changed.key(), attributes), stageId, status, owner, amount,
+        yield new Deal(this, e, new AttributeEdit(changed.key(), attributes), stageId, status(), owner, amount,
             expectedClose, qualification, next);
       }
-      case EXPECTED_CLOSE_CHANGED -> new Deal(this, e, expectedClose, stageId, status, owner, amount,
+      case EXPECTED_CLOSE_CHANGED -> new Deal(this, e, expectedClose, stageId, status(), owner, amount,
           ((DealEvent.ExpectedCloseChanged) e).expectedClose().getOrNull(), qualification, attributes);
       case PROBABILITY_OVERRIDDEN -> new Deal(this, e, ((DealEvent.ProbabilityOverridden) e).probability().getOrNull(),
-          stageId, status, owner, amount, expectedClose, qualification, attributes);
-      case OWNER_CHANGED -> new Deal(this, e, owner, stageId, status, ((DealEvent.OwnerChanged) e).owner(), amount,
+          stageId, status(), owner, amount, expectedClose, qualification, attributes);
+      case OWNER_CHANGED -> new Deal(this, e, owner, stageId, status(), ((DealEvent.OwnerChanged) e).owner(), amount,
           expectedClose, qualification, attributes);
-      case ACTIVITY_RECORDED -> new Deal(this, e, null, stageId, status, owner, amount, expectedClose, qualification,
+      case ACTIVITY_RECORDED -> new Deal(this, e, null, stageId, status(), owner, amount, expectedClose, qualification,
           attributes);
       case FORECAST_CATEGORY_OVERRIDDEN -> new Deal(this, e,
-          ((DealEvent.ForecastCategoryOverridden) e).forecastCategory().getOrNull(), stageId, status, owner, amount,
+          ((DealEvent.ForecastCategoryOverridden) e).forecastCategory().getOrNull(), stageId, status(), owner, amount,
           expectedClose, qualification, attributes);
     };
   }
 
-  // The events the pipeline's commands produce, one method per kind: a command calls its own with the event it
-  // made, so that the JIT inlines the whole append into the command with no dispatch on the event's type, and
-  // evolve calls the same methods once it has checked the deal id. The event must be this deal's.
+  // The events the pipeline's commands produce, one method per kind, given the event's values rather than the event:
+  // a command calls its own after deciding, so that the JIT inlines the whole append into the command and no event
+  // is made (its Change makes it from the deal when asked); evolve calls the same methods once it has checked the
+  // deal id. The values must be valid for this deal.
 
-  /** Applies a move of this deal; see {@link #evolve}. */
-  Deal moved(DealEvent.StageChanged e) {
-    String to = e.toStageId();
-    return new Deal(this, DealEvent.Kind.STAGE_CHANGED, e.at(), to, to, status, owner, amount, expectedClose,
-        qualification, attributes);
-  }
-
-  /** Applies the win of this deal; see {@link #evolve}. */
-  Deal won(DealEvent.Won e) {
-    String to = e.wonStageId();
-    return new Deal(this, DealEvent.Kind.WON, e.at(), to, to, DealStatus.WON, owner, amount, expectedClose,
-        qualification, attributes);
-  }
-
-  /** Applies the loss of this deal; see {@link #evolve}. */
-  Deal lost(DealEvent.Lost e) {
-    String to = e.lostStageId();
-    return new Deal(this, DealEvent.Kind.LOST, e.at(), new LostTo(to, e.reason()), to, DealStatus.LOST, owner, amount,
+  /** Applies a move of this deal into an open stage; see {@link #evolve}. */
+  Deal moved(String toStageId, Instant at) {
+    return new Deal(this, DealEvent.Kind.STAGE_CHANGED, at, toStageId, toStageId, status(), owner, amount,
         expectedClose, qualification, attributes);
   }
 
-  /** Applies a reopening of this deal; see {@link #evolve}. */
-  Deal reopened(DealEvent.Reopened e) {
-    String to = e.toStageId();
-    return new Deal(this, DealEvent.Kind.REOPENED, e.at(), to, to, DealStatus.OPEN, owner, amount, expectedClose,
-        qualification, attributes);
+  /** Applies the win of this deal; see {@link #evolve}. */
+  Deal won(String wonStageId, Instant at) {
+    return new Deal(this, DealEvent.Kind.WON, at, wonStageId, wonStageId, DealStatus.WON, owner, amount,
+        expectedClose, qualification, attributes);
+  }
+
+  /** Applies the loss of this deal, the reason stripped (empty if none); see {@link #evolve}. */
+  Deal lost(String lostStageId, String reason, Instant at) {
+    return new Deal(this, DealEvent.Kind.LOST, at, new LostTo(lostStageId, reason), lostStageId, DealStatus.LOST,
+        owner, amount, expectedClose, qualification, attributes);
+  }
+
+  /** Applies a reopening of this deal into an open stage; see {@link #evolve}. */
+  Deal reopened(String toStageId, Instant at) {
+    return new Deal(this, DealEvent.Kind.REOPENED, at, toStageId, toStageId, DealStatus.OPEN, owner, amount,
+        expectedClose, qualification, attributes);
   }
 
   /** Applies a qualification update of this deal; see {@link #evolve}. */
-  Deal qualified(DealEvent.QualificationUpdated e) {
-    return new Deal(this, DealEvent.Kind.QUALIFICATION_UPDATED, e.at(), qualification, stageId, status, owner, amount,
-        expectedClose, e.qualification(), attributes);
+  Deal qualified(Qualification next, Instant at) {
+    return new Deal(this, DealEvent.Kind.QUALIFICATION_UPDATED, at, qualification, stageId, status(), owner, amount,
+        expectedClose, next, attributes);
+  }
+
+  /**
+   * Returns the deal's latest event, made from the compact history as {@link #history()} makes it:
+   * the event of the command that produced this deal.
+   */
+  DealEvent lastEvent() {
+    return EventsView.last(this);
   }
 
   /** The events themselves, made from the compact history when asked for. */
@@ -605,39 +625,75 @@ public final class Deal extends History {
         };
       }
       DealEvent[] events = new DealEvent[n];
-      String id = deal.id;
       String stage = (String) Objects.requireNonNull(deal.payloadAt(0));
-      events[0] = new DealEvent.Opened(id, deal.pipelineId, stage, deal.title, deal.account, owner,
-          Option.of(amount), Option.of(close), qualification, Attributes.view(attributes), deal.createdAt());
+      events[0] = opening(deal, stage, owner, amount, close, qualification, attributes);
       for (int i = 1; i < n; i++) {
-        Object value = after[i];
-        Instant at = deal.instantAt(i);
-        events[i] = switch (deal.kindAt(i)) {
-          case OPENED -> throw new IllegalStateException("bug: deal " + id + " was opened again at event " + i);
-          case STAGE_CHANGED -> new DealEvent.StageChanged(id, stage, (String) value, at);
-          case WON -> new DealEvent.Won(id, stage, (String) value, at);
-          case LOST -> {
-            LostTo lost = (LostTo) Objects.requireNonNull(value);
-            yield new DealEvent.Lost(id, stage, lost.stageId(), lost.reason(), at);
-          }
-          case REOPENED -> new DealEvent.Reopened(id, (String) value, at);
-          case AMOUNT_CHANGED -> new DealEvent.AmountChanged(id, Option.of((Money) value), at);
-          case QUALIFICATION_UPDATED -> new DealEvent.QualificationUpdated(id, (Qualification) value, at);
-          case ATTRIBUTE_CHANGED -> new DealEvent.AttributeChanged(id,
-              ((AttributeEdit) Objects.requireNonNull(deal.payloadAt(i))).key, Option.of((String) value), at);
-          case EXPECTED_CLOSE_CHANGED -> new DealEvent.ExpectedCloseChanged(id, Option.of((LocalDate) value), at);
-          case PROBABILITY_OVERRIDDEN -> new DealEvent.ProbabilityOverridden(id, Option.of((Double) value), at);
-          case OWNER_CHANGED -> new DealEvent.OwnerChanged(id, (String) value, at);
-          case ACTIVITY_RECORDED -> new DealEvent.ActivityRecorded(id, at);
-          case FORECAST_CATEGORY_OVERRIDDEN -> new DealEvent.ForecastCategoryOverridden(id,
-              Option.of((ForecastCategory) value), at);
-        };
+        events[i] = event(deal, i, stage, after[i]);
         String entered = deal.enteredStageAt(i);
         if (entered != null) {
           stage = entered;
         }
       }
       return List.of(events);
+    }
+
+    /**
+     * The deal's latest event: the value after a field event is the deal's own, and the stage it
+     * was in before is the one the latest earlier stage event entered.
+     */
+    static DealEvent last(Deal deal) {
+      int i = deal.size() - 1;
+      if (i == 0) {
+        return opening(deal, (String) Objects.requireNonNull(deal.payloadAt(0)), deal.owner, deal.amount,
+            deal.expectedClose, deal.qualification, deal.attributes);
+      }
+      Object after = switch (deal.kindAt(i)) {
+        case AMOUNT_CHANGED -> deal.amount;
+        case QUALIFICATION_UPDATED -> deal.qualification;
+        case ATTRIBUTE_CHANGED -> Attributes.get(deal.attributes,
+            ((AttributeEdit) Objects.requireNonNull(deal.payloadAt(i))).key);
+        case EXPECTED_CLOSE_CHANGED -> deal.expectedClose;
+        case OWNER_CHANGED -> deal.owner;
+        case OPENED, STAGE_CHANGED, WON, LOST, REOPENED, PROBABILITY_OVERRIDDEN, ACTIVITY_RECORDED,
+            FORECAST_CATEGORY_OVERRIDDEN -> deal.payloadAt(i);
+      };
+      String stage = null;
+      for (int j = i - 1; stage == null; j--) {
+        stage = deal.enteredStageAt(j); // the opening entered one: found by index 0 at the latest
+      }
+      return event(deal, i, stage, after);
+    }
+
+    private static DealEvent.Opened opening(Deal deal, String stage, String owner, @Nullable Money amount,
+        @Nullable LocalDate close, Qualification qualification, String[] attributes) {
+      return new DealEvent.Opened(deal.id, deal.pipelineId, stage, deal.title, deal.account, owner,
+          Option.of(amount), Option.of(close), qualification, Attributes.view(attributes), deal.createdAt());
+    }
+
+    /** Event {@code i} (not the opening) of the deal, in {@code stage} before it, with the value it set. */
+    private static DealEvent event(Deal deal, int i, String stage, @Nullable Object value) {
+      String id = deal.id;
+      Instant at = deal.instantAt(i);
+      return switch (deal.kindAt(i)) {
+        case OPENED -> throw new IllegalStateException("bug: deal " + id + " was opened again at event " + i);
+        case STAGE_CHANGED -> new DealEvent.StageChanged(id, stage, (String) value, at);
+        case WON -> new DealEvent.Won(id, stage, (String) value, at);
+        case LOST -> {
+          LostTo lost = (LostTo) Objects.requireNonNull(value);
+          yield new DealEvent.Lost(id, stage, lost.stageId(), lost.reason(), at);
+        }
+        case REOPENED -> new DealEvent.Reopened(id, (String) value, at);
+        case AMOUNT_CHANGED -> new DealEvent.AmountChanged(id, Option.of((Money) value), at);
+        case QUALIFICATION_UPDATED -> new DealEvent.QualificationUpdated(id, (Qualification) value, at);
+        case ATTRIBUTE_CHANGED -> new DealEvent.AttributeChanged(id,
+            ((AttributeEdit) Objects.requireNonNull(deal.payloadAt(i))).key, Option.of((String) value), at);
+        case EXPECTED_CLOSE_CHANGED -> new DealEvent.ExpectedCloseChanged(id, Option.of((LocalDate) value), at);
+        case PROBABILITY_OVERRIDDEN -> new DealEvent.ProbabilityOverridden(id, Option.of((Double) value), at);
+        case OWNER_CHANGED -> new DealEvent.OwnerChanged(id, (String) value, at);
+        case ACTIVITY_RECORDED -> new DealEvent.ActivityRecorded(id, at);
+        case FORECAST_CATEGORY_OVERRIDDEN -> new DealEvent.ForecastCategoryOverridden(id,
+            Option.of((ForecastCategory) value), at);
+      };
     }
   }
 
@@ -655,7 +711,7 @@ public final class Deal extends History {
     return other instanceof Deal that
         && id.equals(that.id)
         && stageId.equals(that.stageId)
-        && status == that.status
+        && status() == that.status()
         && sameHistory(that)
         && pipelineId.equals(that.pipelineId)
         && title.equals(that.title)
@@ -674,12 +730,12 @@ public final class Deal extends History {
    */
   @Override
   public int hashCode() {
-    return ((id.hashCode() * 31 + stageId.hashCode()) * 31 + status.ordinal()) * 31 + historyHash();
+    return ((id.hashCode() * 31 + stageId.hashCode()) * 31 + status().ordinal()) * 31 + historyHash();
   }
 
   @Override
   public String toString() {
-    return "Deal " + id + " '" + title + "' [" + stageId + ", " + status
+    return "Deal " + id + " '" + title + "' [" + stageId + ", " + status()
         + (amount == null ? "" : ", " + amount) + ", owner " + owner + ", " + version() + " events]";
   }
 }

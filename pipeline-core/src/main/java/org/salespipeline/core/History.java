@@ -13,12 +13,14 @@ import org.salespipeline.core.internal.DealCursor;
  * the one class that knows the layout. Everything else reads it through {@link #kindAt},
  * {@link #payloadAt}, {@link #instantAt} and the {@link Cursor}.
  *
- * <p>Per event, one mark (the kind and the time since the opening) and one payload reference.
- * While every event is a whole number of seconds after the opening and within about 8 years of
- * it, marks are {@code int}s of seconds (exact, and 4 bytes where an instant costs 24); otherwise
- * {@code long}s of nanoseconds, exact for about 18 years, beyond which an event keeps its instant
- * in a {@link Far} payload. The kind takes the low bits, as many as {@link DealEvent.Kind} needs,
- * so the number of kinds has no limit (each bit more halves those spans).
+ * <p>Per event, one mark (the kind and the time since the opening's whole second) and one payload
+ * reference. While every event, the opening included, falls on a whole second within about 8 years
+ * of the opening, marks are {@code int}s of seconds (exact, and 4 bytes where an instant costs 24);
+ * otherwise {@code long}s of nanoseconds, exact for about 18 years, beyond which an event keeps its
+ * instant in a {@link Far} payload; the opening's own mark holds its nanoseconds, so that a deal
+ * keeps only the opening's second. The kind takes the low bits, as many as {@link DealEvent.Kind}
+ * needs, so the number of kinds has no limit (each bit more halves those spans). The deal's status
+ * shares an {@code int} with the number of events: with these two, a deal takes 72 bytes, not 80.
  *
  * <p>Payloads by kind: the stage entered (opening, move, win, reopening), a {@link LostTo}, the
  * new probability override or null, the new forecast category override or null, nothing for an activity, and for the fields a deal holds
@@ -53,20 +55,27 @@ abstract class History {
   private static final VarHandle INT_MARK = MethodHandles.arrayElementVarHandle(int[].class);
   private static final VarHandle LONG_MARK = MethodHandles.arrayElementVarHandle(long[].class);
 
+  private static final DealStatus[] STATUSES = DealStatus.values();
+  /** The size takes the low bits of {@link #sizeAndStatus}, the deal's status the two above. */
+  private static final int SIZE_BITS = 30;
+  private static final int SIZE_MASK = (1 << SIZE_BITS) - 1;
+
+  /** The whole second of the opening: marks count from it (the opening's nanoseconds are its own mark's). */
   private final long openedSecond;
-  private final int openedNano;
-  private final int size;
+  /** The number of events and the deal's status in one int: a deal of 72 bytes, not 80. */
+  private final int sizeAndStatus;
   /** An int[] of compact marks or a long[] of wide ones; see the class comment. */
   private final Object marks;
   private final @Nullable Object[] payloads;
 
-  /** The history of a deal just opened in the stage. */
+  /** The history of a deal just opened in the stage; it is open. */
   History(Instant openedAt, String stageId) {
     this.openedSecond = openedAt.getEpochSecond();
-    this.openedNano = openedAt.getNano();
-    this.size = 1;
+    this.sizeAndStatus = sizeAndStatus(1, DealStatus.OPEN);
     // two slots: an array of one int or reference takes the same 24 bytes as one of two
-    this.marks = new int[] {compactMark(DealEvent.Kind.OPENED, 0), 0};
+    int nano = openedAt.getNano();
+    this.marks = nano == 0 ? new int[] {compactMark(DealEvent.Kind.OPENED, 0), 0}
+        : new long[] {(long) nano << KIND_BITS | code(DealEvent.Kind.OPENED), 0L};
     this.payloads = new Object[] {stageId, null};
   }
 
@@ -75,13 +84,12 @@ abstract class History {
    * copied. Only the common case is here, a compact mark in a free slot, so that the JIT inlines it
    * into every command; copying and wide marks are {@link #appendedMarks}.
    */
-  History(History from, DealEvent.Kind kind, Instant at, @Nullable Object payload) {
+  History(History from, DealEvent.Kind kind, Instant at, @Nullable Object payload, DealStatus status) {
     this.openedSecond = from.openedSecond;
-    this.openedNano = from.openedNano;
-    int n = from.size;
-    this.size = n + 1;
+    int n = from.size();
+    this.sizeAndStatus = sizeAndStatus(n + 1, status);
     long seconds = at.getEpochSecond() - openedSecond;
-    if (from.marks instanceof int[] compact && n < compact.length && at.getNano() == openedNano
+    if (from.marks instanceof int[] compact && n < compact.length && at.getNano() == 0
         && seconds >= 0 && seconds < COMPACT_SECONDS
         && INT_MARK.compareAndSet(compact, n, 0, compactMark(kind, seconds))) {
       this.marks = compact;
@@ -101,10 +109,10 @@ abstract class History {
    * has a compact mark and {@code from}'s are compact, else wide.
    */
   private static Object appendedMarks(History from, DealEvent.Kind kind, Instant at) {
-    int n = from.size;
+    int n = from.size();
     long seconds = at.getEpochSecond() - from.openedSecond;
-    int nano = at.getNano() - from.openedNano;
-    if (seconds < 0 || (seconds == 0 && nano < 0)) {
+    int nano = at.getNano();
+    if (seconds < 0 || (seconds == 0 && nano < from.openedNano())) {
       throw new IllegalStateException("bug: an event at " + at + " before the opening at " + from.openedAt());
     }
     if (from.marks instanceof int[] compact && nano == 0 && seconds < COMPACT_SECONDS) {
@@ -130,6 +138,13 @@ abstract class History {
     }
     copy[n] = mark;
     return copy;
+  }
+
+  private static int sizeAndStatus(int size, DealStatus status) {
+    if (size > SIZE_MASK) {
+      throw new IllegalStateException("a deal holds at most " + SIZE_MASK + " events");
+    }
+    return status.ordinal() << SIZE_BITS | size;
   }
 
   private static int length(Object marks) {
@@ -192,35 +207,41 @@ abstract class History {
 
   /** The number of events: at least 1, the opening. */
   final int size() {
-    return size;
+    return sizeAndStatus & SIZE_MASK;
+  }
+
+  /** The deal's status after its latest event. */
+  final DealStatus lastStatus() {
+    return STATUSES[sizeAndStatus >>> SIZE_BITS];
   }
 
   final long openedSecond() {
     return openedSecond;
   }
 
+  /** The opening's nanoseconds: 0 with compact marks, else its own wide mark's offset from the opening's second. */
   final int openedNano() {
-    return openedNano;
+    return marks instanceof int[] ? 0 : (int) (((long[]) marks)[0] >>> KIND_BITS);
   }
 
   final Instant openedAt() {
-    return Instant.ofEpochSecond(openedSecond, openedNano);
+    return Instant.ofEpochSecond(openedSecond, openedNano());
   }
 
   private long wideMark(int index) {
-    Objects.checkIndex(index, size);
+    Objects.checkIndex(index, size());
     return marks instanceof int[] compact ? widened(compact[index]) : ((long[]) marks)[index];
   }
 
   final DealEvent.Kind kindAt(int index) {
-    Objects.checkIndex(index, size);
+    Objects.checkIndex(index, size());
     int code = marks instanceof int[] compact ? compact[index] & KIND_MASK : (int) ((long[]) marks)[index] & KIND_MASK;
     return KINDS[code - 1];
   }
 
   /** The event's payload, whether it is near or far. */
   final @Nullable Object payloadAt(int index) {
-    Object stored = payloads[Objects.checkIndex(index, size)];
+    Object stored = payloads[Objects.checkIndex(index, size())];
     return stored instanceof Far far ? far.payload() : stored;
   }
 
@@ -230,14 +251,14 @@ abstract class History {
 
   final Instant instantAt(int index) {
     if (marks instanceof int[] compact) {
-      Objects.checkIndex(index, size);
-      return Instant.ofEpochSecond(openedSecond + (Integer.toUnsignedLong(compact[index]) >>> KIND_BITS), openedNano);
+      Objects.checkIndex(index, size());
+      return Instant.ofEpochSecond(openedSecond + (Integer.toUnsignedLong(compact[index]) >>> KIND_BITS));
     }
     long mark = wideMark(index);
     if (isFar(mark)) {
       return ((Far) Objects.requireNonNull(payloads[index])).at();
     }
-    long nanos = openedNano + (mark >>> KIND_BITS);
+    long nanos = mark >>> KIND_BITS;
     return Instant.ofEpochSecond(openedSecond + nanos / NANOS_PER_SECOND, nanos % NANOS_PER_SECOND);
   }
 
@@ -246,15 +267,15 @@ abstract class History {
     long second;
     long nano;
     if (marks instanceof int[] compact) {
-      Objects.checkIndex(index, size);
+      Objects.checkIndex(index, size());
       second = openedSecond + (Integer.toUnsignedLong(compact[index]) >>> KIND_BITS);
-      nano = openedNano;
+      nano = 0;
     } else {
       long mark = wideMark(index);
       if (isFar(mark)) {
         return ((Far) Objects.requireNonNull(payloads[index])).at().compareTo(other);
       }
-      long nanos = openedNano + (mark >>> KIND_BITS);
+      long nanos = mark >>> KIND_BITS;
       second = openedSecond + nanos / NANOS_PER_SECOND;
       nano = nanos % NANOS_PER_SECOND;
     }
@@ -267,15 +288,15 @@ abstract class History {
     long seconds;
     long nano;
     if (marks instanceof int[] compact) {
-      Objects.checkIndex(index, size);
+      Objects.checkIndex(index, size());
       seconds = openedSecond + (Integer.toUnsignedLong(compact[index]) >>> KIND_BITS);
-      nano = openedNano;
+      nano = 0;
     } else {
       long mark = wideMark(index);
       if (isFar(mark)) {
         return ((Far) Objects.requireNonNull(payloads[index])).at().toEpochMilli();
       }
-      long nanos = openedNano + (mark >>> KIND_BITS);
+      long nanos = mark >>> KIND_BITS;
       seconds = openedSecond + nanos / NANOS_PER_SECOND;
       nano = nanos % NANOS_PER_SECOND;
     }
@@ -307,7 +328,7 @@ abstract class History {
 
   /** The index of the first event of the kind from {@code start}, or -1. */
   final int firstIndexOf(DealEvent.Kind kind, int start) {
-    for (int i = start; i < size; i++) {
+    for (int i = start, size = size(); i < size; i++) {
       if (kindAt(i) == kind) {
         return i;
       }
@@ -317,7 +338,8 @@ abstract class History {
 
   /** Whether both histories hold the same events: the same marks and payloads in their first slots. */
   final boolean sameHistory(History that) {
-    if (size != that.size || openedSecond != that.openedSecond || openedNano != that.openedNano) {
+    int size = size();
+    if (sizeAndStatus != that.sizeAndStatus || openedSecond != that.openedSecond) {
       return false;
     }
     // the form of the marks is a function of the events, so equal histories have the same form
@@ -328,6 +350,7 @@ abstract class History {
   }
 
   final int historyHash() {
+    int size = size();
     int hash = size;
     for (int i = 0; i < size; i++) {
       hash = hash * 31 + Long.hashCode(wideMark(i));

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
 import org.immutables.value.Value;
+import org.jspecify.annotations.Nullable;
 import org.salespipeline.core.internal.ValueStyle;
 
 /**
@@ -74,30 +75,36 @@ public abstract class NewDeal {
    *
    * @return the amount, never negative, or none if not known
    */
-  @Value.Default
   public Option<Money> amount() {
-    return Option.none();
+    return Option.of(amountOrNull());
   }
+
+  // The optional values are nullable fields behind their Option accessors: opening a deal reads them
+  // from the draft alone, not from an Option object each, which a host's draft may hold anywhere on the heap.
+
+  abstract @Nullable Money amountOrNull();
 
   /**
    * Returns the open stage the deal starts in.
    *
    * @return the stage id, or none for the pipeline's first allowed stage
    */
-  @Value.Default
   public Option<String> stageId() {
-    return Option.none();
+    return Option.of(stageIdOrNull());
   }
+
+  abstract @Nullable String stageIdOrNull();
 
   /**
    * Returns when the deal is expected to close.
    *
    * @return the date, or none if not known
    */
-  @Value.Default
   public Option<LocalDate> expectedClose() {
-    return Option.none();
+    return Option.of(expectedCloseOrNull());
   }
+
+  abstract @Nullable LocalDate expectedCloseOrNull();
 
   /**
    * Returns what is known of the deal's qualification.
@@ -159,7 +166,7 @@ public abstract class NewDeal {
    * @throws IllegalArgumentException if the amount is negative
    */
   public NewDeal withAmount(Money amount) {
-    return ImmutableNewDeal.builder().from(this).amount(Option.of(Objects.requireNonNull(amount, "amount"))).build();
+    return ImmutableNewDeal.builder().from(this).amountOrNull(Objects.requireNonNull(amount, "amount")).build();
   }
 
   /**
@@ -169,7 +176,7 @@ public abstract class NewDeal {
    * @return the copy, never null
    */
   public NewDeal withStage(String stageId) {
-    return ImmutableNewDeal.builder().from(this).stageId(Option.of(Objects.requireNonNull(stageId, "stageId"))).build();
+    return ImmutableNewDeal.builder().from(this).stageIdOrNull(Objects.requireNonNull(stageId, "stageId")).build();
   }
 
   /**
@@ -179,7 +186,7 @@ public abstract class NewDeal {
    * @return the copy, never null
    */
   public NewDeal withExpectedClose(LocalDate date) {
-    return ImmutableNewDeal.builder().from(this).expectedClose(Option.of(Objects.requireNonNull(date, "date"))).build();
+    return ImmutableNewDeal.builder().from(this).expectedCloseOrNull(Objects.requireNonNull(date, "date")).build();
   }
 
   /**
@@ -206,7 +213,10 @@ public abstract class NewDeal {
   @Value.Check
   void check() {
     Checks.notBlank(id(), "id");
-    amount().forEach(money -> Checks.nonNegative(money, "amount"));
+    Money amount = amountOrNull();
+    if (amount != null) {
+      Checks.nonNegative(amount, "amount");
+    }
   }
 
   /**

@@ -201,12 +201,10 @@ public final class Pipeline {
   public Either<Rejection, Change> open(NewDeal draft, Instant at) {
     Objects.requireNonNull(draft, "draft");
     Objects.requireNonNull(at, "at");
-    Option<String> chosen = draft.stageId();
-    String stageId = chosen.isDefined() ? chosen.get() : firstCreationStageId();
-    DealEvent.Opened opened = new DealEvent.Opened(draft.id(), id, stageId, draft.title(), draft.account(),
-        draft.owner(), draft.amount(), draft.expectedClose(), draft.qualification(), draft.attributes(), at);
-    // the draft checked its amount already: the deal does not look at it again
-    return decideOpened(opened, Deal.openedFromDraft(opened));
+    String chosen = draft.stageIdOrNull();
+    String stageId = chosen != null ? chosen : firstCreationStageId();
+    // the draft checked its values already: the deal does not look at them again
+    return decideOpened(Deal.opened(draft, id, stageId, at));
   }
 
   /**
@@ -233,8 +231,7 @@ public final class Pipeline {
     if (refused != null) {
       return Either.left(refused);
     }
-    DealEvent.StageChanged moved = new DealEvent.StageChanged(deal.id(), deal.stageId(), target.id(), at);
-    return Either.right(Change.of(deal.moved(moved), moved));
+    return Either.right(Change.of(deal.moved(target.id(), at)));
   }
 
   /**
@@ -259,8 +256,7 @@ public final class Pipeline {
     if (refused != null) {
       return Either.left(refused);
     }
-    DealEvent.Won won = new DealEvent.Won(deal.id(), deal.stageId(), wonStage.id(), at);
-    return Either.right(Change.of(deal.won(won), won));
+    return Either.right(Change.of(deal.won(wonStage.id(), at)));
   }
 
   /**
@@ -288,8 +284,7 @@ public final class Pipeline {
     if (refused != null) {
       return Either.left(refused);
     }
-    DealEvent.Lost lost = new DealEvent.Lost(deal.id(), deal.stageId(), lostStage.id(), stripped, at);
-    return Either.right(Change.of(deal.lost(lost), lost));
+    return Either.right(Change.of(deal.lost(lostStage.id(), stripped, at)));
   }
 
   /**
@@ -337,8 +332,7 @@ public final class Pipeline {
     if (refused != null) {
       return Either.left(refused);
     }
-    DealEvent.Reopened reopened = new DealEvent.Reopened(deal.id(), target.id(), at);
-    return Either.right(Change.of(deal.reopened(reopened), reopened));
+    return Either.right(Change.of(deal.reopened(target.id(), at)));
   }
 
   /**
@@ -391,8 +385,7 @@ public final class Pipeline {
     if (refused != null) {
       return Either.left(refused);
     }
-    DealEvent.QualificationUpdated qualified = new DealEvent.QualificationUpdated(deal.id(), qualification, at);
-    return Either.right(Change.of(deal.qualified(qualified), qualified));
+    return Either.right(Change.of(deal.qualified(qualification, at)));
   }
 
   /**
@@ -672,20 +665,20 @@ public final class Pipeline {
     if (!opened.pipelineId().equals(id)) {
       throw new IllegalArgumentException("the deal belongs to pipeline '" + opened.pipelineId() + "', not '" + id + "'");
     }
-    return decideOpened(opened, Deal.opened(opened));
+    return decideOpened(Deal.opened(opened));
   }
 
-  /** Decides the opening of {@code deal}, made from {@code opened} of this pipeline. */
-  private Either<Rejection, Change> decideOpened(DealEvent.Opened opened, Deal deal) {
-    Stage stage = stagesById.get(opened.stageId());
-    Rejection refused = notOpenStage(deal, opened.stageId(), stage);
+  /** Decides the opening of {@code deal}, just opened in this pipeline. */
+  private Either<Rejection, Change> decideOpened(Deal deal) {
+    Stage stage = stagesById.get(deal.stageId());
+    Rejection refused = notOpenStage(deal, deal.stageId(), stage);
     if (refused == null && !policy.creationStageIds().isEmpty() && !policy.creationStageIds().contains(stage.id())) {
       refused = new Rejection.CreationNotAllowed(deal.id(), stage.name(), names(policy.creationStageIds()));
     }
     if (refused == null) {
       refused = unmetCriteria(deal, 0, stage.order() + 1, stage);
     }
-    return refused != null ? Either.left(refused) : Either.right(Change.of(deal, opened));
+    return refused != null ? Either.left(refused) : Either.right(Change.of(deal));
   }
 
   private String firstCreationStageId() {
@@ -704,7 +697,7 @@ public final class Pipeline {
 
   /** The change of appending an accepted event to the deal. */
   private static Change changed(Deal deal, DealEvent event) {
-    return Change.of(deal.evolve(event), event);
+    return Change.of(deal.evolve(event));
   }
 
   /** Why a command at {@code at} comes too late for the deal, or null if it does not. */

@@ -133,9 +133,34 @@ class DealValueTest {
     assertThatThrownBy(() -> change.events().get(-1)).isInstanceOf(IndexOutOfBoundsException.class);
     assertThatThrownBy(() -> change.events().add(moved)).isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> change.events().set(0, moved)).isInstanceOf(UnsupportedOperationException.class);
-    assertThat(new Change(change.deal(), change.events()).events()).isSameAs(change.events());
+    assertThat(change.events()).isEqualTo(change.events()); // made from the deal each time it is asked for
+    assertThat(new Change(change.deal(), change.events())).isEqualTo(change).hasSameHashCodeAs(change)
+        .hasToString(change.toString());
     assertThat(change.events().subList(0, 1)).isEqualTo(List.of(moved)).isUnmodifiable();
     assertThat(change.events().subList(1, 1)).isEmpty();
+  }
+
+  @Test
+  void change_eventOfACommandAfterFieldEvents_namesTheStageTheDealLeftAndTheValueItSet() {
+    Deal deal = accepted(STANDARD.move(prospect(), "qualification", day(1))).deal();
+    deal = accepted(STANDARD.recordActivity(deal, day(2))).deal();
+    deal = accepted(STANDARD.setAttribute(deal, "source", "fair", day(2))).deal();
+    Change amount = accepted(STANDARD.changeAmount(deal, Money.parse("7.50", "EUR"), day(3)));
+    Change attribute = accepted(STANDARD.setAttribute(amount.deal(), "source", "web", day(3)));
+    Change lost = accepted(STANDARD.lose(attribute.deal(), "  Price ", day(4)));
+    Change reopened = accepted(STANDARD.reopen(lost.deal(), day(5)));
+    Change activity = accepted(STANDARD.recordActivity(reopened.deal(), day(5)));
+    Change won = accepted(STANDARD.win(activity.deal(), day(6)));
+
+    assertThat(amount.events()).containsExactly(new DealEvent.AmountChanged("D-1", Option.of(Money.parse("7.50", "EUR")),
+        day(3)));
+    assertThat(attribute.events()).containsExactly(new DealEvent.AttributeChanged("D-1", "source", Option.of("web"),
+        day(3)));
+    assertThat(lost.events()).containsExactly(new DealEvent.Lost("D-1", "qualification", "lost", "Price", day(4)));
+    assertThat(reopened.events()).containsExactly(new DealEvent.Reopened("D-1", "qualification", day(5)));
+    assertThat(won.events()).containsExactly(new DealEvent.Won("D-1", "qualification", "won", day(6)));
+    assertThat(won.deal().history()).endsWith(lost.events().get(0), reopened.events().get(0),
+        activity.events().get(0), won.events().get(0));
   }
 
   @Test

@@ -50,8 +50,13 @@ import org.salespipeline.core.Pipeline;
  */
 public final class Bench {
 
-  /** The shortest timed run of the transition drivers, in milliseconds. */
-  private static final int MIN_RUN_MILLIS = 200;
+  /**
+   * The shortest timed run of the transition drivers: a run repeats its passes over the lifecycles
+   * for at least a second and until the JVM has collected garbage (see {@link Timing#medianPerPass}).
+   */
+  private static final long MIN_RUN_NANOS = 1_000_000_000L;
+  /** The longest timed run of the transition drivers, collection or not: a minute. */
+  private static final long MAX_RUN_NANOS = 60_000_000_000L;
 
   private static final int MEMORY_SAMPLE = 20_000;
 
@@ -212,22 +217,15 @@ public final class Bench {
 
   private boolean transitionRound(List<LifecycleDriver> drivers, List<Lifecycle> lifecycles, long transitions,
       boolean tabled) {
-    Timing.Measured<LifecycleDriver.Outcome> ours = null;
+    Timing.PerPass<LifecycleDriver.Outcome> ours = null;
     Agreement agreement = new Agreement("transitions");
     List<Comparison> comparisons = new java.util.ArrayList<>();
     for (LifecycleDriver driver : drivers) {
-      int passes = passesFor(driver, lifecycles);
-      Timing.Measured<LifecycleDriver.Outcome> timed = timing.median(() -> {
-        LifecycleDriver.Outcome last = driver.drive(lifecycles);
-        for (int pass = 1; pass < passes; pass++) {
-          last = driver.drive(lifecycles);
-        }
-        return last;
-      });
-      Timing.Measured<LifecycleDriver.Outcome> measured = new Timing.Measured<>(timed.medianMillis() / passes,
-          timed.result(), timed.busyCores(), timed.medianCpuMillis() / passes);
-      out.printf(Locale.ROOT, "transitions: %s drove the lifecycles %d time%s per timed run%n", driver.name(), passes,
-          passes == 1 ? "" : "s");
+      LifecycleDriver.Run run = driver.prepare(lifecycles);
+      Timing.PerPass<LifecycleDriver.Outcome> measured = timing.medianPerPass(run::drive, MIN_RUN_NANOS, MAX_RUN_NANOS);
+      out.printf(Locale.ROOT, "transitions: %s drove the lifecycles %,d times in %d timed runs (each at least %d s "
+          + "and until a collection), %,d garbage collections%n", driver.name(), measured.passes(), timing.runs(),
+          MIN_RUN_NANOS / 1_000_000_000, measured.collections());
       LifecycleDriver.Outcome outcome = measured.result();
       if (outcome.refused() > 0) {
         agreement.differ("refused-steps", driver.name(), "0", Integer.toString(outcome.refused()));
@@ -250,34 +248,6 @@ public final class Bench {
     agreement.print(out);
     comparisons.forEach(c -> out.println(c.line()));
     return agreement.agrees();
-  }
-
-  /**
-   * How many passes over the lifecycles make a timed run of at least {@value #MIN_RUN_MILLIS} ms:
-   * a pass of the fast drivers takes a few milliseconds, where one GC or a busy neighbour decides
-   * the median. Calibrated on the fastest of untimed passes over half a second (at least three),
-   * after untimed passes over a whole second (at least three) so that the code is compiled: calibrated
-   * on passes that still ran interpreted or half compiled, a timed run was a fraction of its length,
-   * held no collection and moved from one run to the next.
-   */
-  private static int passesFor(LifecycleDriver driver, List<Lifecycle> lifecycles) {
-    untimedPasses(driver, lifecycles, 1_000_000_000L);
-    long fastest = untimedPasses(driver, lifecycles, 500_000_000L);
-    return (int) Math.max(1, Math.min(1_000, Math.ceil(MIN_RUN_MILLIS * 1e6 / Math.max(fastest, 1))));
-  }
-
-  /** Drives the lifecycles at least three times and for at least {@code nanos} (at most 1,000 times); the fastest pass. */
-  private static long untimedPasses(LifecycleDriver driver, List<Lifecycle> lifecycles, long nanos) {
-    long fastest = Long.MAX_VALUE;
-    long spent = 0;
-    for (int i = 0; i < 3 || spent < nanos && i < 1_000; i++) {
-      long start = System.nanoTime();
-      driver.drive(lifecycles);
-      long pass = System.nanoTime() - start;
-      fastest = Math.min(fastest, pass);
-      spent += pass;
-    }
-    return fastest;
   }
 
   private static void compareStates(Agreement agreement, String other, List<Lifecycle> lifecycles,

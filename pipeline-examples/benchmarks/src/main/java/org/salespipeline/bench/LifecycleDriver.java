@@ -3,16 +3,29 @@ package org.salespipeline.bench;
 import java.util.List;
 
 /**
- * Drives deal lifecycles through one state machine implementation. A driver is set up once (not
- * timed) and then asked to drive the same lifecycles several times; it is used by one thread.
+ * Drives deal lifecycles through one state machine implementation. A driver first turns the
+ * lifecycles into the input its machine's API takes ({@link #prepare}, not timed), then is asked to
+ * drive them several times; it is used by one thread.
  */
 interface LifecycleDriver {
 
   /** The approach's name in the harness output: {@code ours}, {@code spring-statemachine}… */
   String name();
 
-  /** Drives every lifecycle from its opening to its last step. */
-  Outcome drive(List<Lifecycle> lifecycles);
+  /**
+   * Turns the lifecycles into what this machine's API takes, once: the values each call is given,
+   * made one lifecycle after another, as a host has them when its commands arrive. Every machine
+   * is given exactly the arguments of its own calls, already made, and nothing more.
+   *
+   * @return what drives every lifecycle from its opening to its last step, as often as asked
+   */
+  Run prepare(List<Lifecycle> lifecycles);
+
+  /** Drives the prepared lifecycles once. */
+  @FunctionalInterface
+  interface Run {
+    Outcome drive();
+  }
 
   /**
    * Where each deal ended, in lifecycle order, and how many steps the machine refused (none is

@@ -1,17 +1,24 @@
 package org.salespipeline.bench;
 
 import io.vavr.control.Either;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.salespipeline.core.Change;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.DealEvent;
+import org.salespipeline.core.NewDeal;
 import org.salespipeline.core.Pipeline;
+import org.salespipeline.core.Qualification;
 import org.salespipeline.core.Rejection;
 
 /**
  * This library: each step is the pipeline's command, which checks the policy, the entry criteria
  * and the time order, and returns a new immutable deal with the event appended to its history.
+ *
+ * <p>Prepared, each lifecycle is what the commands take: the draft, the instants, the stage ids,
+ * reasons and qualifications, and which command each step is; as the other machines are given
+ * their triggers, not the events our pipeline produced.
  */
 final class PipelineDriver implements LifecycleDriver {
 
@@ -27,19 +34,25 @@ final class PipelineDriver implements LifecycleDriver {
   }
 
   @Override
-  public Outcome drive(List<Lifecycle> lifecycles) {
-    List<Lifecycle.State> finalStates = new ArrayList<>(lifecycles.size());
+  public Run prepare(List<Lifecycle> lifecycles) {
+    List<Script> scripts = lifecycles.stream().map(Script::of).toList();
+    return () -> drive(scripts);
+  }
+
+  private Outcome drive(List<Script> scripts) {
+    List<Lifecycle.State> finalStates = new ArrayList<>(scripts.size());
     int refused = 0;
-    for (Lifecycle lifecycle : lifecycles) {
-      Either<Rejection, Change> opened = pipeline.open(lifecycle.draft(), lifecycle.openedAt());
+    for (int s = 0, n = scripts.size(); s < n; s++) {
+      Script script = scripts.get(s);
+      Either<Rejection, Change> opened = pipeline.open(script.draft, script.openedAt);
       if (opened.isLeft()) {
         refused++;
-        finalStates.add(lifecycle.start());
+        finalStates.add(script.start);
         continue;
       }
       Deal deal = opened.get().deal();
-      for (DealEvent step : lifecycle.steps()) {
-        Either<Rejection, Change> result = command(deal, step);
+      for (int i = 0; i < script.commands.length; i++) {
+        Either<Rejection, Change> result = command(script, i, deal);
         if (result.isRight()) {
           deal = result.get().deal();
         } else {
@@ -51,18 +64,59 @@ final class PipelineDriver implements LifecycleDriver {
     return new Outcome(finalStates, refused);
   }
 
-  private Either<Rejection, Change> command(Deal deal, DealEvent step) {
-    if (step instanceof DealEvent.StageChanged e) {
-      return pipeline.move(deal, e.toStageId(), e.at());
-    } else if (step instanceof DealEvent.Won e) {
-      return pipeline.win(deal, e.at());
-    } else if (step instanceof DealEvent.Lost e) {
-      return pipeline.lose(deal, e.reason(), e.at());
-    } else if (step instanceof DealEvent.Reopened e) {
-      return pipeline.reopen(deal, e.toStageId(), e.at());
-    } else if (step instanceof DealEvent.QualificationUpdated e) {
-      return pipeline.qualify(deal, e.qualification(), e.at());
+  private Either<Rejection, Change> command(Script script, int i, Deal deal) {
+    Instant at = script.instants[i];
+    Object argument = script.arguments[i];
+    return switch (script.commands[i]) {
+      case MOVE -> pipeline.move(deal, (String) argument, at);
+      case WIN -> pipeline.win(deal, at);
+      case LOSE -> pipeline.lose(deal, (String) argument, at);
+      case REOPEN -> pipeline.reopen(deal, (String) argument, at);
+      case QUALIFY -> pipeline.qualify(deal, (Qualification) argument, at);
+    };
+  }
+
+  /** The commands of a lifecycle's steps. */
+  private enum Command { MOVE, WIN, LOSE, REOPEN, QUALIFY }
+
+  /**
+   * One lifecycle as the commands' arguments: step {@code i} is {@code commands[i]} at
+   * {@code instants[i]} with {@code arguments[i]} (the stage id of a move or reopening, the reason of
+   * a loss, the qualification, nothing for a win). Made in one go per lifecycle, instants copied, so
+   * that a lifecycle's values sit together as a host's freshly received commands do.
+   */
+  private record Script(NewDeal draft, Instant openedAt, Lifecycle.State start, Command[] commands,
+      Object[] arguments, Instant[] instants) {
+
+    static Script of(Lifecycle lifecycle) {
+      List<DealEvent> steps = lifecycle.steps();
+      int n = steps.size();
+      Command[] commands = new Command[n];
+      Object[] arguments = new Object[n];
+      Instant[] instants = new Instant[n];
+      for (int i = 0; i < n; i++) {
+        DealEvent step = steps.get(i);
+        instants[i] = Instant.ofEpochSecond(step.at().getEpochSecond(), step.at().getNano());
+        if (step instanceof DealEvent.StageChanged e) {
+          commands[i] = Command.MOVE;
+          arguments[i] = e.toStageId();
+        } else if (step instanceof DealEvent.Won) {
+          commands[i] = Command.WIN;
+        } else if (step instanceof DealEvent.Lost e) {
+          commands[i] = Command.LOSE;
+          arguments[i] = e.reason();
+        } else if (step instanceof DealEvent.Reopened e) {
+          commands[i] = Command.REOPEN;
+          arguments[i] = e.toStageId();
+        } else if (step instanceof DealEvent.QualificationUpdated e) {
+          commands[i] = Command.QUALIFY;
+          arguments[i] = e.qualification();
+        } else {
+          throw new IllegalStateException("bug: a lifecycle holds no " + step);
+        }
+      }
+      Instant openedAt = Instant.ofEpochSecond(lifecycle.openedAt().getEpochSecond(), lifecycle.openedAt().getNano());
+      return new Script(lifecycle.draft(), openedAt, lifecycle.start(), commands, arguments, instants);
     }
-    throw new IllegalStateException("bug: a lifecycle holds no " + step);
   }
 }

@@ -75,8 +75,13 @@ final class SpringStatemachineDriver implements LifecycleDriver {
     return "spring-statemachine";
   }
 
+  /** Its input is the lifecycles' triggers as they are. */
   @Override
-  public Outcome drive(List<Lifecycle> lifecycles) {
+  public Run prepare(List<Lifecycle> lifecycles) {
+    return () -> drive(lifecycles);
+  }
+
+  private Outcome drive(List<Lifecycle> lifecycles) {
     List<State> finalStates = new ArrayList<>(lifecycles.size());
     int refused = 0;
     for (Lifecycle lifecycle : lifecycles) {

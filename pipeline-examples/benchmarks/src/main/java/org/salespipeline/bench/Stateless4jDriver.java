@@ -51,8 +51,13 @@ final class Stateless4jDriver implements LifecycleDriver {
     return "stateless4j";
   }
 
+  /** Its input is the lifecycles' triggers as they are. */
   @Override
-  public Outcome drive(List<Lifecycle> lifecycles) {
+  public Run prepare(List<Lifecycle> lifecycles) {
+    return () -> drive(lifecycles);
+  }
+
+  private Outcome drive(List<Lifecycle> lifecycles) {
     List<State> finalStates = new ArrayList<>(lifecycles.size());
     refused = 0;
     for (Lifecycle lifecycle : lifecycles) {

@@ -1,6 +1,7 @@
 package org.salespipeline.bench;
 
 import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Objects;
@@ -70,6 +71,73 @@ final class Timing {
     double cpuMedian = cpuStartUnknown() ? Double.NaN : median(cpus) / 1e6;
     return new Measured<>(median(nanos) / 1e6, Objects.requireNonNull(result, "the task returned null"), busyCores,
         cpuMedian);
+  }
+
+  /**
+   * A task timed by passes: the median over the timed runs of a pass's wall time and process CPU
+   * time, the passes of all timed runs, and the garbage collections during them.
+   */
+  record PerPass<T>(double medianMillis, T result, double medianCpuMillis, long passes, long collections) {}
+
+  /**
+   * Times {@code pass} in runs that repeat it until at least {@code minRunNanos} have passed and
+   * the JVM has collected garbage at least once since the run began, or until {@code maxRunNanos}
+   * have passed: a run's time per pass then holds the collection of the garbage its passes made,
+   * whatever the size of the young generation. As many warm-up runs as this timing has (not
+   * counted), then its timed runs, each after a full GC; a run's time per pass is its time divided
+   * by its passes, so no calibration on a warming JIT decides how long a run is.
+   */
+  <T> PerPass<T> medianPerPass(Supplier<T> pass, long minRunNanos, long maxRunNanos) {
+    Objects.requireNonNull(pass, "pass");
+    if (minRunNanos < 1) {
+      throw new IllegalArgumentException("minRunNanos must be positive but was " + minRunNanos);
+    }
+    if (maxRunNanos < minRunNanos) {
+      throw new IllegalArgumentException("maxRunNanos must be at least minRunNanos (" + minRunNanos + ") but was "
+          + maxRunNanos);
+    }
+    T result = null;
+    for (int i = 0; i < warmups; i++) {
+      long start = System.nanoTime();
+      do {
+        result = pass.get();
+      } while (System.nanoTime() - start < minRunNanos);
+    }
+    long[] nanos = new long[runs];
+    long[] cpus = new long[runs];
+    long passes = 0;
+    long collections = 0;
+    for (int i = 0; i < runs; i++) {
+      System.gc();
+      long collectionsBefore = collections();
+      long cpuStart = processCpuNanos();
+      long start = System.nanoTime();
+      long elapsed;
+      long collected;
+      int n = 0;
+      do {
+        result = pass.get();
+        n++;
+        elapsed = System.nanoTime() - start;
+        collected = collections() - collectionsBefore;
+      } while (elapsed < maxRunNanos && (elapsed < minRunNanos || collected == 0));
+      cpus[i] = (processCpuNanos() - cpuStart) / n;
+      nanos[i] = elapsed / n;
+      passes += n;
+      collections += collected;
+    }
+    double cpuMedian = cpuStartUnknown() ? Double.NaN : median(cpus) / 1e6;
+    return new PerPass<>(median(nanos) / 1e6, Objects.requireNonNull(result, "the pass returned null"), cpuMedian,
+        passes, collections);
+  }
+
+  /** The collections of every collector of the JVM so far (young and old). */
+  private static long collections() {
+    long count = 0;
+    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+      count += Math.max(0, collector.getCollectionCount());
+    }
+    return count;
   }
 
   private static double median(long[] values) {

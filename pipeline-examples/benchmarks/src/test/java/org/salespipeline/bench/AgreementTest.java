@@ -83,6 +83,36 @@ class AgreementTest {
     assertThat(measured.medianMillis()).isNotNegative();
   }
 
+  /** Where the timed pass below leaves its megabyte, so that it is made and becomes garbage. */
+  private static volatile byte[] garbage;
+
+  @Test
+  void timing_medianPerPass_repeatsThePassUntilEachRunIsLongEnoughAndHeldACollection() {
+    int[] calls = {0};
+    Timing.PerPass<Integer> measured = new Timing(1, 3).medianPerPass(() -> {
+      long start = System.nanoTime();
+      while (System.nanoTime() - start < 100_000L) {
+        Thread.onSpinWait(); // a pass of at least 0.1 ms
+      }
+      garbage = new byte[1 << 20];
+      return ++calls[0];
+    }, 2_000_000L, 60_000_000_000L);
+
+    assertThat(measured.passes()).isGreaterThanOrEqualTo(3);
+    assertThat(calls[0]).isGreaterThan((int) measured.passes()); // the warm-up run's passes are not counted
+    assertThat(measured.result()).isEqualTo(calls[0]);
+    assertThat(measured.medianMillis()).isGreaterThanOrEqualTo(0.1);
+    assertThat(measured.collections()).isGreaterThanOrEqualTo(3); // the System.gc() before a run does not count
+  }
+
+  @Test
+  void timing_medianPerPass_noMinimumRun_isRejected() {
+    assertThatThrownBy(() -> new Timing(0, 1).medianPerPass(() -> 1, 0, 1))
+        .hasMessage("minRunNanos must be positive but was 0");
+    assertThatThrownBy(() -> new Timing(0, 1).medianPerPass(() -> 1, 2, 1))
+        .hasMessage("maxRunNanos must be at least minRunNanos (2) but was 1");
+  }
+
   @Test
   void timing_noRuns_isRejected() {
     assertThatThrownBy(() -> new Timing(0, 0)).hasMessage("runs must be at least 1 but was 0");

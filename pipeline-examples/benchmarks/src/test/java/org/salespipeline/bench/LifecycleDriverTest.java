@@ -25,7 +25,7 @@ class LifecycleDriverTest {
     List<State> expected = generator.deals(150).stream().map(d -> State.of(d.stageId())).toList();
 
     for (LifecycleDriver driver : drivers) {
-      LifecycleDriver.Outcome outcome = driver.drive(lifecycles);
+      LifecycleDriver.Outcome outcome = driver.prepare(lifecycles).drive();
       assertThat(outcome.refused()).as(driver.name()).isZero();
       assertThat(outcome.finalStates()).as(driver.name()).isEqualTo(expected);
     }
@@ -38,7 +38,7 @@ class LifecycleDriverTest {
         List.of(move), List.of(Trigger.TO_PROPOSAL));
 
     for (LifecycleDriver driver : drivers) {
-      LifecycleDriver.Outcome outcome = driver.drive(List.of(unqualified));
+      LifecycleDriver.Outcome outcome = driver.prepare(List.of(unqualified)).drive();
       assertThat(outcome.refused()).as(driver.name()).isEqualTo(1);
       assertThat(outcome.finalStates()).as(driver.name()).containsExactly(State.PROSPECTING);
     }
