@@ -34,8 +34,8 @@ import org.salespipeline.metrics.PipelineMetrics;
  *
  * <p>The Dataset has the stage-history columns of SPEC §6, matched ignoring case: {@code deal_id},
  * {@code stage}, {@code entered_at} (required; strings as in the CSV file, or timestamps and dates),
- * {@code amount}, {@code currency}, {@code owner}, {@code lost_reason} (optional); every other column
- * is a deal attribute. How it works: the rows are shuffled by deal id into as many partitions as the
+ * {@code amount}, {@code currency}, {@code owner}, {@code lost_reason}, {@code expected_close},
+ * {@code forecast_category} (optional); every other column is a deal attribute. How it works: the rows are shuffled by deal id into as many partitions as the
  * Dataset has, each deal's rows kept in the Dataset's order (rows of equal {@code entered_at} keep
  * it, as the reader keeps file order: a Dataset read from a file has the file's order, but one
  * already shuffled, by {@code repartition} for instance, has Spark's); on each partition the stage-history
