@@ -1,17 +1,19 @@
 package org.salespipeline.core;
 
 import io.vavr.control.Either;
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an accepted command produced: the new deal and the events to append to the host's store.
  *
  * <p>A command's change makes its event from the new deal's history when {@link #events()} is
- * asked for (an equal event each time), so that a caller who keeps only the deal pays for no event.
+ * asked for (an equal event each time, in a new list), so that a caller who keeps only the deal
+ * pays for no event.
  *
  * <p>Immutable and thread-safe.
  *
@@ -20,10 +22,14 @@ import java.util.function.Function;
  */
 public record Change(Deal deal, List<DealEvent> events) {
 
-  /** The events of a command's change: the deal's latest event, made when asked for. Never seen outside. */
-  private static final List<DealEvent> LATEST = Collections.unmodifiableList(new ArrayList<>(1));
-
   /**
+   * The {@code events} of a command's change that did not change the deal's stage: the deal's
+   * latest event, made when asked for. Never seen outside this class ({@link #events()} makes the
+   * event), as every {@link Latest}.
+   */
+  private static final List<DealEvent> LATEST = new Latest(null);
+
+    /**
    * Creates the value, checking that no component is null.
    *
    * @param deal the deal after the command
@@ -31,7 +37,7 @@ public record Change(Deal deal, List<DealEvent> events) {
    */
   public Change {
     Objects.requireNonNull(deal, "deal");
-    if (events != LATEST) {
+    if (!(events instanceof Latest)) {
       events = List.copyOf(Objects.requireNonNull(events, "events"));
       if (events.isEmpty()) {
         throw new IllegalArgumentException("events must not be empty");
@@ -46,7 +52,7 @@ public record Change(Deal deal, List<DealEvent> events) {
    */
   @Override
   public List<DealEvent> events() {
-    return events == LATEST ? List.of(deal.lastEvent()) : events;
+    return events instanceof Latest latest ? List.of(deal.lastEvent(latest.fromStageId)) : events;
   }
 
   /**
@@ -92,8 +98,40 @@ public record Change(Deal deal, List<DealEvent> events) {
     return "Change[deal=" + deal + ", events=" + events() + "]";
   }
 
-  /** The change of a command that appended one event to a deal: the new deal. */
+  /** The change of a command that appended one event to a deal without changing its stage. */
   static Change of(Deal deal) {
     return new Change(deal, LATEST);
+  }
+
+  /**
+   * The change of a move, win or loss that took the deal out of {@code fromStageId}: the stage is
+   * kept, so that making the event costs the same however many events the deal had since it
+   * entered that stage.
+   */
+  static Change ofStageChange(Deal deal, String fromStageId) {
+    return new Change(deal, new Latest(fromStageId));
+  }
+
+  /**
+   * Stands in the {@code events} field of a command's change for the deal's latest event, with the
+   * stage the deal left if the event changed it (a record's field has the component's type, so this
+   * is a list; 16 bytes, where the event and its list took 48). Never seen outside this class.
+   */
+  private static final class Latest extends AbstractList<DealEvent> {
+    final @Nullable String fromStageId;
+
+    Latest(@Nullable String fromStageId) {
+      this.fromStageId = fromStageId;
+    }
+
+    @Override
+    public DealEvent get(int index) {
+      throw new IllegalStateException("bug: a change's stand-in for its event was read as a list");
+    }
+
+    @Override
+    public int size() {
+      return 1;
+    }
   }
 }

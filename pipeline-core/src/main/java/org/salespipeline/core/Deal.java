@@ -551,7 +551,7 @@ public final class Deal extends History {
         expectedClose, qualification, attributes);
   }
 
-  /** Applies the loss of this deal, the reason stripped (empty if none); see {@link #evolve}. */
+  /** Applies the loss of this deal with its reason (empty if none); see {@link #evolve}. */
   Deal lost(String lostStageId, String reason, Instant at) {
     return new Deal(this, DealEvent.Kind.LOST, at, new LostTo(lostStageId, reason), lostStageId, DealStatus.LOST,
         owner, amount, expectedClose, qualification, attributes);
@@ -572,9 +572,11 @@ public final class Deal extends History {
   /**
    * Returns the deal's latest event, made from the compact history as {@link #history()} makes it:
    * the event of the command that produced this deal.
+   *
+   * @param fromStageId the stage the deal left, if the event is a move, a win or a loss; else null
    */
-  DealEvent lastEvent() {
-    return EventsView.last(this);
+  DealEvent lastEvent(@Nullable String fromStageId) {
+    return EventsView.last(this, fromStageId);
   }
 
   /** The events themselves, made from the compact history when asked for. */
@@ -638,10 +640,10 @@ public final class Deal extends History {
     }
 
     /**
-     * The deal's latest event: the value after a field event is the deal's own, and the stage it
-     * was in before is the one the latest earlier stage event entered.
+     * The deal's latest event: the value after a field event is the deal's own; the stage it left,
+     * for a move, win or loss, is given.
      */
-    static DealEvent last(Deal deal) {
+    static DealEvent last(Deal deal, @Nullable String fromStageId) {
       int i = deal.size() - 1;
       if (i == 0) {
         return opening(deal, (String) Objects.requireNonNull(deal.payloadAt(0)), deal.owner, deal.amount,
@@ -657,11 +659,18 @@ public final class Deal extends History {
         case OPENED, STAGE_CHANGED, WON, LOST, REOPENED, PROBABILITY_OVERRIDDEN, ACTIVITY_RECORDED,
             FORECAST_CATEGORY_OVERRIDDEN -> deal.payloadAt(i);
       };
-      String stage = null;
-      for (int j = i - 1; stage == null; j--) {
-        stage = deal.enteredStageAt(j); // the opening entered one: found by index 0 at the latest
-      }
-      return event(deal, i, stage, after);
+      String from = switch (deal.kindAt(i)) {
+        case STAGE_CHANGED, WON, LOST -> {
+          if (fromStageId == null) {
+            throw new IllegalStateException("bug: the " + deal.kindAt(i) + " of deal " + deal.id
+                + " was made without the stage it left");
+          }
+          yield fromStageId;
+        }
+        case OPENED, REOPENED, AMOUNT_CHANGED, QUALIFICATION_UPDATED, ATTRIBUTE_CHANGED, EXPECTED_CLOSE_CHANGED,
+            PROBABILITY_OVERRIDDEN, OWNER_CHANGED, ACTIVITY_RECORDED, FORECAST_CATEGORY_OVERRIDDEN -> deal.stageId;
+      };
+      return event(deal, i, from, after);
     }
 
     private static DealEvent.Opened opening(Deal deal, String stage, String owner, @Nullable Money amount,
@@ -711,7 +720,6 @@ public final class Deal extends History {
     return other instanceof Deal that
         && id.equals(that.id)
         && stageId.equals(that.stageId)
-        && status() == that.status()
         && sameHistory(that)
         && pipelineId.equals(that.pipelineId)
         && title.equals(that.title)

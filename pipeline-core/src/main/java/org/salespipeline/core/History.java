@@ -60,6 +60,12 @@ abstract class History {
   private static final int SIZE_BITS = 30;
   private static final int SIZE_MASK = (1 << SIZE_BITS) - 1;
 
+  static {
+    if (STATUSES.length > 1 << (Integer.SIZE - SIZE_BITS)) { // the sign bit holds one, read by an unsigned shift
+      throw new IllegalStateException("bug: a deal's status must fit the two bits above its size");
+    }
+  }
+
   /** The whole second of the opening: marks count from it (the opening's nanoseconds are its own mark's). */
   private final long openedSecond;
   /** The number of events and the deal's status in one int: a deal of 72 bytes, not 80. */
@@ -72,7 +78,7 @@ abstract class History {
   History(Instant openedAt, String stageId) {
     this.openedSecond = openedAt.getEpochSecond();
     this.sizeAndStatus = sizeAndStatus(1, DealStatus.OPEN);
-    // two slots: an array of one int or reference takes the same 24 bytes as one of two
+    // two slots: an array of one int or reference takes the same 24 bytes as one of two (of one long 24, two 32)
     int nano = openedAt.getNano();
     this.marks = nano == 0 ? new int[] {compactMark(DealEvent.Kind.OPENED, 0), 0}
         : new long[] {(long) nano << KIND_BITS | code(DealEvent.Kind.OPENED), 0L};

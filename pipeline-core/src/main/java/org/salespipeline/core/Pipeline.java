@@ -231,7 +231,7 @@ public final class Pipeline {
     if (refused != null) {
       return Either.left(refused);
     }
-    return Either.right(Change.of(deal.moved(target.id(), at)));
+    return Either.right(Change.ofStageChange(deal.moved(target.id(), at), deal.stageId()));
   }
 
   /**
@@ -256,7 +256,7 @@ public final class Pipeline {
     if (refused != null) {
       return Either.left(refused);
     }
-    return Either.right(Change.of(deal.won(wonStage.id(), at)));
+    return Either.right(Change.ofStageChange(deal.won(wonStage.id(), at), deal.stageId()));
   }
 
   /**
@@ -284,7 +284,7 @@ public final class Pipeline {
     if (refused != null) {
       return Either.left(refused);
     }
-    return Either.right(Change.of(deal.lost(lostStage.id(), stripped, at)));
+    return Either.right(Change.ofStageChange(deal.lost(lostStage.id(), stripped, at), deal.stageId()));
   }
 
   /**

@@ -309,6 +309,7 @@ class DealStateMachineProperties {
         assertThat(change.events()).as("%s emits events", command).isNotEmpty();
         assertThat(history.subList(0, before.version())).as("history is append-only").isEqualTo(before.history());
         assertThat(history.subList(before.version(), history.size())).isEqualTo(change.events());
+        change.events().forEach(event -> eventAgreesWithTheDeals(event, before, change.deal()));
         boolean reopened = change.events().stream().anyMatch(DealEvent.Reopened.class::isInstance);
         if (before.status().isClosed() && !reopened) {
           assertThat(change.deal().status()).as("closed deals stay closed unless reopened").isEqualTo(before.status());
@@ -323,6 +324,48 @@ class DealStateMachineProperties {
         assertThat(store).hasSize(stored);
       }
       checkInvariants();
+    }
+
+    /**
+     * The command's event, made from the new deal's history when asked for, checked against what
+     * the deals hold as fields (kept by the commands, not made from the history): the stage left is
+     * the deal's stage before the command, the values set are the deal's after it.
+     */
+    private static void eventAgreesWithTheDeals(DealEvent event, Deal before, Deal after) {
+      assertThat(event.dealId()).isEqualTo(after.id());
+      assertThat(event.at()).isEqualTo(after.lastEventAt());
+      switch (event.kind()) {
+        case OPENED -> throw new AssertionError("a command after the opening opened the deal again: " + event);
+        case STAGE_CHANGED -> {
+          DealEvent.StageChanged e = (DealEvent.StageChanged) event;
+          assertThat(List.of(e.fromStageId(), e.toStageId())).isEqualTo(List.of(before.stageId(), after.stageId()));
+        }
+        case WON -> {
+          DealEvent.Won e = (DealEvent.Won) event;
+          assertThat(List.of(e.fromStageId(), e.wonStageId())).isEqualTo(List.of(before.stageId(), after.stageId()));
+        }
+        case LOST -> {
+          DealEvent.Lost e = (DealEvent.Lost) event;
+          assertThat(List.of(e.fromStageId(), e.lostStageId())).isEqualTo(List.of(before.stageId(), after.stageId()));
+          assertThat(Option.of(e.reason()).filter(r -> !r.isEmpty())).isEqualTo(after.lostReason());
+        }
+        case REOPENED -> assertThat(((DealEvent.Reopened) event).toStageId()).isEqualTo(after.stageId());
+        case AMOUNT_CHANGED -> assertThat(((DealEvent.AmountChanged) event).amount()).isEqualTo(after.amount());
+        case QUALIFICATION_UPDATED -> assertThat(((DealEvent.QualificationUpdated) event).qualification())
+            .isEqualTo(after.qualification());
+        case ATTRIBUTE_CHANGED -> {
+          DealEvent.AttributeChanged e = (DealEvent.AttributeChanged) event;
+          assertThat(e.value()).isEqualTo(Option.of(after.attributes().get(e.key())));
+        }
+        case EXPECTED_CLOSE_CHANGED -> assertThat(((DealEvent.ExpectedCloseChanged) event).expectedClose())
+            .isEqualTo(after.expectedClose());
+        case PROBABILITY_OVERRIDDEN -> assertThat(((DealEvent.ProbabilityOverridden) event).probability())
+            .isEqualTo(after.probabilityOverride());
+        case OWNER_CHANGED -> assertThat(((DealEvent.OwnerChanged) event).owner()).isEqualTo(after.owner());
+        case ACTIVITY_RECORDED -> assertThat(after.lastActivityAt()).isEqualTo(event.at());
+        case FORECAST_CATEGORY_OVERRIDDEN -> assertThat(((DealEvent.ForecastCategoryOverridden) event)
+            .forecastCategory()).isEqualTo(after.forecastCategoryOverride());
+      }
     }
 
     void checkInvariants() {

@@ -12,6 +12,7 @@ import static org.salespipeline.core.Fixtures.rejected;
 
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,6 +162,24 @@ class DealValueTest {
     assertThat(won.events()).containsExactly(new DealEvent.Won("D-1", "qualification", "won", day(6)));
     assertThat(won.deal().history()).endsWith(lost.events().get(0), reopened.events().get(0),
         activity.events().get(0), won.events().get(0));
+  }
+
+  @Test
+  void change_eventsOfADealOpenedWithinASecond_keepTheirFractionsOfASecond() {
+    Instant opening = T0.plusMillis(500);
+    Change opened = accepted(STANDARD.open(NewDeal.of("D-9").withOwner("ana").withStage("qualification"), opening));
+    Change moved = accepted(STANDARD.move(opened.deal(), "prospecting", day(1).plusNanos(250_000_001)));
+    Change activity = accepted(STANDARD.recordActivity(moved.deal(), day(2)));
+    Change lost = accepted(STANDARD.lose(activity.deal(), "Timing", day(3).plusNanos(999_999_999)));
+
+    assertThat(opened.events()).singleElement().satisfies(e -> assertThat(e.at()).isEqualTo(opening));
+    assertThat(moved.events()).containsExactly(
+        new DealEvent.StageChanged("D-9", "qualification", "prospecting", day(1).plusNanos(250_000_001)));
+    assertThat(activity.events()).containsExactly(new DealEvent.ActivityRecorded("D-9", day(2)));
+    assertThat(lost.events()).containsExactly(
+        new DealEvent.Lost("D-9", "prospecting", "lost", "Timing", day(3).plusNanos(999_999_999)));
+    assertThat(lost.deal().createdAt()).isEqualTo(opening);
+    assertThat(Deal.restore(lost.deal().history())).isEqualTo(lost.deal());
   }
 
   @Test

@@ -14,10 +14,11 @@ import org.salespipeline.core.QualificationLevel;
  * exactly the same steps: open in a stage, then stage changes (moves, skips, backward moves, wins,
  * losses, reopens) and the qualification updates that let a deal past Proposal.
  *
- * <p>Our pipeline takes the steps as the events it produced ({@link #steps()}); the general-purpose
- * state machines take them as triggers ({@link #triggers()}, index for index), with a
- * {@link Trigger#QUALIFY} where the deal's qualification changes, which those machines hold as
- * data their guards read rather than as a transition.
+ * <p>The steps are kept as the events the deal's history holds ({@link #steps()}) and as state
+ * machine triggers ({@link #triggers()}, index for index), with a {@link Trigger#QUALIFY} where the
+ * deal's qualification changes, which the general-purpose machines hold as data their guards read
+ * rather than as a transition. Each driver turns them into what its own machine's calls take
+ * ({@link LifecycleDriver#prepare}).
  *
  * @param draft what the deal is opened with
  * @param openedAt when it is opened

@@ -17,20 +17,34 @@ import org.salespipeline.core.Rejection;
  * and the time order, and returns a new immutable deal with the event appended to its history.
  *
  * <p>Prepared, each lifecycle is what the commands take: the draft, the instants, the stage ids,
- * reasons and qualifications, and which command each step is; as the other machines are given
- * their triggers, not the events our pipeline produced.
+ * reasons and qualifications (copies, as a host has them from its requests, not the pipeline's own
+ * strings), and which command each step is; as the other machines are given their triggers, not
+ * the events our pipeline produced. With {@link #keepingEvents}, the driver also appends each
+ * command's events to a store, as a host that persists events does.
  */
 final class PipelineDriver implements LifecycleDriver {
 
   private final Pipeline pipeline;
+  private final boolean keepsEvents;
 
-  PipelineDriver(Pipeline pipeline) {
+  private PipelineDriver(Pipeline pipeline, boolean keepsEvents) {
     this.pipeline = pipeline;
+    this.keepsEvents = keepsEvents;
+  }
+
+  /** Keeps the deals only, as a host that stores deals (or nothing) does. */
+  static PipelineDriver keepingDeals(Pipeline pipeline) {
+    return new PipelineDriver(pipeline, false);
+  }
+
+  /** Also appends every command's {@link Change#events()} to an event store (a list per lifecycle). */
+  static PipelineDriver keepingEvents(Pipeline pipeline) {
+    return new PipelineDriver(pipeline, true);
   }
 
   @Override
   public String name() {
-    return "ours";
+    return keepsEvents ? "ours+events" : "ours";
   }
 
   @Override
@@ -41,20 +55,22 @@ final class PipelineDriver implements LifecycleDriver {
 
   private Outcome drive(List<Script> scripts) {
     List<Lifecycle.State> finalStates = new ArrayList<>(scripts.size());
+    List<DealEvent> store = new ArrayList<>();
     int refused = 0;
     for (int s = 0, n = scripts.size(); s < n; s++) {
       Script script = scripts.get(s);
+      store.clear();
       Either<Rejection, Change> opened = pipeline.open(script.draft, script.openedAt);
       if (opened.isLeft()) {
         refused++;
         finalStates.add(script.start);
         continue;
       }
-      Deal deal = opened.get().deal();
+      Deal deal = keep(opened.get(), store);
       for (int i = 0; i < script.commands.length; i++) {
         Either<Rejection, Change> result = command(script, i, deal);
         if (result.isRight()) {
-          deal = result.get().deal();
+          deal = keep(result.get(), store);
         } else {
           refused++;
         }
@@ -62,6 +78,13 @@ final class PipelineDriver implements LifecycleDriver {
       finalStates.add(Lifecycle.State.of(deal.stageId()));
     }
     return new Outcome(finalStates, refused);
+  }
+
+  private Deal keep(Change change, List<DealEvent> store) {
+    if (keepsEvents) {
+      store.addAll(change.events());
+    }
+    return change.deal();
   }
 
   private Either<Rejection, Change> command(Script script, int i, Deal deal) {
@@ -99,15 +122,15 @@ final class PipelineDriver implements LifecycleDriver {
         instants[i] = Instant.ofEpochSecond(step.at().getEpochSecond(), step.at().getNano());
         if (step instanceof DealEvent.StageChanged e) {
           commands[i] = Command.MOVE;
-          arguments[i] = e.toStageId();
+          arguments[i] = new String(e.toStageId());
         } else if (step instanceof DealEvent.Won) {
           commands[i] = Command.WIN;
         } else if (step instanceof DealEvent.Lost e) {
           commands[i] = Command.LOSE;
-          arguments[i] = e.reason();
+          arguments[i] = new String(e.reason());
         } else if (step instanceof DealEvent.Reopened e) {
           commands[i] = Command.REOPEN;
-          arguments[i] = e.toStageId();
+          arguments[i] = new String(e.toStageId());
         } else if (step instanceof DealEvent.QualificationUpdated e) {
           commands[i] = Command.QUALIFY;
           arguments[i] = e.qualification();

@@ -75,25 +75,27 @@ final class SpringStatemachineDriver implements LifecycleDriver {
     return "spring-statemachine";
   }
 
-  /** Its input is the lifecycles' triggers as they are. */
+  /**
+   * Its input, per lifecycle: the opening state and flag, and per step the message to send (the
+   * trigger, with the reason of a loss as a header) or the flag a qualification step sets.
+   */
   @Override
   public Run prepare(List<Lifecycle> lifecycles) {
-    return () -> drive(lifecycles);
+    List<Script> scripts = lifecycles.stream().map(Script::of).toList();
+    return () -> drive(scripts);
   }
 
-  private Outcome drive(List<Lifecycle> lifecycles) {
-    List<State> finalStates = new ArrayList<>(lifecycles.size());
+  private Outcome drive(List<Script> scripts) {
+    List<State> finalStates = new ArrayList<>(scripts.size());
     int refused = 0;
-    for (Lifecycle lifecycle : lifecycles) {
-      restore(lifecycle);
-      List<Trigger> triggers = lifecycle.triggers();
-      for (int i = 0; i < triggers.size(); i++) {
-        Trigger trigger = triggers.get(i);
-        DealEvent step = lifecycle.steps().get(i);
-        if (trigger == Trigger.QUALIFY) {
-          machine.getExtendedState().getVariables()
-              .put(QUALIFIED, Lifecycle.qualified(((DealEvent.QualificationUpdated) step).qualification()));
-        } else if (!send(message(trigger, step)) || machine.getState().getId() != trigger.target()) {
+    for (int s = 0, n = scripts.size(); s < n; s++) {
+      Script script = scripts.get(s);
+      restore(script.start, script.qualifiedAtOpen);
+      for (int i = 0; i < script.messages.size(); i++) {
+        Message<Trigger> message = script.messages.get(i);
+        if (message == null) {
+          machine.getExtendedState().getVariables().put(QUALIFIED, script.qualified[i]);
+        } else if (!send(message) || machine.getState().getId() != message.getPayload().target()) {
           refused++;
         }
       }
@@ -102,11 +104,31 @@ final class SpringStatemachineDriver implements LifecycleDriver {
     return new Outcome(finalStates, refused);
   }
 
-  private void restore(Lifecycle lifecycle) {
+  /** A lifecycle as this machine takes it: step {@code i} sends message {@code i}, or (where it is null) sets {@code qualified[i]}. */
+  private record Script(State start, boolean qualifiedAtOpen, List<Message<Trigger>> messages, boolean[] qualified) {
+
+    static Script of(Lifecycle lifecycle) {
+      int n = lifecycle.triggers().size();
+      List<Message<Trigger>> messages = new ArrayList<>(n);
+      boolean[] qualified = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        DealEvent step = lifecycle.steps().get(i);
+        if (step instanceof DealEvent.QualificationUpdated update) {
+          qualified[i] = Lifecycle.qualified(update.qualification());
+          messages.add(null);
+        } else {
+          messages.add(message(lifecycle.triggers().get(i), step));
+        }
+      }
+      return new Script(lifecycle.start(), lifecycle.qualifiedAtOpen(), messages, qualified);
+    }
+  }
+
+  private void restore(State start, boolean qualifiedAtOpen) {
     machine.stopReactively().block();
     ExtendedState data = new DefaultExtendedState();
-    data.getVariables().put(QUALIFIED, lifecycle.qualifiedAtOpen());
-    var context = new DefaultStateMachineContext<State, Trigger>(lifecycle.start(), null, null, data);
+    data.getVariables().put(QUALIFIED, qualifiedAtOpen);
+    var context = new DefaultStateMachineContext<State, Trigger>(start, null, null, data);
     machine.getStateMachineAccessor().doWithAllRegions(access -> access.resetStateMachineReactively(context).block());
     machine.startReactively().block();
   }

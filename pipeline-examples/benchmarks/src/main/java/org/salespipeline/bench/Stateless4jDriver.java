@@ -51,30 +51,50 @@ final class Stateless4jDriver implements LifecycleDriver {
     return "stateless4j";
   }
 
-  /** Its input is the lifecycles' triggers as they are. */
+  /**
+   * Its input, per lifecycle: the opening state, the triggers, and for each qualification step the
+   * flag its guards read from then on.
+   */
   @Override
   public Run prepare(List<Lifecycle> lifecycles) {
-    return () -> drive(lifecycles);
+    List<Script> scripts = lifecycles.stream().map(Script::of).toList();
+    return () -> drive(scripts);
   }
 
-  private Outcome drive(List<Lifecycle> lifecycles) {
-    List<State> finalStates = new ArrayList<>(lifecycles.size());
+  private Outcome drive(List<Script> scripts) {
+    List<State> finalStates = new ArrayList<>(scripts.size());
     refused = 0;
-    for (Lifecycle lifecycle : lifecycles) {
-      qualified = lifecycle.qualifiedAtOpen();
-      StateMachine<State, Trigger> machine = new StateMachine<>(lifecycle.start(), config);
+    for (int s = 0, n = scripts.size(); s < n; s++) {
+      Script script = scripts.get(s);
+      qualified = script.qualifiedAtOpen;
+      StateMachine<State, Trigger> machine = new StateMachine<>(script.start, config);
       machine.onUnhandledTrigger(refuse);
-      List<Trigger> triggers = lifecycle.triggers();
-      for (int i = 0; i < triggers.size(); i++) {
-        Trigger trigger = triggers.get(i);
-        if (trigger == Trigger.QUALIFY) {
-          qualified = Lifecycle.qualified(((DealEvent.QualificationUpdated) lifecycle.steps().get(i)).qualification());
+      Trigger[] triggers = script.triggers;
+      for (int i = 0; i < triggers.length; i++) {
+        if (triggers[i] == Trigger.QUALIFY) {
+          qualified = script.qualified[i];
         } else {
-          machine.fire(trigger);
+          machine.fire(triggers[i]);
         }
       }
       finalStates.add(machine.getState());
     }
     return new Outcome(finalStates, refused);
+  }
+
+  /** A lifecycle as this machine takes it: step {@code i} fires {@code triggers[i]}, or sets the flag {@code qualified[i]}. */
+  private record Script(State start, boolean qualifiedAtOpen, Trigger[] triggers, boolean[] qualified) {
+
+    static Script of(Lifecycle lifecycle) {
+      int n = lifecycle.triggers().size();
+      Trigger[] triggers = lifecycle.triggers().toArray(Trigger[]::new);
+      boolean[] qualified = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        if (lifecycle.steps().get(i) instanceof DealEvent.QualificationUpdated update) {
+          qualified[i] = Lifecycle.qualified(update.qualification());
+        }
+      }
+      return new Script(lifecycle.start(), lifecycle.qualifiedAtOpen(), triggers, qualified);
+    }
   }
 }

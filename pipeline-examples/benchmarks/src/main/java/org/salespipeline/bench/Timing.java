@@ -4,6 +4,7 @@ import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -131,10 +132,13 @@ final class Timing {
         passes, collections);
   }
 
+  /** The JVM's collectors, young and old: asked for once, read after every pass. */
+  private static final List<GarbageCollectorMXBean> COLLECTORS = ManagementFactory.getGarbageCollectorMXBeans();
+
   /** The collections of every collector of the JVM so far (young and old). */
   private static long collections() {
     long count = 0;
-    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+    for (GarbageCollectorMXBean collector : COLLECTORS) {
       count += Math.max(0, collector.getCollectionCount());
     }
     return count;

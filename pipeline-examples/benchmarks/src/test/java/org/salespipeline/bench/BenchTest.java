@@ -280,7 +280,13 @@ class BenchTest {
     assertThat(lines).filteredOn(l -> l.startsWith("COMPARE transitions-cpu ")).hasSize(2)
         .allMatch(l -> l.matches("COMPARE transitions-cpu ours=" + MILLIS + " stateless4j=" + MILLIS
             + " speedup=\\d+\\.\\d{2}"));
-    assertThat(lines).filteredOn(l -> l.startsWith("COMPARE ")).hasSize(4);
+    assertThat(lines).filteredOn(l -> l.startsWith("COMPARE transitions-with-events ")).hasSize(2)
+        .allMatch(l -> l.matches("COMPARE transitions-with-events ours=" + MILLIS + " stateless4j=" + MILLIS
+            + " speedup=\\d+\\.\\d{2}"));
+    assertThat(lines).filteredOn(l -> l.startsWith("COMPARE ")).hasSize(6);
+    assertThat(lines).filteredOn(l -> l.matches("transitions: (ours|ours\\+events|stateless4j) drove the lifecycles "
+        + "[\\d,]+ times in 1 timed runs \\(each at least 1 s and until a collection\\), [\\d,]+ garbage collections"))
+        .hasSize(6);
     assertThat(lines).contains("transitions: round 1 of 2", "transitions: round 2 of 2")
         .filteredOn(l -> l.equals("AGREE transitions")).hasSize(2);
     assertThat(lines).noneMatch(l -> l.startsWith("MEMORY ") || l.startsWith("SCORING ") || l.startsWith("TOPK ")

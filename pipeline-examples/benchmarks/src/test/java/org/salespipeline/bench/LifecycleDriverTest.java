@@ -16,7 +16,8 @@ class LifecycleDriverTest {
   private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
 
   private final List<LifecycleDriver> drivers =
-      List.of(new PipelineDriver(Pipeline.standard()), new SpringStatemachineDriver(), new Stateless4jDriver());
+      List.of(PipelineDriver.keepingDeals(Pipeline.standard()), PipelineDriver.keepingEvents(Pipeline.standard()),
+          new SpringStatemachineDriver(), new Stateless4jDriver());
 
   @Test
   void drive_benchDeals_everyMachineEndsWhereTheDealEnded() {
