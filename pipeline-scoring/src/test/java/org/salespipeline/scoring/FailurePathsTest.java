@@ -114,4 +114,32 @@ class FailurePathsTest {
 
     assertThat(found.find(FixedScorer.ID).isDefined()).as("the test plugin found").isTrue();
   }
+
+  @Test
+  void trainer_addsChain() {
+    ScorerTrainer trainer = NaiveBayesScorer.of("source").trainer(ScoringContext.of(Fixtures.PIPELINE, Fixtures.AS_OF));
+
+    Scorer trained = trainer.add(Fixtures.won(Fixtures.deal("W", "new"))).add(Fixtures.lost(Fixtures.deal("L", "new")))
+        .trained();
+
+    assertThat(((NaiveBayesScorer) trained).closedDealsLearned().get()).isEqualTo(2);
+  }
+
+  @Test
+  void aScorerWhoseIdThrows_isNamedByItsClass() {
+    Scorer nameless = new FixedScorer("x", 0.5) {
+      @Override
+      public String id() {
+        throw new IllegalStateException("no id");
+      }
+
+      @Override
+      public double probability(Deal deal, ScoringContext context) {
+        throw new IllegalStateException("no score");
+      }
+    };
+
+    assertThat(SafeScoring.probability(nameless, Fixtures.deal("A", "new"), Fixtures.CONTEXT).getLeft().scorerId())
+        .isEqualTo(nameless.getClass().getName());
+  }
 }

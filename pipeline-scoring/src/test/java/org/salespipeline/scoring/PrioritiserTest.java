@@ -433,4 +433,16 @@ class PrioritiserTest {
 
     assertThat(ids(byStage.rank(deals, Fixtures.CONTEXT))).containsExactly("b-tiny", "a-zero");
   }
+
+  @Test
+  void valuation_ranksByTheValuedAmount() {
+    List<Deal> deals = List.of(Fixtures.deal("a-small", "new", "100"), Fixtures.deal("b-big", "new", "1000"),
+        Fixtures.deal("c-nothing", "new", "1"));
+    Prioritiser valued = byStage.withValuation(m -> m.amount().compareTo(BigDecimal.ONE) == 0 ? 0 : m.amount().doubleValue() * 2);
+
+    Ranking ranking = valued.rank(deals, Fixtures.CONTEXT);
+
+    assertThat(ids(ranking)).containsExactly("b-big", "a-small", "c-nothing");
+    assertThat(ranking.deals()).extracting(RankedDeal::priority).containsExactly(200.0, 20.0, 0.0);
+  }
 }
