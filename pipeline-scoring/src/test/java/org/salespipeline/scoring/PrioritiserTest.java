@@ -445,4 +445,14 @@ class PrioritiserTest {
     assertThat(ids(ranking)).containsExactly("b-big", "a-small", "c-nothing");
     assertThat(ranking.deals()).extracting(RankedDeal::priority).containsExactly(200.0, 20.0, 0.0);
   }
+
+  @Test
+  void rank_anExactTieWhoseDoublesDifferByMoreThanAnUlp_isATie_brokenByProbability() {
+    // 3,000,000,000 x 0.7 and 21,000,000,000 x 0.1 are both 2,100,000,000 exactly; as doubles the
+    // first is 2099999999.9999998: within the relative tolerance, so the exact values decide
+    List<Deal> deals = List.of(Fixtures.deal("a-21e9-at-10", "new", "21000000000"),
+        Fixtures.deal("b-3e9-at-70", "proposition", "3000000000"));
+
+    assertThat(ids(byStage.rank(deals, Fixtures.CONTEXT))).containsExactly("b-3e9-at-70", "a-21e9-at-10");
+  }
 }
