@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.zip.CRC32;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.Pipeline;
@@ -24,15 +25,26 @@ import org.salespipeline.metrics.InvalidPartialResultException.Problem;
  */
 class PartialResultReaderTest {
 
-  private static final DealGenerator GENERATOR = DealGenerator.standard(42);
-  private static final List<Deal> DEALS = GENERATOR.deals(60);
-  private static final PipelineMetrics METRICS = PipelineMetrics.of(GENERATOR.pipeline());
-  private static final MetricsQuery QUERY = PartialResultWireProperties.query(300, 0);
-  private static final byte[] WIRE = METRICS.accumulator(QUERY).addAll(DEALS).toBytes();
-  private static final MetricsReport REPORT = METRICS.calculate(DEALS, QUERY);
+  // built before each test, not in static fields: PIT credits a mutant only to a test that ran the
+  // mutated code (here the writer and the report) inside the test
+  private List<Deal> deals;
+  private PipelineMetrics metrics;
+  private MetricsQuery query;
+  private byte[] wire;
+  private MetricsReport report;
 
-  private static Problem problemReading(byte[] bytes) {
-    Throwable thrown = catchThrowable(() -> METRICS.accumulatorFrom(bytes, QUERY));
+  @BeforeEach
+  void writeSixtyDeals() {
+    DealGenerator generator = DealGenerator.standard(42);
+    deals = generator.deals(60);
+    metrics = PipelineMetrics.of(generator.pipeline());
+    query = PartialResultWireProperties.query(300, 0);
+    wire = metrics.accumulator(query).addAll(deals).toBytes();
+    report = metrics.calculate(deals, query);
+  }
+
+  private Problem problemReading(byte[] bytes) {
+    Throwable thrown = catchThrowable(() -> metrics.accumulatorFrom(bytes, query));
     assertThat(thrown).isInstanceOf(InvalidPartialResultException.class);
     return ((InvalidPartialResultException) thrown).problem();
   }
@@ -50,12 +62,12 @@ class PartialResultReaderTest {
 
   @Test
   void accumulatorFrom_soundBytes_givesTheSameReport() {
-    assertThat(METRICS.accumulatorFrom(WIRE, QUERY).report()).isEqualTo(REPORT);
+    assertThat(metrics.accumulatorFrom(wire, query).report()).isEqualTo(report);
   }
 
   @Test
   void accumulatorFrom_nullBytes_throwsNamingTheParameter() {
-    assertThatNullPointerException().isThrownBy(() -> METRICS.accumulatorFrom(null, QUERY)).withMessage("bytes");
+    assertThatNullPointerException().isThrownBy(() -> metrics.accumulatorFrom(null, query)).withMessage("bytes");
   }
 
   @Test
@@ -67,9 +79,9 @@ class PartialResultReaderTest {
 
   @Test
   void accumulatorFrom_unknownVersion_saysWhichVersionsItReads() {
-    byte[] bytes = WIRE.clone();
+    byte[] bytes = wire.clone();
     bytes[5] = 2;
-    Throwable thrown = catchThrowable(() -> METRICS.accumulatorFrom(bytes, QUERY));
+    Throwable thrown = catchThrowable(() -> metrics.accumulatorFrom(bytes, query));
     assertThat(thrown).isInstanceOf(InvalidPartialResultException.class)
         .hasMessageContaining("format version 2").hasMessageContaining("reads version 1 only");
     assertThat(((InvalidPartialResultException) thrown).problem()).isEqualTo(Problem.UNSUPPORTED_VERSION);
@@ -78,18 +90,18 @@ class PartialResultReaderTest {
   @Test
   void accumulatorFrom_truncated_isCorrupted() {
     Random random = new Random(18);
-    for (int length = 4; length < WIRE.length; length += length < 64 ? 1 : 1 + random.nextInt(40)) {
-      assertThat(problemReading(Arrays.copyOf(WIRE, length))).as("first %d bytes", length).isEqualTo(Problem.CORRUPTED);
+    for (int length = 4; length < wire.length; length += length < 64 ? 1 : 1 + random.nextInt(40)) {
+      assertThat(problemReading(Arrays.copyOf(wire, length))).as("first %d bytes", length).isEqualTo(Problem.CORRUPTED);
     }
-    assertThat(problemReading(Arrays.copyOf(WIRE, WIRE.length + 1))).isEqualTo(Problem.CORRUPTED);
+    assertThat(problemReading(Arrays.copyOf(wire, wire.length + 1))).isEqualTo(Problem.CORRUPTED);
   }
 
   @Test
   void accumulatorFrom_aBitFlippedInEveryByte_isAnError() {
     Random random = new Random(19);
-    for (int at = 0; at < WIRE.length; at++) {
+    for (int at = 0; at < wire.length; at++) {
       int bit = at * 8 + random.nextInt(8);
-      byte[] bytes = WIRE.clone();
+      byte[] bytes = wire.clone();
       bytes[bit / 8] ^= (byte) (1 << (bit % 8));
       Problem expected = bit < 32 ? Problem.NOT_A_PARTIAL_RESULT : bit < 48 ? Problem.UNSUPPORTED_VERSION
           : Problem.CORRUPTED;
@@ -101,24 +113,24 @@ class PartialResultReaderTest {
   void accumulatorFrom_otherPipeline_orOtherQuery_isRefusedNamingThem() {
     Pipeline other = Pipeline.builder("renewals", "Renewals").openStage(Stage.open("a", "A"))
         .wonStage(Stage.won("won", "Won")).lostStage(Stage.lost("lost", "Lost")).build();
-    Throwable thrown = catchThrowable(() -> PipelineMetrics.of(other).accumulatorFrom(WIRE, QUERY));
+    Throwable thrown = catchThrowable(() -> PipelineMetrics.of(other).accumulatorFrom(wire, query));
     assertThat(thrown).isInstanceOf(InvalidPartialResultException.class).hasMessageContaining("pipeline 'renewals'");
     assertThat(((InvalidPartialResultException) thrown).problem()).isEqualTo(Problem.OTHER_PIPELINE_OR_QUERY);
 
-    MetricsQuery later = QUERY.withAsOf(QUERY.asOf().plusSeconds(1));
-    Throwable laterThrown = catchThrowable(() -> METRICS.accumulatorFrom(WIRE, later));
+    MetricsQuery later = query.withAsOf(query.asOf().plusSeconds(1));
+    Throwable laterThrown = catchThrowable(() -> metrics.accumulatorFrom(wire, later));
     assertThat(((InvalidPartialResultException) laterThrown).problem()).isEqualTo(Problem.OTHER_PIPELINE_OR_QUERY);
 
-    MetricsQuery ungrouped = MetricsQuery.asOf(QUERY.asOf());
-    Throwable ungroupedThrown = catchThrowable(() -> METRICS.accumulatorFrom(WIRE, ungrouped));
+    MetricsQuery ungrouped = MetricsQuery.asOf(query.asOf());
+    Throwable ungroupedThrown = catchThrowable(() -> metrics.accumulatorFrom(wire, ungrouped));
     assertThat(((InvalidPartialResultException) ungroupedThrown).problem())
         .isEqualTo(Problem.OTHER_PIPELINE_OR_QUERY);
   }
 
   @Test
   void accumulatorFrom_querySameFiguresOtherSimulation_readsTheFigures() {
-    MetricsQuery otherSeed = QUERY.withSimulation(99, 300);
-    assertThat(METRICS.accumulatorFrom(WIRE, otherSeed).report()).isEqualTo(METRICS.calculate(DEALS, otherSeed));
+    MetricsQuery otherSeed = query.withSimulation(99, 300);
+    assertThat(metrics.accumulatorFrom(wire, otherSeed).report()).isEqualTo(metrics.calculate(deals, otherSeed));
   }
 
   /**
@@ -133,7 +145,7 @@ class PartialResultReaderTest {
       input = in.readAllBytes();
     }
     byte[] bytes = PartialResultFuzzTest.sealed(Arrays.copyOfRange(input, 1, input.length));
-    Throwable thrown = catchThrowable(() -> METRICS.accumulatorFrom(bytes, QUERY));
+    Throwable thrown = catchThrowable(() -> metrics.accumulatorFrom(bytes, query));
     assertThat(thrown).isInstanceOf(InvalidPartialResultException.class)
         .hasMessage("partial result is truncated or corrupted: a currency '\\u0012\\u0012" + "\\u000A".repeat(14)
             + "' (18 characters) is not a currency code");
@@ -143,11 +155,11 @@ class PartialResultReaderTest {
     byte[] backslash = Arrays.copyOf(input, 1 + 8 + 5);
     System.arraycopy(new byte[] {1, 3, 'u', 's', 'd'}, 0, lowercase, 1 + 8, 5);
     System.arraycopy(new byte[] {1, 3, 'U', '\\', 'D'}, 0, backslash, 1 + 8, 5);
-    assertThat(catchThrowable(() -> METRICS.accumulatorFrom(
-        PartialResultFuzzTest.sealed(Arrays.copyOfRange(lowercase, 1, lowercase.length)), QUERY)))
+    assertThat(catchThrowable(() -> metrics.accumulatorFrom(
+        PartialResultFuzzTest.sealed(Arrays.copyOfRange(lowercase, 1, lowercase.length)), query)))
         .hasMessage("partial result is truncated or corrupted: a currency 'usd' is not a currency code");
-    assertThat(catchThrowable(() -> METRICS.accumulatorFrom(
-        PartialResultFuzzTest.sealed(Arrays.copyOfRange(backslash, 1, backslash.length)), QUERY)))
+    assertThat(catchThrowable(() -> metrics.accumulatorFrom(
+        PartialResultFuzzTest.sealed(Arrays.copyOfRange(backslash, 1, backslash.length)), query)))
         .hasMessage("partial result is truncated or corrupted: a currency 'U\\u005CD' is not a currency code");
   }
 
@@ -158,7 +170,7 @@ class PartialResultReaderTest {
       byte[] bytes = new byte[random.nextInt(64)];
       random.nextBytes(bytes);
       if (i % 2 == 0 && bytes.length >= 4) {
-        System.arraycopy(WIRE, 0, bytes, 0, 4); // past the magic, to the length and checksum
+        System.arraycopy(wire, 0, bytes, 0, 4); // past the magic, to the length and checksum
       }
       assertThat(problemReading(bytes)).isNotNull();
     }
@@ -195,7 +207,7 @@ class PartialResultReaderTest {
       }
       MetricsAccumulator accumulator;
       try {
-        accumulator = METRICS.accumulatorFrom(bytes, QUERY);
+        accumulator = metrics.accumulatorFrom(bytes, query);
       } catch (InvalidPartialResultException expected) {
         continue;
       }
@@ -209,19 +221,19 @@ class PartialResultReaderTest {
     assertThat(read).as("mutations read as sound partial results").isPositive();
   }
 
-  private static void assertErrorOrSameReport(byte[] bytes) {
+  private void assertErrorOrSameReport(byte[] bytes) {
     MetricsAccumulator accumulator;
     try {
-      accumulator = METRICS.accumulatorFrom(bytes, QUERY);
+      accumulator = metrics.accumulatorFrom(bytes, query);
     } catch (InvalidPartialResultException expected) {
       return;
     }
-    assertThat(accumulator.report()).isEqualTo(REPORT);
+    assertThat(accumulator.report()).isEqualTo(report);
   }
 
   /** The sound bytes with one to four changes: a byte set, a bit flipped, bytes cut out or inserted. */
-  private static byte[] mutated(Random random) {
-    byte[] bytes = WIRE.clone();
+  private byte[] mutated(Random random) {
+    byte[] bytes = wire.clone();
     for (int m = 0, changes = 1 + random.nextInt(4); m < changes; m++) {
       int at = 18 + random.nextInt(Math.max(1, bytes.length - 22));
       switch (random.nextInt(4)) {
@@ -248,7 +260,7 @@ class PartialResultReaderTest {
 
   @Test
   void toBytes_isCompact() {
-    assertThat(WIRE.length).as("bytes of 60 deals' partial result, trends and groups included")
+    assertThat(wire.length).as("bytes of 60 deals' partial result, trends and groups included")
         .isLessThan(60 * 200);
   }
 }

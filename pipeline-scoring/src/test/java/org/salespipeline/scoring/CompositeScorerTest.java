@@ -152,4 +152,41 @@ class CompositeScorerTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("weight of scorer 'stage' must be finite and greater than 0 but was 0.0");
   }
+
+  @Test
+  void partsFactors_keepTheirNotes_andGainTheirWeight() {
+    Scorer noted = new FixedScorer("noted", 0.5) {
+      @Override
+      public Score score(Deal d, ScoringContext context) {
+        return new Score(0.5, 0.25, List.of(new Factor("a", "", 0.25, ""), new Factor("b", "", 0.0, "why")));
+      }
+    };
+    CompositeScorer blend = CompositeScorer.builder().add(noted, 1).add(StageProbabilityScorer.of(), 3).build();
+
+    assertThat(blend.score(deal, Fixtures.CONTEXT).factors()).filteredOn(f -> f.name().startsWith("noted/"))
+        .extracting(Factor::name, Factor::note)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("noted/a", "weight 0.25"),
+            org.assertj.core.groups.Tuple.tuple("noted/b", "why; weight 0.25"));
+  }
+
+  @Test
+  void aPartReturningNull_isNamedInTheError() {
+    Scorer nullTrained = new FixedScorer("null-trained", 0.5) {
+      @Override
+      public Scorer trainedOn(ScoringContext context) {
+        return null;
+      }
+    };
+    Scorer nullScore = new FixedScorer("null-score", 0.5) {
+      @Override
+      public Score score(Deal d, ScoringContext context) {
+        return null;
+      }
+    };
+
+    assertThatThrownBy(() -> CompositeScorer.builder().id("blend").add(nullTrained, 1).build().trainedOn(Fixtures.CONTEXT))
+        .isInstanceOf(NullPointerException.class).hasMessage("scorer 'blend': a part returned null from trainedOn");
+    assertThatThrownBy(() -> CompositeScorer.builder().id("blend").add(nullScore, 1).build().score(deal, Fixtures.CONTEXT))
+        .isInstanceOf(NullPointerException.class).hasMessage("scorer 'blend': a part returned a null score");
+  }
 }

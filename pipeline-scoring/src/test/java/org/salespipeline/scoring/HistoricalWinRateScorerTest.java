@@ -76,4 +76,18 @@ class HistoricalWinRateScorerTest {
     assertThat(before.closedHistory()).isEmpty();
     assertThat(CONTEXT.closedHistory()).extracting(Deal::id).containsExactly("W", "LQ", "LN");
   }
+
+  @Test
+  void closedDeals_scoreTheirOutcome_explainedAgainstTheOverallRate() {
+    HistoricalWinRateScorer trained = HistoricalWinRateScorer.of().trainedOn(CONTEXT);
+    Deal won = Fixtures.won(Fixtures.deal("CW", "qualified"));
+    Deal lost = Fixtures.lost(Fixtures.deal("CL", "qualified"));
+
+    assertThat(trained.probability(won, CONTEXT)).isEqualTo(1.0);
+    assertThat(trained.probability(lost, CONTEXT)).isEqualTo(0.0);
+    assertThat(trained.score(won, CONTEXT).factors()).singleElement()
+        .satisfies(f -> assertThat(f.note()).isEqualTo("won"));
+    assertThat(trained.score(lost, CONTEXT).factors()).singleElement()
+        .satisfies(f -> assertThat(f.note()).isEqualTo("lost"));
+  }
 }

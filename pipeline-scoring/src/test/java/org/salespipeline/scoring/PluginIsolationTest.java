@@ -61,7 +61,7 @@ class PluginIsolationTest {
     TimeLimitedScoring timed = new TimeLimitedScoring(TIMEOUT, pool, log);
     HangsOn plugin = new HangsOn("B", false);
 
-    timed.probability(plugin, deals.get(1), Fixtures.CONTEXT);
+    assertThat(timed.probability(plugin, deals.get(1), Fixtures.CONTEXT).getLeft().code()).isEqualTo("TIMED_OUT");
     timed.score(plugin, deals.get(1), Fixtures.CONTEXT);
     timed.probability(plugin, deals.get(0), Fixtures.CONTEXT);
 

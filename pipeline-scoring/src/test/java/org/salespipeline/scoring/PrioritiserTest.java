@@ -269,4 +269,190 @@ class PrioritiserTest {
     assertThat(byStage.withUrgency(urgency).withUrgency(Urgency.NONE)).isEqualTo(byStage).hasSameHashCodeAs(byStage);
     assertThat(byStage.withValuation(faceValue)).isEqualTo(byStage.withValuation(faceValue)).isNotEqualTo(byStage);
   }
+
+  /** A scorer that cannot score deal NS, returns 1.5 for BAD, throws for THROW and gives 0.5 to every other. */
+  private static final class Picky implements Scorer {
+    @Override
+    public String id() {
+      return "picky";
+    }
+
+    @Override
+    public Score score(Deal deal, ScoringContext context) {
+      return switch (deal.id()) {
+        case "NS" -> throw new NotScorableException("no NS");
+        case "THROW" -> throw new IllegalStateException("boom");
+        case "BAD" -> Score.of(1.0); // the prioritiser reads probability(deal, context): 1.5
+        default -> Score.of(0.5);
+      };
+    }
+
+    @Override
+    public double probability(Deal deal, ScoringContext context) {
+      return "BAD".equals(deal.id()) ? 1.5 : score(deal, context).probability();
+    }
+  }
+
+  /** A learner whose training fails with the given exception. */
+  private record FailingLearner(RuntimeException failure) implements Scorer {
+    @Override
+    public String id() {
+      return "failing-learner";
+    }
+
+    @Override
+    public Score score(Deal deal, ScoringContext context) {
+      return Score.of(0.5);
+    }
+
+    @Override
+    public boolean learns() {
+      return true;
+    }
+
+    @Override
+    public Scorer trainedOn(ScoringContext context) {
+      throw failure;
+    }
+  }
+
+  @Test
+  void accumulator_chainsEveryAdd_whateverBecomesOfTheDeal() {
+    Pipeline other = Pipeline.builder("other", "Other").openStage(org.salespipeline.core.Stage.open("a", "A"))
+        .wonStage(org.salespipeline.core.Stage.won("won", "Won")).lostStage(org.salespipeline.core.Stage.lost("lost", "Lost"))
+        .build();
+    Deal elsewhere = other.open(NewDeal.of("ELSEWHERE"), Fixtures.T0).get().deal();
+    Deal later = Fixtures.PIPELINE.open(NewDeal.of("LATER"), Fixtures.AS_OF.plusSeconds(1)).get().deal();
+
+    Ranking ranking = Prioritiser.of(new Picky()).accumulator(1, Fixtures.CONTEXT)
+        .add(elsewhere).add(later).add(Fixtures.won(Fixtures.deal("CLOSED", "new")))
+        .add(Fixtures.deal("NS", "new")).add(Fixtures.deal("BAD", "new")).add(Fixtures.deal("THROW", "new"))
+        .add(Fixtures.deal("OK-2", "new", "10")).add(Fixtures.deal("OK-1", "new", "20"))
+        .ranking();
+
+    assertThat(ids(ranking)).containsExactly("OK-1");
+    assertThat(ranking.considered()).isEqualTo(5);
+    assertThat(ranking.failures()).extracting(ScoringFailure::code)
+        .containsExactly("NOT_SCORABLE", "INVALID_PROBABILITY", "SCORER_THREW");
+    assertThat(ranking.notes()).containsExactly(
+        "3 deals could not be scored by 'picky' and are not ranked (see failures)",
+        "1 deals of other pipelines were left out");
+  }
+
+  @Test
+  void accumulator_ofALearnerThatFailsToLearn_failsEveryDeal_withTheKindOfItsFailure() {
+    Deal a = Fixtures.deal("A", "new");
+    Deal b = Fixtures.deal("B", "new");
+
+    Ranking notScorable = Prioritiser.of(new FailingLearner(new NotScorableException("nothing to learn")))
+        .accumulator(3, Fixtures.CONTEXT).add(a).add(b).ranking();
+    Ranking threw = Prioritiser.of(new FailingLearner(new IllegalStateException("broken")))
+        .accumulator(3, Fixtures.CONTEXT).add(a).add(b).ranking();
+
+    assertThat(notScorable.failures()).extracting(ScoringFailure::code).containsExactly("NOT_SCORABLE", "NOT_SCORABLE");
+    assertThat(notScorable.failures().get(0).message()).contains("nothing to learn");
+    assertThat(threw.failures()).extracting(ScoringFailure::code).containsExactly("SCORER_THREW", "SCORER_THREW");
+    assertThat(SafeScoring.scoreAll(new FailingLearner(new NotScorableException("nothing to learn")), List.of(a),
+        Fixtures.CONTEXT).failures()).extracting(ScoringFailure::code).containsExactly("NOT_SCORABLE");
+    assertThat(SafeScoring.scoreAll(new FailingLearner(new IllegalStateException("broken")), List.of(a),
+        Fixtures.CONTEXT).failures()).extracting(ScoringFailure::code).containsExactly("SCORER_THREW");
+  }
+
+  @Test
+  void accumulator_kBelowOne_isRefused_oneIsEnough() {
+    assertThatThrownBy(() -> byStage.accumulator(0, Fixtures.CONTEXT))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("k must be at least 1 but was 0");
+    assertThat(ids(byStage.accumulator(1, Fixtures.CONTEXT).add(Fixtures.deal("A", "new", "1")).ranking()))
+        .containsExactly("A");
+  }
+
+  @Test
+  void negativeZeroProbability_isZero_tiedWithZero_andBrokenById() {
+    Scorer zeros = new FixedByDeal(java.util.Map.of("A", -0.0, "B", 0.0));
+    List<Deal> deals = List.of(Fixtures.deal("B", "new", "100"), Fixtures.deal("A", "new", "100"));
+
+    Ranking ranking = Prioritiser.of(zeros).rank(deals, Fixtures.CONTEXT);
+
+    assertThat(ids(ranking)).containsExactly("A", "B");
+    assertThat(ranking.deals()).allSatisfy(r -> assertThat(r.probability()).isEqualTo(0.0));
+    assertThat(ranking.notes()).as("one currency: nothing to say").isEmpty();
+  }
+
+  /** Gives each deal the probability listed for its id. */
+  private record FixedByDeal(java.util.Map<String, Double> byId) implements Scorer {
+    @Override
+    public String id() {
+      return "fixed-by-deal";
+    }
+
+    @Override
+    public Score score(Deal deal, ScoringContext context) {
+      return Score.of(Math.abs(byId.get(deal.id())));
+    }
+
+    @Override
+    public double probability(Deal deal, ScoringContext context) {
+      return byId.get(deal.id());
+    }
+  }
+
+  @Test
+  void top_dealsWithTheSameIdAndPriority_keepsTheFirstGiven_asTheFullRankingDoes() {
+    List<Deal> deals = List.of(
+        Fixtures.PIPELINE.open(NewDeal.of("DUP").withTitle("first").withAmount(Money.parse("5", "USD")), Fixtures.T0)
+            .get().deal(),
+        Fixtures.PIPELINE.open(NewDeal.of("DUP").withTitle("second").withAmount(Money.parse("5", "USD")), Fixtures.T0)
+            .get().deal());
+
+    assertThat(byStage.rank(deals, Fixtures.CONTEXT).deals().get(0).deal().title()).isEqualTo("first");
+    assertThat(byStage.top(1, deals, Fixtures.CONTEXT).deals()).singleElement()
+        .satisfies(r -> assertThat(r.deal().title()).isEqualTo("first"));
+  }
+
+  @Test
+  void rank_amountsBeyondTheDoubleRange_areRankedByExactExpectedValue_urgencyIncluded() {
+    String huge = "1" + "0".repeat(400);
+    // same amount and probability; b closes today: urgency 1 + 0.5 x 1
+    Deal calm = Fixtures.deal("a-calm", "new", huge);
+    Deal soon = Fixtures.PIPELINE.open(NewDeal.of("b-soon").withStage("new").withAmount(Money.parse(huge, "USD"))
+        .withExpectedClose(LocalDate.of(2025, 3, 1)), Fixtures.T0).get().deal();
+    // same multiplier: 5E+400 at 10 % (5E+399) before 1E+400 at 40 % (4E+399)
+    Deal bigEarly = Fixtures.deal("a-5e400-at-10", "new", "5" + "0".repeat(400));
+    Deal smallLate = Fixtures.deal("b-1e400-at-40", "qualified", huge);
+
+    assertThat(ids(byStage.withUrgency(Urgency.of(0.5, 30, 0)).rank(List.of(calm, soon), Fixtures.CONTEXT)))
+        .containsExactly("b-soon", "a-calm");
+    assertThat(ids(byStage.rank(List.of(smallLate, bigEarly), Fixtures.CONTEXT)))
+        .containsExactly("a-5e400-at-10", "b-1e400-at-40");
+  }
+
+  @Test
+  void rank_anAmountBelowTheDoubles_isStillMoreThanNothing() {
+    String tiny = "0." + "0".repeat(399) + "1"; // 1E-400: 0.0 as a double
+    List<Deal> deals = List.of(Fixtures.deal("a-zero", "new", "0"), Fixtures.deal("b-tiny", "new", tiny));
+
+    assertThat(ids(byStage.rank(deals, Fixtures.CONTEXT))).containsExactly("b-tiny", "a-zero");
+  }
+
+  @Test
+  void valuation_ranksByTheValuedAmount() {
+    List<Deal> deals = List.of(Fixtures.deal("a-small", "new", "100"), Fixtures.deal("b-big", "new", "1000"),
+        Fixtures.deal("c-nothing", "new", "1"));
+    Prioritiser valued = byStage.withValuation(m -> m.amount().compareTo(BigDecimal.ONE) == 0 ? 0 : m.amount().doubleValue() * 2);
+
+    Ranking ranking = valued.rank(deals, Fixtures.CONTEXT);
+
+    assertThat(ids(ranking)).containsExactly("b-big", "a-small", "c-nothing");
+    assertThat(ranking.deals()).extracting(RankedDeal::priority).containsExactly(200.0, 20.0, 0.0);
+  }
+
+  @Test
+  void rank_anExactTieWhoseDoublesDifferByMoreThanAnUlp_isATie_brokenByProbability() {
+    // 3,000,000,000 x 0.7 and 21,000,000,000 x 0.1 are both 2,100,000,000 exactly; as doubles the
+    // first is 2099999999.9999998: within the relative tolerance, so the exact values decide
+    List<Deal> deals = List.of(Fixtures.deal("a-21e9-at-10", "new", "21000000000"),
+        Fixtures.deal("b-3e9-at-70", "proposition", "3000000000"));
+
+    assertThat(ids(byStage.rank(deals, Fixtures.CONTEXT))).containsExactly("b-3e9-at-70", "a-21e9-at-10");
+  }
 }

@@ -1,0 +1,145 @@
+package org.salespipeline.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.Test;
+import org.salespipeline.core.Deal;
+import org.salespipeline.scoring.testing.FixedScorer;
+
+/**
+ * The paths a misbehaving scorer takes through training, time-limited scoring, the backtest and
+ * plugin discovery: each failure is reported with its kind, or, for an {@link Error}, passed on.
+ * The time-limited calls run on the calling thread here ({@code Runnable::run}), so they never time out.
+ */
+class FailurePathsTest {
+
+  private static final Executor CALLING_THREAD = Runnable::run;
+
+  /** A learner whose training fails with the given exception, or returns null if given none. */
+  private record BadLearner(RuntimeException failure) implements Scorer {
+    @Override
+    public String id() {
+      return "bad-learner";
+    }
+
+    @Override
+    public Score score(Deal deal, ScoringContext context) {
+      return Score.of(0.5);
+    }
+
+    @Override
+    public boolean learns() {
+      return true;
+    }
+
+    @Override
+    public Scorer trainedOn(ScoringContext context) {
+      if (failure == null) {
+        return null;
+      }
+      throw failure;
+    }
+  }
+
+  @Test
+  void timeLimited_probability_isTheScorersAnswer() {
+    TimeLimitedScoring limited = SafeScoring.withTimeout(Duration.ofMinutes(1), CALLING_THREAD);
+
+    assertThat(limited.probability(StageProbabilityScorer.of(), Fixtures.deal("A", "qualified"), Fixtures.CONTEXT).get())
+        .isEqualTo(0.4);
+  }
+
+  @Test
+  void timeLimited_scoreAll_ofALearnerThatFailsToLearn_failsEveryDealWithItsKind() {
+    TimeLimitedScoring limited = SafeScoring.withTimeout(Duration.ofMinutes(1), CALLING_THREAD);
+    List<Deal> deals = List.of(Fixtures.deal("A", "new"), Fixtures.deal("B", "new"));
+
+    ScoredBatch notScorable = limited.scoreAll(new BadLearner(new NotScorableException("nothing closed")), deals,
+        Fixtures.CONTEXT);
+    ScoredBatch threw = limited.scoreAll(new BadLearner(new IllegalStateException("broken")), deals, Fixtures.CONTEXT);
+
+    assertThat(notScorable.failures()).extracting(ScoringFailure::code, ScoringFailure::dealId).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("NOT_SCORABLE", "A"), org.assertj.core.groups.Tuple.tuple("NOT_SCORABLE", "B"));
+    assertThat(threw.failures()).extracting(ScoringFailure::code).containsExactly("SCORER_THREW", "SCORER_THREW");
+  }
+
+  @Test
+  void timeLimited_anErrorFromTheScorer_isPassedOn() {
+    Scorer failing = new FixedScorer("asserting", 0.5) {
+      @Override
+      public double probability(Deal deal, ScoringContext context) {
+        throw new AssertionError("scorer's own assertion");
+      }
+    };
+    TimeLimitedScoring limited = SafeScoring.withTimeout(Duration.ofMinutes(1), CALLING_THREAD);
+
+    assertThatThrownBy(() -> limited.probability(failing, Fixtures.deal("A", "new"), Fixtures.CONTEXT))
+        .isInstanceOf(AssertionError.class).hasMessage("scorer's own assertion");
+  }
+
+  @Test
+  void defaultTrainer_ofALearnerReturningNull_namesIt() {
+    ScorerTrainer trainer = new BadLearner(null).trainer(Fixtures.CONTEXT);
+
+    assertThatThrownBy(trainer::trained).isInstanceOf(NullPointerException.class)
+        .hasMessage("scorer 'bad-learner' returned null from trainedOn");
+  }
+
+  @Test
+  void backtest_ofALearnerThatFailsToLearn_failsEveryTestDealWithItsKind() {
+    List<Deal> deals = List.of(Fixtures.won(Fixtures.deal("W", "new")), Fixtures.lost(Fixtures.deal("L", "new")));
+
+    BacktestReport threw = Backtest.run(new BadLearner(new IllegalStateException("broken")), Fixtures.PIPELINE, deals,
+        Fixtures.T0);
+
+    assertThat(threw.failures()).extracting(ScoringFailure::code).containsExactly("SCORER_THREW", "SCORER_THREW");
+    assertThat(threw.testDeals()).isZero();
+  }
+
+  @Test
+  void discover_withoutAContextClassLoader_searchesThisModulesLoader() {
+    Thread thread = Thread.currentThread();
+    ClassLoader saved = thread.getContextClassLoader();
+    ScorerRegistry found;
+    try {
+      thread.setContextClassLoader(null);
+      found = ScorerRegistry.discover();
+    } finally {
+      thread.setContextClassLoader(saved);
+    }
+
+    assertThat(found.find(FixedScorer.ID).isDefined()).as("the test plugin found").isTrue();
+  }
+
+  @Test
+  void trainer_addsChain() {
+    ScorerTrainer trainer = NaiveBayesScorer.of("source").trainer(ScoringContext.of(Fixtures.PIPELINE, Fixtures.AS_OF));
+
+    Scorer trained = trainer.add(Fixtures.won(Fixtures.deal("W", "new"))).add(Fixtures.lost(Fixtures.deal("L", "new")))
+        .trained();
+
+    assertThat(((NaiveBayesScorer) trained).closedDealsLearned().get()).isEqualTo(2);
+  }
+
+  @Test
+  void aScorerWhoseIdThrows_isNamedByItsClass() {
+    Scorer nameless = new FixedScorer("x", 0.5) {
+      @Override
+      public String id() {
+        throw new IllegalStateException("no id");
+      }
+
+      @Override
+      public double probability(Deal deal, ScoringContext context) {
+        throw new IllegalStateException("no score");
+      }
+    };
+
+    assertThat(SafeScoring.probability(nameless, Fixtures.deal("A", "new"), Fixtures.CONTEXT).getLeft().scorerId())
+        .isEqualTo(nameless.getClass().getName());
+  }
+}
