@@ -104,18 +104,29 @@ public record Change(Deal deal, List<DealEvent> events) {
   }
 
   /**
-   * The change of a move, win or loss that took the deal out of {@code fromStageId}: the stage is
-   * kept, so that making the event costs the same however many events the deal had since it
-   * entered that stage.
+   * What stands in the {@code events} of the changes that take a deal out of {@code fromStageId}
+   * (a move, a win, a loss): made once per stage by the pipeline, so that no command makes one.
    */
-  static Change ofStageChange(Deal deal, String fromStageId) {
-    return new Change(deal, new Latest(fromStageId));
+  static List<DealEvent> leaving(String fromStageId) {
+    return new Latest(Objects.requireNonNull(fromStageId, "fromStageId"));
+  }
+
+  /**
+   * The change of a move, win or loss that took the deal out of a stage, given what {@link #leaving}
+   * made for it: the stage is kept, so that making the event costs the same however many events the
+   * deal had since it entered that stage.
+   */
+  static Change ofStageChange(Deal deal, List<DealEvent> leaving) {
+    if (!(leaving instanceof Latest latest) || latest.fromStageId == null) {
+      throw new IllegalStateException("bug: a stage change's events must be what Change.leaving made");
+    }
+    return new Change(deal, leaving);
   }
 
   /**
    * Stands in the {@code events} field of a command's change for the deal's latest event, with the
    * stage the deal left if the event changed it (a record's field has the component's type, so this
-   * is a list; 16 bytes, where the event and its list took 48). Never seen outside this class.
+   * is a list; one per stage of a pipeline, made with it). Never seen outside this class.
    */
   private static final class Latest extends AbstractList<DealEvent> {
     final @Nullable String fromStageId;

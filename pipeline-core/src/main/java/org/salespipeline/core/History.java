@@ -28,7 +28,8 @@ import org.salespipeline.core.internal.DealCursor;
  * the value after is the next such event's payload or the deal's field, so a deal needs no copy of
  * its opening values.
  *
- * <p>Sharing: a deal sees the first {@link #size} slots of arrays that may be longer. Appending
+ * <p>Sharing: a deal sees the first {@link #size} slots of arrays that may be longer (a deal opens
+ * with four compact slots, or two wide ones). Appending
  * claims slot {@code size} with a compare-and-set on its mark (0 means free: only the opening has
  * mark 0) and writes there, so a chain of commands fills one array; a deal whose next slot is taken
  * (it branched: another command was applied to it before) or whose arrays are full copies its
@@ -50,6 +51,8 @@ abstract class History {
   private static final long FAR = Long.MAX_VALUE >>> KIND_BITS;
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
   private static final long NEAR_SECONDS = FAR / NANOS_PER_SECOND;
+  /** The slots of a new deal's compact arrays. */
+  private static final int OPENING_SLOTS = 4;
   /** Up to this many events, arrays grow to the next even length: no room that costs memory in short histories. */
   private static final int EXACT_UP_TO = 16;
   private static final VarHandle INT_MARK = MethodHandles.arrayElementVarHandle(int[].class);
@@ -78,11 +81,19 @@ abstract class History {
   History(Instant openedAt, String stageId) {
     this.openedSecond = openedAt.getEpochSecond();
     this.sizeAndStatus = sizeAndStatus(1, DealStatus.OPEN);
-    // two slots: an array of one int or reference takes the same 24 bytes as one of two (of one long 24, two 32)
+    // four slots where marks are compact (32 bytes an array, where one or two take 24): most deals get a few events
+    // soon, and a chain of commands then fills them without a copy; wide marks get two (an array of one long or two)
     int nano = openedAt.getNano();
-    this.marks = nano == 0 ? new int[] {compactMark(DealEvent.Kind.OPENED, 0), 0}
-        : new long[] {(long) nano << KIND_BITS | code(DealEvent.Kind.OPENED), 0L};
-    this.payloads = new Object[] {stageId, null};
+    if (nano == 0) {
+      int[] compact = new int[OPENING_SLOTS];
+      compact[0] = compactMark(DealEvent.Kind.OPENED, 0);
+      this.marks = compact;
+      this.payloads = new Object[OPENING_SLOTS];
+    } else {
+      this.marks = new long[] {(long) nano << KIND_BITS | code(DealEvent.Kind.OPENED), 0L};
+      this.payloads = new Object[2];
+    }
+    this.payloads[0] = stageId;
   }
 
   /**

@@ -41,6 +41,8 @@ public final class Pipeline {
   private final TransitionPolicy policy;
   /** Never changed after the constructor, never handed out: no unmodifiable view between a command and its stage. */
   private final HashMap<String, Stage> stagesById;
+  /** Per open stage, by order: what the changes that take a deal out of it hold (see {@link Change#leaving}). */
+  private final List<List<DealEvent>> leaving;
 
   private Pipeline(Builder b) {
     this.id = b.id;
@@ -60,6 +62,7 @@ public final class Pipeline {
     byId.put(wonStage.id(), wonStage);
     byId.put(lostStage.id(), lostStage);
     this.stagesById = byId;
+    this.leaving = openStages.stream().map(stage -> Change.leaving(stage.id())).toList();
   }
 
   /**
@@ -225,13 +228,14 @@ public final class Pipeline {
     if (refused == null) {
       refused = notOpenStage(deal, stageId, target);
     }
+    Stage from = stageOf(deal);
     if (refused == null) {
-      refused = moveRefusal(deal, stageOf(deal), target);
+      refused = moveRefusal(deal, from, target);
     }
     if (refused != null) {
       return Either.left(refused);
     }
-    return Either.right(Change.ofStageChange(deal.moved(target.id(), at), deal.stageId()));
+    return Either.right(Change.ofStageChange(deal.moved(target.id(), at), leaving(from)));
   }
 
   /**
@@ -256,7 +260,7 @@ public final class Pipeline {
     if (refused != null) {
       return Either.left(refused);
     }
-    return Either.right(Change.ofStageChange(deal.won(wonStage.id(), at), deal.stageId()));
+    return Either.right(Change.ofStageChange(deal.won(wonStage.id(), at), leaving(stageOf(deal))));
   }
 
   /**
@@ -284,7 +288,7 @@ public final class Pipeline {
     if (refused != null) {
       return Either.left(refused);
     }
-    return Either.right(Change.ofStageChange(deal.lost(lostStage.id(), stripped, at), deal.stageId()));
+    return Either.right(Change.ofStageChange(deal.lost(lostStage.id(), stripped, at), leaving(stageOf(deal))));
   }
 
   /**
@@ -770,6 +774,11 @@ public final class Pipeline {
           + id + "'");
     }
     return stage;
+  }
+
+  /** What the change of a command that takes a deal out of the open stage holds. */
+  private List<DealEvent> leaving(Stage from) {
+    return leaving.get(from.order());
   }
 
   private Stage stageOf(Deal deal) {
