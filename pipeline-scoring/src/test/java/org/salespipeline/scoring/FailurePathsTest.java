@@ -19,32 +19,6 @@ class FailurePathsTest {
 
   private static final Executor CALLING_THREAD = Runnable::run;
 
-  /** A learner whose training fails with the given exception, or returns null if given none. */
-  private record BadLearner(RuntimeException failure) implements Scorer {
-    @Override
-    public String id() {
-      return "bad-learner";
-    }
-
-    @Override
-    public Score score(Deal deal, ScoringContext context) {
-      return Score.of(0.5);
-    }
-
-    @Override
-    public boolean learns() {
-      return true;
-    }
-
-    @Override
-    public Scorer trainedOn(ScoringContext context) {
-      if (failure == null) {
-        return null;
-      }
-      throw failure;
-    }
-  }
-
   @Test
   void timeLimited_probability_isTheScorersAnswer() {
     TimeLimitedScoring limited = SafeScoring.withTimeout(Duration.ofMinutes(1), CALLING_THREAD);
@@ -58,9 +32,11 @@ class FailurePathsTest {
     TimeLimitedScoring limited = SafeScoring.withTimeout(Duration.ofMinutes(1), CALLING_THREAD);
     List<Deal> deals = List.of(Fixtures.deal("A", "new"), Fixtures.deal("B", "new"));
 
-    ScoredBatch notScorable = limited.scoreAll(new BadLearner(new NotScorableException("nothing closed")), deals,
+    ScoredBatch notScorable = limited.scoreAll(
+        Learner.failing("bad-learner", new NotScorableException("nothing closed")), deals,
         Fixtures.CONTEXT);
-    ScoredBatch threw = limited.scoreAll(new BadLearner(new IllegalStateException("broken")), deals, Fixtures.CONTEXT);
+    ScoredBatch threw = limited.scoreAll(
+        Learner.failing("bad-learner", new IllegalStateException("broken")), deals, Fixtures.CONTEXT);
 
     assertThat(notScorable.failures()).extracting(ScoringFailure::code, ScoringFailure::dealId).containsExactly(
         org.assertj.core.groups.Tuple.tuple("NOT_SCORABLE", "A"), org.assertj.core.groups.Tuple.tuple("NOT_SCORABLE", "B"));
@@ -83,7 +59,7 @@ class FailurePathsTest {
 
   @Test
   void defaultTrainer_ofALearnerReturningNull_namesIt() {
-    ScorerTrainer trainer = new BadLearner(null).trainer(Fixtures.CONTEXT);
+    ScorerTrainer trainer = new Learner("bad-learner", context -> null).trainer(Fixtures.CONTEXT);
 
     assertThatThrownBy(trainer::trained).isInstanceOf(NullPointerException.class)
         .hasMessage("scorer 'bad-learner' returned null from trainedOn");
@@ -93,7 +69,8 @@ class FailurePathsTest {
   void backtest_ofALearnerThatFailsToLearn_failsEveryTestDealWithItsKind() {
     List<Deal> deals = List.of(Fixtures.won(Fixtures.deal("W", "new")), Fixtures.lost(Fixtures.deal("L", "new")));
 
-    BacktestReport threw = Backtest.run(new BadLearner(new IllegalStateException("broken")), Fixtures.PIPELINE, deals,
+    BacktestReport threw = Backtest.run(
+        Learner.failing("bad-learner", new IllegalStateException("broken")), Fixtures.PIPELINE, deals,
         Fixtures.T0);
 
     assertThat(threw.failures()).extracting(ScoringFailure::code).containsExactly("SCORER_THREW", "SCORER_THREW");

@@ -75,7 +75,8 @@ class PluginIsolationTest {
   void trainingTimesOut_loggedOnceForAllItsDeals() {
     CapturingLogger log = new CapturingLogger();
 
-    ScoredBatch result = new TimeLimitedScoring(TIMEOUT, pool, log).scoreAll(new HangingLearner(never), deals,
+    ScoredBatch result = new TimeLimitedScoring(TIMEOUT, pool, log).scoreAll(
+        Learner.waitingFor("slow-learner", never), deals,
         Fixtures.CONTEXT);
 
     assertThat(result.failures()).hasSize(3);
@@ -131,7 +132,7 @@ class PluginIsolationTest {
 
   @Test
   void trainingNeverReturns_everyDealTimesOut() {
-    Scorer learner = new HangingLearner(never);
+    Scorer learner = Learner.waitingFor("slow-learner", never);
 
     ScoredBatch result = SafeScoring.withTimeout(TIMEOUT, pool).scoreAll(learner, deals, Fixtures.CONTEXT);
 
@@ -248,31 +249,4 @@ class PluginIsolationTest {
     }
   }
 
-  /** A learner whose training waits for a latch. */
-  private record HangingLearner(CountDownLatch latch) implements Scorer {
-    @Override
-    public String id() {
-      return "slow-learner";
-    }
-
-    @Override
-    public Score score(Deal deal, ScoringContext context) {
-      return Score.of(0.5);
-    }
-
-    @Override
-    public boolean learns() {
-      return true;
-    }
-
-    @Override
-    public Scorer trainedOn(ScoringContext context) {
-      try {
-        latch.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return this;
-    }
-  }
 }

@@ -293,29 +293,6 @@ class PrioritiserTest {
     }
   }
 
-  /** A learner whose training fails with the given exception. */
-  private record FailingLearner(RuntimeException failure) implements Scorer {
-    @Override
-    public String id() {
-      return "failing-learner";
-    }
-
-    @Override
-    public Score score(Deal deal, ScoringContext context) {
-      return Score.of(0.5);
-    }
-
-    @Override
-    public boolean learns() {
-      return true;
-    }
-
-    @Override
-    public Scorer trainedOn(ScoringContext context) {
-      throw failure;
-    }
-  }
-
   @Test
   void accumulator_chainsEveryAdd_whateverBecomesOfTheDeal() {
     Pipeline other = Pipeline.builder("other", "Other").openStage(org.salespipeline.core.Stage.open("a", "A"))
@@ -344,17 +321,19 @@ class PrioritiserTest {
     Deal a = Fixtures.deal("A", "new");
     Deal b = Fixtures.deal("B", "new");
 
-    Ranking notScorable = Prioritiser.of(new FailingLearner(new NotScorableException("nothing to learn")))
+    Ranking notScorable = Prioritiser.of(
+        Learner.failing("failing-learner", new NotScorableException("nothing to learn")))
         .accumulator(3, Fixtures.CONTEXT).add(a).add(b).ranking();
-    Ranking threw = Prioritiser.of(new FailingLearner(new IllegalStateException("broken")))
+    Ranking threw = Prioritiser.of(Learner.failing("failing-learner", new IllegalStateException("broken")))
         .accumulator(3, Fixtures.CONTEXT).add(a).add(b).ranking();
 
     assertThat(notScorable.failures()).extracting(ScoringFailure::code).containsExactly("NOT_SCORABLE", "NOT_SCORABLE");
     assertThat(notScorable.failures().get(0).message()).contains("nothing to learn");
     assertThat(threw.failures()).extracting(ScoringFailure::code).containsExactly("SCORER_THREW", "SCORER_THREW");
-    assertThat(SafeScoring.scoreAll(new FailingLearner(new NotScorableException("nothing to learn")), List.of(a),
+    assertThat(SafeScoring.scoreAll(
+        Learner.failing("failing-learner", new NotScorableException("nothing to learn")), List.of(a),
         Fixtures.CONTEXT).failures()).extracting(ScoringFailure::code).containsExactly("NOT_SCORABLE");
-    assertThat(SafeScoring.scoreAll(new FailingLearner(new IllegalStateException("broken")), List.of(a),
+    assertThat(SafeScoring.scoreAll(Learner.failing("failing-learner", new IllegalStateException("broken")), List.of(a),
         Fixtures.CONTEXT).failures()).extracting(ScoringFailure::code).containsExactly("SCORER_THREW");
   }
 

@@ -73,27 +73,7 @@ class SafeScoringTest {
 
   @Test
   void trainingThatThrows_failsEveryDeal() {
-    Scorer failing = new Scorer() {
-      @Override
-      public String id() {
-        return "bad-learner";
-      }
-
-      @Override
-      public Score score(Deal deal, ScoringContext context) {
-        return Score.of(0.5);
-      }
-
-      @Override
-      public boolean learns() {
-        return true;
-      }
-
-      @Override
-      public Scorer trainedOn(ScoringContext context) {
-        throw new IllegalStateException("cannot learn");
-      }
-    };
+    Scorer failing = Learner.failing("bad-learner", new IllegalStateException("cannot learn"));
 
     ScoredBatch result = SafeScoring.scoreAll(failing, deals, Fixtures.CONTEXT);
 
