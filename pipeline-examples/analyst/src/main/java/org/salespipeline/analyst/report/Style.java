@@ -20,11 +20,12 @@ final class Style {
       nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 16px; padding: 0; margin: 0 0 8px; }
       a { color: #0a4f8f; }
       section { margin: 28px 0; }
-      .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap: 12px; margin: 0; }
-      .figures div { border: 1px solid #d0d7de; border-radius: 6px; padding: 10px 14px; }
+      .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); gap: 12px; margin: 0; }
+      .figures div { border: 1px solid #d0d7de; border-radius: 6px; padding: 10px 14px; min-width: 0; }
       .figures dt { font-weight: 600; color: #4b535c; }
       .figures dd { margin: 0; }
-      .figures dd.value { font-size: 20px; line-height: 1.3; font-weight: 700; font-variant-numeric: tabular-nums; }
+      .figures dd.value { font-size: 20px; line-height: 1.3; font-weight: 700; font-variant-numeric: tabular-nums;
+        overflow-wrap: break-word; }
       .figures dd.note { font-size: 13px; color: #4b535c; margin-top: 4px; }
       svg.chart { display: block; width: 100%; max-width: 800px; height: auto; margin: 8px 0 12px; }
       svg text { font-family: inherit; fill: #1f2328; }

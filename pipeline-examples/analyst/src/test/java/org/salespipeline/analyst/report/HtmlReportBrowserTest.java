@@ -88,11 +88,11 @@ class HtmlReportBrowserTest {
 
   /**
    * Every section, with two currencies, five owners and their quotas, laid out at a laptop's width:
-   * no table may run past the page's text column (a copy of the report measures itself with a
-   * script, and writes the captions of the tables too wide into the DOM).
+   * no table may run past the page's text column and no headline figure past its card (a copy of the
+   * report measures itself with a script, and writes what is too wide into the DOM).
    */
   @Test
-  void layout_atALaptopsWidth_everyTableFitsInsideThePage() throws Exception {
+  void layout_atALaptopsWidth_everyTableAndHeadlineFigureFitsInsideThePage() throws Exception {
     Instant asOf = HtmlReportTest.AS_OF;
     DealGenerator generator = DealGenerator.standard(7);
     List<Deal> deals = generator.deals(600);
@@ -120,13 +120,18 @@ class HtmlReportBrowserTest {
     assertThat(result.output()).as("DOM").contains("data-measured=\"yes\"").contains("data-too-wide=\"\"");
   }
 
-  /** Lists the captions of the tables whose right edge is past the right edge of the body's content box. */
+  /**
+   * Lists the captions of the tables whose right edge is past the right edge of the body's content
+   * box, and the headline cards whose figures run past their own border.
+   */
   private static final String MEASURE = "<script>"
       + "var b = document.body, s = getComputedStyle(b);"
       + "var edge = b.getBoundingClientRect().right - parseFloat(s.paddingRight) + 0.5;"
       + "var wide = [];"
       + "document.querySelectorAll('table').forEach(function (t) {"
       + "  if (t.getBoundingClientRect().right > edge) { wide.push(t.caption ? t.caption.textContent : '?'); } });"
+      + "document.querySelectorAll('.figures > div').forEach(function (c) {"
+      + "  if (c.scrollWidth > c.clientWidth) { wide.push('card ' + c.querySelector('dt').textContent); } });"
       + "b.setAttribute('data-too-wide', wide.join(' | ')); b.setAttribute('data-measured', 'yes');"
       + "</script>";
 
