@@ -67,8 +67,18 @@ final class PipelineDriver implements LifecycleDriver {
         continue;
       }
       Deal deal = keep(opened.get(), store);
-      for (int i = 0; i < script.commands.length; i++) {
-        Either<Rejection, Change> result = command(script, i, deal);
+      Command[] commands = script.commands;
+      Object[] arguments = script.arguments;
+      Instant[] instants = script.instants;
+      for (int i = 0; i < commands.length; i++) {
+        // each command's result taken where it is made, as a host's handler of that command does
+        Either<Rejection, Change> result = switch (commands[i]) {
+          case MOVE -> pipeline.move(deal, (String) arguments[i], instants[i]);
+          case WIN -> pipeline.win(deal, instants[i]);
+          case LOSE -> pipeline.lose(deal, (String) arguments[i], instants[i]);
+          case REOPEN -> pipeline.reopen(deal, (String) arguments[i], instants[i]);
+          case QUALIFY -> pipeline.qualify(deal, (Qualification) arguments[i], instants[i]);
+        };
         if (result.isRight()) {
           deal = keep(result.get(), store);
         } else {
@@ -85,18 +95,6 @@ final class PipelineDriver implements LifecycleDriver {
       store.addAll(change.events());
     }
     return change.deal();
-  }
-
-  private Either<Rejection, Change> command(Script script, int i, Deal deal) {
-    Instant at = script.instants[i];
-    Object argument = script.arguments[i];
-    return switch (script.commands[i]) {
-      case MOVE -> pipeline.move(deal, (String) argument, at);
-      case WIN -> pipeline.win(deal, at);
-      case LOSE -> pipeline.lose(deal, (String) argument, at);
-      case REOPEN -> pipeline.reopen(deal, (String) argument, at);
-      case QUALIFY -> pipeline.qualify(deal, (Qualification) argument, at);
-    };
   }
 
   /** The commands of a lifecycle's steps. */
