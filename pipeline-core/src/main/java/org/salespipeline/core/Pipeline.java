@@ -699,9 +699,9 @@ public final class Pipeline {
     return refused != null ? Either.left(refused) : Either.right(changed(deal, event));
   }
 
-  /** The change of appending an accepted event to the deal. */
+  /** The change of appending an accepted event to the deal: the event is made already, so the change keeps it. */
   private static Change changed(Deal deal, DealEvent event) {
-    return Change.of(deal.evolve(event));
+    return new Change(deal.evolve(event), List.of(event));
   }
 
   /** Why a command at {@code at} comes too late for the deal, or null if it does not. */

@@ -134,6 +134,20 @@ record Lifecycle(
     return 1 + (int) triggers.stream().filter(t -> t != Trigger.QUALIFY).count();
   }
 
+  /**
+   * The flag the other machines' guards read from each step on, where the step is a
+   * {@link Trigger#QUALIFY} (whether the deal is now qualified); false at every other step.
+   */
+  boolean[] qualifiedFlags() {
+    boolean[] flags = new boolean[steps.size()];
+    for (int i = 0; i < flags.length; i++) {
+      if (steps.get(i) instanceof DealEvent.QualificationUpdated update) {
+        flags[i] = qualified(update.qualification());
+      }
+    }
+    return flags;
+  }
+
   /** Proposal's entry criteria in the standard pipeline, as the other machines' guards check them. */
   static boolean qualified(org.salespipeline.core.Qualification q) {
     return q.budget() == QualificationLevel.YES && q.authority() == QualificationLevel.YES

@@ -110,16 +110,11 @@ final class SpringStatemachineDriver implements LifecycleDriver {
     static Script of(Lifecycle lifecycle) {
       int n = lifecycle.triggers().size();
       List<Message<Trigger>> messages = new ArrayList<>(n);
-      boolean[] qualified = new boolean[n];
       for (int i = 0; i < n; i++) {
-        DealEvent step = lifecycle.steps().get(i);
-        if (step instanceof DealEvent.QualificationUpdated update) {
-          qualified[i] = Lifecycle.qualified(update.qualification());
-          messages.add(null);
-        } else {
-          messages.add(message(lifecycle.triggers().get(i), step));
-        }
+        Trigger trigger = lifecycle.triggers().get(i);
+        messages.add(trigger == Trigger.QUALIFY ? null : message(trigger, lifecycle.steps().get(i)));
       }
+      boolean[] qualified = lifecycle.qualifiedFlags();
       return new Script(lifecycle.start(), lifecycle.qualifiedAtOpen(), messages, qualified);
     }
   }

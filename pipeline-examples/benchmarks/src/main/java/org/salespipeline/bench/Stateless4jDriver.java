@@ -6,7 +6,6 @@ import com.github.oxo42.stateless4j.StateMachineConfig;
 import com.github.oxo42.stateless4j.delegates.Action2;
 import java.util.ArrayList;
 import java.util.List;
-import org.salespipeline.core.DealEvent;
 import org.salespipeline.bench.Lifecycle.State;
 import org.salespipeline.bench.Lifecycle.Trigger;
 
@@ -86,14 +85,8 @@ final class Stateless4jDriver implements LifecycleDriver {
   private record Script(State start, boolean qualifiedAtOpen, Trigger[] triggers, boolean[] qualified) {
 
     static Script of(Lifecycle lifecycle) {
-      int n = lifecycle.triggers().size();
       Trigger[] triggers = lifecycle.triggers().toArray(Trigger[]::new);
-      boolean[] qualified = new boolean[n];
-      for (int i = 0; i < n; i++) {
-        if (lifecycle.steps().get(i) instanceof DealEvent.QualificationUpdated update) {
-          qualified[i] = Lifecycle.qualified(update.qualification());
-        }
-      }
+      boolean[] qualified = lifecycle.qualifiedFlags();
       return new Script(lifecycle.start(), lifecycle.qualifiedAtOpen(), triggers, qualified);
     }
   }
