@@ -73,7 +73,7 @@ final class ForecastCommand implements Callable<Integer> {
     PrintStream out = main.out();
     ZoneId zoneId = RevenueOptions.zone(zone);
     HistoryInput input = HistoryInput.from(loading, main.err());
-    HeldWarnings warnings = new HeldWarnings();
+    HeldWarnings warnings = new HeldWarnings(main.err());
     Export export = input.export(warnings);
     Instant at = asOf != null ? asOf : export.defaultAsOf();
     ForecastQuery query;
@@ -83,7 +83,7 @@ final class ForecastCommand implements Callable<Integer> {
       throw new UsageException("bad --as-of: " + e.getMessage(), e);
     }
     query = quotas.addTo(query, "--period is", export, input);
-    warnings.release(main.err());
+    warnings.release();
     ForecastReport report = Analyst.forecast(export, query);
     switch (format) {
       case TABLE -> out.print(report);
