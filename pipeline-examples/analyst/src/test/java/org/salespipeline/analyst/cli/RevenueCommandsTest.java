@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.salespipeline.analyst.RevenueHistory;
 
 /**
@@ -37,30 +34,10 @@ import org.salespipeline.analyst.RevenueHistory;
  * 2000 + 400 + 300 + 900 = 3600.00. Identity: 4 + 2 + 1 − 1 − 1 = 5 and 3900 + 1000.125 + 400 −
  * 1000 − 700.125 = 3600.
  */
-class RevenueCommandsTest {
+class RevenueCommandsTest extends HistoryFileCli {
 
-  @TempDir
-  Path dir;
-
-  private Path history;
-  private final CliRun cli = new CliRun();
-
-  @BeforeEach
-  void writeHistory() throws IOException {
-    history = Files.writeString(dir.resolve("history.csv"), RevenueHistory.CSV, StandardCharsets.UTF_8);
-  }
-
-  private String run(String command, String... extra) {
-    return cli.runOk(withHistory(command, extra));
-  }
-
-  private String[] withHistory(String command, String... extra) {
-    String[] base = {command, "--history", history.toString(), "--stages", "Prospect,Proposal"};
-    return CliRun.args(base, extra);
-  }
-
-  private String fails(String command, String... extra) {
-    return cli.runFailing(withHistory(command, extra));
+  RevenueCommandsTest() {
+    super(RevenueHistory.CSV, RevenueHistory.STAGES);
   }
 
 
