@@ -32,26 +32,25 @@ class BadInputCatalogueTest {
 
   private static final Deal DEAL = Fixtures.deal("D", "new", "100");
   private static final List<Deal> DEALS = List.of(DEAL);
-  private static final ScoringContext CONTEXT = Fixtures.CONTEXT;
 
   static Stream<Arguments> nullArguments() {
     Scorer stage = StageProbabilityScorer.of();
     return Stream.of(
-        nul("score scorer", "scorer", () -> SafeScoring.score(null, DEAL, CONTEXT)),
-        nul("score deal", "deal", () -> SafeScoring.score(stage, null, CONTEXT)),
+        nul("score scorer", "scorer", () -> SafeScoring.score(null, DEAL, Fixtures.context())),
+        nul("score deal", "deal", () -> SafeScoring.score(stage, null, Fixtures.context())),
         nul("score context", "context", () -> SafeScoring.score(stage, DEAL, null)),
-        nul("probability scorer", "scorer", () -> SafeScoring.probability(null, DEAL, CONTEXT)),
-        nul("scoreAll deals", "deals", () -> SafeScoring.scoreAll(stage, null, CONTEXT)),
+        nul("probability scorer", "scorer", () -> SafeScoring.probability(null, DEAL, Fixtures.context())),
+        nul("scoreAll deals", "deals", () -> SafeScoring.scoreAll(stage, null, Fixtures.context())),
         nul("scoreAll null deal", "deals must not contain null",
-            () -> SafeScoring.scoreAll(stage, java.util.Arrays.asList(DEAL, null), CONTEXT)),
+            () -> SafeScoring.scoreAll(stage, java.util.Arrays.asList(DEAL, null), Fixtures.context())),
         nul("withTimeout timeout", "timeout", () -> SafeScoring.withTimeout(null, Runnable::run)),
         nul("context pipeline", "pipeline", () -> ScoringContext.of(null, Fixtures.AS_OF)),
         nul("context asOf", "asOf", () -> ScoringContext.of(Fixtures.PIPELINE, null)),
-        nul("context history", "deals", () -> CONTEXT.withHistory(null)),
+        nul("context history", "deals", () -> Fixtures.context().withHistory(null)),
         nul("prioritiser scorer", "scorer", () -> Prioritiser.of(null)),
         nul("prioritiser urgency", "urgency", () -> Prioritiser.of(stage).withUrgency(null)),
         nul("prioritiser valuation", "valuation", () -> Prioritiser.of(stage).withValuation(null)),
-        nul("rank deals", "deals", () -> Prioritiser.of(stage).rank(null, CONTEXT)),
+        nul("rank deals", "deals", () -> Prioritiser.of(stage).rank(null, Fixtures.context())),
         nul("rank context", "context", () -> Prioritiser.of(stage).rank(DEALS, null)),
         nul("backtest scorer", "scorer", () -> Backtest.run(null, Fixtures.PIPELINE, DEALS, Fixtures.AS_OF)),
         nul("backtest splitAt", "splitAt", () -> Backtest.run(stage, Fixtures.PIPELINE, DEALS, null)),
@@ -127,17 +126,17 @@ class BadInputCatalogueTest {
 
   @Test
   void probabilityExactlyZeroOrOne_isAValidAnswer_justBeyondIsContained() {
-    assertThat(SafeScoring.probability(new FixedScorer("zero", 0.0), DEAL, CONTEXT).get()).isEqualTo(0.0);
-    assertThat(SafeScoring.probability(new FixedScorer("one", 1.0), DEAL, CONTEXT).get()).isEqualTo(1.0);
-    assertThat(SafeScoring.probability(new FixedScorer("above", Math.nextUp(1.0)), DEAL, CONTEXT).getLeft().code())
+    assertThat(SafeScoring.probability(new FixedScorer("zero", 0.0), DEAL, Fixtures.context()).get()).isEqualTo(0.0);
+    assertThat(SafeScoring.probability(new FixedScorer("one", 1.0), DEAL, Fixtures.context()).get()).isEqualTo(1.0);
+    assertThat(SafeScoring.probability(new FixedScorer("above", Math.nextUp(1.0)), DEAL, Fixtures.context()).getLeft().code())
         .isEqualTo("INVALID_PROBABILITY");
-    assertThat(SafeScoring.probability(new FixedScorer("below", -Double.MIN_VALUE), DEAL, CONTEXT).getLeft().code())
+    assertThat(SafeScoring.probability(new FixedScorer("below", -Double.MIN_VALUE), DEAL, Fixtures.context()).getLeft().code())
         .isEqualTo("INVALID_PROBABILITY");
   }
 
   @Test
   void top_kBelowOne_throwsWithTheValue_urgencyHorizonBelowOne_too() {
-    assertThatIllegalArgumentException().isThrownBy(() -> Prioritiser.of(StageProbabilityScorer.of()).top(0, DEALS, CONTEXT))
+    assertThatIllegalArgumentException().isThrownBy(() -> Prioritiser.of(StageProbabilityScorer.of()).top(0, DEALS, Fixtures.context()))
         .withMessage("k must be at least 1 but was 0");
     assertThatIllegalArgumentException().isThrownBy(() -> Urgency.of(1, 0, 0))
         .withMessage("horizonDays must be at least 1 but was 0");
@@ -161,9 +160,9 @@ class BadInputCatalogueTest {
 
   @Test
   void untrainedLearnerCalledDirectly_throwsSayingToTrainIt_butScoringTrainsIt() {
-    assertThatThrownBy(() -> NaiveBayesScorer.of().score(DEAL, CONTEXT)).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> NaiveBayesScorer.of().score(DEAL, Fixtures.context())).isInstanceOf(IllegalStateException.class)
         .hasMessage("scorer 'naive-bayes' is not trained: call trainedOn(context) first");
-    assertThat(SafeScoring.scoreAll(NaiveBayesScorer.of(), DEALS, CONTEXT).failures()).singleElement()
+    assertThat(SafeScoring.scoreAll(NaiveBayesScorer.of(), DEALS, Fixtures.context()).failures()).singleElement()
         .satisfies(f -> assertThat(f.code()).isEqualTo("NOT_SCORABLE"));
   }
 
@@ -185,7 +184,7 @@ class BadInputCatalogueTest {
     Deal other = Pipeline.standard().open(NewDeal.of("S"), Fixtures.T0).get().deal();
     Deal won = Fixtures.won(Fixtures.deal("W", "new", "10"));
 
-    Ranking ranking = Prioritiser.of(StageProbabilityScorer.of()).rank(List.of(DEAL, other, won), CONTEXT);
+    Ranking ranking = Prioritiser.of(StageProbabilityScorer.of()).rank(List.of(DEAL, other, won), Fixtures.context());
 
     assertThat(ranking.deals()).extracting(r -> r.deal().id()).containsExactly("D");
     assertThat(ranking.notes()).contains("1 deals of other pipelines were left out");
@@ -193,7 +192,7 @@ class BadInputCatalogueTest {
 
   @Test
   void prioritiser_sameDealTwice_isRankedTwiceAsGiven_deterministically() {
-    Ranking ranking = Prioritiser.of(StageProbabilityScorer.of()).rank(List.of(DEAL, DEAL), CONTEXT);
+    Ranking ranking = Prioritiser.of(StageProbabilityScorer.of()).rank(List.of(DEAL, DEAL), Fixtures.context());
 
     assertThat(ranking.deals()).extracting(RankedDeal::rank).containsExactly(1, 2);
   }
@@ -202,7 +201,7 @@ class BadInputCatalogueTest {
   void prioritiser_valuationReturningNaN_throwsNamingTheDealAndValue() {
     Prioritiser nan = Prioritiser.of(StageProbabilityScorer.of()).withValuation(m -> Double.NaN);
 
-    assertThatIllegalArgumentException().isThrownBy(() -> nan.rank(DEALS, CONTEXT))
+    assertThatIllegalArgumentException().isThrownBy(() -> nan.rank(DEALS, Fixtures.context()))
         .withMessage("valuation must return a finite number >= 0 but returned NaN for 100.00 USD of deal D");
   }
 
@@ -212,7 +211,7 @@ class BadInputCatalogueTest {
     Deal deal = Fixtures.PIPELINE.open(NewDeal.of("HUGE").withAmount(huge), Fixtures.T0).get().deal();
     List<Deal> deals = List.of(DEAL, deal);
 
-    Ranking ranking = Prioritiser.of(StageProbabilityScorer.of()).rank(deals, CONTEXT);
+    Ranking ranking = Prioritiser.of(StageProbabilityScorer.of()).rank(deals, Fixtures.context());
 
     assertThat(ranking.deals()).extracting(r -> r.deal().id()).containsExactly("HUGE", "D");
     assertThat(ranking.deals().get(0).expectedValue().get().amount())
@@ -238,7 +237,7 @@ class BadInputCatalogueTest {
     }
     List<Deal> history = new ArrayList<>(List.of(Fixtures.won(Fixtures.deal("W", "new")),
         Fixtures.lost(Fixtures.deal("L", "qualified"))));
-    ScoringContext context = CONTEXT.withHistory(history);
+    ScoringContext context = Fixtures.context().withHistory(history);
 
     for (Scorer scorer : List.of(StageProbabilityScorer.of(), HistoricalWinRateScorer.of(), QualificationScorecard.bant(),
         NaiveBayesScorer.of("source"), PointsScorer.of(PointsRule.inStage("new", 5)))) {
@@ -267,10 +266,10 @@ class BadInputCatalogueTest {
   void emptyAndSingleDealDataSets_giveEmptyOrSingleRankings() {
     Prioritiser prioritiser = Prioritiser.of(NaiveBayesScorer.of("source"));
 
-    assertThat(prioritiser.rank(List.of(), CONTEXT).deals()).isEmpty();
-    assertThat(SafeScoring.scoreAll(StageProbabilityScorer.of(), List.of(), CONTEXT)).isEqualTo(
+    assertThat(prioritiser.rank(List.of(), Fixtures.context()).deals()).isEmpty();
+    assertThat(SafeScoring.scoreAll(StageProbabilityScorer.of(), List.of(), Fixtures.context())).isEqualTo(
         new ScoredBatch(List.of(), List.of()));
-    Ranking single = Prioritiser.of(QualificationScorecard.bant()).top(5, DEALS, CONTEXT);
+    Ranking single = Prioritiser.of(QualificationScorecard.bant()).top(5, DEALS, Fixtures.context());
     assertThat(single.deals()).singleElement().satisfies(r -> assertThat(r.rank()).isEqualTo(1));
   }
 
@@ -278,8 +277,8 @@ class BadInputCatalogueTest {
   void timeout_forAnInstantScorer_changesNothing() {
     TimeLimitedScoring timed = SafeScoring.withTimeout(Duration.ofSeconds(30), Runnable::run);
 
-    assertThat(timed.scoreAll(QualificationScorecard.bant(), DEALS, CONTEXT))
-        .isEqualTo(SafeScoring.scoreAll(QualificationScorecard.bant(), DEALS, CONTEXT));
+    assertThat(timed.scoreAll(QualificationScorecard.bant(), DEALS, Fixtures.context()))
+        .isEqualTo(SafeScoring.scoreAll(QualificationScorecard.bant(), DEALS, Fixtures.context()));
     assertThat(timed.timeout()).isEqualTo(Duration.ofSeconds(30));
   }
 
@@ -288,7 +287,7 @@ class BadInputCatalogueTest {
     Deal unknown = Fixtures.qualified("U", QualificationLevel.UNKNOWN, QualificationLevel.UNKNOWN,
         QualificationLevel.UNKNOWN, QualificationLevel.UNKNOWN, QualificationLevel.UNKNOWN);
 
-    Score score = QualificationScorecard.bant().score(unknown, CONTEXT);
+    Score score = QualificationScorecard.bant().score(unknown, Fixtures.context());
 
     assertThat(score.probability()).isBetween(0.0, 1.0).isNotNaN();
     assertThat(score.explainedProbability()).isCloseTo(score.probability(), org.assertj.core.api.Assertions.within(1e-12));

@@ -22,7 +22,7 @@ class CompositeScorerTest {
         .add(StageProbabilityScorer.of(), 3)
         .build();
 
-    assertThat(blend.probability(deal, Fixtures.CONTEXT)).isCloseTo(0.25 * 0.5 + 0.75 * 0.1, within(1e-12));
+    assertThat(blend.probability(deal, Fixtures.context())).isCloseTo(0.25 * 0.5 + 0.75 * 0.1, within(1e-12));
   }
 
   @Test
@@ -32,7 +32,7 @@ class CompositeScorerTest {
         .add(StageProbabilityScorer.of(), 1)
         .build();
 
-    Score score = blend.score(deal, Fixtures.CONTEXT);
+    Score score = blend.score(deal, Fixtures.context());
 
     assertThat(score.explainedProbability()).isCloseTo(score.probability(), within(1e-12));
     assertThat(score.factors()).extracting(Factor::name).contains("scorecard/budget", "stage/stage");
@@ -45,7 +45,7 @@ class CompositeScorerTest {
         .add(QualificationScorecard.bant(), 1)
         .add(HistoricalWinRateScorer.of(), 1)
         .build();
-    ScoringContext context = Fixtures.CONTEXT.withHistory(List.of(Fixtures.won(Fixtures.deal("W", "new")),
+    ScoringContext context = Fixtures.context().withHistory(List.of(Fixtures.won(Fixtures.deal("W", "new")),
         Fixtures.lost(Fixtures.deal("L", "new"))));
 
     CompositeScorer trained = blend.trainedOn(context);
@@ -68,15 +68,15 @@ class CompositeScorerTest {
     List<Deal> history = List.of(Fixtures.won(Fixtures.deal("W", "new")), Fixtures.lost(Fixtures.deal("L", "new")),
         Fixtures.deal("O", "new"));
 
-    ScorerTrainer trainer = blend.trainer(Fixtures.CONTEXT);
+    ScorerTrainer trainer = blend.trainer(Fixtures.context());
     history.forEach(trainer::add);
     CompositeScorer trained = (CompositeScorer) trainer.trained();
 
     assertThat(((TrainerOnly) trained.parts().get(0)).learned).as("the closed deals, not the open one").isEqualTo(2);
     assertThat(trained.parts().get(1).isTrained()).isTrue();
-    double historical = HistoricalWinRateScorer.of().trainedOn(Fixtures.CONTEXT.withHistory(history))
-        .probability(deal, Fixtures.CONTEXT);
-    assertThat(trained.probability(deal, Fixtures.CONTEXT)).isEqualTo(0.5 * TrainerOnly.P + 0.5 * historical);
+    double historical = HistoricalWinRateScorer.of().trainedOn(Fixtures.context().withHistory(history))
+        .probability(deal, Fixtures.context());
+    assertThat(trained.probability(deal, Fixtures.context())).isEqualTo(0.5 * TrainerOnly.P + 0.5 * historical);
   }
 
   /**
@@ -140,7 +140,7 @@ class CompositeScorerTest {
     Scorer nan = new FixedScorer("nan", Double.NaN);
     CompositeScorer blend = CompositeScorer.builder().add(nan, 1).build();
 
-    assertThat(SafeScoring.probability(blend, deal, Fixtures.CONTEXT).getLeft().message())
+    assertThat(SafeScoring.probability(blend, deal, Fixtures.context()).getLeft().message())
         .contains("part 'nan' returned NaN for deal D");
   }
 
@@ -163,7 +163,7 @@ class CompositeScorerTest {
     };
     CompositeScorer blend = CompositeScorer.builder().add(noted, 1).add(StageProbabilityScorer.of(), 3).build();
 
-    assertThat(blend.score(deal, Fixtures.CONTEXT).factors()).filteredOn(f -> f.name().startsWith("noted/"))
+    assertThat(blend.score(deal, Fixtures.context()).factors()).filteredOn(f -> f.name().startsWith("noted/"))
         .extracting(Factor::name, Factor::note)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("noted/a", "weight 0.25"),
             org.assertj.core.groups.Tuple.tuple("noted/b", "why; weight 0.25"));
@@ -184,9 +184,9 @@ class CompositeScorerTest {
       }
     };
 
-    assertThatThrownBy(() -> CompositeScorer.builder().id("blend").add(nullTrained, 1).build().trainedOn(Fixtures.CONTEXT))
+    assertThatThrownBy(() -> CompositeScorer.builder().id("blend").add(nullTrained, 1).build().trainedOn(Fixtures.context()))
         .isInstanceOf(NullPointerException.class).hasMessage("scorer 'blend': a part returned null from trainedOn");
-    assertThatThrownBy(() -> CompositeScorer.builder().id("blend").add(nullScore, 1).build().score(deal, Fixtures.CONTEXT))
+    assertThatThrownBy(() -> CompositeScorer.builder().id("blend").add(nullScore, 1).build().score(deal, Fixtures.context()))
         .isInstanceOf(NullPointerException.class).hasMessage("scorer 'blend': a part returned a null score");
   }
 }

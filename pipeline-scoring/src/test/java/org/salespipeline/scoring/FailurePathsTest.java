@@ -23,7 +23,7 @@ class FailurePathsTest {
   void timeLimited_probability_isTheScorersAnswer() {
     TimeLimitedScoring limited = SafeScoring.withTimeout(Duration.ofMinutes(1), CALLING_THREAD);
 
-    assertThat(limited.probability(StageProbabilityScorer.of(), Fixtures.deal("A", "qualified"), Fixtures.CONTEXT).get())
+    assertThat(limited.probability(StageProbabilityScorer.of(), Fixtures.deal("A", "qualified"), Fixtures.context()).get())
         .isEqualTo(0.4);
   }
 
@@ -34,9 +34,9 @@ class FailurePathsTest {
 
     ScoredBatch notScorable = limited.scoreAll(
         Learner.failing("bad-learner", new NotScorableException("nothing closed")), deals,
-        Fixtures.CONTEXT);
+        Fixtures.context());
     ScoredBatch threw = limited.scoreAll(
-        Learner.failing("bad-learner", new IllegalStateException("broken")), deals, Fixtures.CONTEXT);
+        Learner.failing("bad-learner", new IllegalStateException("broken")), deals, Fixtures.context());
 
     assertThat(notScorable.failures()).extracting(ScoringFailure::code, ScoringFailure::dealId).containsExactly(
         org.assertj.core.groups.Tuple.tuple("NOT_SCORABLE", "A"), org.assertj.core.groups.Tuple.tuple("NOT_SCORABLE", "B"));
@@ -53,13 +53,13 @@ class FailurePathsTest {
     };
     TimeLimitedScoring limited = SafeScoring.withTimeout(Duration.ofMinutes(1), CALLING_THREAD);
 
-    assertThatThrownBy(() -> limited.probability(failing, Fixtures.deal("A", "new"), Fixtures.CONTEXT))
+    assertThatThrownBy(() -> limited.probability(failing, Fixtures.deal("A", "new"), Fixtures.context()))
         .isInstanceOf(AssertionError.class).hasMessage("scorer's own assertion");
   }
 
   @Test
   void defaultTrainer_ofALearnerReturningNull_namesIt() {
-    ScorerTrainer trainer = new Learner("bad-learner", context -> null).trainer(Fixtures.CONTEXT);
+    ScorerTrainer trainer = new Learner("bad-learner", context -> null).trainer(Fixtures.context());
 
     assertThatThrownBy(trainer::trained).isInstanceOf(NullPointerException.class)
         .hasMessage("scorer 'bad-learner' returned null from trainedOn");
@@ -116,7 +116,7 @@ class FailurePathsTest {
       }
     };
 
-    assertThat(SafeScoring.probability(nameless, Fixtures.deal("A", "new"), Fixtures.CONTEXT).getLeft().scorerId())
+    assertThat(SafeScoring.probability(nameless, Fixtures.deal("A", "new"), Fixtures.context()).getLeft().scorerId())
         .isEqualTo(nameless.getClass().getName());
   }
 }

@@ -21,9 +21,17 @@ final class Fixtures {
   static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
   static final Instant T1 = Instant.parse("2025-02-01T00:00:00Z");
   static final Instant AS_OF = Instant.parse("2025-03-01T00:00:00Z");
-  static final ScoringContext CONTEXT = ScoringContext.of(PIPELINE, AS_OF);
 
   private Fixtures() {}
+
+  /**
+   * The context of {@link #PIPELINE} as of {@link #AS_OF}, without history: built anew at each
+   * call, inside the test that asks, so that PIT credits that test with the scoring code it runs
+   * (a context built at class load is covered by no test).
+   */
+  static ScoringContext context() {
+    return ScoringContext.of(PIPELINE, AS_OF);
+  }
 
   static Deal deal(String id, String stage) {
     return PIPELINE.open(NewDeal.of(id).withTitle(id).withStage(stage), T0).get().deal();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.salespipeline.core.Deal;
 
@@ -19,11 +20,17 @@ class HistoricalWinRateScorerTest {
         Fixtures.deal("O", "proposition"));
   }
 
-  private static final ScoringContext CONTEXT = Fixtures.CONTEXT.withHistory(history());
+  /** The context with {@link #history()}, built before each test. */
+  private ScoringContext context;
+
+  @BeforeEach
+  void buildContext() {
+    context = Fixtures.context().withHistory(history());
+  }
 
   @Test
   void winRateFromEachStage_isWonOverClosedDealsThatReachedIt() {
-    HistoricalWinRateScorer trained = HistoricalWinRateScorer.of().trainedOn(CONTEXT);
+    HistoricalWinRateScorer trained = HistoricalWinRateScorer.of().trainedOn(context);
 
     assertThat(trained.winRateFrom("new").get()).isCloseTo(1.0 / 3, within(1e-12));
     assertThat(trained.winRateFrom("qualified").get()).isCloseTo(0.5, within(1e-12));
@@ -33,9 +40,9 @@ class HistoricalWinRateScorerTest {
 
   @Test
   void openDeal_scoresItsStagesRate_explainedAgainstTheOverallRate() {
-    HistoricalWinRateScorer trained = HistoricalWinRateScorer.of().trainedOn(CONTEXT);
+    HistoricalWinRateScorer trained = HistoricalWinRateScorer.of().trainedOn(context);
 
-    Score score = trained.score(Fixtures.deal("X", "qualified"), CONTEXT);
+    Score score = trained.score(Fixtures.deal("X", "qualified"), context);
 
     assertThat(score.probability()).isCloseTo(0.5, within(1e-12));
     assertThat(score.baseline()).isCloseTo(1.0 / 3, within(1e-12));
@@ -45,7 +52,7 @@ class HistoricalWinRateScorerTest {
 
   @Test
   void stageNoClosedDealReached_fallsBackToTheStageDefault() {
-    ScoringContext onlyLostInNew = Fixtures.CONTEXT.withHistory(List.of(Fixtures.lost(Fixtures.deal("L", "new"))));
+    ScoringContext onlyLostInNew = Fixtures.context().withHistory(List.of(Fixtures.lost(Fixtures.deal("L", "new"))));
     HistoricalWinRateScorer trained = HistoricalWinRateScorer.of().trainedOn(onlyLostInNew);
 
     Score score = trained.score(Fixtures.deal("X", "proposition"), onlyLostInNew);
@@ -56,38 +63,38 @@ class HistoricalWinRateScorerTest {
 
   @Test
   void untrained_throwsAProgrammerError() {
-    assertThatThrownBy(() -> HistoricalWinRateScorer.of().probability(Fixtures.deal("X", "new"), CONTEXT))
+    assertThatThrownBy(() -> HistoricalWinRateScorer.of().probability(Fixtures.deal("X", "new"), context))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("scorer 'historical' is not trained: call trainedOn(context) first");
   }
 
   @Test
   void trainedOnNoClosedDeal_isNotScorable() {
-    HistoricalWinRateScorer trained = HistoricalWinRateScorer.of().trainedOn(Fixtures.CONTEXT);
+    HistoricalWinRateScorer trained = HistoricalWinRateScorer.of().trainedOn(Fixtures.context());
 
-    assertThat(SafeScoring.probability(trained, Fixtures.deal("X", "new"), Fixtures.CONTEXT).getLeft().message())
+    assertThat(SafeScoring.probability(trained, Fixtures.deal("X", "new"), Fixtures.context()).getLeft().message())
         .isEqualTo("Scorer 'historical' cannot score deal X: scorer 'historical' learned from no closed deal");
   }
 
   @Test
   void dealsClosedAfterAsOf_areNotLearnedFrom() {
-    ScoringContext before = CONTEXT.withAsOf(Fixtures.T0);
+    ScoringContext before = context.withAsOf(Fixtures.T0);
 
     assertThat(before.closedHistory()).isEmpty();
-    assertThat(CONTEXT.closedHistory()).extracting(Deal::id).containsExactly("W", "LQ", "LN");
+    assertThat(context.closedHistory()).extracting(Deal::id).containsExactly("W", "LQ", "LN");
   }
 
   @Test
   void closedDeals_scoreTheirOutcome_explainedAgainstTheOverallRate() {
-    HistoricalWinRateScorer trained = HistoricalWinRateScorer.of().trainedOn(CONTEXT);
+    HistoricalWinRateScorer trained = HistoricalWinRateScorer.of().trainedOn(context);
     Deal won = Fixtures.won(Fixtures.deal("CW", "qualified"));
     Deal lost = Fixtures.lost(Fixtures.deal("CL", "qualified"));
 
-    assertThat(trained.probability(won, CONTEXT)).isEqualTo(1.0);
-    assertThat(trained.probability(lost, CONTEXT)).isEqualTo(0.0);
-    assertThat(trained.score(won, CONTEXT).factors()).singleElement()
+    assertThat(trained.probability(won, context)).isEqualTo(1.0);
+    assertThat(trained.probability(lost, context)).isEqualTo(0.0);
+    assertThat(trained.score(won, context).factors()).singleElement()
         .satisfies(f -> assertThat(f.note()).isEqualTo("won"));
-    assertThat(trained.score(lost, CONTEXT).factors()).singleElement()
+    assertThat(trained.score(lost, context).factors()).singleElement()
         .satisfies(f -> assertThat(f.note()).isEqualTo("lost"));
   }
 }

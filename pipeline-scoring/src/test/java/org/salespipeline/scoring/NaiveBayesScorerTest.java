@@ -29,7 +29,7 @@ class NaiveBayesScorerTest {
   void overwhelmingEvidence_isClampedTo9999_andTheClampIsAFactor() {
     List<Deal> history = new ArrayList<>(closed("W", 300, true, "a"));
     history.addAll(closed("L", 1, false, "b"));
-    ScoringContext context = Fixtures.CONTEXT.withHistory(history);
+    ScoringContext context = Fixtures.context().withHistory(history);
     NaiveBayesScorer trained = NaiveBayesScorer.of("source", "segment").trainedOn(context);
 
     Score score = trained.score(open("a"), context);
@@ -43,7 +43,7 @@ class NaiveBayesScorerTest {
   void overwhelmingEvidenceAgainst_isClampedTo0001() {
     List<Deal> history = new ArrayList<>(closed("L", 300, false, "a"));
     history.addAll(closed("W", 1, true, "b"));
-    ScoringContext context = Fixtures.CONTEXT.withHistory(history);
+    ScoringContext context = Fixtures.context().withHistory(history);
 
     double p = NaiveBayesScorer.of("source", "segment").trainedOn(context).probability(open("a"), context);
 
@@ -52,7 +52,7 @@ class NaiveBayesScorerTest {
 
   @Test
   void noFeaturesGiven_learnsEveryAttribute() {
-    ScoringContext context = Fixtures.CONTEXT.withHistory(closed("W", 2, true, "a"));
+    ScoringContext context = Fixtures.context().withHistory(closed("W", 2, true, "a"));
 
     assertThat(NaiveBayesScorer.of().trainedOn(context).features()).containsExactly("segment", "source");
     assertThat(NaiveBayesScorer.of().withTeamAttribute("segment").trainedOn(context).features())
@@ -63,7 +63,7 @@ class NaiveBayesScorerTest {
   void unseenAndBlankValues_areSkipped() {
     List<Deal> history = new ArrayList<>(closed("W", 3, true, "a"));
     history.addAll(closed("L", 3, false, "b"));
-    ScoringContext context = Fixtures.CONTEXT.withHistory(history);
+    ScoringContext context = Fixtures.context().withHistory(history);
     NaiveBayesScorer trained = NaiveBayesScorer.of("source", "segment").trainedOn(context);
 
     assertThat(trained.probability(open("zzz"), context)).isCloseTo(0.5, within(1e-12));
@@ -72,7 +72,7 @@ class NaiveBayesScorerTest {
 
   @Test
   void closedDeals_scoreOneOrZero() {
-    ScoringContext context = Fixtures.CONTEXT.withHistory(closed("W", 2, true, "a"));
+    ScoringContext context = Fixtures.context().withHistory(closed("W", 2, true, "a"));
     NaiveBayesScorer trained = NaiveBayesScorer.of("source").trainedOn(context);
 
     assertThat(trained.probability(Fixtures.won(open("a")), context)).isEqualTo(1.0);
@@ -81,17 +81,17 @@ class NaiveBayesScorerTest {
 
   @Test
   void untrained_isAProgrammerError_containedAsAFailure() {
-    assertThat(SafeScoring.probability(NaiveBayesScorer.of("source"), open("a"), Fixtures.CONTEXT).getLeft())
+    assertThat(SafeScoring.probability(NaiveBayesScorer.of("source"), open("a"), Fixtures.context()).getLeft())
         .isInstanceOfSatisfying(ScoringFailure.Threw.class, f -> assertThat(f.cause())
             .hasMessage("scorer 'naive-bayes' is not trained: call trainedOn(context) first"));
   }
 
   @Test
   void trainedOnNothing_isNotScorable() {
-    NaiveBayesScorer trained = NaiveBayesScorer.of("source").trainedOn(Fixtures.CONTEXT);
+    NaiveBayesScorer trained = NaiveBayesScorer.of("source").trainedOn(Fixtures.context());
 
     assertThat(trained.closedDealsLearned()).contains(0);
-    assertThat(SafeScoring.probability(trained, open("a"), Fixtures.CONTEXT).getLeft().code()).isEqualTo("NOT_SCORABLE");
+    assertThat(SafeScoring.probability(trained, open("a"), Fixtures.context()).getLeft().code()).isEqualTo("NOT_SCORABLE");
   }
 
   @Test
@@ -104,7 +104,7 @@ class NaiveBayesScorerTest {
 
   @Test
   void configuring_returnsAnUntrainedCopy() {
-    NaiveBayesScorer trained = NaiveBayesScorer.of("source").trainedOn(Fixtures.CONTEXT);
+    NaiveBayesScorer trained = NaiveBayesScorer.of("source").trainedOn(Fixtures.context());
 
     assertThat(trained.isTrained()).isTrue();
     assertThat(trained.withTeamAttribute("team").isTrained()).isFalse();
@@ -120,7 +120,7 @@ class NaiveBayesScorerTest {
     assertThat(NaiveBayesScorer.of("source").withTeamAttribute("team"))
         .isEqualTo(NaiveBayesScorer.of(List.of("source")).withTeamAttribute("team"))
         .isNotEqualTo(NaiveBayesScorer.of("source"))
-        .isNotEqualTo(NaiveBayesScorer.of("source").withTeamAttribute("team").trainedOn(Fixtures.CONTEXT));
+        .isNotEqualTo(NaiveBayesScorer.of("source").withTeamAttribute("team").trainedOn(Fixtures.context()));
     assertThat(NaiveBayesScorer.of("source").withMultiValuedFeature("tags", ",", 50).withTeamAttribute("team"))
         .isEqualTo(NaiveBayesScorer.of("source").withTeamAttribute("team").withMultiValuedFeature("tags", ",", 50));
   }
@@ -129,7 +129,7 @@ class NaiveBayesScorerTest {
     List<Deal> history = new ArrayList<>(closed("W", 3, true, "a"));
     history.addAll(closed("L", 2, false, "b"));
     history.add(Fixtures.won(Fixtures.attribute(Fixtures.deal("Q", "qualified"), "source", "b")));
-    ScoringContext context = Fixtures.CONTEXT.withHistory(history);
+    ScoringContext context = Fixtures.context().withHistory(history);
     NaiveBayesScorer trained = NaiveBayesScorer.of("source", "segment").trainedOn(context);
     String qualified = new String("qualified".toCharArray()); // as read from a database: equal, not identical
     String a = new String("a".toCharArray());
@@ -153,7 +153,7 @@ class NaiveBayesScorerTest {
       Deal none = Fixtures.attribute(Fixtures.deal("N" + i, "new"), "source", i < 3 ? "a" : "b");
       history.add(i < 3 ? Fixtures.won(none) : Fixtures.lost(none));
     }
-    return Fixtures.CONTEXT.withHistory(history);
+    return Fixtures.context().withHistory(history);
   }
 
   private static Deal openOfTeam(String id, String team) {

@@ -41,7 +41,7 @@ class NaiveBayesTagsFuzzTest {
       Deal deal = Fixtures.attribute(Fixtures.deal("D" + i, "new"), "tags", line.isEmpty() ? "" : line.substring(1));
       deals.add(line.startsWith("W") ? Fixtures.won(deal) : line.startsWith("L") ? Fixtures.lost(deal) : deal);
     }
-    ScoringContext context = Fixtures.CONTEXT.withHistory(deals);
+    ScoringContext context = Fixtures.context().withHistory(deals);
 
     Scorer trained = scorer.trainedOn(context);
 

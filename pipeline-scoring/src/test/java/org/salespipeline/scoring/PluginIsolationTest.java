@@ -45,7 +45,7 @@ class PluginIsolationTest {
 
   @Test
   void neverReturns_timesOutNamingScorerAndDeal_othersAreScored() {
-    ScoredBatch result = SafeScoring.withTimeout(TIMEOUT, pool).scoreAll(new HangsOn("B", false), deals, Fixtures.CONTEXT);
+    ScoredBatch result = SafeScoring.withTimeout(TIMEOUT, pool).scoreAll(new HangsOn("B", false), deals, Fixtures.context());
 
     assertThat(result.scored()).extracting(s -> s.deal().id()).containsExactly("A", "C");
     assertThat(result.scored()).extracting(s -> s.score().probability()).containsExactly(0.1, 0.7);
@@ -61,9 +61,9 @@ class PluginIsolationTest {
     TimeLimitedScoring timed = new TimeLimitedScoring(TIMEOUT, pool, log);
     HangsOn plugin = new HangsOn("B", false);
 
-    assertThat(timed.probability(plugin, deals.get(1), Fixtures.CONTEXT).getLeft().code()).isEqualTo("TIMED_OUT");
-    timed.score(plugin, deals.get(1), Fixtures.CONTEXT);
-    timed.probability(plugin, deals.get(0), Fixtures.CONTEXT);
+    assertThat(timed.probability(plugin, deals.get(1), Fixtures.context()).getLeft().code()).isEqualTo("TIMED_OUT");
+    timed.score(plugin, deals.get(1), Fixtures.context());
+    timed.probability(plugin, deals.get(0), Fixtures.context());
 
     assertThat(log.lines()).singleElement().satisfies(line -> {
       assertThat(line.level()).isEqualTo(Level.WARN);
@@ -77,7 +77,7 @@ class PluginIsolationTest {
 
     ScoredBatch result = new TimeLimitedScoring(TIMEOUT, pool, log).scoreAll(
         Learner.waitingFor("slow-learner", never), deals,
-        Fixtures.CONTEXT);
+        Fixtures.context());
 
     assertThat(result.failures()).hasSize(3);
     assertThat(log.lines()).singleElement().satisfies(line -> {
@@ -91,7 +91,7 @@ class PluginIsolationTest {
     CapturingLogger log = new CapturingLogger();
 
     ScoredBatch result = new TimeLimitedScoring(TIMEOUT, pool, log).scoreAll(StageProbabilityScorer.of(), deals,
-        Fixtures.CONTEXT);
+        Fixtures.context());
 
     assertThat(result.scored()).hasSize(3);
     assertThat(log.lines()).isEmpty();
@@ -101,14 +101,14 @@ class PluginIsolationTest {
   void neverReturns_theCallIsInterrupted_soItsThreadIsFreed() throws InterruptedException {
     HangsOn plugin = new HangsOn("B", false);
 
-    SafeScoring.withTimeout(TIMEOUT, pool).probability(plugin, deals.get(1), Fixtures.CONTEXT);
+    SafeScoring.withTimeout(TIMEOUT, pool).probability(plugin, deals.get(1), Fixtures.context());
 
     assertThat(plugin.interrupted.await(10, TimeUnit.SECONDS)).as("the hung call saw the interrupt").isTrue();
   }
 
   @Test
   void ignoresInterruption_othersAreStillScoredOnOtherThreads() {
-    ScoredBatch result = SafeScoring.withTimeout(TIMEOUT, pool).scoreAll(new HangsOn("A", true), deals, Fixtures.CONTEXT);
+    ScoredBatch result = SafeScoring.withTimeout(TIMEOUT, pool).scoreAll(new HangsOn("A", true), deals, Fixtures.context());
 
     assertThat(result.scored()).extracting(s -> s.deal().id()).containsExactly("B", "C");
     assertThat(result.failures()).extracting(ScoringFailure::dealId).containsExactly("A");
@@ -119,22 +119,22 @@ class PluginIsolationTest {
     TimeLimitedScoring timed = SafeScoring.withTimeout(TIMEOUT, pool);
     Deal deal = deals.get(0);
 
-    assertThat(timed.score(new ThrowingScorer(java.util.Set.of("A")), deal, Fixtures.CONTEXT).getLeft())
+    assertThat(timed.score(new ThrowingScorer(java.util.Set.of("A")), deal, Fixtures.context()).getLeft())
         .isInstanceOfSatisfying(ScoringFailure.Threw.class, f -> assertThat(f.cause()).hasMessage("boom on A"));
-    assertThat(timed.probability(new FixedScorer("nan", Double.NaN), deal, Fixtures.CONTEXT).getLeft())
+    assertThat(timed.probability(new FixedScorer("nan", Double.NaN), deal, Fixtures.context()).getLeft())
         .isEqualTo(new ScoringFailure.InvalidProbability("nan", "A", Double.NaN));
-    assertThat(timed.score(new FixedScorer("nan", Double.NaN), deal, Fixtures.CONTEXT).getLeft().message())
+    assertThat(timed.score(new FixedScorer("nan", Double.NaN), deal, Fixtures.context()).getLeft().message())
         .isEqualTo("Scorer 'nan' failed on deal A: java.lang.IllegalArgumentException: "
             + "probability must be within [0, 1] but was NaN");
-    assertThat(timed.score(StageProbabilityScorer.of(), deal, Fixtures.CONTEXT).get().probability()).isEqualTo(0.1);
-    assertThat(timed.probability(StageProbabilityScorer.of(), deals.get(2), Fixtures.CONTEXT).get()).isEqualTo(0.7);
+    assertThat(timed.score(StageProbabilityScorer.of(), deal, Fixtures.context()).get().probability()).isEqualTo(0.1);
+    assertThat(timed.probability(StageProbabilityScorer.of(), deals.get(2), Fixtures.context()).get()).isEqualTo(0.7);
   }
 
   @Test
   void trainingNeverReturns_everyDealTimesOut() {
     Scorer learner = Learner.waitingFor("slow-learner", never);
 
-    ScoredBatch result = SafeScoring.withTimeout(TIMEOUT, pool).scoreAll(learner, deals, Fixtures.CONTEXT);
+    ScoredBatch result = SafeScoring.withTimeout(TIMEOUT, pool).scoreAll(learner, deals, Fixtures.context());
 
     assertThat(result.scored()).isEmpty();
     assertThat(result.failures()).containsExactly(new ScoringFailure.TimedOut("slow-learner", "A", TIMEOUT),
@@ -144,17 +144,17 @@ class PluginIsolationTest {
   @Test
   void learnedFromNothing_everyDealNotScorable_asWithoutTimeout() {
     ScoredBatch result = SafeScoring.withTimeout(TIMEOUT, pool)
-        .scoreAll(HistoricalWinRateScorer.of(), deals, Fixtures.CONTEXT); // learned from no closed deal
+        .scoreAll(HistoricalWinRateScorer.of(), deals, Fixtures.context()); // learned from no closed deal
 
     assertThat(result.failures()).hasSize(3).allSatisfy(f -> assertThat(f.code()).isEqualTo("NOT_SCORABLE"));
-    assertThat(result.failures()).isEqualTo(SafeScoring.scoreAll(HistoricalWinRateScorer.of(), deals, Fixtures.CONTEXT)
+    assertThat(result.failures()).isEqualTo(SafeScoring.scoreAll(HistoricalWinRateScorer.of(), deals, Fixtures.context())
         .failures());
   }
 
   @Test
   void untrainedLearner_isTrainedOnThePool_thenScores() {
     List<Deal> history = List.of(Fixtures.won(Fixtures.deal("W", "new")), Fixtures.lost(Fixtures.deal("L", "new")));
-    ScoringContext context = Fixtures.CONTEXT.withHistory(history);
+    ScoringContext context = Fixtures.context().withHistory(history);
 
     ScoredBatch timed = SafeScoring.withTimeout(TIMEOUT, pool).scoreAll(HistoricalWinRateScorer.of(), deals, context);
 
@@ -167,7 +167,7 @@ class PluginIsolationTest {
     TimeLimitedScoring timed = SafeScoring.withTimeout(TIMEOUT, pool);
     Thread.currentThread().interrupt();
     try {
-      assertThatThrownBy(() -> timed.score(new HangsOn("A", false), deals.get(0), Fixtures.CONTEXT))
+      assertThatThrownBy(() -> timed.score(new HangsOn("A", false), deals.get(0), Fixtures.context()))
           .isInstanceOf(CancellationException.class).hasMessage("interrupted while waiting for a scorer");
       assertThat(Thread.currentThread().isInterrupted()).isTrue();
     } finally {
@@ -180,7 +180,7 @@ class PluginIsolationTest {
     TimeLimitedScoring forever = SafeScoring.withTimeout(ChronoUnit.FOREVER.getDuration(), pool);
 
     assertThat(forever.timeout()).isEqualTo(ChronoUnit.FOREVER.getDuration());
-    assertThat(forever.scoreAll(StageProbabilityScorer.of(), deals, Fixtures.CONTEXT).scored()).hasSize(3);
+    assertThat(forever.scoreAll(StageProbabilityScorer.of(), deals, Fixtures.context()).scored()).hasSize(3);
   }
 
   @Test
@@ -192,8 +192,8 @@ class PluginIsolationTest {
     assertThatNullPointerException().isThrownBy(() -> SafeScoring.withTimeout(null, pool)).withMessage("timeout");
     assertThatNullPointerException().isThrownBy(() -> SafeScoring.withTimeout(TIMEOUT, null)).withMessage("executor");
     TimeLimitedScoring timed = SafeScoring.withTimeout(TIMEOUT, pool);
-    assertThatNullPointerException().isThrownBy(() -> timed.scoreAll(null, deals, Fixtures.CONTEXT)).withMessage("scorer");
-    assertThatNullPointerException().isThrownBy(() -> timed.score(StageProbabilityScorer.of(), null, Fixtures.CONTEXT))
+    assertThatNullPointerException().isThrownBy(() -> timed.scoreAll(null, deals, Fixtures.context())).withMessage("scorer");
+    assertThatNullPointerException().isThrownBy(() -> timed.score(StageProbabilityScorer.of(), null, Fixtures.context()))
         .withMessage("deal");
     assertThatNullPointerException().isThrownBy(() -> timed.probability(StageProbabilityScorer.of(), deals.get(0), null))
         .withMessage("context");
@@ -205,7 +205,7 @@ class PluginIsolationTest {
     closed.shutdown();
 
     assertThatThrownBy(() -> SafeScoring.withTimeout(TIMEOUT, closed).score(StageProbabilityScorer.of(), deals.get(0),
-        Fixtures.CONTEXT)).isInstanceOf(RejectedExecutionException.class);
+        Fixtures.context())).isInstanceOf(RejectedExecutionException.class);
   }
 
   /** Never returns for one deal (until the test ends); the stage probability for the others. */

@@ -20,7 +20,7 @@ class PointsScorerTest {
 
   @Test
   void noRuleMatched_isTheBaseline() {
-    Score score = points.score(Fixtures.deal("D", "new", "500"), Fixtures.CONTEXT);
+    Score score = points.score(Fixtures.deal("D", "new", "500"), Fixtures.context());
 
     assertThat(score.probability()).isCloseTo(10.0 / 60, within(1e-12));
     assertThat(score.baseline()).isCloseTo(10.0 / 60, within(1e-12));
@@ -31,14 +31,14 @@ class PointsScorerTest {
   void everyPositiveRule_isOne() {
     Deal deal = Fixtures.attribute(Fixtures.deal("D", "new", "25000"), "source", "referral");
 
-    assertThat(points.probability(deal, Fixtures.CONTEXT)).isCloseTo(1.0, within(1e-12));
+    assertThat(points.probability(deal, Fixtures.context())).isCloseTo(1.0, within(1e-12));
   }
 
   @Test
   void onlyTheNegativeRule_isZero() {
     Deal deal = Fixtures.attribute(Fixtures.deal("D", "new", "500"), "segment", "SMB");
 
-    assertThat(points.probability(deal, Fixtures.CONTEXT)).isZero();
+    assertThat(points.probability(deal, Fixtures.context())).isZero();
   }
 
   @Test
@@ -46,7 +46,7 @@ class PointsScorerTest {
     Deal deal = Fixtures.attribute(Fixtures.attribute(Fixtures.deal("D", "new", "25000"), "segment", "SMB"),
         "source", "web");
 
-    Score score = points.score(deal, Fixtures.CONTEXT);
+    Score score = points.score(deal, Fixtures.context());
 
     assertThat(score.factors()).extracting(Factor::name).containsExactly("amount >= 10000.00 USD", "segment = SMB");
     assertThat(score.explainedProbability()).isCloseTo(score.probability(), within(1e-12));

@@ -51,10 +51,10 @@ class PrioritiserProperties {
     expected.sort(REFERENCE);
     List<String> expectedIds = expected.stream().map(Deal::id).toList();
 
-    Ranking ranking = BY_STAGE.rank(deals, Fixtures.CONTEXT);
+    Ranking ranking = BY_STAGE.rank(deals, Fixtures.context());
 
     assertThat(ids(ranking)).isEqualTo(expectedIds);
-    assertThat(ids(BY_STAGE.top(k, deals, Fixtures.CONTEXT))).isEqualTo(expectedIds.subList(0, Math.min(k, deals.size())));
+    assertThat(ids(BY_STAGE.top(k, deals, Fixtures.context()))).isEqualTo(expectedIds.subList(0, Math.min(k, deals.size())));
     for (int i = 1; i < ranking.deals().size(); i++) {
       RankedDeal before = ranking.deals().get(i - 1);
       RankedDeal after = ranking.deals().get(i);

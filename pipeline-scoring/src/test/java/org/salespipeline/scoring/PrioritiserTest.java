@@ -28,7 +28,7 @@ class PrioritiserTest {
         Fixtures.deal("big-early", "new", "20000"),           // 2000
         Fixtures.deal("mid", "qualified", "4000"));           // 1600
 
-    Ranking ranking = byStage.rank(deals, Fixtures.CONTEXT);
+    Ranking ranking = byStage.rank(deals, Fixtures.context());
 
     assertThat(ranking.deals()).extracting(r -> r.deal().id()).containsExactly("big-early", "mid", "small-sure");
     assertThat(ranking.deals().get(0).expectedValue()).contains(Money.parse("2000", "USD"));
@@ -40,7 +40,7 @@ class PrioritiserTest {
     List<Deal> deals = List.of(Fixtures.deal("no-amount-sure", "proposition"), Fixtures.deal("cheap", "new", "1"),
         Fixtures.deal("no-amount", "new"));
 
-    Ranking ranking = byStage.rank(deals, Fixtures.CONTEXT);
+    Ranking ranking = byStage.rank(deals, Fixtures.context());
 
     assertThat(ranking.deals()).extracting(r -> r.deal().id()).containsExactly("cheap", "no-amount-sure", "no-amount");
     assertThat(ranking.unpriced()).isEqualTo(2);
@@ -52,11 +52,11 @@ class PrioritiserTest {
   void ties_areBrokenByDealId_whateverTheInputOrder() {
     List<Deal> deals = new ArrayList<>(List.of(Fixtures.deal("b", "new", "100"), Fixtures.deal("c", "new", "100"),
         Fixtures.deal("a", "new", "100")));
-    List<String> first = ids(byStage.rank(deals, Fixtures.CONTEXT));
+    List<String> first = ids(byStage.rank(deals, Fixtures.context()));
     Collections.reverse(deals);
 
     assertThat(first).containsExactly("a", "b", "c");
-    assertThat(ids(byStage.rank(deals, Fixtures.CONTEXT))).isEqualTo(first);
+    assertThat(ids(byStage.rank(deals, Fixtures.context()))).isEqualTo(first);
   }
 
   @Test
@@ -65,7 +65,7 @@ class PrioritiserTest {
     List<Deal> deals = List.of(Fixtures.deal("a-smaller", "new", huge), Fixtures.deal("b-larger", "new", huge + ".01"),
         Fixtures.deal("c-small", "proposition", "100"));
 
-    Ranking ranking = byStage.rank(deals, Fixtures.CONTEXT);
+    Ranking ranking = byStage.rank(deals, Fixtures.context());
 
     assertThat(ids(ranking)).containsExactly("b-larger", "a-smaller", "c-small");
     assertThat(ranking.deals().get(0).expectedValue().get().amount())
@@ -79,8 +79,8 @@ class PrioritiserTest {
     List<Deal> deals = List.of(Fixtures.deal("a", "new", "100000000000000000"),
         Fixtures.deal("b", "new", "100000000000000001"));
 
-    assertThat(ids(byStage.rank(deals, Fixtures.CONTEXT))).containsExactly("b", "a");
-    assertThat(ids(byStage.top(1, deals, Fixtures.CONTEXT))).containsExactly("b");
+    assertThat(ids(byStage.rank(deals, Fixtures.context()))).containsExactly("b", "a");
+    assertThat(ids(byStage.top(1, deals, Fixtures.context()))).containsExactly("b");
   }
 
   @Test
@@ -88,7 +88,7 @@ class PrioritiserTest {
     // 3.00 x 0.7 = 2.1 exactly, although 3 * 0.7 is 2.0999999999999996 in doubles; 21.00 x 0.1 = 2.1 too
     List<Deal> deals = List.of(Fixtures.deal("a-21-at-10", "new", "21"), Fixtures.deal("b-3-at-70", "proposition", "3"));
 
-    Ranking ranking = byStage.rank(deals, Fixtures.CONTEXT);
+    Ranking ranking = byStage.rank(deals, Fixtures.context());
 
     assertThat(ids(ranking)).containsExactly("b-3-at-70", "a-21-at-10");
     assertThat(ranking.deals()).extracting(r -> r.expectedValue().get()).containsExactly(Money.parse("2.1", "USD"),
@@ -100,7 +100,7 @@ class PrioritiserTest {
     List<Deal> deals = List.of(Fixtures.deal("a-1000-at-10", "new", "1000"),
         Fixtures.deal("c-250-at-40", "qualified", "250"), Fixtures.deal("b-250-at-40", "qualified", "250"));
 
-    assertThat(ids(byStage.rank(deals, Fixtures.CONTEXT))).containsExactly("b-250-at-40", "c-250-at-40", "a-1000-at-10");
+    assertThat(ids(byStage.rank(deals, Fixtures.context()))).containsExactly("b-250-at-40", "c-250-at-40", "a-1000-at-10");
   }
 
   @Test
@@ -108,7 +108,7 @@ class PrioritiserTest {
     String tiny = "0." + "0".repeat(999) + "6"; // 6E-1000, the smallest scale Money allows
     List<Deal> deals = List.of(Fixtures.deal("zero", "new", "0"), Fixtures.deal("tiny", "new", tiny));
 
-    Ranking ranking = byStage.rank(deals, Fixtures.CONTEXT);
+    Ranking ranking = byStage.rank(deals, Fixtures.context());
 
     assertThat(ids(ranking)).as("6E-1001 is more than nothing").containsExactly("tiny", "zero");
     assertThat(ranking.deals().get(0).expectedValue().get().amount())
@@ -124,10 +124,10 @@ class PrioritiserTest {
           i % 3 == 0 ? "250" : "1000"));
     }
 
-    List<String> all = ids(byStage.rank(deals, Fixtures.CONTEXT));
+    List<String> all = ids(byStage.rank(deals, Fixtures.context()));
 
     for (int k : new int[] {1, 5, 13, 14, 39, 40, 41}) {
-      assertThat(ids(byStage.top(k, deals, Fixtures.CONTEXT))).as("top %d", k).isEqualTo(all.subList(0, Math.min(k, 40)));
+      assertThat(ids(byStage.top(k, deals, Fixtures.context()))).as("top %d", k).isEqualTo(all.subList(0, Math.min(k, 40)));
     }
     assertThat(all.get(0)).as("equal expected values: the higher probability first, then the lower id").isEqualTo("D00");
   }
@@ -150,7 +150,7 @@ class PrioritiserTest {
     Deal other = Pipeline.standard().open(NewDeal.of("S").withAmount(Money.parse("5", "USD")), Fixtures.T0).get().deal();
     List<Deal> deals = List.of(Fixtures.won(Fixtures.deal("W", "new", "10")), other, Fixtures.deal("O", "new", "10"));
 
-    Ranking ranking = byStage.rank(deals, Fixtures.CONTEXT);
+    Ranking ranking = byStage.rank(deals, Fixtures.context());
 
     assertThat(ids(ranking)).containsExactly("O");
     assertThat(ranking.considered()).isEqualTo(1);
@@ -161,8 +161,8 @@ class PrioritiserTest {
   void dealsAreTakenAsOfTheContextsInstant() {
     Deal wonLater = Fixtures.won(Fixtures.deal("W", "new", "10"));
 
-    assertThat(ids(byStage.rank(List.of(wonLater), Fixtures.CONTEXT.withAsOf(Fixtures.T0)))).containsExactly("W");
-    assertThat(ids(byStage.rank(List.of(wonLater), Fixtures.CONTEXT))).isEmpty();
+    assertThat(ids(byStage.rank(List.of(wonLater), Fixtures.context().withAsOf(Fixtures.T0)))).containsExactly("W");
+    assertThat(ids(byStage.rank(List.of(wonLater), Fixtures.context()))).isEmpty();
   }
 
   @Test
@@ -170,7 +170,7 @@ class PrioritiserTest {
     Prioritiser failing = Prioritiser.of(new ThrowingScorer(Set.of("B")));
     List<Deal> deals = List.of(Fixtures.deal("A", "new", "10"), Fixtures.deal("B", "new", "10"));
 
-    Ranking ranking = failing.top(5, deals, Fixtures.CONTEXT);
+    Ranking ranking = failing.top(5, deals, Fixtures.context());
 
     assertThat(ids(ranking)).containsExactly("A");
     assertThat(ranking.failures()).extracting(ScoringFailure::dealId).containsExactly("B");
@@ -182,9 +182,9 @@ class PrioritiserTest {
     Deal euros = Fixtures.PIPELINE.open(NewDeal.of("E").withAmount(Money.parse("900", "EUR")), Fixtures.T0).get().deal();
     List<Deal> deals = List.of(euros, Fixtures.deal("U", "new", "1000"));
 
-    Ranking faceValue = byStage.rank(deals, Fixtures.CONTEXT);
+    Ranking faceValue = byStage.rank(deals, Fixtures.context());
     Ranking converted = byStage.withValuation(m -> m.amount().doubleValue()
-        * (m.currency().getCurrencyCode().equals("EUR") ? 1.2 : 1.0)).rank(deals, Fixtures.CONTEXT);
+        * (m.currency().getCurrencyCode().equals("EUR") ? 1.2 : 1.0)).rank(deals, Fixtures.context());
 
     assertThat(ids(faceValue)).containsExactly("U", "E");
     assertThat(faceValue.notes()).anySatisfy(n -> assertThat(n).startsWith("amounts in EUR, USD are compared at face value"));
@@ -200,8 +200,8 @@ class PrioritiserTest {
         Fixtures.T1).get().deal();
     List<Deal> deals = List.of(later, soon);
 
-    assertThat(ids(byStage.rank(deals, Fixtures.CONTEXT))).containsExactly("later", "soon");
-    Ranking urgent = byStage.withUrgency(Urgency.of(1.0, 30, 0)).rank(deals, Fixtures.CONTEXT);
+    assertThat(ids(byStage.rank(deals, Fixtures.context()))).containsExactly("later", "soon");
+    Ranking urgent = byStage.withUrgency(Urgency.of(1.0, 30, 0)).rank(deals, Fixtures.context());
     assertThat(ids(urgent)).containsExactly("soon", "later");
     assertThat(urgent.deals().get(0).urgency()).isEqualTo(1 + (1 - 4.0 / 30));
   }
@@ -210,7 +210,7 @@ class PrioritiserTest {
   void pluginScorer_isPickedUpByIdWithoutCode() {
     Prioritiser plugin = Prioritiser.of(ScorerRegistry.discover().require("test-fixed"));
 
-    Ranking ranking = plugin.rank(List.of(Fixtures.deal("A", "new", "100")), Fixtures.CONTEXT);
+    Ranking ranking = plugin.rank(List.of(Fixtures.deal("A", "new", "100")), Fixtures.context());
 
     assertThat(ranking.deals().get(0).probability()).isEqualTo(0.42);
   }
@@ -244,13 +244,13 @@ class PrioritiserTest {
 
   @Test
   void top_kBelowOne_isRefused() {
-    assertThatThrownBy(() -> byStage.top(0, List.of(), Fixtures.CONTEXT))
+    assertThatThrownBy(() -> byStage.top(0, List.of(), Fixtures.context()))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("k must be at least 1 but was 0");
   }
 
   @Test
   void toString_isATable() {
-    String table = byStage.rank(List.of(Fixtures.deal("A", "new", "100")), Fixtures.CONTEXT).toString();
+    String table = byStage.rank(List.of(Fixtures.deal("A", "new", "100")), Fixtures.context()).toString();
 
     assertThat(table).contains("rank").contains("10.00 USD");
   }
@@ -301,7 +301,7 @@ class PrioritiserTest {
     Deal elsewhere = other.open(NewDeal.of("ELSEWHERE"), Fixtures.T0).get().deal();
     Deal later = Fixtures.PIPELINE.open(NewDeal.of("LATER"), Fixtures.AS_OF.plusSeconds(1)).get().deal();
 
-    Ranking ranking = Prioritiser.of(new Picky()).accumulator(1, Fixtures.CONTEXT)
+    Ranking ranking = Prioritiser.of(new Picky()).accumulator(1, Fixtures.context())
         .add(elsewhere).add(later).add(Fixtures.won(Fixtures.deal("CLOSED", "new")))
         .add(Fixtures.deal("NS", "new")).add(Fixtures.deal("BAD", "new")).add(Fixtures.deal("THROW", "new"))
         .add(Fixtures.deal("OK-2", "new", "10")).add(Fixtures.deal("OK-1", "new", "20"))
@@ -323,25 +323,25 @@ class PrioritiserTest {
 
     Ranking notScorable = Prioritiser.of(
         Learner.failing("failing-learner", new NotScorableException("nothing to learn")))
-        .accumulator(3, Fixtures.CONTEXT).add(a).add(b).ranking();
+        .accumulator(3, Fixtures.context()).add(a).add(b).ranking();
     Ranking threw = Prioritiser.of(Learner.failing("failing-learner", new IllegalStateException("broken")))
-        .accumulator(3, Fixtures.CONTEXT).add(a).add(b).ranking();
+        .accumulator(3, Fixtures.context()).add(a).add(b).ranking();
 
     assertThat(notScorable.failures()).extracting(ScoringFailure::code).containsExactly("NOT_SCORABLE", "NOT_SCORABLE");
     assertThat(notScorable.failures().get(0).message()).contains("nothing to learn");
     assertThat(threw.failures()).extracting(ScoringFailure::code).containsExactly("SCORER_THREW", "SCORER_THREW");
     assertThat(SafeScoring.scoreAll(
         Learner.failing("failing-learner", new NotScorableException("nothing to learn")), List.of(a),
-        Fixtures.CONTEXT).failures()).extracting(ScoringFailure::code).containsExactly("NOT_SCORABLE");
+        Fixtures.context()).failures()).extracting(ScoringFailure::code).containsExactly("NOT_SCORABLE");
     assertThat(SafeScoring.scoreAll(Learner.failing("failing-learner", new IllegalStateException("broken")), List.of(a),
-        Fixtures.CONTEXT).failures()).extracting(ScoringFailure::code).containsExactly("SCORER_THREW");
+        Fixtures.context()).failures()).extracting(ScoringFailure::code).containsExactly("SCORER_THREW");
   }
 
   @Test
   void accumulator_kBelowOne_isRefused_oneIsEnough() {
-    assertThatThrownBy(() -> byStage.accumulator(0, Fixtures.CONTEXT))
+    assertThatThrownBy(() -> byStage.accumulator(0, Fixtures.context()))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("k must be at least 1 but was 0");
-    assertThat(ids(byStage.accumulator(1, Fixtures.CONTEXT).add(Fixtures.deal("A", "new", "1")).ranking()))
+    assertThat(ids(byStage.accumulator(1, Fixtures.context()).add(Fixtures.deal("A", "new", "1")).ranking()))
         .containsExactly("A");
   }
 
@@ -350,7 +350,7 @@ class PrioritiserTest {
     Scorer zeros = new FixedByDeal(java.util.Map.of("A", -0.0, "B", 0.0));
     List<Deal> deals = List.of(Fixtures.deal("B", "new", "100"), Fixtures.deal("A", "new", "100"));
 
-    Ranking ranking = Prioritiser.of(zeros).rank(deals, Fixtures.CONTEXT);
+    Ranking ranking = Prioritiser.of(zeros).rank(deals, Fixtures.context());
 
     assertThat(ids(ranking)).containsExactly("A", "B");
     assertThat(ranking.deals()).allSatisfy(r -> assertThat(r.probability()).isEqualTo(0.0));
@@ -383,8 +383,8 @@ class PrioritiserTest {
         Fixtures.PIPELINE.open(NewDeal.of("DUP").withTitle("second").withAmount(Money.parse("5", "USD")), Fixtures.T0)
             .get().deal());
 
-    assertThat(byStage.rank(deals, Fixtures.CONTEXT).deals().get(0).deal().title()).isEqualTo("first");
-    assertThat(byStage.top(1, deals, Fixtures.CONTEXT).deals()).singleElement()
+    assertThat(byStage.rank(deals, Fixtures.context()).deals().get(0).deal().title()).isEqualTo("first");
+    assertThat(byStage.top(1, deals, Fixtures.context()).deals()).singleElement()
         .satisfies(r -> assertThat(r.deal().title()).isEqualTo("first"));
   }
 
@@ -399,9 +399,9 @@ class PrioritiserTest {
     Deal bigEarly = Fixtures.deal("a-5e400-at-10", "new", "5" + "0".repeat(400));
     Deal smallLate = Fixtures.deal("b-1e400-at-40", "qualified", huge);
 
-    assertThat(ids(byStage.withUrgency(Urgency.of(0.5, 30, 0)).rank(List.of(calm, soon), Fixtures.CONTEXT)))
+    assertThat(ids(byStage.withUrgency(Urgency.of(0.5, 30, 0)).rank(List.of(calm, soon), Fixtures.context())))
         .containsExactly("b-soon", "a-calm");
-    assertThat(ids(byStage.rank(List.of(smallLate, bigEarly), Fixtures.CONTEXT)))
+    assertThat(ids(byStage.rank(List.of(smallLate, bigEarly), Fixtures.context())))
         .containsExactly("a-5e400-at-10", "b-1e400-at-40");
   }
 
@@ -410,7 +410,7 @@ class PrioritiserTest {
     String tiny = "0." + "0".repeat(399) + "1"; // 1E-400: 0.0 as a double
     List<Deal> deals = List.of(Fixtures.deal("a-zero", "new", "0"), Fixtures.deal("b-tiny", "new", tiny));
 
-    assertThat(ids(byStage.rank(deals, Fixtures.CONTEXT))).containsExactly("b-tiny", "a-zero");
+    assertThat(ids(byStage.rank(deals, Fixtures.context()))).containsExactly("b-tiny", "a-zero");
   }
 
   @Test
@@ -419,7 +419,7 @@ class PrioritiserTest {
         Fixtures.deal("c-nothing", "new", "1"));
     Prioritiser valued = byStage.withValuation(m -> m.amount().compareTo(BigDecimal.ONE) == 0 ? 0 : m.amount().doubleValue() * 2);
 
-    Ranking ranking = valued.rank(deals, Fixtures.CONTEXT);
+    Ranking ranking = valued.rank(deals, Fixtures.context());
 
     assertThat(ids(ranking)).containsExactly("b-big", "a-small", "c-nothing");
     assertThat(ranking.deals()).extracting(RankedDeal::priority).containsExactly(200.0, 20.0, 0.0);
@@ -432,6 +432,6 @@ class PrioritiserTest {
     List<Deal> deals = List.of(Fixtures.deal("a-21e9-at-10", "new", "21000000000"),
         Fixtures.deal("b-3e9-at-70", "proposition", "3000000000"));
 
-    assertThat(ids(byStage.rank(deals, Fixtures.CONTEXT))).containsExactly("b-3e9-at-70", "a-21e9-at-10");
+    assertThat(ids(byStage.rank(deals, Fixtures.context()))).containsExactly("b-3e9-at-70", "a-21e9-at-10");
   }
 }

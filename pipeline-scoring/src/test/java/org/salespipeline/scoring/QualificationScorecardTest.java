@@ -21,19 +21,19 @@ class QualificationScorecardTest {
   void bant_fullyQualified_isOne() {
     Deal deal = Fixtures.qualified("D", YES, YES, YES, YES, NO);
 
-    assertThat(bant.probability(deal, Fixtures.CONTEXT)).isEqualTo(1.0);
+    assertThat(bant.probability(deal, Fixtures.context())).isEqualTo(1.0);
   }
 
   @Test
   void bant_partialBudget_isSevenEighths() {
     Deal deal = Fixtures.qualified("D", PARTIAL, YES, YES, YES, UNKNOWN);
 
-    assertThat(bant.probability(deal, Fixtures.CONTEXT)).isCloseTo(0.875, within(1e-12));
+    assertThat(bant.probability(deal, Fixtures.context())).isCloseTo(0.875, within(1e-12));
   }
 
   @Test
   void bant_nothingKnown_isZero() {
-    assertThat(bant.probability(Fixtures.qualified("D", UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, YES), Fixtures.CONTEXT))
+    assertThat(bant.probability(Fixtures.qualified("D", UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, YES), Fixtures.context()))
         .isZero();
   }
 
@@ -41,7 +41,7 @@ class QualificationScorecardTest {
   void withInterestWeight_unknownInterest_lowersTheScore() {
     QualificationScorecard five = bant.withWeight(Criterion.INTEREST, 1);
 
-    assertThat(five.probability(Fixtures.qualified("D", YES, YES, YES, YES, UNKNOWN), Fixtures.CONTEXT))
+    assertThat(five.probability(Fixtures.qualified("D", YES, YES, YES, YES, UNKNOWN), Fixtures.context()))
         .isCloseTo(0.8, within(1e-12));
     assertThat(five.weight(Criterion.INTEREST)).isEqualTo(1.0);
   }
@@ -50,14 +50,14 @@ class QualificationScorecardTest {
   void withCredit_unknownEarnsSome_raisesTheScore() {
     QualificationScorecard lenient = bant.withCredit(UNKNOWN, 0.2);
 
-    assertThat(lenient.probability(Fixtures.qualified("D", UNKNOWN, YES, YES, YES, YES), Fixtures.CONTEXT))
+    assertThat(lenient.probability(Fixtures.qualified("D", UNKNOWN, YES, YES, YES, YES), Fixtures.context()))
         .isCloseTo(0.8, within(1e-12));
   }
 
   @Test
   void score_explainsEveryCriterion_largestFirst_addingUp() {
     Score score = bant.withWeight(Criterion.INTEREST, 1)
-        .score(Fixtures.qualified("D", YES, PARTIAL, NO, YES, YES), Fixtures.CONTEXT);
+        .score(Fixtures.qualified("D", YES, PARTIAL, NO, YES, YES), Fixtures.context());
 
     assertThat(score.factors()).extracting(Factor::name)
         .containsExactly("budget", "interest", "timeline", "authority", "need");

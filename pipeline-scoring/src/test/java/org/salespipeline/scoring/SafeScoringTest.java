@@ -16,7 +16,7 @@ class SafeScoringTest {
 
   @Test
   void throwingScorer_givesAFailureNamingScorerAndDeal_othersAreScored() {
-    ScoredBatch result = SafeScoring.scoreAll(new ThrowingScorer(Set.of("B")), deals, Fixtures.CONTEXT);
+    ScoredBatch result = SafeScoring.scoreAll(new ThrowingScorer(Set.of("B")), deals, Fixtures.context());
 
     assertThat(result.scored()).extracting(s -> s.deal().id()).containsExactly("A", "C");
     assertThat(result.failures()).singleElement().isInstanceOfSatisfying(ScoringFailure.Threw.class, f -> {
@@ -30,13 +30,13 @@ class SafeScoringTest {
 
   @Test
   void nan_isAnInvalidProbability() {
-    assertThat(SafeScoring.probability(new FixedScorer("nan", Double.NaN), deals.get(0), Fixtures.CONTEXT)
+    assertThat(SafeScoring.probability(new FixedScorer("nan", Double.NaN), deals.get(0), Fixtures.context())
         .getLeft()).isEqualTo(new ScoringFailure.InvalidProbability("nan", "A", Double.NaN));
   }
 
   @Test
   void outOfRange_isAnInvalidProbability_withAMessage() {
-    ScoringFailure failure = SafeScoring.probability(new FixedScorer("big", 1.5), deals.get(0), Fixtures.CONTEXT)
+    ScoringFailure failure = SafeScoring.probability(new FixedScorer("big", 1.5), deals.get(0), Fixtures.context())
         .getLeft();
 
     assertThat(failure.code()).isEqualTo("INVALID_PROBABILITY");
@@ -45,7 +45,7 @@ class SafeScoringTest {
 
   @Test
   void explainedPathWithInvalidValue_isContained() {
-    ScoredBatch result = SafeScoring.scoreAll(new FixedScorer("neg", -0.1), deals, Fixtures.CONTEXT);
+    ScoredBatch result = SafeScoring.scoreAll(new FixedScorer("neg", -0.1), deals, Fixtures.context());
 
     assertThat(result.scored()).isEmpty();
     assertThat(result.failures()).hasSize(3).allSatisfy(f -> assertThat(f.message())
@@ -67,7 +67,7 @@ class SafeScoringTest {
       }
     };
 
-    assertThat(SafeScoring.score(nullScorer, deals.get(0), Fixtures.CONTEXT).getLeft().message())
+    assertThat(SafeScoring.score(nullScorer, deals.get(0), Fixtures.context()).getLeft().message())
         .contains("returned null");
   }
 
@@ -75,14 +75,14 @@ class SafeScoringTest {
   void trainingThatThrows_failsEveryDeal() {
     Scorer failing = Learner.failing("bad-learner", new IllegalStateException("cannot learn"));
 
-    ScoredBatch result = SafeScoring.scoreAll(failing, deals, Fixtures.CONTEXT);
+    ScoredBatch result = SafeScoring.scoreAll(failing, deals, Fixtures.context());
 
     assertThat(result.failures()).extracting(ScoringFailure::dealId).containsExactly("A", "B", "C");
   }
 
   @Test
   void goodScorer_scoresEveryDeal() {
-    ScoredBatch result = SafeScoring.scoreAll(StageProbabilityScorer.of(), deals, Fixtures.CONTEXT);
+    ScoredBatch result = SafeScoring.scoreAll(StageProbabilityScorer.of(), deals, Fixtures.context());
 
     assertThat(result.failures()).isEmpty();
     assertThat(result.scored()).extracting(s -> s.score().probability()).containsExactly(0.1, 0.1, 0.1);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.Money;
@@ -26,14 +27,20 @@ class ScorerContractTest {
 
   private static final List<Deal> HISTORY = List.of(Fixtures.won(Fixtures.attribute(Fixtures.deal("W", "new"), "source",
       "web")), Fixtures.lost(Fixtures.attribute(Fixtures.deal("L", "new"), "source", "fair")));
-  private static final ScoringContext CONTEXT = Fixtures.CONTEXT.withHistory(HISTORY);
+  /** The context with {@link #HISTORY}, built before each test. */
+  private ScoringContext context;
+
+  @BeforeEach
+  void buildContext() {
+    context = Fixtures.context().withHistory(HISTORY);
+  }
 
   @Test
   void learners_sayTheyLearn_areNotTrainedUntilTrained_keepTheirId() {
     List<Scorer> learners = List.of(NaiveBayesScorer.of("source"), HistoricalWinRateScorer.of(),
         CompositeScorer.builder().add(StageProbabilityScorer.of(), 1).add(NaiveBayesScorer.of("source"), 1).build());
     for (Scorer learner : learners) {
-      Scorer trained = learner.trainedOn(CONTEXT);
+      Scorer trained = learner.trainedOn(context);
       assertThat(learner.learns()).as(learner.id()).isTrue();
       assertThat(learner.isTrained()).as(learner.id()).isFalse();
       assertThat(trained.isTrained()).as(learner.id()).isTrue();
@@ -42,7 +49,7 @@ class ScorerContractTest {
         assertThat(trained.toString()).isNotEqualTo(learner.toString());
       }
       Deal deal = Fixtures.deal("D", "new");
-      assertThat(trained.probability(deal, CONTEXT)).isEqualTo(trained.score(deal, CONTEXT).probability());
+      assertThat(trained.probability(deal, context)).isEqualTo(trained.score(deal, context).probability());
     }
   }
 
@@ -52,7 +59,7 @@ class ScorerContractTest {
         PointsScorer.of(PointsRule.inStage("new", 5)))) {
       assertThat(scorer.learns()).as(scorer.id()).isFalse();
       assertThat(scorer.isTrained()).as(scorer.id()).isTrue();
-      assertThat(scorer.trainedOn(CONTEXT)).isSameAs(scorer);
+      assertThat(scorer.trainedOn(context)).isSameAs(scorer);
     }
     CompositeScorer composite = CompositeScorer.builder().add(QualificationScorecard.bant(), 1).build();
     assertThat(composite.learns()).isFalse();
@@ -68,9 +75,9 @@ class ScorerContractTest {
     assertThat(composite.weights()).containsExactly(1.0, 3.0);
     assertThat(NaiveBayesScorer.of("source").withTeamAttribute("team").toString())
         .isEqualTo("NaiveBayesScorer[naive-bayes, features [source], team team, untrained]");
-    assertThat(NaiveBayesScorer.of("source").trainedOn(CONTEXT).toString()).endsWith("trained on 2 closed deals]");
+    assertThat(NaiveBayesScorer.of("source").trainedOn(context).toString()).endsWith("trained on 2 closed deals]");
     assertThat(HistoricalWinRateScorer.of().toString()).isEqualTo("HistoricalWinRateScorer[untrained]");
-    assertThat(HistoricalWinRateScorer.of().trainedOn(CONTEXT).toString()).isEqualTo("HistoricalWinRateScorer[1 won, 1 lost]");
+    assertThat(HistoricalWinRateScorer.of().trainedOn(context).toString()).isEqualTo("HistoricalWinRateScorer[1 won, 1 lost]");
     assertThat(ScorerRegistry.builtIns().toString()).isEqualTo("ScorerRegistry[stage, historical, scorecard, naive-bayes]");
     assertThat(ScorerRegistry.builtIns().scorers()).hasSize(4);
     Prioritiser prioritiser = Prioritiser.of(StageProbabilityScorer.of());
@@ -143,9 +150,9 @@ class ScorerContractTest {
         }
       };
       assertThatThrownBy(() -> SafeScoring.withTimeout(Duration.ofSeconds(30), pool).score(erroring, Fixtures.deal("E", "new"),
-          Fixtures.CONTEXT)).isInstanceOf(AssertionError.class).hasMessage("an Error is not a scoring failure");
+          Fixtures.context())).isInstanceOf(AssertionError.class).hasMessage("an Error is not a scoring failure");
       assertThat(SafeScoring.withTimeout(Duration.ofSeconds(30), pool).probability(StageProbabilityScorer.of(),
-          Fixtures.deal("P", "proposition"), Fixtures.CONTEXT).get()).isEqualTo(0.7);
+          Fixtures.deal("P", "proposition"), Fixtures.context()).get()).isEqualTo(0.7);
       assertThat(SafeScoring.withTimeout(Duration.ofNanos(1), pool).timeout()).isEqualTo(Duration.ofNanos(1));
     } finally {
       pool.shutdown();

@@ -26,7 +26,7 @@ class ScorerRegistryTest {
     ScorerRegistry registry = ScorerRegistry.discover();
 
     assertThat(registry.ids()).endsWith("test-fixed");
-    assertThat(registry.require("test-fixed").score(Fixtures.deal("D", "new"), Fixtures.CONTEXT).probability())
+    assertThat(registry.require("test-fixed").score(Fixtures.deal("D", "new"), Fixtures.context()).probability())
         .isEqualTo(0.42);
   }
 

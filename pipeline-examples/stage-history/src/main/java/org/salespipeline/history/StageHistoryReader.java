@@ -181,7 +181,8 @@ public final class StageHistoryReader {
    * next to each other (in any order within the group). Grouped, deals are built as their group
    * ends and memory stays bounded. A deal id seen again after another deal's rows means the file
    * is not grouped and every deal built so far may be incomplete: reading then stops with a
-   * {@link StageHistoryFormatException} naming the line.
+   * {@link StageHistoryFormatException} naming the line, once the rows rejected above that line
+   * (skipping bad rows) have been handed on.
    *
    * @param grouped true if the file is grouped by {@code deal_id}
    * @return the copy, never null
@@ -675,11 +676,11 @@ public final class StageHistoryReader {
         finished.add(current.id);
         current = null;
       }
+      release(); // every deal above is built: its rejected rows are handed on, even when the file stops here
       if (finished.contains(id)) {
         throw new StageHistoryFormatException("line " + line + ": deal " + id + " appears again after other deals' "
             + "rows, so the file is not grouped by deal_id as was said; read it without the grouped option");
       }
-      release();
       dealCount++;
       current = new DealRows(id);
       return current;

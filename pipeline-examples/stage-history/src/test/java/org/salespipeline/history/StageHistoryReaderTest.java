@@ -419,6 +419,24 @@ class StageHistoryReaderTest {
             + "as was said; read it without the grouped option");
   }
 
+  /**
+   * Skipping bad rows, D1's bad row (line 3) and D2's (line 5) are handed on, with the lines of
+   * their deals, before the reading stops at line 6, where D1 appears again; D2 was built when D1
+   * came back, so its rows are known to be rejected whole.
+   */
+  @Test
+  void read_groupedButDealSeenAgain_skipping_handsOnTheRowsRejectedAboveBeforeStopping() {
+    String csv = HEADER + "D1,Prospecting,2024-03-01,,,,,\nD1,Demo,2024-03-02,,,,,\n"
+        + "D2,Prospecting,2024-03-01,,,,,\nD2,Qualification,not-a-date,,,,,\nD1,Won,2024-03-05,,,,,\n";
+    List<Long> rejected = new ArrayList<>();
+
+    assertThatThrownBy(() -> SKIPPING.withGroupedByDeal(true).read(new StringReader(csv), deal -> { },
+        r -> rejected.add(r.line())))
+        .isInstanceOf(StageHistoryFormatException.class)
+        .hasMessageStartingWith("line 6: deal D1 appears again after other deals' rows");
+    assertThat(rejected).containsExactly(2L, 3L, 4L, 5L);
+  }
+
   @Test
   void read_grouped_handsEachDealOnBeforeTheFileEnds() throws IOException {
     String csv = HEADER + "D1,Prospecting,2024-03-01,,,,,\nD2,Prospecting,2024-03-01,,,,,\n"

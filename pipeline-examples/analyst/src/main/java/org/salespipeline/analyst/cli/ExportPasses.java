@@ -68,8 +68,8 @@ final class ExportPasses {
         input.defaultCurrency());
     List<RowRejection> rejections = new ArrayList<>();
     Map<String, Currency> unpriced = new HashMap<>();
-    ReadSummary summary = input.read(warnings.stream(), builder::add, keepRejections ? rejections::add : r -> { },
-        unpriced::put);
+    ReadSummary summary = warnings.reading(held -> input.read(held, builder::add,
+        keepRejections ? rejections::add : r -> { }, unpriced::put));
     return new ExportPasses(builder.build(summary, rejections, unpriced), null, input);
   }
 

@@ -34,7 +34,9 @@ import picocli.CommandLine.TypeConversionException;
             + "2026-Q3,ana,120000,USD (an empty currency is --currency; no quoted cells). Each period must be of "
             + "--period's unit, each owner must own a deal in the history. With quotas: attainment = closed won / "
             + "quota and coverage = pipeline / (quota - closed won), per owner and for the team (the owners' "
-            + "quotas added).",
+            + "quotas added). The team's ratios in a currency need a quota for every owner who won or has pipeline "
+            + "in it in the period; when some have none, the output names them (a line below the table, "
+            + "ownersWithoutQuota in JSON, a withoutQuota row per owner and currency in CSV).",
         "",
         "Time: --as-of is the instant the deals are taken at (default: the latest entered_at). Money: exact sums "
             + "rounded half-even once to the currency's minor unit."})
@@ -71,7 +73,7 @@ final class ForecastCommand implements Callable<Integer> {
     PrintStream out = main.out();
     ZoneId zoneId = RevenueOptions.zone(zone);
     HistoryInput input = HistoryInput.from(loading, main.err());
-    HeldWarnings warnings = new HeldWarnings();
+    HeldWarnings warnings = new HeldWarnings(main.err());
     Export export = input.export(warnings);
     Instant at = asOf != null ? asOf : export.defaultAsOf();
     ForecastQuery query;
@@ -81,7 +83,7 @@ final class ForecastCommand implements Callable<Integer> {
       throw new UsageException("bad --as-of: " + e.getMessage(), e);
     }
     query = quotas.addTo(query, "--period is", export, input);
-    warnings.release(main.err());
+    warnings.release();
     ForecastReport report = Analyst.forecast(export, query);
     switch (format) {
       case TABLE -> out.print(report);

@@ -195,14 +195,15 @@ public final class HistoryInput {
 
   /**
    * Loads the whole file as the export every analysis command works on, holding its rejected rows
-   * in {@code warnings} so a command prints them with its own.
+   * in {@code warnings} so a command prints them with its own (or before the error, if the reading
+   * fails).
    *
    * @param warnings where rejected rows are held, not null
    * @return the export, never null
    * @throws UsageException if the file cannot be read or its header is not valid
    */
   public Export export(HeldWarnings warnings) throws UsageException {
-    return Export.of(file().toString(), load(warnings.stream()), defaultCurrency());
+    return warnings.reading(held -> Export.of(file().toString(), load(held), defaultCurrency()));
   }
 
   /**
@@ -253,9 +254,14 @@ public final class HistoryInput {
         }
         rejections.accept(rejection);
       };
-      summary = imported.isDefined()
-          ? reader.read(new StringReader(imported.get()), deals, reporting, unpricedCurrencies)
-          : reader.read(file, deals, reporting, unpricedCurrencies);
+      try {
+        summary = imported.isDefined()
+            ? reader.read(new StringReader(imported.get()), deals, reporting, unpricedCurrencies)
+            : reader.read(file, deals, reporting, unpricedCurrencies);
+      } catch (IOException e) {
+        unlisted(err, reported[0]); // the rows rejected before the error are counted as a finished reading counts them
+        throw e;
+      }
     } catch (NoSuchFileException e) {
       throw new UsageException("cannot read " + file + ": no such file", e);
     } catch (AccessDeniedException e) {
@@ -272,9 +278,7 @@ public final class HistoryInput {
           : String.valueOf(e.getMessage()).replace('\n', ' ')), e);
     }
     LOG.debug("read {} in {} ms: {}", file, (System.nanoTime() - start) / 1_000_000, summary);
-    if (summary.rejectedRows() > MAX_REPORTED) {
-      err.println("rejected " + (summary.rejectedRows() - MAX_REPORTED) + " more rows, not listed");
-    }
+    unlisted(err, summary.rejectedRows());
     if (summary.rejectedRows() > 0) {
       err.println(file + ": " + summary + "; loaded " + summary.loadedRows() + " rows of " + summary.loadedDeals()
           + " deals");
@@ -283,5 +287,12 @@ public final class HistoryInput {
       }
     }
     return summary;
+  }
+
+  /** Says how many of the rejected rows were not listed one by one, if any. */
+  private static void unlisted(PrintStream err, long rejectedRows) {
+    if (rejectedRows > MAX_REPORTED) {
+      err.println("rejected " + (rejectedRows - MAX_REPORTED) + " more rows, not listed");
+    }
   }
 }

@@ -57,7 +57,7 @@ final class HygieneCommand implements Callable<Integer> {
     }
     ZoneId zoneId = RevenueOptions.zone(zone);
     HistoryInput input = HistoryInput.from(loading, main.err());
-    HeldWarnings warnings = new HeldWarnings();
+    HeldWarnings warnings = new HeldWarnings(main.err());
     Export export = input.export(warnings);
     Instant at = asOf != null ? asOf : export.defaultAsOf();
     HygieneQuery query;
@@ -66,7 +66,7 @@ final class HygieneCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException("bad --as-of: " + e.getMessage(), e);
     }
-    warnings.release(main.err());
+    warnings.release();
     HygieneReport report = Analyst.hygiene(export, query);
     switch (format) {
       case TABLE -> out.print(report);

@@ -86,11 +86,11 @@ final class MetricsCommand implements Callable<Integer> {
     PrintStream err = main.err();
     when.check();
     HistoryInput input = HistoryInput.from(loading, grouping.grouped, main.err());
-    HeldWarnings warnings = new HeldWarnings();
+    HeldWarnings warnings = new HeldWarnings(main.err());
     ExportPasses passes = ExportPasses.of(input, grouping.grouped, warnings, format != Format.TABLE);
     ExportProfile export = passes.profile();
     MetricsQuery query = when.query(export);
-    warnings.release(err);
+    warnings.release();
     // what needs every deal first, in one pass: the historical win rates the open deals are weighed by
     // (Analyst.metrics's), and the counts of the data warnings
     ScoringContext context = ScoringContext.of(export.pipeline(), query.asOf());

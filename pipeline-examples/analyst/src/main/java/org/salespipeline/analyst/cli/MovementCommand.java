@@ -87,12 +87,12 @@ final class MovementCommand implements Callable<Integer> {
       query = query.withTargetPeriod(RevenueOptions.period("--period", period));
     }
     HistoryInput input = HistoryInput.from(loading, main.err());
-    HeldWarnings warnings = new HeldWarnings();
+    HeldWarnings warnings = new HeldWarnings(main.err());
     Export export = input.export(warnings);
     if (groupBy != null) {
       query = query.withGrouping(RevenueOptions.grouping(export, groupBy));
     }
-    warnings.release(main.err());
+    warnings.release();
     MovementReport report = Analyst.movement(export, query);
     switch (format) {
       case TABLE -> out.print(report);

@@ -93,11 +93,11 @@ final class PrioritizeCommand implements Callable<Integer> {
     PrintStream err = main.err();
     scoring.check();
     HistoryInput input = HistoryInput.from(loading, grouping.grouped, main.err());
-    HeldWarnings warnings = new HeldWarnings();
+    HeldWarnings warnings = new HeldWarnings(main.err());
     ExportPasses passes = ExportPasses.of(input, grouping.grouped, warnings, format == Format.JSON);
     ExportProfile export = passes.profile();
     Scorer scorer = scoring.scorer(export);
-    warnings.release(err);
+    warnings.release();
     Instant at = asOf != null ? asOf : export.defaultAsOf();
     ScoringContext context = ScoringContext.of(export.pipeline(), at);
     DataWarnings.Tally tally = DataWarnings.tally(at);

@@ -82,13 +82,13 @@ final class ReportCommand implements Callable<Integer> {
     when.check();
     scoring.check();
     HistoryInput input = HistoryInput.from(loading, main.err());
-    HeldWarnings warnings = new HeldWarnings();
+    HeldWarnings warnings = new HeldWarnings(main.err());
     Export export = input.export(warnings);
     MetricsQuery query = when.query(export).withTrends(CalendarUnit.MONTH, ZoneOffset.UTC);
     Scorer scorer = scoring.scorer(export);
     ForecastQuery forecast = quotas.addTo(ForecastQuery.of(query.asOf(), CalendarUnit.QUARTER, ZoneOffset.UTC),
         "the report's forecast is per", export, input);
-    warnings.release(err);
+    warnings.release();
     MetricsReport metrics = Analyst.metrics(export, query);
     ScoringContext context = ScoringContext.of(export.pipeline(), query.asOf()).withHistory(export.deals());
     Ranking ranking = Prioritiser.of(scorer).top(top, export.deals(), context);

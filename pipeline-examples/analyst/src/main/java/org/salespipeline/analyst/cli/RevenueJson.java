@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import org.salespipeline.core.Money;
 import org.salespipeline.metrics.FlaggedDeal;
@@ -160,16 +161,27 @@ final class RevenueJson {
   /**
    * The roll-up as CSV: {@code period, owner, figure, count, currency, value}, one row per figure
    * and currency ({@code owner} empty for the team; a deal count alone has an empty currency);
-   * quota, attainment and coverage are figures without a count. The open deals without an expected
-   * close date close it: {@code noCloseDate} for the team, then per owner ({@code (none)} for the
-   * deals without one), with an empty period.
+   * quota, attainment and coverage are figures without a count. An owner of
+   * {@link PeriodForecast#ownersWithoutQuota()} has, after their figures, a {@code withoutQuota}
+   * row in each currency where their missing quota leaves the team without attainment and
+   * coverage, its count and value empty. The open deals without an expected close date close it:
+   * {@code noCloseDate} for the team, then per owner ({@code (none)} for the deals without one),
+   * with an empty period.
    */
   static CsvTable forecastCsv(ForecastReport report, Set<Currency> currencies) {
     CsvTable table = new CsvTable("period", "owner", "figure", "count", "currency", "value");
     for (PeriodForecast period : report.periods()) {
-      forecastRows(table, period.period().label(), "", period.team(), currencies);
-      period.owners().forEach((owner, figures) -> forecastRows(table, period.period().label(), owner, figures,
-          currencies));
+      String label = period.period().label();
+      forecastRows(table, label, "", period.team(), currencies);
+      Map<Currency, SortedSet<String>> withoutQuota = period.ownersWithoutQuota();
+      period.owners().forEach((owner, figures) -> {
+        forecastRows(table, label, owner, figures, currencies);
+        withoutQuota.forEach((c, owners) -> {
+          if (owners.contains(owner)) {
+            table.add(label, owner, "withoutQuota", null, c.getCurrencyCode(), null);
+          }
+        });
+      });
     }
     figureRows(table, "", "", "noCloseDate", report.noCloseDate(), currencies);
     report.noCloseDateByOwner().forEach((owner, figure) -> figureRows(table, "", owner, "noCloseDate", figure,

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code movement --period} and {@code forecast} on a history with the {@code expected_close}
@@ -54,7 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 500 / 6000 and 3600 / 5500. Per quarter: Q2 E7 600; Q3 closed won 500, pipeline
  * 2000 + 1200 + 400 + 1000 = 4600, omitted 300.
  */
-class ExpectedCloseCliTest {
+class ExpectedCloseCliTest extends HistoryFileCli {
 
   static final String CSV = """
       deal_id,stage,entered_at,amount,currency,owner,expected_close
@@ -74,24 +71,8 @@ class ExpectedCloseCliTest {
       E7,Proposal,2026-07-22,,,,2026-06-30
       """;
 
-  @TempDir
-  Path dir;
-
-  private Path history;
-  private final CliRun cli = new CliRun();
-
-  @BeforeEach
-  void writeHistory() throws IOException {
-    history = Files.writeString(dir.resolve("history.csv"), CSV, StandardCharsets.UTF_8);
-  }
-
-  private String run(String command, String... extra) {
-    return cli.runOk(withHistory(command, extra));
-  }
-
-  private String[] withHistory(String command, String... extra) {
-    String[] base = {command, "--history", history.toString(), "--stages", "Prospect,Proposal"};
-    return CliRun.args(base, extra);
+  ExpectedCloseCliTest() {
+    super(CSV, "Prospect,Proposal");
   }
 
 

@@ -8,9 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code forecast} on a history with the {@code forecast_category} column (SPEC §4.1: open deals
@@ -34,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * F1 + F2 = 2, 3000; omitted 1, 500. Ana: commit 1, 1000; pipeline 2, 3000. Bo: closed won 700;
  * commit 1, 700; pipeline 0; omitted 1, 500.
  */
-class ForecastCategoryCliTest {
+class ForecastCategoryCliTest extends HistoryFileCli {
 
   static final String CSV = """
       deal_id,stage,entered_at,amount,currency,owner,expected_close,forecast_category
@@ -48,15 +46,8 @@ class ForecastCategoryCliTest {
       F4,Won,2026-07-20,,,,,Closed
       """;
 
-  @TempDir
-  Path dir;
-
-  private Path history;
-  private final CliRun cli = new CliRun();
-
-  @BeforeEach
-  void writeHistory() throws IOException {
-    history = Files.writeString(dir.resolve("history.csv"), CSV, StandardCharsets.UTF_8);
+  ForecastCategoryCliTest() {
+    super(CSV, "Prospect,Proposal");
   }
 
   private Map<String, Object> q3(String... extra) {

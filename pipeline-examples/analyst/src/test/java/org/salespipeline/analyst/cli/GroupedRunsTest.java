@@ -134,4 +134,77 @@ class GroupedRunsTest {
     assertThat(grouped.errLines()).containsExactlyElementsOf(plain.errLines());
     assertThat(grouped.out()).isEqualTo(plain.out());
   }
+
+  /**
+   * A file said to be grouped that is not: D1 comes back on line 8. Skipping bad rows, the rows
+   * rejected above that line (D1's, D2's and D3's, each deal rejected whole) are listed as a
+   * normal run lists them, then the error (exit 2, nothing on standard output).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"summary", "metrics", "prioritize"})
+  void groupedButNotGrouped_skippingBadRows_listsTheRowsRejectedAboveTheErrorFirst(String command) throws IOException {
+    Path notGrouped = Files.writeString(dir.resolve("not-grouped.csv"), """
+        deal_id,stage,entered_at,amount,currency,owner
+        D1,Prospect,2026-06-01,1000,USD,ana
+        D1,Demo,2026-06-03,,,
+        D2,Prospect,2026-06-15,2000,USD,ana
+        D2,Proposal,not-a-date,,,
+        D3,Prospect,2026-07-03,700,USD,bo
+        D3,Nope,2026-07-04,,,
+        D1,Won,2026-07-10,,,
+        D4,Prospect,2026-07-25,300,USD,bo
+        """, StandardCharsets.UTF_8);
+    String[] args = {command, "--history", notGrouped.toString(), "--stages", "Prospect,Proposal", "--skip-bad-rows"};
+    CliRun plain = new CliRun();
+    CliRun grouped = new CliRun();
+    plain.run(args);
+
+    assertThat(grouped.run(CliRun.args(args, "--grouped"))).isEqualTo(Main.USAGE);
+
+    List<String> rejected = List.of(
+        "rejected line 2 (deal D1): the deal is not loaded: its row on line 3 is bad (unknown stage 'Demo')",
+        "rejected line 3 (deal D1): unknown stage 'Demo'",
+        "rejected line 4 (deal D2): the deal is not loaded: its row on line 5 is bad (bad entered_at: 'not-a-date' is"
+            + " not an ISO-8601 date (2024-03-01) or date-time (2024-03-01T10:15:30Z))",
+        "rejected line 5 (deal D2): bad entered_at: 'not-a-date' is not an ISO-8601 date (2024-03-01) or date-time"
+            + " (2024-03-01T10:15:30Z)",
+        "rejected line 6 (deal D3): the deal is not loaded: its row on line 7 is bad (unknown stage 'Nope')",
+        "rejected line 7 (deal D3): unknown stage 'Nope'");
+    List<String> expected = new ArrayList<>(rejected);
+    expected.add("pipeline " + command + ": " + notGrouped + ": line 8: deal D1 appears again after other deals' rows,"
+        + " so the file is not grouped by deal_id as was said; read it without the grouped option");
+    assertThat(grouped.errLines()).containsExactlyElementsOf(expected);
+    assertThat(grouped.out()).isEmpty();
+    assertThat(plain.errLines()).as("the run without --grouped lists the same rows the same way first")
+        .startsWith(rejected.toArray(String[]::new));
+  }
+
+  /**
+   * Sixty deals of one bad row each, then the first again: as a normal run, the first 50 rejected
+   * rows are listed and the other 10 counted, then comes the error.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"summary", "metrics", "prioritize"})
+  void groupedButNotGrouped_manyRowsRejectedAbove_countsThoseNotListedBeforeTheError(String command)
+      throws IOException {
+    StringBuilder csv = new StringBuilder("deal_id,stage,entered_at\n");
+    for (int deal = 1; deal <= 60; deal++) {
+      csv.append("D").append(deal).append(",Nope,2026-06-01\n");
+    }
+    csv.append("D1,Prospect,2026-06-02\n");
+    Path notGrouped = Files.writeString(dir.resolve("not-grouped-many.csv"), csv, StandardCharsets.UTF_8);
+    CliRun grouped = new CliRun();
+
+    assertThat(grouped.run(command, "--history", notGrouped.toString(), "--stages", "Prospect,Proposal",
+        "--skip-bad-rows", "--grouped")).isEqualTo(Main.USAGE);
+
+    List<String> err = grouped.errLines();
+    assertThat(err).hasSize(52);
+    assertThat(err.get(0)).isEqualTo("rejected line 2 (deal D1): unknown stage 'Nope'");
+    assertThat(err.get(49)).isEqualTo("rejected line 51 (deal D50): unknown stage 'Nope'");
+    assertThat(err.get(50)).isEqualTo("rejected 10 more rows, not listed");
+    assertThat(err.get(51)).isEqualTo("pipeline " + command + ": " + notGrouped + ": line 62: deal D1 appears again"
+        + " after other deals' rows, so the file is not grouped by deal_id as was said; read it without the grouped"
+        + " option");
+  }
 }

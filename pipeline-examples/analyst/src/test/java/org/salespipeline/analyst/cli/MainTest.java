@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MainTest {
 
@@ -276,6 +277,27 @@ class MainTest {
     assertThat(cli.run("summary", "--history", history.toString(), "--stages", STAGES, "--grouped")).isEqualTo(2);
     assertThat(cli.errLines()).containsExactly("pipeline summary: " + history + ": line 8: deal D1 appears again after "
         + "other deals' rows, so the file is not grouped by deal_id as was said; read it without the grouped option");
+  }
+
+  /**
+   * Skipping bad rows, a file whose every deal is bad stops the command (exit 2); the rows it
+   * rejected are listed first, by every command, as a run that goes on lists them.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"summary", "metrics", "hygiene"})
+  void everyDealBad_skipping_listsTheRejectedRowsThenTheError(String command) throws IOException {
+    Path history = file("deal_id,stage,entered_at\nD1,Nope,2024-03-01\nD2,Prospecting,bad\n");
+
+    assertThat(cli.run(command, "--history", history.toString(), "--stages", STAGES, "--skip-bad-rows"))
+        .isEqualTo(2);
+    assertThat(cli.out()).isEmpty();
+    assertThat(cli.errLines()).containsExactly("rejected line 2 (deal D1): unknown stage 'Nope'",
+        "rejected line 3 (deal D2): bad entered_at: 'bad' is not an ISO-8601 date (2024-03-01) or date-time"
+            + " (2024-03-01T10:15:30Z)",
+        "pipeline " + command + ": " + history + ": no deal could be loaded: 2 rows, 2 rejected, 2 deals rejected;"
+            + " the first: line 2 (deal D1): unknown stage 'Nope'; unknown stage 'Nope' (1 row); the pipeline's"
+            + " stages are Prospecting, Qualification, Proposal, Won, Lost; add open stages to --stages, or fix the"
+            + " rows");
   }
 
   @Test

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.salespipeline.analyst.RevenueHistory;
 
 /**
@@ -37,30 +34,10 @@ import org.salespipeline.analyst.RevenueHistory;
  * 2000 + 400 + 300 + 900 = 3600.00. Identity: 4 + 2 + 1 − 1 − 1 = 5 and 3900 + 1000.125 + 400 −
  * 1000 − 700.125 = 3600.
  */
-class RevenueCommandsTest {
+class RevenueCommandsTest extends HistoryFileCli {
 
-  @TempDir
-  Path dir;
-
-  private Path history;
-  private final CliRun cli = new CliRun();
-
-  @BeforeEach
-  void writeHistory() throws IOException {
-    history = Files.writeString(dir.resolve("history.csv"), RevenueHistory.CSV, StandardCharsets.UTF_8);
-  }
-
-  private String run(String command, String... extra) {
-    return cli.runOk(withHistory(command, extra));
-  }
-
-  private String[] withHistory(String command, String... extra) {
-    String[] base = {command, "--history", history.toString(), "--stages", "Prospect,Proposal"};
-    return CliRun.args(base, extra);
-  }
-
-  private String fails(String command, String... extra) {
-    return cli.runFailing(withHistory(command, extra));
+  RevenueCommandsTest() {
+    super(RevenueHistory.CSV, RevenueHistory.STAGES);
   }
 
 
@@ -250,6 +227,97 @@ class RevenueCommandsTest {
     assertThat(lines.get(0)).isEqualTo("period,owner,figure,count,currency,value");
     assertThat(lines).contains("2026-Q3,,closedWon,1,USD,1000.00", "2026-Q3,,omitted,1,USD,700.12",
         "2026-Q3,bo,omitted,1,USD,700.12", ",,noCloseDate,5,USD,3600.00");
+  }
+
+  /**
+   * The quota for bo only, as above: the team's rows have its figures and its quota but no
+   * attainment or coverage; ana, who won D1 and has no quota, has a {@code withoutQuota} row after
+   * her figures where her quota row would be; bo has attainment 0 / 2500 = 0 and coverage
+   * 0 / (2500 − 0) = 0. Without a close date: the team's 5 deals, 3600.00; (none) D7 without
+   * amount; ana D2 + D6 = 2900.00; bo D4 + D5 = 700.00.
+   */
+  @Test
+  void forecast_csv_quotaOfOnlySomeOwners_hasAWithoutQuotaRowForThoseWithoutOne() throws IOException {
+    Path quotas = Files.writeString(dir.resolve("quotas.csv"), "period,owner,amount,currency\n2026-Q3,bo,2500,USD\n");
+
+    String csv = run("forecast", "--period", "quarter", "--quotas", quotas.toString(), "--format", "csv");
+
+    assertThat(csv.split("\r\n")).containsExactly(
+        "period,owner,figure,count,currency,value",
+        "2026-Q3,,closedWon,1,USD,1000.00",
+        "2026-Q3,,commit,1,USD,1000.00",
+        "2026-Q3,,bestCase,1,USD,1000.00",
+        "2026-Q3,,pipeline,0,USD,0.00",
+        "2026-Q3,,omitted,1,USD,700.12",
+        "2026-Q3,,quota,,USD,2500.00",
+        "2026-Q3,ana,closedWon,1,USD,1000.00",
+        "2026-Q3,ana,commit,1,USD,1000.00",
+        "2026-Q3,ana,bestCase,1,USD,1000.00",
+        "2026-Q3,ana,pipeline,0,USD,0.00",
+        "2026-Q3,ana,omitted,0,USD,0.00",
+        "2026-Q3,ana,withoutQuota,,USD,",
+        "2026-Q3,bo,closedWon,0,USD,0.00",
+        "2026-Q3,bo,commit,0,USD,0.00",
+        "2026-Q3,bo,bestCase,0,USD,0.00",
+        "2026-Q3,bo,pipeline,0,USD,0.00",
+        "2026-Q3,bo,omitted,1,USD,700.12",
+        "2026-Q3,bo,quota,,USD,2500.00",
+        "2026-Q3,bo,attainment,,USD,0.0",
+        "2026-Q3,bo,coverage,,USD,0.0",
+        ",,noCloseDate,5,USD,3600.00",
+        ",(none),noCloseDate,1,USD,0.00",
+        ",ana,noCloseDate,2,USD,2900.00",
+        ",bo,noCloseDate,2,USD,700.00");
+  }
+
+  @Test
+  void forecast_csv_quotaOfEveryOwnerWhoSold_hasNoWithoutQuotaRow() throws IOException {
+    Path quotas = Files.writeString(dir.resolve("quotas.csv"), "period,owner,amount,currency\n2026-Q3,ana,4000,USD\n");
+
+    String csv = run("forecast", "--period", "quarter", "--quotas", quotas.toString(), "--format", "csv");
+
+    assertThat(csv).contains("2026-Q3,,attainment,,USD,0.25").doesNotContain("withoutQuota");
+  }
+
+  /**
+   * Quotas in two currencies, 2026-Q3 ana 1000 EUR and bo 500 USD, over four deals won in July:
+   * G1 ana 100 USD, G2 bo 200 EUR, G3 cy 300 EUR, G4 cy 50 USD. The team's quota is 1000 EUR and
+   * 500 USD; in USD ana (G1) and cy (G4) won without a USD quota, in EUR bo (G2) and cy (G3)
+   * without an EUR quota. So the rows, by owner and then currency: ana USD, bo EUR, cy EUR, cy USD,
+   * each right after its owner's figures; ana's EUR and bo's USD ratios are there (0 won against
+   * their quotas: 0.0 each), the team has none. A figure's count is its deals in every currency:
+   * cy's closed won is 2 deals, 300.00 EUR and 50.00 USD.
+   */
+  @Test
+  void forecast_csv_ownersWithoutQuotaInTwoCurrencies_haveARowPerOwnerAndCurrency() throws IOException {
+    Path twoCurrencies = Files.writeString(dir.resolve("two.csv"), """
+        deal_id,stage,entered_at,amount,currency,owner
+        G1,Prospect,2026-07-01,100,USD,ana
+        G1,Won,2026-07-10,,,
+        G2,Prospect,2026-07-01,200,EUR,bo
+        G2,Won,2026-07-11,,,
+        G3,Prospect,2026-07-02,300,EUR,cy
+        G3,Won,2026-07-12,,,
+        G4,Prospect,2026-07-02,50,USD,cy
+        G4,Won,2026-07-13,,,
+        """);
+    Path quotas = Files.writeString(dir.resolve("quotas.csv"),
+        "period,owner,amount,currency\n2026-Q3,ana,1000,EUR\n2026-Q3,bo,500,USD\n");
+
+    List<String> lines = List.of(cli.runOk("forecast", "--history", twoCurrencies.toString(), "--stages",
+        "Prospect,Proposal", "--period", "quarter", "--quotas", quotas.toString(), "--format", "csv").split("\r\n"));
+
+    assertThat(lines.stream().filter(line -> line.contains(",withoutQuota,"))).containsExactly(
+        "2026-Q3,ana,withoutQuota,,USD,", "2026-Q3,bo,withoutQuota,,EUR,", "2026-Q3,cy,withoutQuota,,EUR,",
+        "2026-Q3,cy,withoutQuota,,USD,");
+    assertThat(lines).containsSequence("2026-Q3,ana,coverage,,EUR,0.0", "2026-Q3,ana,withoutQuota,,USD,",
+        "2026-Q3,bo,closedWon,1,EUR,200.00");
+    assertThat(lines).containsSequence("2026-Q3,bo,coverage,,USD,0.0", "2026-Q3,bo,withoutQuota,,EUR,",
+        "2026-Q3,cy,closedWon,2,EUR,300.00");
+    assertThat(lines).containsSequence("2026-Q3,cy,omitted,0,USD,0.00", "2026-Q3,cy,withoutQuota,,EUR,",
+        "2026-Q3,cy,withoutQuota,,USD,", ",,noCloseDate,0,EUR,0.00");
+    assertThat(lines).contains("2026-Q3,,quota,,EUR,1000.00", "2026-Q3,,quota,,USD,500.00")
+        .noneMatch(line -> line.startsWith("2026-Q3,,attainment") || line.startsWith("2026-Q3,,coverage"));
   }
 
   @Test
