@@ -17,7 +17,7 @@ class LifecycleDriverTest {
 
   private final List<LifecycleDriver> drivers =
       List.of(PipelineDriver.keepingDeals(Pipeline.standard()), PipelineDriver.keepingEvents(Pipeline.standard()),
-          new SpringStatemachineDriver(), new Stateless4jDriver());
+          new SpringStatemachineDriver(), new Stateless4jDriver(), new Stateless4jHostDriver());
 
   @Test
   void drive_benchDeals_everyMachineEndsWhereTheDealEnded() {
@@ -40,6 +40,22 @@ class LifecycleDriverTest {
 
     for (LifecycleDriver driver : drivers) {
       LifecycleDriver.Outcome outcome = driver.prepare(List.of(unqualified)).drive();
+      assertThat(outcome.refused()).as(driver.name()).isEqualTo(1);
+      assertThat(outcome.finalStates()).as(driver.name()).containsExactly(State.PROSPECTING);
+    }
+  }
+
+  @Test
+  void drive_stepBeforeTheLatest_refusedByEveryDriverThatKeepsTheDealsHistory() {
+    DealEvent qualify = new DealEvent.QualificationUpdated("D-1", BenchDeals.QUALIFIED, T0.plusSeconds(120));
+    DealEvent late = new DealEvent.StageChanged("D-1", "prospecting", "qualification", T0.plusSeconds(60));
+    Lifecycle backDated = new Lifecycle(NewDeal.of("D-1").withStage("prospecting"), T0, State.PROSPECTING, false,
+        List.of(qualify, late), List.of(Trigger.QUALIFY, Trigger.TO_QUALIFICATION));
+    List<LifecycleDriver> keepingHistory = List.of(PipelineDriver.keepingDeals(Pipeline.standard()),
+        PipelineDriver.keepingEvents(Pipeline.standard()), new Stateless4jHostDriver());
+
+    for (LifecycleDriver driver : keepingHistory) {
+      LifecycleDriver.Outcome outcome = driver.prepare(List.of(backDated)).drive();
       assertThat(outcome.refused()).as(driver.name()).isEqualTo(1);
       assertThat(outcome.finalStates()).as(driver.name()).containsExactly(State.PROSPECTING);
     }
