@@ -49,6 +49,17 @@ class OpenCommandTest {
   }
 
   @Test
+  void open_stageIdReadFromARequest_theDealSharesThePipelinesOwnIdInsteadOfKeepingTheCopy() {
+    String fromRequest = new String("qualification"); // as a host parses it: equal, not the same string
+
+    Deal deal = accepted(STANDARD.open(NewDeal.of("D-1").withStage(fromRequest), T0)).deal();
+
+    assertThat(deal.stageId()).isEqualTo("qualification").isNotSameAs(fromRequest)
+        .isSameAs(STANDARD.stage("qualification").get().id());
+    assertThat(((DealEvent.Opened) deal.history().get(0)).stageId()).isSameAs(deal.stageId());
+  }
+
+  @Test
   void open_unknownStage_isRejectedNamingTheStageAndPipeline() {
     Rejection rejection = rejected(STANDARD.open(NewDeal.of("D-1").withStage("demo"), T0));
 
