@@ -676,8 +676,8 @@ public final class Pipeline {
     if (!opened.pipelineId().equals(id)) {
       throw new IllegalArgumentException("the deal belongs to pipeline '" + opened.pipelineId() + "', not '" + id + "'");
     }
-    Deal deal = Deal.opened(opened);
-    return decideOpened(deal, stagesById.get(deal.stageId()));
+    Stage stage = stagesById.get(opened.stageId());
+    return decideOpened(Deal.opened(opened, stage != null ? stage.id() : opened.stageId()), stage);
   }
 
   /** Decides the opening of {@code deal}, just opened in this pipeline in {@code stage}, or null if it has no such. */

@@ -15,22 +15,32 @@ import org.salespipeline.core.NewDeal;
 import org.salespipeline.core.Qualification;
 
 /**
- * stateless4j inside a host that ends with what one call of our pipeline returns, given what our
- * pipeline is given: the host's requests ({@link HostRequests}, the same objects our driver reads:
- * a draft, stage ids and reasons as strings, instants). Per deal the host keeps a record of the
- * draft, its qualification, its lost reason and its history (every accepted step with its
- * instant); per step it refuses a request earlier than the deal's latest one (as our commands do),
- * finds the trigger of the requested stage id, fires it, and appends the step. The machine's guards
- * read the record's qualification, as our entry criteria read the deal's.
- *
- * <p>This is the work a host must write around stateless4j to have a deal with its history and the
- * time check; {@link Stateless4jDriver} measures the machine alone, given its triggers.
+ * stateless4j inside a host that ends with what one call of our pipeline returns, given the very
+ * request objects our driver reads ({@link HostRequests}: the draft and the stage it names, stage
+ * ids and reasons as copied strings, the instants). What the host does, as our commands do:
+ * <ul>
+ *   <li>opening: looks the requested stage up (the first open stage if none is named) and refuses
+ *       an unknown or closed stage, or a stage whose guard the draft's qualification fails;
+ *   <li>every step: refuses a request earlier than the deal's latest one, and a move of a closed
+ *       deal or a reopening of an open one; looks the requested stage id up (an unknown one is
+ *       refused) and fires its trigger, the machine refusing what its configuration does not
+ *       permit (the guard of Proposal and later stages reads the deal's qualification); a loss
+ *       needs a reason that is not blank;
+ *   <li>keeps per deal the draft, the qualification, the lost reason and every accepted step with
+ *       its instant, as its history.
+ * </ul>
+ * The deal is a mutable record changed in place, as a host's entity is. stateless4j's guards take
+ * no arguments, so the guard reads the deal the driver works on now: one thread, as the harness
+ * runs; a host serving requests on several threads would need a configuration (or a thread-local
+ * deal) per thread, which this driver does not pay for. {@link Stateless4jDriver} measures the
+ * machine alone, given its triggers.
  */
 final class Stateless4jHostDriver implements LifecycleDriver {
 
   private final StateMachineConfig<State, Trigger> config;
   private final Action2<State, Trigger> refuse = (state, trigger) -> countRefusal();
-  /** The host's lookup from a request's stage id to the trigger that enters that stage. */
+  /** The host's lookups from a request's stage id to the open stage it names and to the trigger that enters it. */
+  private final Map<String, State> openStateByStageId = new HashMap<>();
   private final Map<String, Trigger> triggerByStageId = new HashMap<>();
   /** The deal the machine works on now: its guards read it. */
   private HostDeal deal;
@@ -40,6 +50,7 @@ final class Stateless4jHostDriver implements LifecycleDriver {
     this.config = Stateless4jDriver.configuration(() -> Lifecycle.qualified(deal.qualification));
     for (State state : State.values()) {
       if (state.isOpen()) {
+        openStateByStageId.put(state.name().toLowerCase(Locale.ROOT), state);
         triggerByStageId.put(state.name().toLowerCase(Locale.ROOT), Trigger.to(state));
       }
     }
@@ -65,25 +76,36 @@ final class Stateless4jHostDriver implements LifecycleDriver {
     refused = 0;
     for (int s = 0, n = requests.size(); s < n; s++) {
       HostRequests request = requests.get(s);
-      deal = new HostDeal(request.draft(), request.openedAt(), request.start());
-      StateMachine<State, Trigger> machine = new StateMachine<>(request.start(), config);
+      State start = opening(request);
+      if (start == null) {
+        refused++;
+        finalStates.add(request.start());
+        continue;
+      }
+      deal = new HostDeal(request.draft(), start, request.openedAt());
+      StateMachine<State, Trigger> machine = new StateMachine<>(start, config);
       machine.onUnhandledTrigger(refuse);
       HostRequests.Command[] commands = request.commands();
       Object[] arguments = request.arguments();
       Instant[] instants = request.instants();
       for (int i = 0; i < commands.length; i++) {
         Instant at = instants[i];
+        boolean open = machine.getState().isOpen();
         if (at.isBefore(deal.latestAt())) {
           refused++;
-          continue;
-        }
-        switch (commands[i]) {
-          case MOVE, REOPEN -> fire(machine, triggerByStageId.get((String) arguments[i]), null, at);
-          case WIN -> fire(machine, Trigger.WIN, null, at);
-          case LOSE -> fire(machine, Trigger.LOSE, (String) arguments[i], at);
-          case QUALIFY -> {
-            deal.qualification = (Qualification) arguments[i];
-            deal.history.add(new Step(null, deal.qualification, at));
+        } else {
+          switch (commands[i]) {
+            case MOVE -> fire(machine, open ? triggerByStageId.get((String) arguments[i]) : null, null, at);
+            case REOPEN -> fire(machine, open ? null : triggerByStageId.get((String) arguments[i]), null, at);
+            case WIN -> fire(machine, Trigger.WIN, null, at);
+            case LOSE -> {
+              String reason = ((String) arguments[i]).strip();
+              fire(machine, reason.isEmpty() ? null : Trigger.LOSE, reason, at);
+            }
+            case QUALIFY -> {
+              deal.qualification = (Qualification) arguments[i];
+              deal.history.add(new Step(null, deal.qualification, at));
+            }
           }
         }
       }
@@ -92,7 +114,17 @@ final class Stateless4jHostDriver implements LifecycleDriver {
     return new Outcome(finalStates, refused);
   }
 
-  /** Fires the trigger (null: the request named no stage the host knows) and records the step if the machine took it. */
+  /** The stage the request opens the deal in, or null if the host refuses the opening. */
+  private State opening(HostRequests request) {
+    String named = request.openingStageId();
+    State start = named == null ? State.PROSPECTING : openStateByStageId.get(named);
+    if (start == null || start.needsQualification() && !Lifecycle.qualified(request.draft().qualification())) {
+      return null;
+    }
+    return start;
+  }
+
+  /** Fires the trigger (null: the host refuses the request itself) and records the step if the machine took it. */
   private void fire(StateMachine<State, Trigger> machine, Trigger trigger, String reason, Instant at) {
     if (trigger == null) {
       refused++;
@@ -115,7 +147,7 @@ final class Stateless4jHostDriver implements LifecycleDriver {
     String lostReason;
     final List<Step> history = new ArrayList<>();
 
-    HostDeal(NewDeal draft, Instant openedAt, State stage) {
+    HostDeal(NewDeal draft, State stage, Instant openedAt) {
       this.draft = draft;
       this.qualification = draft.qualification();
       history.add(new Step(stage, null, openedAt));
