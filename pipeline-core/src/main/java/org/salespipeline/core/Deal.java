@@ -59,13 +59,14 @@ public final class Deal extends History {
     this.attributes = attributes;
   }
 
-  private Deal(DealEvent.Opened e) {
-    super(e.at(), e.stageId());
+  /** The deal of the opening, in the stage of the id {@code stageId}, equal to the event's. */
+  private Deal(DealEvent.Opened e, String stageId) {
+    super(e.at(), stageId);
     this.id = e.dealId();
     this.pipelineId = e.pipelineId();
     this.title = e.title();
     this.account = e.account();
-    this.stageId = e.stageId();
+    this.stageId = stageId;
     this.owner = e.owner();
     this.amount = e.amount().getOrNull();
     this.expectedClose = e.expectedClose().getOrNull();
@@ -441,7 +442,8 @@ public final class Deal extends History {
       return Option.some(this);
     }
     List<DealEvent> history = history();
-    Deal deal = opened((DealEvent.Opened) history.get(0));
+    DealEvent.Opened opening = (DealEvent.Opened) history.get(0);
+    Deal deal = opened(opening, opening.stageId());
     for (int i = 1; i <= last; i++) {
       deal = deal.evolve(history.get(i));
     }
@@ -481,8 +483,16 @@ public final class Deal extends History {
     return Replay.restore(events);
   }
 
-  static Deal opened(DealEvent.Opened e) {
-    return new Deal(e);
+  /**
+   * The deal of an opening event, in its stage named by {@code stageId}: the event's own string, or
+   * an equal one (the pipeline's, so that its deals share one string per stage).
+   */
+  static Deal opened(DealEvent.Opened e, String stageId) {
+    if (!stageId.equals(e.stageId())) {
+      throw new IllegalStateException("bug: deal " + e.dealId() + " opened in '" + e.stageId() + "', not '" + stageId
+          + "'");
+    }
+    return new Deal(e, stageId);
   }
 
   /**

@@ -41,6 +41,8 @@ public final class Pipeline {
   private final TransitionPolicy policy;
   /** Never changed after the constructor, never handed out: no unmodifiable view between a command and its stage. */
   private final HashMap<String, Stage> stagesById;
+  /** Where a deal opens when its draft names no stage: the first open stage the policy allows new deals in. */
+  private final Stage firstCreationStage;
   /** Per open stage, by order: what the changes that take a deal out of it hold (see {@link Change#leaving}). */
   private final List<List<DealEvent>> leaving;
 
@@ -62,6 +64,10 @@ public final class Pipeline {
     byId.put(wonStage.id(), wonStage);
     byId.put(lostStage.id(), lostStage);
     this.stagesById = byId;
+    this.firstCreationStage = openStages.stream()
+        .filter(s -> policy.creationStageIds().isEmpty() || policy.creationStageIds().contains(s.id()))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("bug: policy validated to name an open stage"));
     this.leaving = openStages.stream().map(stage -> Change.leaving(stage.id())).toList();
   }
 
@@ -205,9 +211,10 @@ public final class Pipeline {
     Objects.requireNonNull(draft, "draft");
     Objects.requireNonNull(at, "at");
     String chosen = draft.stageIdOrNull();
-    String stageId = chosen != null ? chosen : firstCreationStageId();
-    // the draft checked its values already: the deal does not look at them again
-    return decideOpened(Deal.opened(draft, id, stageId, at));
+    Stage stage = chosen != null ? stagesById.get(chosen) : firstCreationStage;
+    // the draft checked its values already: the deal does not look at them again; a known stage's
+    // id is the pipeline's own string, which later commands find by identity
+    return decideOpened(Deal.opened(draft, id, stage != null ? stage.id() : chosen, at), stage);
   }
 
   /**
@@ -669,12 +676,12 @@ public final class Pipeline {
     if (!opened.pipelineId().equals(id)) {
       throw new IllegalArgumentException("the deal belongs to pipeline '" + opened.pipelineId() + "', not '" + id + "'");
     }
-    return decideOpened(Deal.opened(opened));
+    Stage stage = stagesById.get(opened.stageId());
+    return decideOpened(Deal.opened(opened, stage != null ? stage.id() : opened.stageId()), stage);
   }
 
-  /** Decides the opening of {@code deal}, just opened in this pipeline. */
-  private Either<Rejection, Change> decideOpened(Deal deal) {
-    Stage stage = stagesById.get(deal.stageId());
+  /** Decides the opening of {@code deal}, just opened in this pipeline in {@code stage}, or null if it has no such. */
+  private Either<Rejection, Change> decideOpened(Deal deal, @Nullable Stage stage) {
     Rejection refused = notOpenStage(deal, deal.stageId(), stage);
     if (refused == null && !policy.creationStageIds().isEmpty() && !policy.creationStageIds().contains(stage.id())) {
       refused = new Rejection.CreationNotAllowed(deal.id(), stage.name(), names(policy.creationStageIds()));
@@ -683,14 +690,6 @@ public final class Pipeline {
       refused = unmetCriteria(deal, 0, stage.order() + 1, stage);
     }
     return refused != null ? Either.left(refused) : Either.right(Change.of(deal));
-  }
-
-  private String firstCreationStageId() {
-    return openStages.stream()
-        .filter(s -> policy.creationStageIds().isEmpty() || policy.creationStageIds().contains(s.id()))
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("bug: policy validated to name an open stage"))
-        .id();
   }
 
   /** The command of an event that changes a field of the deal, not its stage: refused only if it comes too late. */

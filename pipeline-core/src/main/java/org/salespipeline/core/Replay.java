@@ -50,7 +50,7 @@ final class Replay {
     if (!(first instanceof DealEvent.Opened opened)) {
       throw new InvalidHistoryException(0, "a history starts with Opened but was " + first);
     }
-    Deal deal = build(0, () -> Deal.opened(opened));
+    Deal deal = build(0, () -> Deal.opened(opened, opened.stageId()));
     for (int index = 1; it.hasNext(); index++) {
       DealEvent event = it.next();
       String problem = wellFormed(deal, event);

@@ -49,6 +49,33 @@ class OpenCommandTest {
   }
 
   @Test
+  void open_stageIdReadFromARequest_theDealSharesThePipelinesOwnIdInsteadOfKeepingTheCopy() {
+    String fromRequest = new String("qualification"); // as a host parses it: equal, not the same string
+
+    Deal deal = accepted(STANDARD.open(NewDeal.of("D-1").withStage(fromRequest), T0)).deal();
+
+    assertThat(deal.stageId()).isEqualTo("qualification").isNotSameAs(fromRequest)
+        .isSameAs(STANDARD.stage("qualification").get().id());
+    assertThat(((DealEvent.Opened) deal.history().get(0)).stageId()).isSameAs(deal.stageId());
+  }
+
+  @Test
+  void replay_openingReadFromAStore_theDealSharesThePipelinesOwnIdAndEqualsTheOriginal() {
+    Deal original = accepted(STANDARD.open(NewDeal.of("D-1").withStage("qualification"), T0)).deal();
+    DealEvent.Opened stored = (DealEvent.Opened) original.history().get(0);
+    DealEvent.Opened parsed = new DealEvent.Opened(stored.dealId(), stored.pipelineId(), new String(stored.stageId()),
+        stored.title(), stored.account(), stored.owner(), stored.amount(), stored.expectedClose(),
+        stored.qualification(), stored.attributes(), stored.at());
+
+    Deal replayed = Deal.replay(STANDARD, java.util.List.of(parsed));
+    Deal restored = Deal.restore(java.util.List.of(parsed));
+
+    assertThat(replayed).isEqualTo(original).isEqualTo(restored);
+    assertThat(replayed.stageId()).isSameAs(STANDARD.stage("qualification").get().id());
+    assertThat(restored.stageId()).as("restore knows no pipeline: the event's own string").isSameAs(parsed.stageId());
+  }
+
+  @Test
   void open_unknownStage_isRejectedNamingTheStageAndPipeline() {
     Rejection rejection = rejected(STANDARD.open(NewDeal.of("D-1").withStage("demo"), T0));
 

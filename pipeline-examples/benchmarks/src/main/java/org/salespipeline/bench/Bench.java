@@ -204,6 +204,7 @@ public final class Bench {
     }
     if (options.transitionAgainst("stateless4j")) {
       drivers.add(new Stateless4jDriver());
+      drivers.add(new Stateless4jHostDriver());
     }
     boolean agree = true;
     int rounds = options.transitionRounds();

@@ -4,6 +4,7 @@ import com.github.oxo42.stateless4j.StateConfiguration;
 import com.github.oxo42.stateless4j.StateMachine;
 import com.github.oxo42.stateless4j.StateMachineConfig;
 import com.github.oxo42.stateless4j.delegates.Action2;
+import com.github.oxo42.stateless4j.delegates.FuncBoolean;
 import java.util.ArrayList;
 import java.util.List;
 import org.salespipeline.bench.Lifecycle.State;
@@ -18,18 +19,28 @@ import org.salespipeline.bench.Lifecycle.Trigger;
  */
 final class Stateless4jDriver implements LifecycleDriver {
 
-  private final StateMachineConfig<State, Trigger> config = new StateMachineConfig<>();
+  private final StateMachineConfig<State, Trigger> config;
   private final Action2<State, Trigger> refuse = (state, trigger) -> countRefusal();
   private boolean qualified;
   private int refused;
 
   Stateless4jDriver() {
+    this.config = configuration(() -> qualified);
+  }
+
+  /**
+   * The standard pipeline's configuration: moves in any direction, wins and losses from every open
+   * stage, reopens from Won and Lost into any open stage; entering Proposal or a later open stage
+   * needs {@code qualified} to hold.
+   */
+  static StateMachineConfig<State, Trigger> configuration(FuncBoolean qualified) {
+    StateMachineConfig<State, Trigger> config = new StateMachineConfig<>();
     for (State source : State.values()) {
       StateConfiguration<State, Trigger> state = config.configure(source);
       for (State target : State.values()) {
         if (target.isOpen() && target != source) {
           if (target.needsQualification()) {
-            state.permitIf(Trigger.to(target), target, () -> qualified);
+            state.permitIf(Trigger.to(target), target, qualified);
           } else {
             state.permit(Trigger.to(target), target);
           }
@@ -39,6 +50,7 @@ final class Stateless4jDriver implements LifecycleDriver {
         state.permit(Trigger.WIN, State.WON).permit(Trigger.LOSE, State.LOST);
       }
     }
+    return config;
   }
 
   private void countRefusal() {

@@ -52,11 +52,12 @@ class BenchTest {
     List<String> lines = tinyLines;
     assertThat(lines).contains("AGREE transitions").noneMatch(l -> l.startsWith("DISAGREE"));
     assertThat(lines.stream().filter(l -> l.startsWith("COMPARE transitions ")))
-        .hasSize(2)
-        .allMatch(l -> l.matches("COMPARE transitions ours=" + MILLIS + " (spring-statemachine|stateless4j)="
-            + MILLIS + " speedup=\\d+\\.\\d{2}"))
+        .hasSize(3)
+        .allMatch(l -> l.matches("COMPARE transitions ours=" + MILLIS
+            + " (spring-statemachine|stateless4j|stateless4j-host)=" + MILLIS + " speedup=\\d+\\.\\d{2}"))
         .anyMatch(l -> l.contains(" spring-statemachine="))
-        .anyMatch(l -> l.contains(" stateless4j="));
+        .anyMatch(l -> l.contains(" stateless4j="))
+        .anyMatch(l -> l.contains(" stateless4j-host="));
     assertThat(lines).filteredOn(l -> l.startsWith("MEMORY ")).singleElement().asString()
         .matches("MEMORY bytes_per_deal=\\d+");
   }
@@ -274,19 +275,18 @@ class BenchTest {
 
     List<String> lines = outLines();
     assertThat(exit).isZero();
-    assertThat(lines).filteredOn(l -> l.startsWith("COMPARE transitions ")).hasSize(2)
-        .allMatch(l -> l.matches("COMPARE transitions ours=" + MILLIS + " stateless4j=" + MILLIS
-            + " speedup=\\d+\\.\\d{2}"));
-    assertThat(lines).filteredOn(l -> l.startsWith("COMPARE transitions-cpu ")).hasSize(2)
-        .allMatch(l -> l.matches("COMPARE transitions-cpu ours=" + MILLIS + " stateless4j=" + MILLIS
-            + " speedup=\\d+\\.\\d{2}"));
-    assertThat(lines).filteredOn(l -> l.startsWith("COMPARE transitions-with-events ")).hasSize(2)
-        .allMatch(l -> l.matches("COMPARE transitions-with-events ours=" + MILLIS + " stateless4j=" + MILLIS
-            + " speedup=\\d+\\.\\d{2}"));
-    assertThat(lines).filteredOn(l -> l.startsWith("COMPARE ")).hasSize(6);
-    assertThat(lines).filteredOn(l -> l.matches("transitions: (ours|ours\\+events|stateless4j) drove the lifecycles "
-        + "[\\d,]+ times in 1 timed runs \\(each at least 1 s and until a collection\\), [\\d,]+ garbage collections"))
-        .hasSize(6);
+    // each round: stateless4j alone and stateless4j in a host that keeps what our deal keeps
+    for (String kind : List.of("transitions", "transitions-cpu", "transitions-with-events")) {
+      assertThat(lines).filteredOn(l -> l.startsWith("COMPARE " + kind + " ")).hasSize(4)
+          .allMatch(l -> l.matches("COMPARE " + kind + " ours=" + MILLIS + " stateless4j(-host)?=" + MILLIS
+              + " speedup=\\d+\\.\\d{2}"))
+          .filteredOn(l -> l.contains(" stateless4j-host=")).hasSize(2);
+    }
+    assertThat(lines).filteredOn(l -> l.startsWith("COMPARE ")).hasSize(12);
+    assertThat(lines).filteredOn(l -> l.matches("transitions: (ours|ours\\+events|stateless4j|stateless4j-host) drove "
+        + "the lifecycles [\\d,]+ times in 1 timed runs \\(each at least 1 s and until a collection\\), [\\d,]+ "
+        + "garbage collections"))
+        .hasSize(8);
     assertThat(lines).contains("transitions: round 1 of 2", "transitions: round 2 of 2")
         .filteredOn(l -> l.equals("AGREE transitions")).hasSize(2);
     assertThat(lines).noneMatch(l -> l.startsWith("MEMORY ") || l.startsWith("SCORING ") || l.startsWith("TOPK ")

@@ -17,7 +17,7 @@ class LifecycleDriverTest {
 
   private final List<LifecycleDriver> drivers =
       List.of(PipelineDriver.keepingDeals(Pipeline.standard()), PipelineDriver.keepingEvents(Pipeline.standard()),
-          new SpringStatemachineDriver(), new Stateless4jDriver());
+          new SpringStatemachineDriver(), new Stateless4jDriver(), new Stateless4jHostDriver());
 
   @Test
   void drive_benchDeals_everyMachineEndsWhereTheDealEnded() {
@@ -43,6 +43,91 @@ class LifecycleDriverTest {
       assertThat(outcome.refused()).as(driver.name()).isEqualTo(1);
       assertThat(outcome.finalStates()).as(driver.name()).containsExactly(State.PROSPECTING);
     }
+  }
+
+  /** The drivers given a host's requests, which check what our commands check. */
+  private static List<LifecycleDriver> hostRequestDrivers() {
+    return List.of(PipelineDriver.keepingDeals(Pipeline.standard()), PipelineDriver.keepingEvents(Pipeline.standard()),
+        new Stateless4jHostDriver());
+  }
+
+  private static Lifecycle lifecycle(NewDeal draft, State start, DealEvent... steps) {
+    List<Trigger> triggers = java.util.Arrays.stream(steps).map(LifecycleDriverTest::trigger).toList();
+    return new Lifecycle(draft, T0, start, false, List.of(steps), triggers);
+  }
+
+  /** The bare machines' trigger of a step; these drivers read the steps, so a stage no machine has gets QUALIFY. */
+  private static Trigger trigger(DealEvent step) {
+    return switch (step.kind()) {
+      case STAGE_CHANGED -> enter(((DealEvent.StageChanged) step).toStageId());
+      case REOPENED -> enter(((DealEvent.Reopened) step).toStageId());
+      case WON -> Trigger.WIN;
+      case LOST -> Trigger.LOSE;
+      default -> Trigger.QUALIFY;
+    };
+  }
+
+  private static Trigger enter(String stageId) {
+    return stageId.equals("demo") ? Trigger.QUALIFY : Trigger.to(State.of(stageId));
+  }
+
+  private static void assertEveryHostRequestDriver(Lifecycle lifecycle, int refused, State end) {
+    for (LifecycleDriver driver : hostRequestDrivers()) {
+      LifecycleDriver.Outcome outcome = driver.prepare(List.of(lifecycle)).drive();
+      assertThat(outcome.refused()).as(driver.name()).isEqualTo(refused);
+      assertThat(outcome.finalStates()).as(driver.name()).containsExactly(end);
+    }
+  }
+
+  @Test
+  void drive_stepBeforeTheLatest_refusedByEveryDriverOfHostRequests() {
+    assertEveryHostRequestDriver(lifecycle(NewDeal.of("D-1").withStage("prospecting"), State.PROSPECTING,
+        new DealEvent.QualificationUpdated("D-1", BenchDeals.QUALIFIED, T0.plusSeconds(120)),
+        new DealEvent.StageChanged("D-1", "prospecting", "qualification", T0.plusSeconds(60))),
+        1, State.PROSPECTING);
+  }
+
+  @Test
+  void drive_refusedStep_leavesTheHistoryAsItWas() {
+    // were the refused move kept, the qualification at +150 would come before it and be refused too
+    assertEveryHostRequestDriver(lifecycle(NewDeal.of("D-1").withStage("prospecting"), State.PROSPECTING,
+        new DealEvent.StageChanged("D-1", "prospecting", "proposal", T0.plusSeconds(200)),
+        new DealEvent.QualificationUpdated("D-1", BenchDeals.QUALIFIED, T0.plusSeconds(150)),
+        new DealEvent.StageChanged("D-1", "prospecting", "proposal", T0.plusSeconds(160))),
+        1, State.PROPOSAL);
+  }
+
+  @Test
+  void drive_moveOfAWonDealAndReopeningOfAnOpenOne_areRefused() {
+    assertEveryHostRequestDriver(lifecycle(NewDeal.of("D-1").withStage("prospecting"), State.PROSPECTING,
+        new DealEvent.Reopened("D-1", "qualification", T0.plusSeconds(30)),
+        new DealEvent.Won("D-1", "prospecting", "won", T0.plusSeconds(60)),
+        new DealEvent.StageChanged("D-1", "prospecting", "qualification", T0.plusSeconds(90))),
+        2, State.WON);
+  }
+
+  @Test
+  void drive_blankLostReason_isRefused() {
+    assertEveryHostRequestDriver(lifecycle(NewDeal.of("D-1").withStage("prospecting"), State.PROSPECTING,
+        new DealEvent.Lost("D-1", "prospecting", "lost", " ", T0.plusSeconds(60))),
+        1, State.PROSPECTING);
+  }
+
+  @Test
+  void drive_unknownStages_areRefused() {
+    assertEveryHostRequestDriver(lifecycle(NewDeal.of("D-1").withStage("prospecting"), State.PROSPECTING,
+        new DealEvent.StageChanged("D-1", "prospecting", "demo", T0.plusSeconds(60))),
+        1, State.PROSPECTING);
+    assertEveryHostRequestDriver(lifecycle(NewDeal.of("D-2").withStage("demo"), State.PROSPECTING), 1,
+        State.PROSPECTING);
+  }
+
+  @Test
+  void drive_openingInAGuardedStageWithoutQualification_isRefused() {
+    assertEveryHostRequestDriver(lifecycle(NewDeal.of("D-1").withStage("proposal"), State.PROPOSAL), 1,
+        State.PROPOSAL);
+    assertEveryHostRequestDriver(lifecycle(NewDeal.of("D-2").withStage("proposal")
+        .withQualification(BenchDeals.QUALIFIED), State.PROPOSAL), 0, State.PROPOSAL);
   }
 
   @Test
