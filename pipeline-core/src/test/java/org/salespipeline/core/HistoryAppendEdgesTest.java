@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
  * Examples of appending events to a deal's compact history at the edges of its fast path (a free
  * slot in the shared arrays) and its copying path: an event with nanoseconds after an opening on a
  * whole second, events at the last second and the first second past the reach of a compact mark
- * (2^28 seconds, about 8.5 years, with the 13 kinds of events), a deal opened with nanoseconds
- * given more events than its first arrays hold, and a deal given two commands (it branched). Each
+ * (2^28 seconds, about 8.5 years, with the 13 kinds of events) and of a wide one (about 18.3
+ * years), a deal opened early in 1970, a deal opened with nanoseconds given more events than its
+ * first arrays hold, and deals given two commands (they branched). Each
  * expected instant is the command's own instant: a deal never moves an event in time.
  */
 class HistoryAppendEdgesTest {
@@ -104,5 +105,51 @@ class HistoryAppendEdgesTest {
         .containsExactly(opening, activityAt, opening.plusSeconds(180));
     assertThat(List.of(moved.stageId(), active.stageId(), activeAgain.stageId()))
         .containsExactly("qualification", "prospecting", "prospecting");
+  }
+
+  @Test
+  void aDealOpenedEarlyIn1970_keepsItsEventsSecondsAfterTheOpening() {
+    // the opening's epoch second is 10: an event's seconds since it (10) fit a compact mark, and so
+    // would the sum of both (30), so only the subtraction gives the event back at 00:00:20
+    Instant opening = Instant.parse("1970-01-01T00:00:10Z");
+    Instant activity = Instant.parse("1970-01-01T00:00:20Z");
+
+    Deal deal = accepted(STANDARD.recordActivity(opened(opening), activity)).deal();
+
+    assertThat(deal.history()).extracting(DealEvent::at).containsExactly(opening, activity);
+    assertThat(deal.lastActivityAt()).isEqualTo(activity);
+  }
+
+  @Test
+  void anEventHalfASecondPastTheLastSecondOfAWideMark_keepsItsInstant() {
+    // a wide mark holds (2^59 - 1) ns after the opening's second, 576,460,752.303423487 s: an event
+    // 576,460,752.5 s after it is beyond, though its whole second is not
+    Instant opening = Instant.parse("2026-03-02T09:00:00.250Z");
+    Instant beyond = Instant.ofEpochSecond(opening.getEpochSecond() + 576_460_752L, 500_000_000);
+    Instant justWithin = Instant.ofEpochSecond(opening.getEpochSecond() + 576_460_752L, 303_423_487);
+
+    Deal farDeal = accepted(STANDARD.recordActivity(opened(opening), beyond)).deal();
+    Deal nearDeal = accepted(STANDARD.recordActivity(opened(opening), justWithin)).deal();
+
+    assertThat(farDeal.history()).extracting(DealEvent::at).containsExactly(opening, beyond);
+    assertThat(farDeal.lastActivityAt()).isEqualTo(beyond);
+    assertThat(nearDeal.history()).extracting(DealEvent::at).containsExactly(opening, justWithin);
+  }
+
+  @Test
+  void aDealOpenedWithNanoseconds_givenTwoCommands_givesEachResultItsOwnEvent() {
+    Instant opening = Instant.parse("2026-03-02T09:00:00.250Z");
+    Deal deal = opened(opening);
+    Instant movedAt = opening.plusSeconds(60);
+    Instant activityAt = opening.plusSeconds(120);
+
+    Deal moved = accepted(STANDARD.move(deal, "qualification", movedAt)).deal();
+    Deal active = accepted(STANDARD.recordActivity(deal, activityAt)).deal();
+
+    assertThat(moved.history()).containsExactly(deal.history().get(0),
+        new DealEvent.StageChanged("D-1", "prospecting", "qualification", movedAt));
+    assertThat(active.history()).containsExactly(deal.history().get(0),
+        new DealEvent.ActivityRecorded("D-1", activityAt));
+    assertThat(active.stageId()).isEqualTo("prospecting");
   }
 }
