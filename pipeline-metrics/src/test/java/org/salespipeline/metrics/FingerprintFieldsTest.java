@@ -66,6 +66,7 @@ class FingerprintFieldsTest {
     variants.put("trend unit", fingerprint(base, query.withTrends(CalendarUnit.QUARTER, ZoneId.of("UTC"))));
     variants.put("trend zone", fingerprint(base, query.withTrends(CalendarUnit.MONTH, ZoneId.of("Europe/Paris"))));
     variants.put("forecast", fingerprint(base, query.withForecast(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 4, 1))));
+    variants.put("forecast start", fingerprint(base, query.withForecast(LocalDate.of(2025, 2, 1), LocalDate.of(2025, 4, 1))));
     variants.put("forecast end", fingerprint(base, query.withForecast(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 7, 1))));
 
     assertThat(variants.values()).as("%s", variants).doesNotHaveDuplicates();
