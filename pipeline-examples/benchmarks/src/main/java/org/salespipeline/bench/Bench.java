@@ -229,6 +229,10 @@ public final class Bench {
     List<Comparison> comparisons = new java.util.ArrayList<>();
     for (LifecycleDriver driver : drivers) {
       LifecycleDriver.Run run = driver.prepare(lifecycles);
+      // a full collection now keeps the input where it was made, lifecycle after lifecycle, as a host's freshly
+      // received requests lie: left to the first young collection, it would be copied in whatever order the
+      // collector's threads reach it, a layout that changes from round to round and the time of every pass with it
+      System.gc();
       Timing.PerPass<LifecycleDriver.Outcome> measured = timing.medianPerPass(run::drive, MIN_RUN_NANOS, MAX_RUN_NANOS);
       out.printf(Locale.ROOT, "transitions: %s drove the lifecycles %,d times in %d timed runs (each at least %d s "
           + "and until a collection), %,d garbage collections%n", driver.name(), measured.passes(), timing.runs(),
