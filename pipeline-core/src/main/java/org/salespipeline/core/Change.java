@@ -29,7 +29,7 @@ public record Change(Deal deal, List<DealEvent> events) {
    */
   private static final List<DealEvent> LATEST = new Latest(null);
 
-    /**
+  /**
    * Creates the value, checking that no component is null.
    *
    * @param deal the deal after the command

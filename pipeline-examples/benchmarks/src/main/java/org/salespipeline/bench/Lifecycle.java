@@ -73,8 +73,16 @@ record Lifecycle(
     /** Not a transition: the deal's qualification changed (guards read it). */
     QUALIFY;
 
+    /** The trigger that enters the open state; a switch, as a host's handler calls it on every request. */
     static Trigger to(State open) {
-      return valueOf("TO_" + open.name());
+      return switch (open) {
+        case PROSPECTING -> TO_PROSPECTING;
+        case QUALIFICATION -> TO_QUALIFICATION;
+        case PROPOSAL -> TO_PROPOSAL;
+        case NEGOTIATION -> TO_NEGOTIATION;
+        case CLOSING -> TO_CLOSING;
+        case WON, LOST -> throw new IllegalArgumentException("open must be an open state but was " + open);
+      };
     }
 
     /** The state the trigger leads to. */

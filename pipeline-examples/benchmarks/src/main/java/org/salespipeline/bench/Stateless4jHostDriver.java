@@ -39,9 +39,8 @@ final class Stateless4jHostDriver implements LifecycleDriver {
 
   private final StateMachineConfig<State, Trigger> config;
   private final Action2<State, Trigger> refuse = (state, trigger) -> countRefusal();
-  /** The host's lookups from a request's stage id to the open stage it names and to the trigger that enters it. */
+  /** The host's lookup from a request's stage id to the open stage it names. */
   private final Map<String, State> openStateByStageId = new HashMap<>();
-  private final Map<String, Trigger> triggerByStageId = new HashMap<>();
   /** The deal the machine works on now: its guards read it. */
   private HostDeal deal;
   private int refused;
@@ -51,7 +50,6 @@ final class Stateless4jHostDriver implements LifecycleDriver {
     for (State state : State.values()) {
       if (state.isOpen()) {
         openStateByStageId.put(state.name().toLowerCase(Locale.ROOT), state);
-        triggerByStageId.put(state.name().toLowerCase(Locale.ROOT), Trigger.to(state));
       }
     }
   }
@@ -95,8 +93,8 @@ final class Stateless4jHostDriver implements LifecycleDriver {
           refused++;
         } else {
           switch (commands[i]) {
-            case MOVE -> fire(machine, open ? triggerByStageId.get((String) arguments[i]) : null, null, at);
-            case REOPEN -> fire(machine, open ? null : triggerByStageId.get((String) arguments[i]), null, at);
+            case MOVE -> fire(machine, open ? entering((String) arguments[i]) : null, null, at);
+            case REOPEN -> fire(machine, open ? null : entering((String) arguments[i]), null, at);
             case WIN -> fire(machine, Trigger.WIN, null, at);
             case LOSE -> {
               String reason = ((String) arguments[i]).strip();
@@ -122,6 +120,12 @@ final class Stateless4jHostDriver implements LifecycleDriver {
       return null;
     }
     return start;
+  }
+
+  /** The trigger that enters the open stage the request names, or null if the host knows no such stage. */
+  private Trigger entering(String stageId) {
+    State target = openStateByStageId.get(stageId);
+    return target == null ? null : Trigger.to(target);
   }
 
   /** Fires the trigger (null: the host refuses the request itself) and records the step if the machine took it. */
