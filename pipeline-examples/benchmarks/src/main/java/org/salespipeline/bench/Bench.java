@@ -197,14 +197,13 @@ public final class Bench {
     long transitions = lifecycles.stream().mapToLong(Lifecycle::transitions).sum();
     out.printf(Locale.ROOT, "transitions: %,d deal lifecycles, %,d transitions%n", lifecycles.size(), transitions);
 
-    List<LifecycleDriver> drivers = new java.util.ArrayList<>(List.of(PipelineDriver.keepingDeals(pipeline),
-        PipelineDriver.keepingEvents(pipeline)));
-    if (options.transitionAgainst("spring-statemachine")) {
-      drivers.add(new SpringStatemachineDriver());
-    }
-    if (options.transitionAgainst("stateless4j")) {
-      drivers.add(new Stateless4jDriver());
-      drivers.add(new Stateless4jHostDriver());
+    List<LifecycleDriver> drivers = new java.util.ArrayList<>();
+    for (String name : LifecycleDriver.NAMES) {
+      // stateless4j-host runs with stateless4j
+      String machine = name.equals("stateless4j-host") ? "stateless4j" : name;
+      if (name.startsWith("ours") || options.transitionAgainst(machine)) {
+        drivers.add(LifecycleDriver.named(name, pipeline));
+      }
     }
     boolean agree = true;
     int rounds = options.transitionRounds();

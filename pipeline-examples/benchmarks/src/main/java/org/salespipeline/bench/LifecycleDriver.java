@@ -1,6 +1,7 @@
 package org.salespipeline.bench;
 
 import java.util.List;
+import org.salespipeline.core.Pipeline;
 
 /**
  * Drives deal lifecycles through one state machine implementation. A driver first turns the
@@ -8,6 +9,26 @@ import java.util.List;
  * drive them several times; it is used by one thread.
  */
 interface LifecycleDriver {
+
+  /** The machines' names, as {@link #name()} gives them. */
+  List<String> NAMES = List.of("ours", "ours+events", "spring-statemachine", "stateless4j", "stateless4j-host");
+
+  /**
+   * The machine of a name in {@link #NAMES}; ours drive the pipeline (the others hold the standard
+   * pipeline's rules in their own configuration).
+   *
+   * @throws IllegalArgumentException if the name is none of {@link #NAMES}
+   */
+  static LifecycleDriver named(String name, Pipeline pipeline) {
+    return switch (name) {
+      case "ours" -> PipelineDriver.keepingDeals(pipeline);
+      case "ours+events" -> PipelineDriver.keepingEvents(pipeline);
+      case "stateless4j" -> new Stateless4jDriver();
+      case "stateless4j-host" -> new Stateless4jHostDriver();
+      case "spring-statemachine" -> new SpringStatemachineDriver();
+      default -> throw new IllegalArgumentException("machine must be one of " + NAMES + " but was '" + name + "'");
+    };
+  }
 
   /** The approach's name in the harness output: {@code ours}, {@code spring-statemachine}… */
   String name();

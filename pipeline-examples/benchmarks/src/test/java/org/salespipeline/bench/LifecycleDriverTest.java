@@ -1,13 +1,16 @@
 package org.salespipeline.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.salespipeline.core.Deal;
 import org.salespipeline.core.DealEvent;
 import org.salespipeline.core.NewDeal;
 import org.salespipeline.core.Pipeline;
+import org.salespipeline.core.Stage;
 import org.salespipeline.bench.Lifecycle.State;
 import org.salespipeline.bench.Lifecycle.Trigger;
 
@@ -16,8 +19,47 @@ class LifecycleDriverTest {
   private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
 
   private final List<LifecycleDriver> drivers =
-      List.of(PipelineDriver.keepingDeals(Pipeline.standard()), PipelineDriver.keepingEvents(Pipeline.standard()),
-          new SpringStatemachineDriver(), new Stateless4jDriver(), new Stateless4jHostDriver());
+      LifecycleDriver.NAMES.stream().map(name -> LifecycleDriver.named(name, Pipeline.standard())).toList();
+
+  @Test
+  void named_everyName_givesTheMachineOfThatName() {
+    assertThat(drivers).extracting(LifecycleDriver::name).isEqualTo(LifecycleDriver.NAMES);
+    assertThatThrownBy(() -> LifecycleDriver.named("squirrel", Pipeline.standard()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'squirrel'").hasMessageContaining("stateless4j-host");
+  }
+
+  @Test
+  void lifecyclePass_benchDeals_everyMachineDrivesThemWithoutARefusal() {
+    BenchDeals generator = BenchDeals.standard(7);
+
+    for (String machine : LifecyclePass.MACHINES) {
+      LifecyclePass pass = LifecyclePass.prepare(machine, generator.pipeline(), generator.deals(40));
+      assertThat(pass.drive()).as(machine).isInstanceOf(LifecycleDriver.Outcome.class);
+    }
+    assertThatThrownBy(() -> LifecyclePass.prepare("ours", generator.pipeline(), List.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("deals must not be empty");
+  }
+
+  @Test
+  void lifecyclePass_aMachineRefusesAStep_failsNamingIt() {
+    // deals made in a pipeline without Proposal's checklist move past it unqualified: the bare machines refuse that
+    Pipeline lenient = Pipeline.builder("standard", "Standard")
+        .openStage(Stage.open("prospecting", "Prospecting"))
+        .openStage(Stage.open("qualification", "Qualification"))
+        .openStage(Stage.open("proposal", "Proposal"))
+        .openStage(Stage.open("negotiation", "Negotiation"))
+        .openStage(Stage.open("closing", "Closing"))
+        .wonStage(Stage.won("won", "Won"))
+        .lostStage(Stage.lost("lost", "Lost"))
+        .build();
+    Deal opened = lenient.open(NewDeal.of("D-1").withStage("prospecting"), T0).get().deal();
+    Deal unqualified = lenient.move(opened, "proposal", T0.plusSeconds(60)).get().deal();
+
+    assertThatThrownBy(() -> LifecyclePass.prepare("stateless4j", lenient, List.of(unqualified)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("stateless4j refused 1 steps our pipeline accepted");
+  }
 
   @Test
   void drive_benchDeals_everyMachineEndsWhereTheDealEnded() {
