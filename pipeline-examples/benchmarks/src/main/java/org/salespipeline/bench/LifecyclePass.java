@@ -41,7 +41,7 @@ public final class LifecyclePass {
     LifecycleDriver.Run run = driver.prepare(deals.stream().map(Lifecycle::of).toList());
     int refused = run.drive().refused();
     if (refused != 0) {
-      throw new IllegalStateException(machine + " refused " + refused + " steps our pipeline accepted");
+      throw new IllegalStateException(machine + " refused " + refused + " of the steps our pipeline accepted");
     }
     return new LifecyclePass(run);
   }

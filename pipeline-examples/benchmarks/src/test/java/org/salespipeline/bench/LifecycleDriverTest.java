@@ -43,22 +43,18 @@ class LifecycleDriverTest {
 
   @Test
   void lifecyclePass_aMachineRefusesAStep_failsNamingIt() {
-    // deals made in a pipeline without Proposal's checklist move past it unqualified: the bare machines refuse that
-    Pipeline lenient = Pipeline.builder("standard", "Standard")
-        .openStage(Stage.open("prospecting", "Prospecting"))
-        .openStage(Stage.open("qualification", "Qualification"))
-        .openStage(Stage.open("proposal", "Proposal"))
-        .openStage(Stage.open("negotiation", "Negotiation"))
-        .openStage(Stage.open("closing", "Closing"))
-        .wonStage(Stage.won("won", "Won"))
-        .lostStage(Stage.lost("lost", "Lost"))
-        .build();
+    // the standard pipeline's stages without their checklists: a deal moves past Proposal unqualified, which the bare
+    // machines' guards refuse
+    Pipeline standard = Pipeline.standard();
+    Pipeline.Builder builder = Pipeline.builder(standard.id(), standard.name());
+    standard.openStages().forEach(stage -> builder.openStage(Stage.open(stage.id(), stage.name())));
+    Pipeline lenient = builder.wonStage(standard.wonStage()).lostStage(standard.lostStage()).build();
     Deal opened = lenient.open(NewDeal.of("D-1").withStage("prospecting"), T0).get().deal();
     Deal unqualified = lenient.move(opened, "proposal", T0.plusSeconds(60)).get().deal();
 
     assertThatThrownBy(() -> LifecyclePass.prepare("stateless4j", lenient, List.of(unqualified)))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("stateless4j refused 1 steps our pipeline accepted");
+        .hasMessage("stateless4j refused 1 of the steps our pipeline accepted");
   }
 
   @Test
