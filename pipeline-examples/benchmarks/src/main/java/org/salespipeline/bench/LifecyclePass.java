@@ -25,16 +25,17 @@ public final class LifecyclePass {
    * Prepares the machine's input from the deals' lifecycles and drives them once, checking that the
    * machine refuses none of their steps (our pipeline accepted every one of them).
    *
-   * @param machine one of {@link #MACHINES}
+   * @param machine one of {@link #MACHINES}, not null
    * @param pipeline the pipeline the deals were made in (ours drives it), not null
-   * @param deals the deals whose lifecycles are driven, not empty
+   * @param deals the deals whose lifecycles are driven, not null or empty
    * @return the prepared pass
    * @throws IllegalArgumentException if the machine is unknown or the deals are empty
    * @throws IllegalStateException if the machine refuses a step
    */
   public static LifecyclePass prepare(String machine, Pipeline pipeline, List<Deal> deals) {
+    Objects.requireNonNull(machine, "machine");
     Objects.requireNonNull(pipeline, "pipeline");
-    if (deals.isEmpty()) {
+    if (Objects.requireNonNull(deals, "deals").isEmpty()) {
       throw new IllegalArgumentException("deals must not be empty");
     }
     LifecycleDriver driver = LifecycleDriver.named(machine, pipeline);

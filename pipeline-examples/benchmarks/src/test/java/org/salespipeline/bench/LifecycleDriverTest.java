@@ -32,10 +32,17 @@ class LifecycleDriverTest {
   @Test
   void lifecyclePass_benchDeals_everyMachineDrivesThemWithoutARefusal() {
     BenchDeals generator = BenchDeals.standard(7);
+    List<State> expected = generator.deals(40).stream().map(d -> State.of(d.stageId())).toList();
 
     for (String machine : LifecyclePass.MACHINES) {
       LifecyclePass pass = LifecyclePass.prepare(machine, generator.pipeline(), generator.deals(40));
-      assertThat(pass.drive()).as(machine).isInstanceOf(LifecycleDriver.Outcome.class);
+      // driven again, as often as asked: every pass ends every deal where it ended
+      for (int i = 0; i < 2; i++) {
+        assertThat(pass.drive()).as(machine).isInstanceOfSatisfying(LifecycleDriver.Outcome.class, outcome -> {
+          assertThat(outcome.refused()).isZero();
+          assertThat(outcome.finalStates()).isEqualTo(expected);
+        });
+      }
     }
     assertThatThrownBy(() -> LifecyclePass.prepare("ours", generator.pipeline(), List.of()))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("deals must not be empty");
