@@ -66,6 +66,59 @@ class FailurePathsTest {
   }
 
   @Test
+  void defaultTrainer_ofALearner_trainsOnTheContextsClosedDealsAndTheDealsAdded() {
+    Deal won = Fixtures.won(Fixtures.deal("W", "new"));
+    Deal lost = Fixtures.lost(Fixtures.deal("L", "new"));
+    ScoringContext[] trainedOn = new ScoringContext[1];
+    Learner learner = new Learner("recording", context -> {
+      trainedOn[0] = context;
+      return StageProbabilityScorer.of();
+    });
+
+    learner.trainer(Fixtures.context().withHistory(List.of(won))).add(lost).trained();
+
+    assertThat(trainedOn[0].closedHistory()).extracting(Deal::id).containsExactly("W", "L");
+  }
+
+  @Test
+  void composite_aPartWhoseTrainerIsNull_namesTheComposite() {
+    Scorer part = new FixedScorer("part", 0.5) {
+      @Override
+      public ScorerTrainer trainer(ScoringContext context) {
+        return null;
+      }
+    };
+    CompositeScorer composite = CompositeScorer.builder().id("blend").add(part, 1).build();
+
+    assertThatThrownBy(() -> composite.trainer(Fixtures.context())).isInstanceOf(NullPointerException.class)
+        .hasMessage("scorer 'blend': a part returned null from trainer");
+  }
+
+  @Test
+  void composite_aPartsTrainerTrainingNull_namesTheComposite() {
+    Scorer part = new FixedScorer("part", 0.5) {
+      @Override
+      public ScorerTrainer trainer(ScoringContext context) {
+        return new ScorerTrainer() {
+          @Override
+          public ScorerTrainer add(Deal deal) {
+            return this;
+          }
+
+          @Override
+          public Scorer trained() {
+            return null;
+          }
+        };
+      }
+    };
+    ScorerTrainer trainer = CompositeScorer.builder().id("blend").add(part, 1).build().trainer(Fixtures.context());
+
+    assertThatThrownBy(trainer::trained).isInstanceOf(NullPointerException.class)
+        .hasMessage("scorer 'blend': a part's trainer returned null from trained");
+  }
+
+  @Test
   void backtest_ofALearnerThatFailsToLearn_failsEveryTestDealWithItsKind() {
     List<Deal> deals = List.of(Fixtures.won(Fixtures.deal("W", "new")), Fixtures.lost(Fixtures.deal("L", "new")));
 

@@ -73,7 +73,7 @@ final class ForecastCommand implements Callable<Integer> {
     PrintStream out = main.out();
     ZoneId zoneId = RevenueOptions.zone(zone);
     HistoryInput input = HistoryInput.from(loading, main.err());
-    HeldWarnings warnings = new HeldWarnings(main.err());
+    HeldWarnings warnings = main.heldWarnings();
     Export export = input.export(warnings);
     Instant at = asOf != null ? asOf : export.defaultAsOf();
     ForecastQuery query;

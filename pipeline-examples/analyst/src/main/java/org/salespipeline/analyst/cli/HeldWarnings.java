@@ -11,7 +11,9 @@ import java.util.Objects;
  * {@code --features}, {@code --team}) have been checked, so that a bad option still gives exactly
  * one line on standard error. A reading of the file that fails prints what it held before its
  * error ({@link #reading}): the rows it rejected are never lost, even when the file turns out not
- * to be grouped after they were rejected.
+ * to be grouped after they were rejected. Nor when memory runs out: a command gets its holder from
+ * {@link Main#heldWarnings()}, and {@link Main#run} prints what it holds before the out-of-memory
+ * line, with {@link #release()}.
  */
 final class HeldWarnings {
 
@@ -48,7 +50,10 @@ final class HeldWarnings {
     }
   }
 
-  /** Prints the warnings held so far. */
+  /**
+   * Prints the warnings held so far. Also after memory ran out: it needs no more than a string of
+   * what is held (at most {@link HistoryInput#MAX_REPORTED} rejected rows and a few lines).
+   */
   void release() {
     err.print(bytes.toString(StandardCharsets.UTF_8));
     err.flush();

@@ -258,8 +258,10 @@ public final class HistoryInput {
         summary = imported.isDefined()
             ? reader.read(new StringReader(imported.get()), deals, reporting, unpricedCurrencies)
             : reader.read(file, deals, reporting, unpricedCurrencies);
-      } catch (IOException e) {
-        unlisted(err, reported[0]); // the rows rejected before the error are counted as a finished reading counts them
+      } catch (IOException | OutOfMemoryError e) {
+        // the rows rejected before the error are counted as a finished reading counts them (memory running out,
+        // they are printed before its line: Main.run)
+        unlisted(err, reported[0]);
         throw e;
       }
     } catch (NoSuchFileException e) {

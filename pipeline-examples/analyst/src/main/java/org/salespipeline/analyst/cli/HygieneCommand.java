@@ -57,7 +57,7 @@ final class HygieneCommand implements Callable<Integer> {
     }
     ZoneId zoneId = RevenueOptions.zone(zone);
     HistoryInput input = HistoryInput.from(loading, main.err());
-    HeldWarnings warnings = new HeldWarnings(main.err());
+    HeldWarnings warnings = main.heldWarnings();
     Export export = input.export(warnings);
     Instant at = asOf != null ? asOf : export.defaultAsOf();
     HygieneQuery query;

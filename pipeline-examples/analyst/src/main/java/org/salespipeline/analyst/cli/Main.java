@@ -63,6 +63,8 @@ public final class Main implements Callable<Integer> {
 
   private final PrintStream out;
   private final PrintStream err;
+  /** The warnings the command running holds back, if it made any: printed first if memory runs out. */
+  private HeldWarnings held;
 
   @Spec
   private CommandSpec spec;
@@ -114,10 +116,23 @@ public final class Main implements Callable<Integer> {
     Objects.requireNonNull(args, "args");
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(err, "err");
-    CommandLine line = commandLine(out, err);
+    return run(commandLine(out, err), args, err);
+  }
+
+  /**
+   * Runs a command on a command line made by {@link #commandLine}: what {@link #run(String[],
+   * PrintStream, PrintStream)} does, and the way in for a test that adds a command of its own.
+   */
+  static int run(CommandLine line, String[] args, PrintStream err) {
     try {
       return line.execute(args);
     } catch (OutOfMemoryError e) {
+      // the command's frames are gone, and with them what it built: only the held warnings are left to print,
+      // from the bytes they already hold, before the one line (SPEC §6: every bad row is listed)
+      Main main = line.getCommand();
+      if (main.held != null) {
+        main.held.release();
+      }
       ParseResult command = last(line.getParseResult());
       err.println(outOfMemory(name(line.getParseResult()),
           command != null && command.commandSpec().findOption("--grouped") != null,
@@ -175,6 +190,16 @@ public final class Main implements Callable<Integer> {
   /** Returns where the command's warnings go. */
   PrintStream err() {
     return err;
+  }
+
+  /**
+   * Returns a holder of the warnings of the command running, on standard error. Memory running out
+   * before the command releases them, {@link #run} prints them before its line: the rows the command
+   * rejected are listed as a run that goes on lists them.
+   */
+  HeldWarnings heldWarnings() {
+    held = new HeldWarnings(err);
+    return held;
   }
 
   /** Without a command there is nothing to do: a usage error. */

@@ -86,7 +86,7 @@ final class MetricsCommand implements Callable<Integer> {
     PrintStream err = main.err();
     when.check();
     HistoryInput input = HistoryInput.from(loading, grouping.grouped, main.err());
-    HeldWarnings warnings = new HeldWarnings(main.err());
+    HeldWarnings warnings = main.heldWarnings();
     ExportPasses passes = ExportPasses.of(input, grouping.grouped, warnings, format != Format.TABLE);
     ExportProfile export = passes.profile();
     MetricsQuery query = when.query(export);

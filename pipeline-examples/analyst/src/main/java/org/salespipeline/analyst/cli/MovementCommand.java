@@ -87,7 +87,7 @@ final class MovementCommand implements Callable<Integer> {
       query = query.withTargetPeriod(RevenueOptions.period("--period", period));
     }
     HistoryInput input = HistoryInput.from(loading, main.err());
-    HeldWarnings warnings = new HeldWarnings(main.err());
+    HeldWarnings warnings = main.heldWarnings();
     Export export = input.export(warnings);
     if (groupBy != null) {
       query = query.withGrouping(RevenueOptions.grouping(export, groupBy));

@@ -93,7 +93,7 @@ final class PrioritizeCommand implements Callable<Integer> {
     PrintStream err = main.err();
     scoring.check();
     HistoryInput input = HistoryInput.from(loading, grouping.grouped, main.err());
-    HeldWarnings warnings = new HeldWarnings(main.err());
+    HeldWarnings warnings = main.heldWarnings();
     ExportPasses passes = ExportPasses.of(input, grouping.grouped, warnings, format == Format.JSON);
     ExportProfile export = passes.profile();
     Scorer scorer = scoring.scorer(export);

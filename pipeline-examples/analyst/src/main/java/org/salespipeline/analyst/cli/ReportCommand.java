@@ -82,7 +82,7 @@ final class ReportCommand implements Callable<Integer> {
     when.check();
     scoring.check();
     HistoryInput input = HistoryInput.from(loading, main.err());
-    HeldWarnings warnings = new HeldWarnings(main.err());
+    HeldWarnings warnings = main.heldWarnings();
     Export export = input.export(warnings);
     MetricsQuery query = when.query(export).withTrends(CalendarUnit.MONTH, ZoneOffset.UTC);
     Scorer scorer = scoring.scorer(export);
