@@ -31,8 +31,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * explains one; {@code --version} prints the version the jar was built as. Exit status: 0 on
  * success (with {@code --skip-bad-rows}, also when some rows of the file were rejected: they are
  * listed on standard error), 2 for a problem the user can fix — a bad command line, an unreadable
- * file, a bad row, no deal loaded, memory running out — with one line on standard error, 1 for an
- * unexpected failure, which is a bug.
+ * file, a bad row, no deal loaded, memory running out — with one line on standard error (after
+ * the rows {@code --skip-bad-rows} rejected before the problem, listed as a run that goes on lists
+ * them), 1 for an unexpected failure, which is a bug.
  *
  * <p>Design note: picocli parses, prints usage and generates the shell completion script; this class
  * only maps its outcomes to the exit statuses above and keeps every error to one line.
@@ -48,7 +49,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     footerHeading = "%nExit status:%n",
     footer = {"  0  done (with --skip-bad-rows, rejected rows are listed on standard error)",
         "  2  a problem you can fix: a bad option, an unreadable file, a bad row, no deal loaded, out of",
-        "     memory (one line on standard error)",
+        "     memory (one line on standard error, after the rows --skip-bad-rows rejected so far)",
         "  1  a bug"})
 public final class Main implements Callable<Integer> {
 
