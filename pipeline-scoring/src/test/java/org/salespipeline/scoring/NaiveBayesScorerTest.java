@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.vavr.control.Option;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.salespipeline.core.Deal;
+import org.salespipeline.core.DealEvent;
+import org.salespipeline.core.Qualification;
 
 class NaiveBayesScorerTest {
 
@@ -135,9 +139,8 @@ class NaiveBayesScorerTest {
     String a = new String("a".toCharArray());
     // restored from stored events, which knows no pipeline: the deal keeps the strings as they were read (a
     // pipeline's commands would put its own stage id in their place)
-    Deal copy = Deal.restore(List.of(new org.salespipeline.core.DealEvent.Opened("copy", Fixtures.PIPELINE.id(),
-        qualified, "", "", "", io.vavr.control.Option.none(), io.vavr.control.Option.none(),
-        org.salespipeline.core.Qualification.UNKNOWN, java.util.Map.of("source", a, "segment", a), Fixtures.T0)));
+    Deal copy = Deal.restore(List.of(new DealEvent.Opened("copy", Fixtures.PIPELINE.id(), qualified, "", "", "",
+        Option.none(), Option.none(), Qualification.UNKNOWN, Map.of("source", a, "segment", a), Fixtures.T0)));
     Deal learned = Fixtures.attribute(Fixtures.attribute(Fixtures.deal("learned", "qualified"), "source", "a"),
         "segment", "a");
 

@@ -197,14 +197,14 @@ public final class Bench {
     long transitions = lifecycles.stream().mapToLong(Lifecycle::transitions).sum();
     out.printf(Locale.ROOT, "transitions: %,d deal lifecycles, %,d transitions%n", lifecycles.size(), transitions);
 
-    List<LifecycleDriver> drivers = new java.util.ArrayList<>();
-    for (String name : LifecycleDriver.NAMES) {
-      // stateless4j-host runs with stateless4j
-      String machine = name.equals("stateless4j-host") ? "stateless4j" : name;
-      if (name.startsWith("ours") || options.transitionAgainst(machine)) {
-        drivers.add(LifecycleDriver.named(name, pipeline));
-      }
+    List<String> names = new java.util.ArrayList<>(List.of("ours", "ours+events"));
+    if (options.transitionAgainst("spring-statemachine")) {
+      names.add("spring-statemachine");
     }
+    if (options.transitionAgainst("stateless4j")) {
+      names.addAll(List.of("stateless4j", "stateless4j-host"));
+    }
+    List<LifecycleDriver> drivers = names.stream().map(name -> LifecycleDriver.named(name, pipeline)).toList();
     boolean agree = true;
     int rounds = options.transitionRounds();
     for (int round = 1; round <= rounds; round++) {
